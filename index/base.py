@@ -1,0 +1,118 @@
+"""The storage-and-search interface both backends implement (SQLite default, Elasticsearch at scale).
+
+Contract (tests/test_store_contract.py runs the same suite on every backend):
+- ``upsert`` is idempotent: ids are derived from content (``Article.id``, ``Commitment.id``), so a rerun
+  updates instead of duplicating, and an article re-extracted replaces its old statements/commitments.
+- ``search`` returns commitments (default) or statements/articles, with facets, highlights and paging.
+- The digest queries (``commitments_in``, ``due_between``, ``top_entities``, ``source_volume``,
+  ``crawl_health``) are what ``goftar digest`` reads; they take UTC datetimes / dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal, Protocol
+
+from goftar.model import Article, Commitment, CrawlHealth, Extraction
+
+DocType = Literal["commitment", "statement", "article"]
+Sort = Literal["relevance", "date", "deadline"]
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""  # words, «phrases» or "phrases", OR, -exclusion
+    doc_type: DocType = "commitment"
+    speaker: str | None = None
+    organisation: str | None = None
+    place: str | None = None
+    source: str | None = None
+    polarity: str | None = None
+    status: str | None = None
+    published_from: date | None = None
+    published_to: date | None = None
+    deadline_from: date | None = None
+    deadline_to: date | None = None
+    sort: Sort = "relevance"
+    page: int = 1
+    size: int = 20
+    search_after: list[Any] | None = None
+
+
+@dataclass
+class Hit:
+    id: str
+    doc_type: DocType
+    score: float
+    doc: dict[str, Any]  # the commitment/statement/article as JSON, plus article url/title/source/published
+    highlight: str = ""  # snippet with <mark>…</mark> around matches (escaped text otherwise)
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    next_search_after: list[Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "hits": [
+                {"id": h.id, "type": h.doc_type, "score": h.score, "highlight": h.highlight, **h.doc}
+                for h in self.hits
+            ],
+            "facets": {k: [{"value": v, "count": c} for v, c in vs] for k, vs in self.facets.items()},
+            "next_search_after": self.next_search_after,
+        }
+
+
+@dataclass
+class IndexReport:
+    articles: int = 0
+    statements: int = 0
+    commitments: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (id, reason)
+
+
+class Store(Protocol):
+    def upsert(self, items: list[tuple[Article, Extraction]]) -> IndexReport: ...
+    def search(self, query: SearchQuery) -> SearchResult: ...
+    def get_article(self, article_id: str) -> Article | None: ...
+    def get_commitment(self, commitment_id: str) -> dict[str, Any] | None: ...
+    def commitment_history(self, story_id: str) -> list[dict[str, Any]]: ...
+    def has_article(self, article_id: str, content_hash: str) -> bool: ...
+
+    # digest queries
+    def commitments_in(self, start: datetime, end: datetime) -> list[dict[str, Any]]: ...
+    def due_between(self, start: date, end: date) -> list[dict[str, Any]]: ...
+    def overdue(self, on: date) -> list[dict[str, Any]]: ...
+    def restated_in(self, start: datetime, end: datetime) -> list[dict[str, Any]]: ...
+    def top_entities(self, start: datetime, end: datetime, limit: int = 10) -> list[dict[str, Any]]: ...
+    def source_volume(self, start: datetime, end: datetime) -> dict[str, int]: ...
+    def daily_counts(self, start: date, end: date) -> dict[date, int]: ...
+
+    # crawl health
+    def record_crawl(self, health: CrawlHealth) -> None: ...
+    def crawl_health(self, start: datetime, end: datetime) -> list[CrawlHealth]: ...
+
+    # maintenance
+    def recompute_statuses(self, today: date) -> int: ...
+    def counts(self) -> dict[str, int]: ...
+    def close(self) -> None: ...
+
+
+def commitment_doc(commitment: Commitment, article: Article) -> dict[str, Any]:
+    """The flat document both backends store for a commitment: the commitment plus where it came from."""
+    doc = commitment.to_json()
+    doc["article"] = {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "source": article.source,
+        "published": article.published.isoformat() if article.published else None,
+        "published_jalali": article.published_jalali,
+        "archive": article.archive,
+    }
+    return doc
