@@ -109,7 +109,9 @@ class Article(_Model):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def content_hash(self) -> str:
-        return content_hash(self.text or self.raw_text)
+        # Hash of what was collected (not of our normalisation, which may improve between releases):
+        # an unchanged page re-crawled has the same hash, so reruns skip it.
+        return content_hash(self.raw_text)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -7,6 +7,7 @@ Every knob of Goftar is a row in ``SETTINGS``: its environment variable, default
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -107,4 +108,6 @@ class Settings:
         for f in fields(self):
             value = getattr(self, f.name)
             out[f.name] = "***" if f.name in SECRET_FIELDS and value else str(value)
+        # A URL may carry credentials (https://user:pass@host): keep the host, mask the rest.
+        out["es_url"] = re.sub(r"//[^/@]+@", "//***@", out["es_url"])
         return out

@@ -1,0 +1,326 @@
+"""`goftar`: the one front door. Subcommands only wire library functions together.
+
+Failures become one line on stderr and an exit status from ``ExitStatus``; ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from goftar.errors import ConfigError, GoftarError
+from goftar.settings import SETTINGS, Settings
+
+app = typer.Typer(
+    name="goftar",
+    help="Goftar (گفتار): who said what, and who promised what by when, in Persian municipal news.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class _State:
+    debug = False
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+def _read_text(file: Path | None) -> str:
+    if file is None or str(file) == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"cannot read {file}: {exc.strerror}") from exc
+    # Invalid UTF-8 is replaced rather than fatal: a bad byte must not lose the rest of a document.
+    return data.decode("utf-8", errors="replace")
+
+
+def _parse_day(value: str | None, option: str) -> date | None:
+    if not value:
+        return None
+    from nlp.dates import parse_jalali_or_gregorian
+
+    try:
+        return parse_jalali_or_gregorian(value)
+    except ValueError as exc:
+        raise ConfigError(f"{option} {value!r}: {exc}") from exc
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+) -> None:
+    _State.debug = debug
+    level = logging.DEBUG if debug else getattr(logging, _settings().log_level.upper(), logging.INFO)
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def normalize(
+    file: Annotated[Path | None, typer.Argument(help="Text file; stdin when omitted or '-'.")] = None,
+) -> None:
+    """Normalise Persian text (letters, digits, spacing, ZWNJ); one output line per input line."""
+    from nlp.normalize import normalize as _normalize
+
+    text = _read_text(file)
+    trailing = text.endswith("\n")
+    out = _normalize(text[:-1] if trailing else text)
+    sys.stdout.write(out + ("\n" if trailing else ""))
+
+
+@app.command()
+def extract(
+    file: Annotated[Path | None, typer.Argument(help="One document; stdin when omitted or '-'.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="json")] = "json",
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (Jalali or Gregorian) relative deadlines use.")
+    ] = None,
+) -> None:
+    """Extract entities, statements and commitments from one document as JSON."""
+    from nlp.extract import extract as _extract
+
+    if fmt != "json":
+        raise ConfigError(f"--format {fmt!r} is not supported by extract; use --format json")
+    day = _parse_day(published, "--published") or date.today()
+    _print_json(_extract(_read_text(file), day).to_json())
+
+
+def _sources(urls: list[str], sources_file: Path | None, kind: str | None, allow_private: bool) -> list:
+    from crawlers.sources import adhoc_sources, load_sources
+
+    if urls:
+        return adhoc_sources(urls, kind=kind, allow_private=allow_private)
+    settings = _settings()
+    return load_sources(sources_file or (Path(settings.sources) if settings.sources else None))
+
+
+UrlsArg = Annotated[list[str] | None, typer.Argument(help="Ad-hoc feed/sitemap/listing/t.me URLs.")]
+SourcesOpt = Annotated[Path | None, typer.Option("--sources", help="Sources registry YAML.")]
+KindOpt = Annotated[str | None, typer.Option(help="feed|sitemap|listing|telegram, when not detected.")]
+PrivateOpt = Annotated[bool, typer.Option("--allow-private", help="Permit loopback/private addresses.")]
+
+
+@app.command()
+def crawl(
+    urls: UrlsArg = None,
+    sources: SourcesOpt = None,
+    kind: KindOpt = None,
+    allow_private: PrivateOpt = False,
+) -> None:
+    """Run the spiders of a sources file (or of ad-hoc URLs); prints the JSON-lines file written."""
+    from goftar.pipeline import crawl_to_file
+
+    settings = _settings()
+    report = crawl_to_file(
+        _sources(urls or [], sources, kind, allow_private), settings, allow_private=allow_private, label="crawl"
+    )
+    _report_health(report.health)
+    print(report.out)
+
+
+def _report_health(health: list) -> None:
+    for h in health:
+        err.print(f"{h.source}: {h.items} items, {h.errors} errors" + (f" — {h.message}" if h.message else ""))
+
+
+@app.command()
+def run(
+    urls: UrlsArg = None,
+    sources: SourcesOpt = None,
+    kind: KindOpt = None,
+    allow_private: PrivateOpt = False,
+) -> None:
+    """Crawl, extract and index in one go."""
+    from goftar import pipeline
+    from index import open_store
+
+    settings = _settings()
+    chosen = _sources(urls or [], sources, kind, allow_private)
+    store = open_store(settings)
+    try:
+        crawl_report, ingest_report = pipeline.run(chosen, settings, store, allow_private=allow_private)
+    finally:
+        store.close()
+    _report_health(crawl_report.health)
+    err.print(
+        f"articles: {ingest_report.seen} collected, {ingest_report.indexed} indexed, "
+        f"{ingest_report.skipped} unchanged; commitments: {ingest_report.commitments}; "
+        f"failed: {len(ingest_report.failed)}"
+    )
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words, «phrases», OR, -exclusion.")] = "",
+    doc_type: Annotated[str, typer.Option("--type", help="commitment|statement|article")] = "commitment",
+    speaker: Annotated[str | None, typer.Option(help="Speaker name, title or id.")] = None,
+    org: Annotated[str | None, typer.Option(help="Organisation mentioned.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place mentioned.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source name.")] = None,
+    polarity: Annotated[str | None, typer.Option(help="commit|intend|hope|demand")] = None,
+    status: Annotated[str | None, typer.Option(help="open|due|overdue|unknown")] = None,
+    published_from: Annotated[str | None, typer.Option("--from", help="Published on/after (Jalali or Gregorian).")] = None,
+    published_to: Annotated[str | None, typer.Option("--to", help="Published on/before.")] = None,
+    deadline_from: Annotated[str | None, typer.Option(help="Deadline on/after.")] = None,
+    deadline_to: Annotated[str | None, typer.Option(help="Deadline on/before.")] = None,
+    sort: Annotated[str, typer.Option(help="relevance|date|deadline")] = "relevance",
+    limit: Annotated[int, typer.Option(help="Hits per page.")] = 10,
+    page: Annotated[int, typer.Option(help="Page number, from 1.")] = 1,
+    fmt: Annotated[str, typer.Option("--format", help="table|json|csv|jsonl")] = "table",
+) -> None:
+    """Search commitments (or statements/articles) with filters; table, JSON, CSV or JSONL."""
+    from index import open_store
+    from index.base import SearchQuery
+
+    if fmt not in {"table", "json", "csv", "jsonl"}:
+        raise ConfigError(f"--format {fmt!r}: use table, json, csv or jsonl")
+    q = SearchQuery(
+        text=query, doc_type=doc_type, speaker=speaker, organisation=org, place=place, source=source,  # type: ignore[arg-type]
+        polarity=polarity, status=status, sort=sort, page=page, size=limit,  # type: ignore[arg-type]
+        published_from=_parse_day(published_from, "--from"), published_to=_parse_day(published_to, "--to"),
+        deadline_from=_parse_day(deadline_from, "--deadline-from"),
+        deadline_to=_parse_day(deadline_to, "--deadline-to"),
+    )
+    store = open_store(_settings())
+    try:
+        result = store.search(q)
+    finally:
+        store.close()
+    if fmt == "json":
+        _print_json(result.to_json())
+    elif fmt in {"csv", "jsonl"}:
+        from index.export import write_csv, write_jsonl
+
+        (write_csv if fmt == "csv" else write_jsonl)(result.hits, sys.stdout)
+    else:
+        from goftar.render import hits_table
+
+        Console().print(hits_table(result))
+
+
+@app.command()
+def digest(
+    day: Annotated[str | None, typer.Option("--date", help="Day (Jalali or Gregorian); default today.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Folder; default GOFTAR_HOME/digests.")] = None,
+    send: Annotated[bool, typer.Option("--send", help="Also e-mail it (GOFTAR_SMTP_*).")] = False,
+) -> None:
+    """Write the digest of a day (HTML, text, JSON); prints the paths written."""
+    from goftar.digest import build_digest, send_digest, write_digest
+    from index import open_store
+
+    settings = _settings()
+    the_day = _parse_day(day, "--date") or _today(settings)
+    store = open_store(settings)
+    try:
+        built = build_digest(store, the_day, settings)
+    finally:
+        store.close()
+    for path in write_digest(built, out or settings.digest_dir):
+        print(path)
+    if send:
+        send_digest(built, settings)
+
+
+def _today(settings: Settings) -> date:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo(settings.timezone)).date()
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the search API (OpenAPI at /openapi.json) and the web page at /."""
+    import uvicorn
+
+    from goftar.api import create_app
+
+    uvicorn.run(create_app(_settings()), host=host, port=port)
+
+
+@app.command()
+def demo(
+    query: Annotated[str, typer.Option(help="Sample search after the run.")] = "واکسن",
+) -> None:
+    """Run the whole pipeline offline on the bundled sample site, write today's digest, search it."""
+    from goftar.demo import run_demo
+
+    run_demo(_settings(), query=query)
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """Print every setting: environment variable, current value (secrets masked) and help."""
+    current = _settings().redacted()
+    for name, var, _default, help_text in SETTINGS:
+        print(f"{var}={current[name]}\t# {help_text}")
+
+
+def _mount_optional() -> None:
+    try:
+        from goftar.cli_watch import watch_app
+    except ImportError:  # the watches module is optional until it lands
+        return
+    app.add_typer(watch_app, name="watch", help="Saved searches that the digest reports on.")
+
+
+_mount_optional()
+
+
+def entrypoint() -> None:
+    """Console entry point: UTF-8 out, one-line errors, exit statuses from ExitStatus."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    try:
+        app(standalone_mode=False)
+    except GoftarError as exc:
+        if _State.debug:
+            raise
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(ExitStatus.USAGE if isinstance(exc, ConfigError) else ExitStatus.ERROR)
+    except KeyboardInterrupt:
+        sys.exit(ExitStatus.INTERRUPTED)
+    except (typer.Exit, SystemExit) as exc:
+        code = getattr(exc, "exit_code", None) or getattr(exc, "code", 0)
+        sys.exit(code)
+    except Exception as exc:  # click usage errors and unexpected failures alike get one line
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if _State.debug:
+            raise
+        err.print(f"[red]error:[/red] {type(exc).__name__}: {exc} (rerun with --debug for details)")
+        sys.exit(ExitStatus.ERROR)

@@ -1,0 +1,161 @@
+"""The pipeline as plain functions: crawl → normalise/extract → index. The CLI and the DAGs call these.
+
+Idempotence: article ids come from canonical URLs and commitment ids from (article, offsets), and an
+article whose collected text is unchanged is skipped, so a rerun neither duplicates nor drops records.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from goftar.model import Article, CrawlHealth, Extraction
+
+if TYPE_CHECKING:
+    from crawlers.runner import CrawlReport
+    from goftar.model import Source
+    from goftar.settings import Settings
+    from index.base import Store
+
+log = logging.getLogger(__name__)
+
+BATCH = 50
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    seen: int = 0
+    skipped: int = 0  # unchanged since the last run
+    indexed: int = 0
+    commitments: int = 0
+    statements: int = 0
+    bad_lines: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_articles(path: Path, report: IngestReport | None = None) -> Iterator[Article]:
+    """Articles from a crawl's JSON-lines file; a malformed line is logged and skipped."""
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield Article.model_validate(json.loads(line))
+            except (json.JSONDecodeError, ValidationError) as exc:
+                log.warning("%s:%d: skipped a malformed article line: %s", path, lineno, str(exc)[:200])
+                if report is not None:
+                    report.bad_lines += 1
+
+
+def process(article: Article) -> tuple[Article, Extraction]:
+    """Normalise and extract one article; stamps the article id on what was found."""
+    from nlp.extract import extract
+
+    body = "\n\n".join(part for part in (article.title, article.lead, article.raw_text) if part)
+    extraction = extract(body, article.published or article.fetched)
+    for item in (*extraction.statements, *extraction.commitments):
+        item.article_id = article.id
+    return article.model_copy(update={"text": extraction.text}), extraction
+
+
+def _link_stories(store: Store, extraction: Extraction) -> None:
+    """Give restated commitments the story id of what the same speaker promised before."""
+    from index.base import SearchQuery
+    from nlp.tracking import assign_stories
+
+    previous: list[dict] = []
+    speakers = {c.speaker.display for c in extraction.commitments if c.speaker}
+    for speaker in sorted(speakers):
+        result = store.search(SearchQuery(speaker=speaker, sort="date", size=200))
+        previous.extend(hit.doc for hit in result.hits)
+    assign_stories(extraction.commitments, previous)
+
+
+def ingest(
+    articles: Iterable[Article], store: Store, *, progress: Progress | None = None
+) -> IngestReport:
+    """Extract and index articles not already stored with the same content."""
+    report = IngestReport()
+    batch: list[tuple[Article, Extraction]] = []
+    for article in articles:
+        report.seen += 1
+        if store.has_article(article.id, article.content_hash):
+            report.skipped += 1
+        else:
+            _ingest_one(article, store, batch, report)
+        if len(batch) >= BATCH:
+            _flush(store, batch, report)
+        if progress:
+            progress(1)
+    _flush(store, batch, report)
+    return report
+
+
+def _ingest_one(
+    article: Article, store: Store, batch: list[tuple[Article, Extraction]], report: IngestReport
+) -> None:
+    try:
+        article, extraction = process(article)
+        _link_stories(store, extraction)
+    except Exception as exc:  # noqa: BLE001 — one bad document must not stop the run; it is reported
+        log.exception("extraction failed for %s", article.url)
+        report.failed.append((article.url, f"{type(exc).__name__}: {exc}"))
+        return
+    batch.append((article, extraction))
+
+
+def _flush(store: Store, batch: list[tuple[Article, Extraction]], report: IngestReport) -> None:
+    if not batch:
+        return
+    result = store.upsert(batch)
+    report.indexed += result.articles
+    report.commitments += result.commitments
+    report.statements += result.statements
+    report.failed.extend(result.failed)
+    batch.clear()
+
+
+def ingest_file(path: Path, store: Store, *, progress: Progress | None = None) -> IngestReport:
+    report_lines = IngestReport()
+    report = ingest(read_articles(path, report_lines), store, progress=progress)
+    report.bad_lines = report_lines.bad_lines
+    return report
+
+
+def crawl_to_file(
+    sources: list[Source], settings: Settings, *, allow_private: bool = False, label: str = "run"
+) -> CrawlReport:
+    """Run the spiders of ``sources`` into a fresh JSON-lines file under GOFTAR_HOME/crawl."""
+    from crawlers.runner import crawl
+
+    settings.crawl_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    out = settings.crawl_dir / f"{label}-{stamp}.jsonl"
+    return crawl(sources, out, settings, allow_private=allow_private)
+
+
+def record_health(store: Store, health: Iterable[CrawlHealth]) -> None:
+    for item in health:
+        store.record_crawl(item)
+
+
+def run(
+    sources: list[Source],
+    settings: Settings,
+    store: Store,
+    *,
+    allow_private: bool = False,
+    progress: Progress | None = None,
+) -> tuple[CrawlReport, IngestReport]:
+    """Crawl, then extract and index what was collected; crawl health is recorded in the store."""
+    crawl_report = crawl_to_file(sources, settings, allow_private=allow_private)
+    record_health(store, crawl_report.health)
+    return crawl_report, ingest_file(crawl_report.out, store, progress=progress)

@@ -1,0 +1,118 @@
+"""Text analysis for the search index: the same function turns documents and queries into terms.
+
+Both backends index the output of :func:`analyze` (SQLite in FTS5, Elasticsearch in a whitespace-analysed
+field), so a query means the same thing everywhere. Analysis is:
+
+1. folding (``nlp.normalize.fold_for_search`` when the normaliser provides it, else our own table):
+   Arabic letter variants to Persian, diacritics and tatweel dropped, Persian/Arabic digits to ASCII,
+   ASCII lower-cased;
+2. tokenising on anything that is not a letter or digit — except ZWNJ (U+200C), which joins the parts of
+   one word («واکسن‌ها», «می‌شود») and is handled explicitly in step 3;
+3. light stemming: ZWNJ-attached suffixes/prefixes are dropped, then a few inflectional suffixes are
+   stripped from words long enough to keep a stem, so «واکسن»، «واکسن‌ها»، «واکسنها» and «واکسنی» meet.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+log = logging.getLogger(__name__)
+
+ZWNJ = "\u200c"
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "ؤ": "و",
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
+        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+        **{chr(c): None for c in range(0x064B, 0x0660)},  # harakat, tanwin, shadda, sukun …
+        "\u0670": None, "\u0640": None,  # superscript alef, tatweel
+        "\u200d": None, "\u200e": None, "\u200f": None, "\ufeff": None,  # ZWJ, LRM, RLM, BOM
+        "\u00a0": " ", "\u202f": " ",
+    }
+)
+
+# A word: letters/digits, with ZWNJ, diacritics and tatweel allowed inside (they are folded away later).
+_WORD = re.compile(r"(?:[^\W_]|[\u064b-\u065f\u0670\u0640\u200c])+")
+
+# Parts that only ever attach to a word with ZWNJ (or stand alone when a space was typed for the ZWNJ).
+_SUFFIX_PARTS = frozenset(
+    {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
+     "ای", "ی", "یی", "تر", "ترین", "اند", "ام", "ات", "اش", "ایم", "اید", "مان", "تان", "شان"}
+)
+_PREFIX_PARTS = frozenset({"می", "نمی"})
+# Suffixes stripped from a word written without ZWNJ, longest first; (suffix, shortest stem left).
+_SUFFIXES: tuple[tuple[str, int], ...] = (
+    ("هایی", 2), ("های", 2), ("ها", 3), ("ترین", 3), ("یی", 3), ("ای", 3), ("ی", 3),
+)
+
+
+def _own_fold(text: str) -> str:
+    return text.translate(_FOLD_TABLE).lower()
+
+
+@lru_cache(maxsize=1)
+def _folder() -> Callable[[str], str]:
+    """The normaliser's search folding when present; ours is applied after it either way (cheap, idempotent)."""
+    try:
+        from nlp.normalize import fold_for_search  # type: ignore[attr-defined]
+    except ImportError:
+        log.debug("nlp.normalize.fold_for_search not available; using the index's own folding")
+        return _own_fold
+    return lambda text: _own_fold(fold_for_search(text))
+
+
+def fold(text: str) -> str:
+    """Text folded for matching: one spelling per letter, ASCII digits, no diacritics, lower case."""
+    return _folder()(text)
+
+
+def stem(word: str) -> str:
+    """Light stem of one folded word (ZWNJ may be inside); empty when the word is only an affix."""
+    if ZWNJ in word:
+        parts = [p for p in word.split(ZWNJ) if p]
+        while len(parts) > 1 and parts[0] in _PREFIX_PARTS:
+            parts.pop(0)
+        while len(parts) > 1 and parts[-1] in _SUFFIX_PARTS:
+            parts.pop()
+        word = "".join(parts)
+    elif word in _SUFFIX_PARTS or word in _PREFIX_PARTS:
+        return ""  # «واکسن ها» typed with a space: the suffix alone carries no meaning
+    for suffix, keep in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            return word[: -len(suffix)]
+    return word
+
+
+def words(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, surface)`` of each word in ``text`` (offsets into ``text`` itself, unfolded)."""
+    for match in _WORD.finditer(text):
+        yield match.start(), match.end(), match.group()
+
+
+def term(surface: str) -> str:
+    """The index term of one surface word (folded and stemmed); empty when it carries no meaning."""
+    folded = fold(surface).strip(ZWNJ)
+    if not folded:
+        return ""
+    return stem(folded)
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text, in order (affix-only words dropped)."""
+    folded = fold(text)
+    out: list[str] = []
+    for match in _WORD.finditer(folded):
+        t = stem(match.group().strip(ZWNJ))
+        if t:
+            out.append(t)
+    return out
+
+
+def analyze(text: str) -> str:
+    """The analysed text stored in the index: terms separated by single spaces."""
+    return " ".join(terms(text))

@@ -1,0 +1,145 @@
+"""The researchers' query language, parsed once and compiled for each backend.
+
+Syntax: words (all must match), «phrases» or "phrases", ``OR`` between two terms (also «یا» is *not*
+special: it is a Persian word), and ``-term`` / ``-«phrase»`` to exclude. Example::
+
+    واکسن «ستاد کرونا» OR بیمارستان -تهران
+
+means: واکسن AND («ستاد کرونا» OR بیمارستان) AND NOT تهران. Every term goes through
+``index.analysis`` so a query matches the same forms the index holds.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import jdatetime
+
+from goftar.errors import ConfigError
+from index import analysis
+
+MAX_QUERY_CHARS = 500
+
+_TOKEN = re.compile(r'(-?)(?:«([^»]*)»?|"([^"]*)"?|([^\s«"]+))')
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word or phrase: its analysed tokens (several tokens means a phrase) and what was typed."""
+
+    tokens: tuple[str, ...]
+    raw: str
+
+
+@dataclass
+class ParsedQuery:
+    """AND of ``groups`` (each an OR of terms), minus any of ``excluded``."""
+
+    groups: list[list[Term]] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+    def positive_tokens(self) -> set[str]:
+        """Every analysed token a match may contain: what the highlighter marks."""
+        return {tok for group in self.groups for t in group for tok in t.tokens}
+
+
+def parse(text: str) -> ParsedQuery:
+    """Parse a query string; words that analyse to nothing (affixes, punctuation) are dropped."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise ConfigError(f"query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}")
+    parsed = ParsedQuery()
+    pending_or = False
+    for match in _TOKEN.finditer(text):
+        negated, phrase_a, phrase_b, word = match.groups()
+        if word == "OR" and not negated:
+            pending_or = bool(parsed.groups)
+            continue
+        raw = phrase_a if phrase_a is not None else phrase_b if phrase_b is not None else word
+        tokens = tuple(analysis.terms(raw))
+        if not tokens:
+            continue
+        term = Term(tokens, raw)
+        if negated:
+            parsed.excluded.append(term)
+        elif pending_or:
+            parsed.groups[-1].append(term)
+        else:
+            parsed.groups.append([term])
+        pending_or = False
+    return parsed
+
+
+def _fts_term(term: Term) -> str:
+    # Tokens are letters and digits only (see analysis), so quoting is enough to make them literal.
+    return '"' + " ".join(term.tokens) + '"'
+
+
+def _fts_group(group: list[Term]) -> str:
+    inner = " OR ".join(_fts_term(t) for t in group)
+    return f"({inner})" if len(group) > 1 else inner
+
+
+def to_fts5(parsed: ParsedQuery) -> tuple[str | None, str | None]:
+    """``(positive, negative)`` FTS5 MATCH expressions; either may be ``None``.
+
+    FTS5's NOT is binary, so a query of exclusions only is run as "not in (negative)" by the caller.
+    """
+    positive = " AND ".join(_fts_group(g) for g in parsed.groups) or None
+    negative = " OR ".join(_fts_term(t) for t in parsed.excluded) or None
+    return positive, negative
+
+
+def highlight(text: str, tokens: set[str], *, limit: int | None = None) -> str:
+    """HTML of ``text`` with ``<mark>`` around words whose index term is in ``tokens``; all else escaped.
+
+    With ``limit``, a window of about that many characters around the first match is returned.
+    """
+    if limit is not None and len(text) > limit:
+        text = _window(text, tokens, limit)
+    out: list[str] = []
+    last = 0
+    for start, end, surface in analysis.words(text):
+        if analysis.term(surface) in tokens:
+            out.append(html.escape(text[last:start]))
+            out.append(f"<mark>{html.escape(surface)}</mark>")
+            last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _window(text: str, tokens: set[str], limit: int) -> str:
+    first = next((s for s, _e, w in analysis.words(text) if analysis.term(w) in tokens), 0)
+    start = max(0, first - limit // 3)
+    # Do not cut a word in half: move to the next space.
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + limit)
+    snippet = text[start:end]
+    return ("… " if start else "") + snippet + (" …" if end < len(text) else "")
+
+
+_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+def parse_day(value: str) -> date:
+    """A day written in Jalali (``1403/05/01``, years below 1700) or Gregorian (``2024-07-22``).
+
+    Persian digits are accepted; separators may be ``/``, ``-`` or ``.``.
+    """
+    clean = value.strip().translate(_PERSIAN_DIGITS)
+    parts = re.split(r"[/\-.]", clean)
+    try:
+        year, month, day = (int(p) for p in parts)
+        if year < 1700:
+            return jdatetime.date(year, month, day).togregorian()
+        return date(year, month, day)
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(f"{value!r} is not a date: write 1403/05/01 (Jalali) or 2024-07-22") from exc

@@ -1,0 +1,29 @@
+"""Shared fixtures: an isolated GOFTAR_HOME per test, paths of the shared data and seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from goftar.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEEDS = REPO / "goftar" / "sample_site" / "seeds"
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings with GOFTAR_HOME in a fresh temporary folder and no Elasticsearch."""
+    monkeypatch.setenv("GOFTAR_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("GOFTAR_ES_URL", raising=False)
+    return Settings.from_env()
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    data = SHARED / "data"
+    if not data.is_dir():
+        pytest.skip(f"shared training data not found at {data} (clone with ../shared beside the repo)")
+    return data
