@@ -73,8 +73,14 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def detect_kind(url: str, kind: str | None, *, allow_private: bool, user_agent: str = "GoftarBot/0.1",
-                timeout: float = 20.0) -> tuple[str, str]:
+def detect_kind(
+    url: str,
+    kind: str | None,
+    *,
+    allow_private: bool,
+    user_agent: str = "GoftarBot/0.1",
+    timeout: float = 20.0,
+) -> tuple[str, str]:
     """(kind, start URL) for ``url``; ``kind`` overrides detection. Raises ConfigError for a bad kind
     or when the page must be fetched and cannot be."""
     if kind is not None:

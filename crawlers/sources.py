@@ -50,8 +50,10 @@ def load_sources(path: str | Path | None = None) -> list[Source]:
     for index, (entry, node) in enumerate(zip(entries, nodes, strict=True)):
         source = _validate_entry(path, index, entry, node)
         if source.name in names:
-            raise SourceError(f"{path}:{_line(node, 'name')}: entry {index + 1}, field 'name': "
-                              f"duplicate source name {source.name!r}")
+            raise SourceError(
+                f"{path}:{_line(node, 'name')}: entry {index + 1}, field 'name': "
+                f"duplicate source name {source.name!r}"
+            )
         names.add(source.name)
         sources.append(source)
     return sources
@@ -63,8 +65,10 @@ def _entry_list(path: Path, data: Any, root: yaml.Node | None) -> tuple[list[Any
         return [], []
     if isinstance(data, dict) and isinstance(root, yaml.MappingNode):
         if set(data) != {"sources"}:
-            raise SourceError(f"{path}:{root.start_mark.line + 1}: top level must be a list of sources "
-                              "or a mapping with one key 'sources'")
+            raise SourceError(
+                f"{path}:{root.start_mark.line + 1}: top level must be a list of sources "
+                "or a mapping with one key 'sources'"
+            )
         for key, value in root.value:
             if key.value == "sources":
                 root = value
@@ -140,14 +144,16 @@ def adhoc_sources(urls: list[str], kind: str | None = None, allow_private: bool 
         if not allow_private and is_private_host(host):
             raise ConfigError(f"{url} is a loopback or private address; pass --allow-private to crawl it")
         found_kind, start = detect_kind(url, kind, allow_private=allow_private)
-        sources.append(Source(
-            name=_adhoc_name(url, sources),
-            kind=found_kind,  # type: ignore[arg-type]
-            start_urls=[start],
-            allowed_domains=[urlsplit(start).hostname or host],
-            allow_private=allow_private,
-            verified=False,
-        ))
+        sources.append(
+            Source(
+                name=_adhoc_name(url, sources),
+                kind=found_kind,  # type: ignore[arg-type]
+                start_urls=[start],
+                allowed_domains=[urlsplit(start).hostname or host],
+                allow_private=allow_private,
+                verified=False,
+            )
+        )
         log.info("ad-hoc source %s: %s (%s)", sources[-1].name, start, found_kind)
     return sources
 

@@ -271,11 +271,12 @@ def serve(
 @app.command()
 def demo(
     query: Annotated[str, typer.Option(help="Sample search after the run.")] = "واکسن",
+    port: Annotated[int, typer.Option(help="Port of the sample site on 127.0.0.1.")] = 8765,
 ) -> None:
     """Run the whole pipeline offline on the bundled sample site, write today's digest, search it."""
     from goftar.demo import run_demo
 
-    run_demo(_settings(), query=query)
+    run_demo(_settings(), query=query, port=port)
 
 
 @app.command("settings")

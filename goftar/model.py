@@ -100,6 +100,8 @@ class Article(_Model):
     tags: list[str] = Field(default_factory=list)
     archive: str | None = None  # "warc-file#offset" of the raw response, when archived
     source_tags: dict[str, str] = Field(default_factory=dict)
+    duplicate_of: str | None = None  # canonical URL of the first copy of a near-duplicate release
+    views: int | None = None  # Telegram posts: view count shown on the channel preview
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -225,4 +227,5 @@ class CrawlHealth(_Model):
     finished: datetime | None = None
     items: int = 0
     errors: int = 0
+    empty: int = 0  # pages fetched whose extraction found no usable body (a redesign shows up here)
     message: str | None = None

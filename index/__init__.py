@@ -17,4 +17,4 @@ def open_store(settings: Settings) -> Store:
         return ElasticStore.from_settings(settings)
     from index.sqlite import SqliteStore
 
-    return SqliteStore.open(settings.db_path)
+    return SqliteStore.open(settings.db_path, timezone=settings.timezone)

@@ -62,7 +62,7 @@ def parse(text: str) -> ParsedQuery:
             pending_or = bool(parsed.groups)
             continue
         raw = phrase_a if phrase_a is not None else phrase_b if phrase_b is not None else word
-        tokens = tuple(analysis.terms(raw))
+        tokens = tuple(analysis.terms(raw, query=True))
         if not tokens:
             continue
         term = Term(tokens, raw)

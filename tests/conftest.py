@@ -10,7 +10,7 @@ from goftar.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-SEEDS = REPO / "goftar" / "sample_site" / "seeds"
+SEEDS = REPO / "tests" / "fixtures" / "seeds"  # the two seed releases, the user's own documents
 
 
 @pytest.fixture

@@ -38,7 +38,8 @@ class CommitmentItem(BaseModel):
     deadline_jalali: str | None = None  # ASCII digits, e.g. 1405/09/10
     quantities: list[str] = Field(default_factory=list)
     story_id: str | None = None
-    restatements: int = 0
+    restatements: int = 0  # how many earlier commitments of the same story (restated items only)
+    first_said: datetime | None = None  # when the story's first commitment appeared (UTC)
     link: SourceLink = Field(default_factory=SourceLink)
 
 

@@ -1,0 +1,76 @@
+"""How long the scheduler's DAG processor takes to parse each DAG file, and that parsing does no work.
+
+Each measurement runs in a fresh interpreter: ``airflow.sdk`` and ``pendulum`` are imported first (every
+DAG file of the deployment pays for them once per processor), then the DAG file is executed and timed.
+It also lists which heavy modules the DAG file pulled in (there should be none: the tasks import the
+library when they run).
+
+    .venv/bin/python benchmarks/dag_import.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DAGS = sorted((REPO / "dags").glob("goftar_*.py"))
+HEAVY = ("goftar.digest", "goftar.pipeline", "crawlers.runner", "index.sqlite", "nlp.extract", "scrapy", "spacy",
+         "matplotlib", "weasyprint", "hazm")
+
+_PROBE = """
+import importlib.util, json, sys, time
+t0 = time.perf_counter()
+import airflow.sdk, pendulum
+t1 = time.perf_counter()
+before = set(sys.modules)
+spec = importlib.util.spec_from_file_location("dag_under_test", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+t2 = time.perf_counter()
+heavy = sorted(m for m in set(sys.modules) - before if m.split(".")[0] in {h.split(".")[0] for h in json.loads(sys.argv[2])}
+               and any(m == h or m.startswith(h + ".") for h in json.loads(sys.argv[2])))
+print(json.dumps({"sdk": t1 - t0, "dag": t2 - t1, "heavy": heavy}))
+"""
+
+
+def airflow_env() -> dict[str, str]:
+    """An environment where importing Airflow touches only a throw-away AIRFLOW_HOME."""
+    env = dict(os.environ)
+    env.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="goftar-airflow-bench-"))
+    env.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
+    return env
+
+
+def measure(dag_file: Path, env: dict[str, str] | None = None) -> dict:
+    """One cold parse of ``dag_file``: seconds for the SDK import, for the DAG file, and heavy modules."""
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(dag_file), json.dumps(HEAVY)],
+        capture_output=True, text=True, check=True, env=env or airflow_env(), cwd=REPO,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    env = airflow_env()
+    print(f"{'DAG file':28} {'parse median':>12} {'parse max':>10} {'airflow.sdk':>12}  heavy imports")
+    for dag_file in DAGS:
+        runs = [measure(dag_file, env) for _ in range(args.runs)]
+        dag_times = [r["dag"] for r in runs]
+        sdk = statistics.median(r["sdk"] for r in runs)
+        heavy = sorted({m for r in runs for m in r["heavy"]}) or "none"
+        print(f"{dag_file.name:28} {statistics.median(dag_times) * 1000:>10.1f}ms {max(dag_times) * 1000:>8.1f}ms "
+              f"{sdk:>11.2f}s  {heavy}")
+
+
+if __name__ == "__main__":
+    main()

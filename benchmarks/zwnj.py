@@ -1,0 +1,276 @@
+"""ZWNJ-restoration benchmark: our normaliser side by side with hazm, shekar, negar, rishe, parsivar, piraye.
+
+    .venv/bin/python -m benchmarks.zwnj --bench ../shared/bench/zwnj            # PerDT test, all systems
+    .venv/bin/python -m benchmarks.zwnj --bench ../shared/bench/zwnj --setup    # first create tool venvs
+    .venv/bin/python -m benchmarks.zwnj --dev-cv ../shared/data                 # 2-fold CV on PerDT dev
+
+Every system normalises the ``corrupted`` side of ``perdt-test.{del,space,mix,none}.jsonl``; the bench's
+own ``score.py`` scores it.  The other tools are installed only for the benchmark, each in its own
+throw-away virtualenv ``<venvs>/zwnjbench-<package>`` (``--setup`` makes them with uv from PyPI), and run
+in a child process that reports its own wall time, so import and start-up are not counted.  A tool that
+is not installed shows up in the table as such.  ``--dev-cv`` trains on half of PerDT dev (plus the other
+sources) and scores the other half: the split to tune on, since PerDT test must never be tuned on.
+Results go to ``benchmarks/results/zwnj.{md,json}`` (``--dev-cv``: ``zwnj-devcv.*``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+CORRUPTIONS = ("del", "space", "mix", "none")
+RESULTS = Path(__file__).parent / "results"
+ZWNJ = "\u200c"
+
+# package on PyPI -> python code that defines ``norm(text) -> str`` inside the tool's own virtualenv
+EXTERNAL: dict[str, tuple[str, str]] = {
+    "parsivar": ("parsivar", "from parsivar import Normalizer\n_n = Normalizer()\nnorm = _n.normalize\n"),
+    "shekar": ("shekar", "from shekar import Normalizer\nnorm = Normalizer()\n"),
+    "negar": (
+        "python-negar",
+        "from negar.virastar import PersianEditor\ndef norm(t):\n    return PersianEditor(t).cleanup()\n",
+    ),
+    "rishe": ("rishe", "import rishe\nnorm = rishe.Normalizer().normalize\n"),
+    "piraye": (
+        "piraye",
+        "from piraye import NormalizerBuilder\n"
+        "_n = NormalizerBuilder().alphabet_fa().digit_fa().punctuation_fa().remove_extra_spaces().build()\n"
+        "def norm(t):\n    r = _n.normalize(t)\n    return r[0] if isinstance(r, tuple) else r\n",
+    ),
+}
+
+CHILD = """
+import json, sys, time
+{setup}
+texts = json.load(sys.stdin)
+out = {{}}
+t0 = time.perf_counter()
+for name, rows in texts.items():
+    out[name] = [norm(t) for t in rows]
+json.dump({{"seconds": time.perf_counter() - t0, "outputs": out}}, sys.stdout)
+"""
+
+
+def load_scorer(bench: Path) -> ModuleType:
+    """Import the bench's ``score.py`` (it is not a package)."""
+    spec = importlib.util.spec_from_file_location("zwnj_score", bench / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no score.py in {bench}")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def load_bench(bench: Path) -> dict[str, list[dict[str, str]]]:
+    """Rows of every corruption file."""
+    sets = {}
+    for name in CORRUPTIONS:
+        path = bench / f"perdt-test.{name}.jsonl"
+        sets[name] = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return sets
+
+
+def run_inprocess(norm: Callable[[str], str], texts: dict[str, list[str]]) -> tuple[float, dict[str, list[str]]]:
+    """Outputs of an in-process system and its wall time."""
+    norm(texts["del"][0])  # warm-up: lexicon and model loading is start-up, not throughput
+    t0 = time.perf_counter()
+    out = {name: [norm(t) for t in rows] for name, rows in texts.items()}
+    return time.perf_counter() - t0, out
+
+
+def run_external(name: str, venvs: Path, texts: dict[str, list[str]]) -> tuple[float, dict[str, list[str]]] | str:
+    """Outputs of a tool in its own virtualenv, or why it could not run."""
+    package, setup = EXTERNAL[name]
+    python = venvs / f"zwnjbench-{package}" / "bin" / "python"
+    if not python.exists():
+        return f"not installed ({python.parent.parent} missing; run with --setup)"
+    code = CHILD.format(setup=setup + "\nnorm(" + repr(texts["del"][0]) + ")")
+    proc = subprocess.run(
+        [str(python), "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=False
+    )
+    if proc.returncode != 0:
+        return "failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1][:120]
+    res = json.loads(proc.stdout)
+    return res["seconds"], res["outputs"]
+
+
+def setup_venvs(venvs: Path) -> None:
+    """Create one virtualenv per external tool with uv (PyPI only); failures are reported, not fatal."""
+    uv = Path(__file__).resolve().parent.parent / ".tools" / "bin" / "uv"
+    for _name, (package, _) in EXTERNAL.items():
+        target = venvs / f"zwnjbench-{package}"
+        if (target / "bin" / "python").exists():
+            continue
+        subprocess.run([str(uv), "venv", "-q", "-p", sys.executable, str(target)], check=False)
+        proc = subprocess.run(
+            [str(uv), "pip", "install", "-q", "--python", str(target / "bin" / "python"), package], check=False
+        )
+        print(f"setup {package}: {'ok' if proc.returncode == 0 else 'FAILED'}", file=sys.stderr)
+
+
+def score_system(scorer: ModuleType, sets: dict[str, list[dict[str, str]]], outs: dict[str, list[str]]) -> dict:
+    """Scorer metrics per corruption."""
+    metrics = {}
+    for name, rows in sets.items():
+        per = [scorer.score_sentence(r["gold"], o) for r, o in zip(rows, outs[name], strict=True)]
+        metrics[name] = scorer.aggregate(per)
+    return metrics
+
+
+def ours() -> tuple[str, Callable[[str], str]]:
+    from nlp.normalize import normalize
+
+    return "goftar (nlp.normalize)", normalize
+
+
+def hazm_system() -> tuple[str, Callable[[str], str]]:
+    import hazm
+    from hazm import Normalizer
+
+    return f"hazm {hazm.__version__ if hasattr(hazm, '__version__') else ''} Normalizer".replace("  ", " "), (
+        Normalizer().normalize
+    )
+
+
+def table(results: list[dict]) -> str:
+    """Markdown table of the results."""
+    head = "| system | F1 del | F1 space | F1 mix | damage (del) | damage (none) | EM del | chars/s |\n"
+    head += "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+    rows = []
+    for r in results:
+        if "error" in r:
+            rows.append(f"| {r['system']} | {r['error']} | | | | | | |")
+            continue
+        m = r["metrics"]
+        pct = lambda x: "n/a" if x is None else f"{100 * x:.1f}"  # noqa: E731
+        rows.append(
+            f"| {r['system']} | {pct(m['del']['F1'])} | {pct(m['space']['F1'])} | {pct(m['mix']['F1'])} | "
+            f"{pct(m['del']['damage'])}% | {pct(m['none']['damage'])}% | {pct(m['del']['em'])} | "
+            f"{r['chars_per_s'] / 1000:,.0f}k |"
+        )
+    return head + "\n".join(rows) + "\n"
+
+
+def run_bench(bench: Path, venvs: Path, only: list[str] | None) -> list[dict]:
+    """Score every system on the bench and return one result dict per system."""
+    scorer = load_scorer(bench)
+    sets = load_bench(bench)
+    texts = {name: [r["corrupted"] for r in rows] for name, rows in sets.items()}
+    n_chars = sum(len(t) for rows in texts.values() for t in rows)
+    results = []
+    systems: list[tuple[str, object]] = [ours(), hazm_system()] + [(n, n) for n in EXTERNAL]
+    for label, system in systems:
+        if only and not any(o in label for o in only):
+            continue
+        print(f"running {label} …", file=sys.stderr)
+        res = run_inprocess(system, texts) if callable(system) else run_external(str(system), venvs, texts)
+        if isinstance(res, str):
+            results.append({"system": label, "error": res})
+            continue
+        seconds, outs = res
+        results.append(
+            {"system": label, "chars_per_s": n_chars / seconds, "seconds": seconds,
+             "metrics": score_system(scorer, sets, outs)}
+        )
+    return results
+
+
+def dev_cv(data: Path, bench: Path) -> list[dict]:
+    """Two-fold cross-validation on PerDT dev: train on one half (plus the other sources), score the other."""
+    from nlp import zwnj
+    from nlp.train_zwnj import build, write_lexicon
+
+    scorer = load_scorer(bench)
+    dev = data / "perdt" / "fa_perdt-ud-dev.conllu"
+    ids = [line[12:].strip() for line in dev.open(encoding="utf-8") if line.startswith("# sent_id = ")]
+    folds = [frozenset(ids[0::2]), frozenset(ids[1::2])]
+    all_outs: dict[str, list[tuple[str, str]]] = {c: [] for c in CORRUPTIONS}
+    seconds = 0.0
+    n_chars = 0
+    for k, held in enumerate(folds):
+        tmp = RESULTS / f".devcv-{k}.tsv.gz"
+        write_lexicon(tmp, build(data, skip_perdt_ids=held))
+        zwnj.use_restorer(zwnj.Restorer(zwnj.load_lexicon(tmp)))
+        tmp.unlink()
+        from nlp.normalize import normalize
+
+        gold = [t for t in _texts_by_id(dev) if t[0] in held]
+        rng = random.Random(k)
+        for name in CORRUPTIONS:
+            corrupted = [corrupt(g, name, rng) for _, g in gold]
+            t0 = time.perf_counter()
+            outs = [normalize(c) for c in corrupted]
+            seconds += time.perf_counter() - t0
+            n_chars += sum(map(len, corrupted))
+            all_outs[name].extend(zip([g for _, g in gold], outs, strict=True))
+    zwnj.use_restorer(None)
+    metrics = {
+        name: scorer.aggregate([scorer.score_sentence(g, o) for g, o in pairs_])
+        for name, pairs_ in all_outs.items()
+    }
+    return [{"system": "goftar (2-fold CV on PerDT dev)", "chars_per_s": n_chars / seconds, "metrics": metrics}]
+
+
+def _texts_by_id(path: Path) -> list[tuple[str, str]]:
+    out, sid = [], ""
+    for line in path.open(encoding="utf-8"):
+        if line.startswith("# sent_id = "):
+            sid = line[12:].strip()
+        elif line.startswith("# text = "):
+            out.append((sid, line[9:].rstrip("\n")))
+    return out
+
+
+def corrupt(gold: str, kind: str, rng: random.Random) -> str:
+    """The bench's corruptions (README of the bench): del, space, mix (deleted/space/literal), none."""
+    if kind == "del":
+        return gold.replace(ZWNJ, "")
+    if kind == "space":
+        return gold.replace(ZWNJ, " ")
+    if kind == "none":
+        return gold
+    parts = gold.split(ZWNJ)
+    out = [parts[0]]
+    for p in parts[1:]:
+        out.append(rng.choice(["", " ", " ZWNJ "]) + p)
+    return "".join(out)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="ZWNJ restoration benchmark")
+    parser.add_argument("--bench", type=Path, default=Path("../shared/bench/zwnj"))
+    parser.add_argument("--venvs", type=Path, default=Path("/tmp"))
+    parser.add_argument("--setup", action="store_true", help="create the tools' virtualenvs first")
+    parser.add_argument("--only", nargs="*", help="run only systems whose label contains one of these")
+    parser.add_argument("--dev-cv", type=Path, metavar="DATA", help="2-fold CV on PerDT dev instead")
+    parser.add_argument("--errors", type=int, default=0, help="print N error sentences of ours (del)")
+    args = parser.parse_args(argv)
+    if args.setup:
+        setup_venvs(args.venvs)
+    if args.dev_cv:
+        results, stem = dev_cv(args.dev_cv, args.bench), "zwnj-devcv"
+    else:
+        results, stem = run_bench(args.bench, args.venvs, args.only), "zwnj"
+    md = table(results)
+    print(md)
+    if args.only:
+        return  # partial runs are for looking, not for the record
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"{stem}.md").write_text(
+        f"# ZWNJ restoration ({'PerDT dev 2-fold CV' if args.dev_cv else 'PerDT test'})\n\n"
+        f"Command: `.venv/bin/python -m benchmarks.zwnj {' '.join(argv or sys.argv[1:])}`\n\n{md}",
+        encoding="utf-8",
+    )
+    (RESULTS / f"{stem}.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

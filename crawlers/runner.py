@@ -1,0 +1,177 @@
+"""Run the spiders of a list of sources and collect their articles into one JSON-lines file.
+
+Scrapy runs in a child process (``python -m crawlers.runner JOB``): the Twisted reactor cannot be
+restarted, and the CLI, the tests and Airflow call ``crawl`` many times in one process.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from goftar.errors import CrawlError
+from goftar.model import CrawlHealth, Source
+from goftar.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CrawlReport:
+    """What a crawl produced: the JSON-lines file, per-source health, and how many articles it holds."""
+
+    out: Path
+    health: list[CrawlHealth]
+    articles: int
+
+
+def crawl(
+    sources: list[Source],
+    out: Path,
+    settings: Settings,
+    *,
+    allow_private: bool = False,
+    timeout: float | None = None,
+) -> CrawlReport:
+    """Crawl ``sources`` into ``out`` (one ``Article.to_json()`` per line); state lives in ``settings.home``.
+
+    Pages that fail are logged and counted in the health of their source; ``CrawlError`` is raised only
+    when the crawl could not run at all (the child process crashed or timed out).
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    log_dir = settings.crawl_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="goftar-crawl-") as tmp:
+        work = Path(tmp)
+        job = {
+            "sources": [s.to_json() for s in sources],
+            "settings": {
+                f.name: str(getattr(settings, f.name)) if f.name == "home" else getattr(settings, f.name)
+                for f in fields(settings)
+            },
+            "allow_private": allow_private,
+            "work": str(work),
+        }
+        (work / "job.json").write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
+        log_file = log_dir / f"{out.stem}.log"
+        _run_child(work / "job.json", log_file, timeout)
+        health = [CrawlHealth(**h) for h in json.loads((work / "health.json").read_text(encoding="utf-8"))]
+        articles = _concatenate(sorted(work.glob("part-*.jsonl"), key=_part_index), out)
+    for h in health:
+        log.info("crawled %s: %d items, %d errors, %d empty", h.source, h.items, h.errors, h.empty)
+    return CrawlReport(out=out, health=health, articles=articles)
+
+
+def _run_child(job: Path, log_file: Path, timeout: float | None) -> None:
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    with open(log_file, "ab") as log_fh:
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "crawlers.runner", str(job)],
+                env=env,
+                stdout=log_fh,
+                stderr=subprocess.STDOUT,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise CrawlError(f"crawl timed out after {timeout}s; log: {log_file}") from exc
+    if result.returncode != 0 or not (job.parent / "health.json").exists():
+        tail = log_file.read_text(encoding="utf-8", errors="replace")[-1500:]
+        raise CrawlError(f"crawl process failed (exit {result.returncode}); log: {log_file}\n{tail}")
+
+
+def _part_index(path: Path) -> int:
+    return int(path.stem.split("-")[1])
+
+
+def _concatenate(parts: list[Path], out: Path) -> int:
+    count = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        for part in parts:
+            for line in part.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    fh.write(line + "\n")
+                    count += 1
+    return count
+
+
+# --- the child process ------------------------------------------------------------------------------
+def _health(source: Source, stats: dict[str, Any]) -> dict[str, Any]:
+    if "start_time" not in stats:  # the crawler never started (bad settings, import error): say so
+        now = datetime.now(UTC)
+        return CrawlHealth(
+            source=source.name,
+            started=now,
+            finished=now,
+            errors=1,
+            message="crawler did not start; see the crawl log",
+        ).to_json()
+    errors = int(stats.get("goftar/errors", 0)) + sum(
+        int(v) for k, v in stats.items() if k.startswith("spider_exceptions/")
+    )
+    message = stats.get("goftar/last_error")
+    if stats.get("goftar/not_modified") and not stats.get("item_scraped_count"):
+        message = message or "feed not modified since last crawl"
+    started = stats.get("start_time") or datetime.now(UTC)
+    return CrawlHealth(
+        source=source.name,
+        started=started,
+        finished=stats.get("finish_time") or datetime.now(UTC),
+        items=int(stats.get("item_scraped_count", 0)),
+        errors=errors,
+        empty=int(stats.get("goftar/empty", 0)),
+        message=message,
+    ).to_json()
+
+
+def _child_main(job_path: Path) -> None:
+    from scrapy.crawler import Crawler, CrawlerProcess
+
+    from crawlers.settings import base_settings, source_settings
+    from crawlers.spiders import SPIDERS
+
+    job = json.loads(job_path.read_text(encoding="utf-8"))
+    settings = Settings(**{**job["settings"], "home": Path(job["settings"]["home"])})
+    sources = [Source(**s) for s in job["sources"]]
+    work = Path(job["work"])
+    process = CrawlerProcess(base_settings() | {"LOG_LEVEL": settings.log_level})
+    crawlers: list[tuple[Source, Crawler]] = []
+    for index, source in enumerate(sources):
+        part = work / f"part-{index}.jsonl"
+        # Per-source settings (politeness overrides, its own feed file) ride on a subclass's
+        # custom_settings: the documented per-spider door, applied when the crawler is created.
+        base_cls = SPIDERS[source.kind]
+        spider_cls = type(
+            f"{base_cls.__name__}_{index}",
+            (base_cls,),
+            {
+                "custom_settings": source_settings(
+                    settings, source, part, allow_private=job["allow_private"]
+                ),
+            },
+        )
+        crawler = process.create_crawler(spider_cls)
+        process.crawl(crawler, source=source)
+        crawlers.append((source, crawler))
+    if crawlers:
+        process.start()
+    health = [
+        _health(source, crawler.stats.get_stats() if crawler.stats else {}) for source, crawler in crawlers
+    ]
+    (work / "health.json").write_text(json.dumps(health, ensure_ascii=False, default=str), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    _child_main(Path(sys.argv[1]))

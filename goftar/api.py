@@ -1,0 +1,306 @@
+"""The read-only HTTP API (JSON, OpenAPI at /openapi.json) and the RTL web page at ``/``.
+
+Every route is a GET; page size and query length are bounded; crawled text is escaped wherever it is
+rendered (Jinja2 autoescape; the only markup let through is the ``<mark>`` of highlights, which
+``index.query.highlight`` builds from escaped text) and every response carries a Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from goftar.errors import ConfigError, GoftarError
+from goftar.settings import Settings
+from goftar.web import format as fmt
+from index.base import SearchQuery, SearchResult, Store
+from index.export import iter_hits, jsonl_line, write_csv
+from index.query import MAX_QUERY_CHARS, parse_day
+
+log = logging.getLogger(__name__)
+
+WEB = Path(__file__).parent / "web"
+MAX_PAGE_SIZE = 100
+MAX_EXPORT_ROWS = 50_000
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+# Swagger UI and ReDoc pull their scripts from a CDN; they get a looser policy than the search page.
+DOCS_PATHS = ("/docs", "/redoc")
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+                    "X-Frame-Options": "DENY"}
+FILTERS = ("speaker", "organisation", "place", "source", "polarity", "status",
+           "published_from", "published_to", "deadline_from", "deadline_to")
+
+Short = Annotated[str | None, Query(max_length=200)]
+Day = Annotated[str | None, Query(max_length=20, description="Jalali (1403/05/01) or Gregorian (2024-07-22)")]
+
+
+def _day(value: str | None) -> date | None:
+    return parse_day(value) if value else None
+
+
+def search_query(
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, «phrases», OR, -exclusion")] = "",
+    type: Literal["commitment", "statement", "article"] = "commitment",  # noqa: A002 — public parameter name
+    speaker: Short = None, organisation: Short = None, place: Short = None, source: Short = None,
+    polarity: Literal["commit", "intend", "hope", "demand"] | None = None,
+    status: Literal["open", "due", "overdue", "fulfilled", "unknown"] | None = None,
+    published_from: Day = None, published_to: Day = None, deadline_from: Day = None, deadline_to: Day = None,
+    sort: Literal["relevance", "date", "deadline"] = "relevance",
+    page: Annotated[int, Query(ge=1, le=500)] = 1,
+    size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
+) -> SearchQuery:
+    """The query parameters of /api/search, the export and the page, as a ``SearchQuery``."""
+    return SearchQuery(
+        text=q, doc_type=type, speaker=speaker or None, organisation=organisation or None,
+        place=place or None, source=source or None, polarity=polarity, status=status,
+        published_from=_day(published_from), published_to=_day(published_to),
+        deadline_from=_day(deadline_from), deadline_to=_day(deadline_to), sort=sort, page=page, size=size,
+    )
+
+
+class _StoreHolder:
+    """Opens the configured store on first use (so importing the app touches nothing) and closes it."""
+
+    def __init__(self, settings: Settings, store: Store | None) -> None:
+        self.settings, self._store, self._owned = settings, store, store is None
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                from index import open_store
+
+                self._store = open_store(self.settings)
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._owned and self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
+    """The API and web page over ``store`` (default: the store ``settings`` configure, opened lazily)."""
+    holder = _StoreHolder(settings, store)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        holder.close()
+
+    app = FastAPI(title="Goftar", version="0.1.0", lifespan=lifespan,
+                  description="Search Persian municipal news for who said what and who promised what by when.")
+    app.state.holder = holder
+    app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+    _add_security_headers(app)
+    _add_error_handlers(app)
+    _add_api_routes(app, holder)
+    _add_page_routes(app, holder)
+    return app
+
+
+def _add_security_headers(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        if not request.url.path.startswith(DOCS_PATHS):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ConfigError)
+    async def bad_request(_request: Request, exc: ConfigError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(GoftarError)
+    async def unavailable(_request: Request, exc: GoftarError) -> JSONResponse:
+        log.error("store error: %s", exc)
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+
+QueryDep = Annotated[SearchQuery, Depends(search_query)]
+
+
+def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
+    @app.get("/api/search", tags=["search"])
+    def api_search(query: QueryDep) -> dict[str, Any]:
+        """Search commitments (or statements/articles): hits with highlights, total, facets, paging."""
+        return {"page": query.page, "size": query.size, **holder.get().search(query).to_json()}
+
+    @app.get("/api/commitments/{commitment_id}", tags=["documents"])
+    def api_commitment(commitment_id: str) -> dict[str, Any]:
+        """One commitment with the history of its story (restatements, oldest first)."""
+        store = holder.get()
+        doc = store.get_commitment(commitment_id)
+        if doc is None:
+            raise HTTPException(404, "no such commitment")
+        story = doc.get("story_id")
+        return {**doc, "history": store.commitment_history(story) if story else []}
+
+    @app.get("/api/stories/{story_id}", tags=["documents"])
+    def api_story(story_id: str) -> list[dict[str, Any]]:
+        """Every commitment of one story, oldest first."""
+        return holder.get().commitment_history(story_id)
+
+    @app.get("/api/articles/{article_id}", tags=["documents"])
+    def api_article(article_id: str) -> dict[str, Any]:
+        """One stored article (normalised text, no raw HTML)."""
+        article = holder.get().get_article(article_id)
+        if article is None:
+            raise HTTPException(404, "no such article")
+        doc = article.to_json()
+        doc.pop("raw_text", None)
+        return doc
+
+    @app.get("/api/export", tags=["search"])
+    def api_export(query: QueryDep, format: Literal["csv", "jsonl"] = "jsonl",  # noqa: A002
+                   limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_ROWS)] = 10_000) -> StreamingResponse:
+        """The whole result set (up to ``limit``) as CSV or JSON Lines, UTF-8."""
+        hits = iter_hits(holder.get(), query, limit)
+        body = _csv_chunks(hits) if format == "csv" else (jsonl_line(h) for h in hits)
+        media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson; charset=utf-8"
+        disposition = f'attachment; filename="goftar-{query.doc_type}s.{format}"'
+        return StreamingResponse(body, media_type=media, headers={"Content-Disposition": disposition})
+
+    @app.get("/api/counts", tags=["store"])
+    def api_counts() -> dict[str, int]:
+        """How many articles, statements, commitments, … the store holds."""
+        return holder.get().counts()
+
+    @app.get("/archive", tags=["documents"], response_class=Response)
+    def archived(ref: Annotated[str, Query(max_length=500)]) -> Response:
+        """The archived response an article's ``archive`` field points at, as inert plain text."""
+        return _archived(holder.settings, ref)
+
+
+def _csv_chunks(hits: Iterator[Any]) -> Iterator[str]:
+    import io
+
+    buffer = io.StringIO()
+    batch: list[Any] = []
+    header = True
+    for hit in hits:
+        batch.append(hit)
+        if len(batch) == 200:
+            yield _csv_text(batch, buffer, header)
+            header, batch = False, []
+    if batch or header:
+        yield _csv_text(batch, buffer, header)
+
+
+def _csv_text(batch: list[Any], buffer: Any, header: bool) -> str:
+    buffer.seek(0)
+    buffer.truncate()
+    write_csv(batch, buffer)
+    text = buffer.getvalue()
+    return text if header else text.split("\n", 1)[1]
+
+
+def _archived(settings: Settings, ref: str) -> Response:
+    name, _, offset = ref.rpartition("#")
+    root = settings.archive_dir.resolve()
+    path = (root / name).resolve()
+    if not name or not offset.isdigit() or root not in path.parents or not path.is_file():
+        raise HTTPException(404, "no such archived copy")
+    try:
+        from crawlers.archive import read_record
+
+        url, body = read_record(f"{path}#{offset}")
+    except (OSError, ValueError, StopIteration) as exc:
+        log.warning("cannot read archived copy %s: %s", ref, exc)
+        raise HTTPException(404, "no such archived copy") from exc
+    text = f"{url}\n\n" + body.decode("utf-8", errors="replace")
+    # Served as text and sandboxed: an archived page must never run in our origin.
+    return Response(text, media_type="text/plain; charset=utf-8",
+                    headers={"Content-Security-Policy": "sandbox; default-src 'none'"})
+
+
+def _templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(WEB / "templates"),
+                      autoescape=select_autoescape(["html"], default=True), trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(jalali=fmt.jalali, gregorian=fmt.gregorian, fa=fmt.persian_digits, safe_url=fmt.safe_url)
+    env.globals.update(POLARITY=fmt.POLARITY, STATUS=fmt.STATUS, FACETS=fmt.FACETS)
+    return env
+
+
+def _add_page_routes(app: FastAPI, holder: _StoreHolder) -> None:
+    env = _templates()
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def page(request: Request) -> HTMLResponse:
+        params = {k: v for k, v in request.query_params.items() if v}
+        error, result, query = None, None, SearchQuery()
+        try:
+            query = search_query(**_page_args(params))
+            result = holder.get().search(query)
+        except (ConfigError, ValueError, TypeError) as exc:
+            error = str(exc)
+        html = env.get_template("search.html").render(
+            params=params, query=query, result=result, error=error,
+            cards=_cards(holder.get(), result) if result else [],
+            link=lambda **change: _link(params, change), pages=_pages(query, result),
+        )
+        return HTMLResponse(html, status_code=400 if error else 200)
+
+
+def _page_args(params: dict[str, str]) -> dict[str, Any]:
+    """Validate the page's query string like the API's (same bounds), as keyword arguments."""
+    args: dict[str, Any] = {k: params[k] for k in (*FILTERS, "q", "type", "sort") if k in params}
+    if len(args.get("q", "")) > MAX_QUERY_CHARS:
+        raise ConfigError(f"query is longer than {MAX_QUERY_CHARS} characters")
+    for name in FILTERS:
+        if len(args.get(name, "")) > 200:
+            raise ConfigError(f"{name} is longer than 200 characters")
+    for name, allowed in (("type", ("commitment", "statement", "article")),
+                          ("sort", ("relevance", "date", "deadline")),
+                          ("polarity", tuple(fmt.POLARITY)), ("status", tuple(fmt.STATUS))):
+        if name in args and args[name] not in allowed:
+            raise ConfigError(f"{name} must be one of {', '.join(allowed)}")
+    page = params.get("page", "1")
+    args["page"] = min(max(int(page), 1), 500) if page.isdigit() else 1
+    return args
+
+
+def _link(params: dict[str, str], change: dict[str, Any]) -> str:
+    """``?…`` of the current page with ``change`` applied (None removes); filters reset the page."""
+    merged = {**params, **{k: v for k, v in change.items() if v is not None}}
+    for key, value in change.items():
+        if value is None:
+            merged.pop(key, None)
+    if "page" not in change:
+        merged.pop("page", None)
+    return "?" + urlencode(merged)
+
+
+def _pages(query: SearchQuery, result: SearchResult | None) -> dict[str, int | None]:
+    if result is None:
+        return {"prev": None, "next": None, "last": 1}
+    last = max(1, -(-result.total // query.size))
+    return {"prev": query.page - 1 if query.page > 1 else None,
+            "next": query.page + 1 if query.page < min(last, 500) else None, "last": last}
+
+
+def _cards(store: Store, result: SearchResult) -> list[dict[str, Any]]:
+    """Hits with the history of each commitment's story (restatements shown on the card)."""
+    cards = []
+    for hit in result.hits:
+        story = hit.doc.get("story_id") if hit.doc_type == "commitment" else None
+        history = [d for d in store.commitment_history(story) if d.get("id") != hit.id] if story else []
+        cards.append({"hit": hit, "doc": hit.doc, "history": history})
+    return cards

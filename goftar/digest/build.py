@@ -1,0 +1,278 @@
+"""Assemble one day's digest from the store: the only module of the digest that queries it.
+
+The day is a local calendar day in ``settings.timezone`` (Asia/Tehran): its bounds are Tehran midnights
+converted to UTC, which is what the store's ``*_in`` queries take. Comparisons are with the daily average
+of the 7 days before.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from goftar.digest.jalali import day_bounds, jalali_iso
+from goftar.digest.sections import (
+    CommitmentGroup,
+    CommitmentItem,
+    Digest,
+    EntityTrend,
+    Metric,
+    SourceLink,
+    SourceProblem,
+    SourceRow,
+    WatchSection,
+)
+
+if TYPE_CHECKING:
+    from goftar.settings import Settings
+    from index.base import Store
+
+log = logging.getLogger(__name__)
+
+WEEK = 7
+CHART_DAYS = 30
+DUE_DAYS = 7
+TOP_ENTITIES = 5
+ENTITY_GROUPS = {"people": ("PER",), "organisations": ("ORG",), "places": ("LOC", "FAC")}
+
+
+def build_digest(store: Store, day: date, settings: Settings) -> Digest:
+    """Everything the digest of ``day`` (a local day in ``settings.timezone``) shows, read from ``store``."""
+    start, end = day_bounds(day, settings.timezone)
+    week_start, _ = day_bounds(day - timedelta(days=WEEK), settings.timezone)
+    restated_docs = store.restated_in(start, end)
+    restated_ids = {str(doc.get("id")) for doc in restated_docs}
+    new_docs = [doc for doc in store.commitments_in(start, end) if str(doc.get("id")) not in restated_ids]
+    digest = Digest(
+        day=day,
+        day_jalali=jalali_iso(day),
+        timezone=settings.timezone,
+        window_start=start,
+        window_end=end,
+        generated=datetime.now(UTC),
+        new_commitments=group_commitments(to_items(new_docs)),
+        due_soon=_as_of(to_items(store.due_between(day, day + timedelta(days=DUE_DAYS))), "due"),
+        overdue=_as_of(to_items(store.overdue(day)), "overdue"),
+        restated=to_items(restated_docs),
+        daily_commitments=_daily_series(store, day),
+    )
+    digest.entities = entity_trends(
+        store.top_entities(start, end, limit=TOP_ENTITIES * 6),
+        store.top_entities(week_start, start, limit=TOP_ENTITIES * 30),
+    )
+    volume, previous_volume = store.source_volume(start, end), store.source_volume(week_start, start)
+    digest.sources = source_rows(volume, previous_volume)
+    digest.source_problems = source_problems(store.crawl_health(start, end), volume, previous_volume)
+    digest.headline = _headline(store, digest, volume, previous_volume, week_start, start)
+    digest.watches = _watch_sections(store, settings, start, end)
+    return digest
+
+
+def to_items(docs: Iterable[dict[str, Any]]) -> list[CommitmentItem]:
+    """Digest items from the store's commitment documents; a malformed document is logged and skipped."""
+    items = []
+    for doc in docs:
+        try:
+            items.append(commitment_item(doc))
+        except (ValidationError, TypeError, ValueError, AttributeError) as exc:
+            log.warning("digest: skipped malformed commitment %s: %s", doc.get("id"), str(exc)[:200])
+    return items
+
+
+def commitment_item(doc: dict[str, Any]) -> CommitmentItem:
+    """One store document (``index.base.commitment_doc`` shape) as a digest item."""
+    speaker = doc.get("speaker") or {}
+    deadline = doc.get("deadline") or {}
+    article = doc.get("article") or {}
+    due = deadline.get("end") or deadline.get("start")
+    due_day = date.fromisoformat(str(due)[:10]) if due else None
+    return CommitmentItem(
+        id=str(doc.get("id") or ""),
+        quote=doc.get("evidence") or doc.get("quote") or doc.get("action") or "",
+        action=doc.get("action") or "",
+        speaker=speaker.get("canonical_name") or speaker.get("text") or "",
+        organisation=_organisation(doc, speaker),
+        polarity=doc.get("polarity") or "commit",
+        negated=bool(doc.get("negated")),
+        condition=doc.get("condition"),
+        status=doc.get("status") or "open",
+        deadline_text=deadline.get("text") or "",
+        deadline=due_day,
+        deadline_jalali=jalali_iso(due_day) if due_day else None,
+        quantities=[q.get("text") or str(q.get("value", "")) for q in doc.get("quantities") or []],
+        story_id=doc.get("story_id"),
+        restatements=int(doc.get("restates") or 0),
+        first_said=doc.get("first_seen_story"),
+        link=SourceLink(
+            url=article.get("url") or "",
+            title=article.get("title") or "",
+            source=article.get("source") or "",
+            published=article.get("published"),
+        ),
+    )
+
+
+def _organisation(doc: dict[str, Any], speaker: dict[str, Any]) -> str:
+    # The actor is who has to deliver (usually an organisation); a speaker that is itself an
+    # organisation («شهرداری تهران اعلام کرد») is its own organisation.
+    if doc.get("organisation"):
+        return str(doc["organisation"])
+    if doc.get("actor"):
+        return str(doc["actor"])
+    if speaker.get("kind") == "org":
+        return speaker.get("canonical_name") or speaker.get("text") or ""
+    return ""
+
+
+def _as_of(items: list[CommitmentItem], status: str) -> list[CommitmentItem]:
+    # Stored statuses are refreshed by the weekly maintenance run; the digest states them as of its day.
+    for item in items:
+        if item.status != "fulfilled":
+            item.status = status
+    return items
+
+
+def group_commitments(items: list[CommitmentItem]) -> list[CommitmentGroup]:
+    """Items grouped by (speaker, organisation); biggest groups first, then by name."""
+    groups: dict[tuple[str, str], list[CommitmentItem]] = defaultdict(list)
+    for item in items:
+        groups[(item.speaker, item.organisation)].append(item)
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [
+        CommitmentGroup(speaker=speaker, organisation=org, items=sorted(group, key=_by_deadline))
+        for (speaker, org), group in ordered
+    ]
+
+
+def _by_deadline(item: CommitmentItem) -> tuple[date, str]:
+    return (item.deadline or date.max, item.id)
+
+
+def _daily_series(store: Store, day: date) -> dict[date, int]:
+    """Commitments per local day (store time zone) for the chart: each of the last 30 days, zeros included."""
+    first = day - timedelta(days=CHART_DAYS - 1)
+    counts = store.daily_counts(first, day)
+    return {first + timedelta(days=i): int(counts.get(first + timedelta(days=i), 0)) for i in range(CHART_DAYS)}
+
+
+def entity_trends(today: list[dict[str, Any]], week: list[dict[str, Any]]) -> dict[str, list[EntityTrend]]:
+    """Top people, organisations and places of the day, each compared with its daily average last week."""
+    previous = {_entity_key(row): _count(row) / WEEK for row in week}
+    out: dict[str, list[EntityTrend]] = {}
+    for group, labels in ENTITY_GROUPS.items():
+        rows = [row for row in today if (row.get("label") or "") in labels and _count(row) > 0]
+        rows.sort(key=lambda row: (-_count(row), _entity_name(row)))
+        out[group] = [_trend(row, previous.get(_entity_key(row), 0.0)) for row in rows[:TOP_ENTITIES]]
+    return out
+
+
+def _entity_name(row: dict[str, Any]) -> str:
+    return str(row.get("canonical_name") or row.get("name") or row.get("text") or "")
+
+
+def _entity_key(row: dict[str, Any]) -> tuple[str, str]:
+    return (str(row.get("canonical_id") or row.get("id") or _entity_name(row)), str(row.get("label") or ""))
+
+
+def _count(row: dict[str, Any]) -> int:
+    # "Most in the news" counts articles, not repeated mentions within one article.
+    return int(row.get("count") or row.get("articles") or row.get("mentions") or 0)
+
+
+def _trend(row: dict[str, Any], previous_avg: float) -> EntityTrend:
+    count = _count(row)
+    if previous_avg == 0:
+        trend = "new"
+    elif count >= previous_avg * 1.5 and count - previous_avg >= 1:
+        trend = "up"
+    elif count <= previous_avg / 1.5:
+        trend = "down"
+    else:
+        trend = "steady"
+    return EntityTrend(
+        name=_entity_name(row),
+        label=str(row.get("label") or ""),
+        count=count,
+        previous_avg=round(previous_avg, 2),
+        trend=trend,
+    )
+
+
+def source_rows(volume: dict[str, int], previous: dict[str, int]) -> list[SourceRow]:
+    """Articles per source that day (and its daily average last week), busiest first."""
+    names = {name for name, n in volume.items() if n} | {name for name, n in previous.items() if n}
+    rows = [
+        SourceRow(source=name, articles=volume.get(name, 0), previous_avg=round(previous.get(name, 0) / WEEK, 2))
+        for name in names
+    ]
+    return sorted(rows, key=lambda row: (-row.articles, row.source))
+
+
+def source_problems(health: list[Any], volume: dict[str, int], previous: dict[str, int]) -> list[SourceProblem]:
+    """Sources whose crawls failed, came back empty, or that went silent after a productive week."""
+    runs: dict[str, list[Any]] = defaultdict(list)
+    for record in health:
+        runs[record.source].append(record)
+    problems: dict[str, SourceProblem] = {}
+    for name, records in runs.items():
+        if any(r.items for r in records) or volume.get(name):
+            continue
+        failed = [r for r in records if r.errors]
+        if failed:
+            detail = next((r.message for r in failed if r.message), "") or ""
+            problems[name] = SourceProblem(source=name, problem="failed", detail=detail)
+        else:
+            problems[name] = SourceProblem(source=name, problem="empty")
+    for name, count in previous.items():
+        if count and not volume.get(name) and name not in problems:
+            problems[name] = SourceProblem(source=name, problem="empty", detail=f"{count / WEEK:.1f}/day")
+    return sorted(problems.values(), key=lambda p: (p.problem != "failed", p.source))
+
+
+def _headline(
+    store: Store,
+    digest: Digest,
+    volume: dict[str, int],
+    previous_volume: dict[str, int],
+    week_start: datetime,
+    start: datetime,
+) -> list[Metric]:
+    week_commitments = store.commitments_in(week_start, start)
+    week_restated = store.restated_in(week_start, start)
+    pairs = [
+        ("articles", "خبرها", sum(volume.values()), sum(previous_volume.values())),
+        ("commitments", "تعهدهای تازه", digest.commitment_count, len(week_commitments) - len(week_restated)),
+        ("restated", "تعهدهای تکرارشده", len(digest.restated), len(week_restated)),
+    ]
+    metrics = [_metric(key, label, value, week_total) for key, label, value, week_total in pairs]
+    metrics.append(Metric(key="due_soon", label="سررسید در ۷ روز آینده", value=len(digest.due_soon)))
+    metrics.append(Metric(key="overdue", label="سررسید گذشته", value=len(digest.overdue)))
+    return metrics
+
+
+def _metric(key: str, label: str, value: int, week_total: int) -> Metric:
+    avg = week_total / WEEK
+    change = None if avg == 0 else (value - avg) / avg * 100
+    return Metric(key=key, label=label, value=value, previous_avg=round(avg, 2), change_pct=change)
+
+
+def _watch_sections(store: Store, settings: Settings, start: datetime, end: datetime) -> list[WatchSection]:
+    from goftar.watches import load_watches, match_watch
+
+    sections = []
+    for watch in load_watches(settings):
+        sections.append(
+            WatchSection(
+                name=watch.name,
+                query=watch.query,
+                filters=watch.filters,
+                recipients=watch.recipients,
+                matches=to_items(match_watch(store, watch, start, end)),
+            )
+        )
+    return sections

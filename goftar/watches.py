@@ -1,0 +1,180 @@
+"""Saved searches ("watches"): a query with filters and its own recipients, reported on in every digest.
+
+Watches live in ``GOFTAR_HOME/watches.json`` (one small JSON document, written atomically) so the CLI,
+the API and the digest DAG share them without a database migration. A watch alerts on *new commitments*
+matching it, not on source volume.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+from goftar.errors import ConfigError
+
+if TYPE_CHECKING:
+    from goftar.settings import Settings
+    from index.base import Store
+
+log = logging.getLogger(__name__)
+
+FILTERS = ("speaker", "organisation", "place", "source", "polarity", "status")
+PAGE_SIZE = 100
+MAX_PAGES = 10
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+class Watch(BaseModel):
+    """One saved search."""
+
+    name: str
+    query: str = ""
+    filters: dict[str, str] = Field(default_factory=dict)
+    recipients: list[str] = Field(default_factory=list)
+    created: datetime = Field(default_factory=lambda: datetime.now(UTC))
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("a watch needs a name")
+        return value
+
+    @field_validator("filters")
+    @classmethod
+    def _filters(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(FILTERS))
+        if unknown:
+            raise ValueError(f"unknown filter(s) {', '.join(unknown)}; known: {', '.join(FILTERS)}")
+        return {k: v.strip() for k, v in value.items() if v and v.strip()}
+
+    @field_validator("recipients")
+    @classmethod
+    def _recipients(cls, value: list[str]) -> list[str]:
+        bad = [r for r in value if not _EMAIL.match(r.strip())]
+        if bad:
+            raise ValueError(f"not an e-mail address: {', '.join(bad)}")
+        return [r.strip() for r in value]
+
+
+def watches_path(settings: Settings) -> Path:
+    return settings.home / "watches.json"
+
+
+def load_watches(settings: Settings) -> list[Watch]:
+    """The saved watches; a missing file means none, a malformed entry is logged and skipped."""
+    path = watches_path(settings)
+    if not path.exists():
+        return []
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the saved watches ({exc}); fix or delete the file") from exc
+    watches = []
+    for entry in raw.get("watches", []) if isinstance(raw, dict) else []:
+        try:
+            watches.append(Watch.model_validate(entry))
+        except ValidationError as exc:
+            log.warning("%s: skipped a malformed watch: %s", path, str(exc)[:200])
+    return watches
+
+
+def _save(settings: Settings, watches: list[Watch]) -> None:
+    path = watches_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = json.dumps({"watches": [w.model_dump(mode="json") for w in watches]}, ensure_ascii=False, indent=2)
+    # Write-then-rename: a crash mid-write never leaves a truncated file for the digest DAG to read.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".watches-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(body)
+    os.replace(tmp, path)
+
+
+def add_watch(
+    settings: Settings,
+    name: str,
+    query: str = "",
+    filters: dict[str, str] | None = None,
+    recipients: list[str] | None = None,
+    replace: bool = False,
+) -> Watch:
+    """Save a watch; raises ConfigError if the name is taken (unless ``replace``) or the watch is invalid."""
+    try:
+        watch = Watch(name=name, query=query, filters=filters or {}, recipients=recipients or [])
+    except ValidationError as exc:
+        raise ConfigError(f"invalid watch {name!r}: {exc.errors()[0]['msg']}") from exc
+    if not watch.query and not watch.filters:
+        raise ConfigError(f"watch {name!r} needs a query or at least one filter")
+    watches = load_watches(settings)
+    if any(w.name == watch.name for w in watches):
+        if not replace:
+            raise ConfigError(f"a watch named {watch.name!r} exists; remove it first or use --replace")
+        watches = [w for w in watches if w.name != watch.name]
+    _save(settings, [*watches, watch])
+    return watch
+
+
+def remove_watch(settings: Settings, name: str) -> bool:
+    """Delete the watch called ``name``; False when there was none."""
+    watches = load_watches(settings)
+    kept = [w for w in watches if w.name != name.strip()]
+    if len(kept) == len(watches):
+        return False
+    _save(settings, kept)
+    return True
+
+
+def match_watch(store: Store, watch: Watch, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    """Commitments matching ``watch`` whose article was published in ``[start, end)`` (UTC)."""
+    from index.base import SearchQuery
+
+    # The store filters by whole dates; ask for a day either side and cut to the exact window here.
+    base = SearchQuery(
+        text=watch.query,
+        doc_type="commitment",
+        published_from=(start - timedelta(days=1)).date(),
+        published_to=(end + timedelta(days=1)).date(),
+        sort="date",
+        size=PAGE_SIZE,
+        **{k: v for k, v in watch.filters.items() if k in FILTERS},
+    )
+    found: list[dict[str, Any]] = []
+    for page in range(1, MAX_PAGES + 1):
+        base.page = page
+        result = store.search(base)
+        found.extend(_hit_doc(hit) for hit in result.hits)
+        if len(result.hits) < PAGE_SIZE or page * PAGE_SIZE >= result.total:
+            break
+    return [doc for doc in found if _new_in(doc, start, end)]
+
+
+def _hit_doc(hit: Any) -> dict[str, Any]:
+    doc = dict(hit.doc)
+    doc.setdefault("id", hit.id)
+    return doc
+
+
+def _new_in(doc: dict[str, Any], start: datetime, end: datetime) -> bool:
+    """The store's "new in [start, end)": published then, or undated/published earlier and first seen then."""
+    article = doc.get("article") or {}
+    published = _moment(article.get("published") or doc.get("published"))
+    if published is not None and start <= published < end:
+        return True
+    first_seen = _moment(doc.get("first_seen"))
+    return (published is None or published < start) and first_seen is not None and start <= first_seen < end
+
+
+def _moment(value: Any) -> datetime | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

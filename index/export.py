@@ -1,0 +1,105 @@
+"""Export of any result set to CSV or JSON Lines: UTF-8, Persian text (and its ZWNJ) exactly as stored.
+
+``iter_hits`` walks a whole result set page by page with ``search_after`` (no deep offsets); the writers
+take any iterable of hits, so the CLI, the API and scripts share them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any, TextIO
+
+from index.base import Hit, SearchQuery, Store
+
+EXPORT_PAGE = 500
+
+COLUMNS: dict[str, list[str]] = {
+    "commitment": [
+        "id", "speaker", "speaker_id", "polarity", "status", "evidence", "action", "deadline_text",
+        "deadline_start", "deadline_end", "deadline_end_jalali", "story_id", "confidence", "source",
+        "title", "url", "published", "published_jalali", "archive",
+    ],
+    "statement": ["id", "speaker", "speaker_id", "quote", "reporting_verb", "direct", "source", "title", "url",
+                  "published", "published_jalali", "archive"],
+    "article": ["id", "title", "source", "url", "published", "published_jalali", "author", "archive"],
+}
+# Spreadsheet programs run cells starting with these as formulas; crawled text must not (CWE-1236).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def iter_hits(store: Store, query: SearchQuery, limit: int | None = None) -> Iterator[Hit]:
+    """Every hit of ``query`` (up to ``limit``), fetched ``EXPORT_PAGE`` at a time with search_after."""
+    page = replace(query, size=EXPORT_PAGE, page=1, facets=False, search_after=None)
+    sent = 0
+    while True:
+        result = store.search(page)
+        for hit in result.hits:
+            if limit is not None and sent >= limit:
+                return
+            yield hit
+            sent += 1
+        if result.next_search_after is None or not result.hits:
+            return
+        page = replace(page, search_after=result.next_search_after)
+
+
+def flat_row(hit: Hit) -> dict[str, Any]:
+    """One hit as a flat row of the export columns of its type."""
+    doc = hit.doc
+    article = doc.get("article") or {}
+    speaker = doc.get("speaker") or {}
+    deadline = doc.get("deadline") or {}
+    row: dict[str, Any] = {
+        **{k: v for k, v in doc.items() if not isinstance(v, dict | list)},
+        "speaker": speaker.get("canonical_name") or speaker.get("text"),
+        "speaker_id": speaker.get("canonical_id"),
+        "deadline_text": deadline.get("text"),
+        "deadline_start": deadline.get("start"),
+        "deadline_end": deadline.get("end"),
+        "deadline_end_jalali": deadline.get("end_jalali"),
+    }
+    if article:
+        for key in ("source", "title", "url", "published", "published_jalali", "archive"):
+            row[key] = article.get(key)
+    row["id"] = hit.id
+    return {col: row.get(col) for col in COLUMNS[hit.doc_type]}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_csv(hits: Iterable[Hit], out: TextIO, *, bom: bool = False) -> int:
+    """Write hits as CSV (header from the first hit's type); ``bom`` helps Excel read UTF-8. Returns rows."""
+    writer: Any = None
+    count = 0
+    if bom:
+        out.write("\ufeff")
+    for hit in hits:
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=COLUMNS[hit.doc_type], lineterminator="\n")
+            writer.writeheader()
+        writer.writerow({k: _cell(v) for k, v in flat_row(hit).items()})
+        count += 1
+    return count
+
+
+def jsonl_line(hit: Hit) -> str:
+    """One hit as a JSON line: the whole stored document plus id, type, score and highlight."""
+    record = {"id": hit.id, "type": hit.doc_type, "score": hit.score, "highlight": hit.highlight, **hit.doc}
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def write_jsonl(hits: Iterable[Hit], out: TextIO) -> int:
+    """Write hits as JSON Lines (UTF-8, not ``\\u`` escapes). Returns how many were written."""
+    count = 0
+    for hit in hits:
+        out.write(jsonl_line(hit))
+        count += 1
+    return count

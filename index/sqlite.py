@@ -1,0 +1,433 @@
+"""The default store: one SQLite file (WAL) with FTS5 over text analysed in Python (``index.analysis``).
+
+Layout: ``articles``, ``entities`` (one row per article × label × entity), ``statements``,
+``commitments`` (the searchable columns beside the JSON document), ``crawl_health``, and one FTS5 table
+per document type whose rowid is the row's rowid. The FTS5 tables use the ``ascii`` tokenizer on purpose:
+analysis already split the text into terms separated by spaces, and ``ascii`` treats every non-ASCII
+character as part of a token, so Persian terms reach the index untouched.
+
+Times are stored as UTC text (``YYYY-MM-DD HH:MM:SS``, sorts as it compares); "days" (daily counts,
+published-range filters) are days in the store's time zone (``GOFTAR_TZ``, Asia/Tehran by default).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from goftar.errors import StoreError
+from goftar.model import Article, Commitment, CrawlHealth, Extraction, Statement
+from index import analysis
+from index.base import (
+    IndexReport,
+    SearchQuery,
+    SearchResult,
+    article_doc,
+    article_ref,
+    commitment_doc,
+    statement_doc,
+)
+from index.sqlite_search import run_search
+from index.sqlite_write import Prepared, local_day, prepare, utc_text, write
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+ENTITY_LABELS_FOR_DIGEST = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRO")
+DUE_SOON = timedelta(days=7)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    published TEXT,
+    first_seen TEXT NOT NULL,
+    event_time TEXT NOT NULL,
+    event_day TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source, event_time);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_first_seen ON articles(first_seen);
+CREATE INDEX IF NOT EXISTS articles_event ON articles(event_time);
+
+CREATE TABLE IF NOT EXISTS entities (
+    article_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    key TEXT NOT NULL,
+    display TEXT NOT NULL,
+    canonical_id TEXT,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (article_id, label, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_label_key ON entities(label, key, article_id);
+CREATE INDEX IF NOT EXISTS entities_label_cid ON entities(label, canonical_id);
+
+CREATE TABLE IF NOT EXISTS statements (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    article_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    event_time TEXT NOT NULL,
+    speaker_key TEXT NOT NULL,
+    speaker_display TEXT,
+    speaker_id TEXT,
+    json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE INDEX IF NOT EXISTS statements_event ON statements(event_time);
+
+-- Only the indexes filters, sorts and digest queries need: each one costs time on every insert.
+CREATE TABLE IF NOT EXISTS commitments (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    article_id TEXT NOT NULL,
+    story_id TEXT,
+    source TEXT NOT NULL,
+    published TEXT,
+    first_seen TEXT NOT NULL,
+    event_time TEXT NOT NULL,
+    event_day TEXT NOT NULL,
+    speaker_key TEXT NOT NULL,
+    speaker_display TEXT,
+    speaker_id TEXT,
+    polarity TEXT NOT NULL,
+    status TEXT NOT NULL,
+    deadline_day TEXT,
+    deadline_start TEXT,
+    json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS commitments_article ON commitments(article_id);
+CREATE INDEX IF NOT EXISTS commitments_story ON commitments(story_id);
+CREATE INDEX IF NOT EXISTS commitments_event ON commitments(event_time);
+CREATE INDEX IF NOT EXISTS commitments_deadline ON commitments(deadline_day);
+CREATE INDEX IF NOT EXISTS commitments_source ON commitments(source, event_time);
+
+CREATE TABLE IF NOT EXISTS crawl_health (
+    source TEXT NOT NULL,
+    started TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (source, started)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS crawl_health_started ON crawl_health(started);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(body, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS statement_fts USING fts5(body, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS commitment_fts USING fts5(body, tokenize='ascii');
+"""
+
+
+class SqliteStore:
+    """``index.base.Store`` on one SQLite file; safe to share between threads (one lock per store)."""
+
+    def __init__(self, conn: sqlite3.Connection, *, timezone: str = "Asia/Tehran") -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.tz = ZoneInfo(timezone)
+
+    @classmethod
+    def open(cls, path: Path | str, *, timezone: str = "Asia/Tehran") -> SqliteStore:
+        """Open (creating if needed) the store at ``path``; ``":memory:"`` gives a throw-away store."""
+        try:
+            if str(path) != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=5000")
+            conn.execute("PRAGMA cache_size=-262144")  # 256 MiB: the b-trees of 1M commitments stay in memory
+            conn.execute("PRAGMA temp_store=MEMORY")
+            conn.executescript(_SCHEMA)
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the SQLite store at {path}: {exc}") from exc
+        return cls(conn, timezone=timezone)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def day_start_utc(self, day: date) -> str:
+        """The UTC text of the first moment of ``day`` in the store's time zone."""
+        return utc_text(datetime(day.year, day.month, day.day, tzinfo=self.tz))
+
+    # ---------------------------------------------------------------- writing
+
+    def upsert(self, items: list[tuple[Article, Extraction]]) -> IndexReport:
+        """Store articles with their entities, statements and commitments; one transaction per batch.
+
+        An article already stored keeps its ``first_seen``; its old statements and commitments are
+        replaced by the new extraction's. An item that cannot be stored is reported, not raised.
+        """
+        report = IndexReport()
+        prepared = []
+        for article, extraction in items:
+            try:
+                prepared.append(prepare(article, extraction))
+            except (ValueError, TypeError, AttributeError) as exc:
+                log.warning("cannot index article %s: %s", article.url, exc)
+                report.failed.append((article.id, f"{type(exc).__name__}: {exc}"))
+        try:
+            with self._tx() as conn:
+                for item in prepared:
+                    write(conn, item, self.tz)
+        except sqlite3.Error as exc:
+            log.warning("batch write failed (%s); writing its articles one by one", exc)
+            return self._upsert_each(prepared, report)
+        for item in prepared:
+            _count(report, item)
+        return report
+
+    def _upsert_each(self, prepared: list[Prepared], report: IndexReport) -> IndexReport:
+        """The slow path after a failed batch: one transaction per article, failures reported."""
+        for item in prepared:
+            try:
+                with self._tx() as conn:
+                    write(conn, item, self.tz)
+            except sqlite3.Error as exc:
+                log.warning("cannot store article %s: %s", item.article.url, exc)
+                report.failed.append((item.article.id, f"{type(exc).__name__}: {exc}"))
+            else:
+                _count(report, item)
+        return report
+
+    def record_crawl(self, health: CrawlHealth) -> None:
+        """Store what one crawl of one source produced (the same source and start replaces)."""
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO crawl_health (source, started, json) VALUES (?,?,?)",
+                (health.source, utc_text(health.started), json.dumps(health.to_json(), ensure_ascii=False)),
+            )
+
+    def recompute_statuses(self, today: date) -> int:
+        """Set open/due/overdue from deadlines as of ``today``; returns how many commitments changed.
+
+        overdue: the deadline's last day is before today. due: today is inside the deadline's range or
+        within a week of its last day. open: later. Fulfilled commitments and those without a
+        deadline are left as they are.
+        """
+        t = today.isoformat()
+        soon = (today + DUE_SOON).isoformat()
+        with self._tx() as conn:
+            cur = conn.execute(
+                "UPDATE commitments SET status = CASE "
+                "WHEN deadline_day < :t THEN 'overdue' "
+                "WHEN deadline_day <= :soon OR (deadline_start IS NOT NULL AND deadline_start <= :t) "
+                "THEN 'due' ELSE 'open' END "
+                "WHERE deadline_day IS NOT NULL AND status != 'fulfilled' AND status != CASE "
+                "WHEN deadline_day < :t THEN 'overdue' "
+                "WHEN deadline_day <= :soon OR (deadline_start IS NOT NULL AND deadline_start <= :t) "
+                "THEN 'due' ELSE 'open' END",
+                {"t": t, "soon": soon},
+            )
+            return cur.rowcount
+
+    # ---------------------------------------------------------------- reading
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Full-text search with filters, facets, highlights and paging (see ``index.sqlite_search``)."""
+        with self._lock:
+            return run_search(self._conn, query, self.day_start_utc)
+
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        """True when the article is stored with this content hash (a rerun can skip it)."""
+        rows = self._rows(
+            "SELECT 1 FROM articles WHERE id = ? AND content_hash = ?", (article_id, content_hash)
+        )
+        return bool(rows)
+
+    def get_article(self, article_id: str) -> Article | None:
+        rows = self._rows("SELECT json FROM articles WHERE id = ?", (article_id,))
+        return Article.model_validate(json.loads(rows[0]["json"])) if rows else None
+
+    def get_article_doc(self, article_id: str) -> dict[str, Any] | None:
+        """The article as an article hit shows it (no raw text)."""
+        article = self.get_article(article_id)
+        return article_doc(article) if article else None
+
+    def get_commitment(self, commitment_id: str) -> dict[str, Any] | None:
+        rows = self._rows(f"SELECT {_DOC_COLUMNS} FROM commitments WHERE id = ?", (commitment_id,))
+        return commitment_row_doc(rows[0]) if rows else None
+
+    def commitment_history(self, story_id: str) -> list[dict[str, Any]]:
+        """Every commitment of one story (a promise and its restatements), oldest first."""
+        rows = self._rows(
+            f"SELECT {_DOC_COLUMNS} FROM commitments WHERE story_id = ? ORDER BY event_time, rowid",
+            (story_id,),
+        )
+        return [commitment_row_doc(r) for r in rows]
+
+    # ---------------------------------------------------------------- digest queries
+
+    def commitments_in(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        """Commitments new in [start, end): published then, or (undated / published earlier) first seen then."""
+        where, params = _new_in("", start, end)
+        # Commitments share their article's published/first_seen: select through the indexed articles.
+        rows = self._rows(
+            f"SELECT {_DOC_COLUMNS} FROM commitments WHERE article_id IN (SELECT id FROM articles WHERE {where}) "
+            "ORDER BY event_time, rowid",
+            params,
+        )
+        return [commitment_row_doc(r) for r in rows]
+
+    def due_between(self, start: date, end: date) -> list[dict[str, Any]]:
+        """Unfulfilled commitments whose deadline's last day is in [start, end] (inclusive), soonest first."""
+        rows = self._rows(
+            f"SELECT {_DOC_COLUMNS} FROM commitments WHERE deadline_day >= ? AND deadline_day <= ? "
+            "AND status != 'fulfilled' ORDER BY deadline_day, event_time",
+            (start.isoformat(), end.isoformat()),
+        )
+        return [commitment_row_doc(r) for r in rows]
+
+    def overdue(self, on: date) -> list[dict[str, Any]]:
+        """Unfulfilled commitments whose deadline's last day is before ``on``, most recently missed first."""
+        rows = self._rows(
+            f"SELECT {_DOC_COLUMNS} FROM commitments WHERE deadline_day < ? AND status != 'fulfilled' "
+            "ORDER BY deadline_day DESC, event_time",
+            (on.isoformat(),),
+        )
+        return [commitment_row_doc(r) for r in rows]
+
+    def restated_in(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        """Commitments new in [start, end) that restate an earlier one (same ``story_id``).
+
+        Each doc carries ``restates`` (how many earlier commitments the story has) and ``first_seen_story``
+        (when the story's first commitment was published or seen).
+        """
+        where, params = _new_in("", start, end)
+        rows = self._rows(
+            f"SELECT {_DOC_COLUMNS_C}, count(o.rowid) AS restates, min(o.event_time) AS story_start "
+            f"FROM commitments c JOIN commitments o ON o.story_id = c.story_id AND o.rowid != c.rowid "
+            f"AND (o.event_time < c.event_time OR (o.event_time = c.event_time AND o.rowid < c.rowid)) "
+            f"WHERE c.story_id IS NOT NULL AND c.article_id IN (SELECT id FROM articles WHERE {where}) "
+            "GROUP BY c.rowid ORDER BY c.event_time, c.rowid",
+            params,
+        )
+        out = []
+        for r in rows:
+            doc = commitment_row_doc(r)
+            doc["restates"] = r["restates"]
+            doc["first_seen_story"] = _iso(r["story_start"])
+            out.append(doc)
+        return out
+
+    def top_entities(self, start: datetime, end: datetime, limit: int = 10) -> list[dict[str, Any]]:
+        """People, organisations and places most mentioned in articles new in [start, end).
+
+        Each item: ``text``, ``label``, ``canonical_id``, ``articles`` (how many articles) and
+        ``mentions``; ordered by articles then mentions.
+        """
+        where, params = _new_in("a.", start, end)
+        labels = ",".join("?" * len(ENTITY_LABELS_FOR_DIGEST))
+        rows = self._rows(
+            "SELECT e.label, e.key, max(e.display) AS text, max(e.canonical_id) AS cid, "
+            "count(*) AS articles, sum(e.mentions) AS mentions FROM articles a "
+            f"JOIN entities e ON e.article_id = a.id WHERE {where} AND e.label IN ({labels}) "
+            "GROUP BY e.label, e.key ORDER BY articles DESC, mentions DESC, text LIMIT ?",
+            (*params, *ENTITY_LABELS_FOR_DIGEST, limit),
+        )
+        return [
+            {"text": r["text"], "label": r["label"], "canonical_id": r["cid"],
+             "articles": r["articles"], "mentions": r["mentions"]}
+            for r in rows
+        ]
+
+    def source_volume(self, start: datetime, end: datetime) -> dict[str, int]:
+        """Articles new in [start, end) per source."""
+        where, params = _new_in("", start, end)
+        rows = self._rows(
+            f"SELECT source, count(*) AS n FROM articles WHERE {where} GROUP BY source ORDER BY n DESC, source",
+            params,
+        )
+        return {r["source"]: r["n"] for r in rows}
+
+    def daily_counts(self, start: date, end: date) -> dict[date, int]:
+        """Commitments per day (published, else first seen; store time zone) for every day in [start, end]."""
+        rows = self._rows(
+            "SELECT event_day, count(*) AS n FROM commitments WHERE event_day >= ? AND event_day <= ? "
+            "GROUP BY event_day",
+            (start.isoformat(), end.isoformat()),
+        )
+        found = {date.fromisoformat(r["event_day"]): r["n"] for r in rows}
+        days = (end - start).days + 1
+        return {start + timedelta(days=i): found.get(start + timedelta(days=i), 0) for i in range(max(days, 0))}
+
+    def crawl_health(self, start: datetime, end: datetime) -> list[CrawlHealth]:
+        """Crawls started in [start, end), oldest first."""
+        rows = self._rows(
+            "SELECT json FROM crawl_health WHERE started >= ? AND started < ? ORDER BY started, source",
+            (utc_text(start), utc_text(end)),
+        )
+        return [CrawlHealth.model_validate(json.loads(r["json"])) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many of each thing the store holds."""
+        queries = {
+            "articles": "SELECT count(*) FROM articles",
+            "statements": "SELECT count(*) FROM statements",
+            "commitments": "SELECT count(*) FROM commitments",
+            "entities": "SELECT count(*) FROM entities",
+            "stories": "SELECT count(DISTINCT story_id) FROM commitments",
+            "sources": "SELECT count(DISTINCT source) FROM articles",
+            "crawls": "SELECT count(*) FROM crawl_health",
+        }
+        return {name: self._rows(sql)[0][0] for name, sql in queries.items()}
+
+
+_DOC_COLUMNS = "json, status, first_seen"
+_DOC_COLUMNS_C = "c.json, c.status, c.first_seen"
+
+
+def _count(report: IndexReport, item: Prepared) -> None:
+    report.articles += 1
+    report.statements += len(item.statements)
+    report.commitments += len(item.commitments)
+
+
+def _iso(value: str | None) -> str | None:
+    return value.replace(" ", "T") + "+00:00" if value else None
+
+
+def commitment_row_doc(row: sqlite3.Row) -> dict[str, Any]:
+    """The stored commitment document with its current status and first-seen time."""
+    doc = json.loads(row["json"])
+    doc["status"] = row["status"]
+    doc["first_seen"] = _iso(row["first_seen"])
+    return doc
+
+
+def _new_in(prefix: str, start: datetime, end: datetime) -> tuple[str, tuple[str, ...]]:
+    """WHERE clause of "new in [start, end)": published then, or undated/earlier and first seen then."""
+    s, e = utc_text(start), utc_text(end)
+    p = prefix
+    where = (
+        f"(({p}published >= ? AND {p}published < ?) OR (({p}published IS NULL OR {p}published < ?) "
+        f"AND {p}first_seen >= ? AND {p}first_seen < ?))"
+    )
+    return where, (s, e, s, s, e)

@@ -1,0 +1,684 @@
+"""Persian date and deadline expressions, resolved against an article's publication date.
+
+Jalali arithmetic uses jdatetime per call (no global locale). A day-and-month with no year («۱۰ مهر ماه»)
+means the next such date on or after publication; weeks start on Saturday, as in Iran. ``Deadline.text``
+is the expression as written; a leading «تا» / «قبل از» only says *by* and is carried by ``kind="by"``,
+while «از», «ظرف», «طی» change which dates are meant and stay in the text (see the dev-set GUIDE.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import jdatetime
+
+from goftar.model import Deadline
+from nlp.numbers import ONES, parse_quantity
+
+log = logging.getLogger(__name__)
+
+# One character for one character, so offsets found in the folded copy index the original text.
+_FOLD = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩يك", "01234567890123456789یک")
+
+MONTHS = {
+    "فروردین": 1,
+    "اردیبهشت": 2,
+    "خرداد": 3,
+    "تیر": 4,
+    "مرداد": 5,
+    "امرداد": 5,
+    "شهریور": 6,
+    "مهر": 7,
+    "آبان": 8,
+    "آذر": 9,
+    "دی": 10,
+    "بهمن": 11,
+    "اسفند": 12,
+}
+# Index in the Persian week (Saturday = 0).
+WEEKDAYS = {
+    "شنبه": 0,
+    "یکشنبه": 1,
+    "یک‌شنبه": 1,
+    "یک شنبه": 1,
+    "دوشنبه": 2,
+    "دو‌شنبه": 2,
+    "دو شنبه": 2,
+    "سه‌شنبه": 3,
+    "سه شنبه": 3,
+    "سهشنبه": 3,
+    "چهارشنبه": 4,
+    "چهار‌شنبه": 4,
+    "چهار شنبه": 4,
+    "پنجشنبه": 5,
+    "پنج‌شنبه": 5,
+    "پنج شنبه": 5,
+    "جمعه": 6,
+}
+ORDINAL_DAYS = {
+    "اول": 1,
+    "یکم": 1,
+    "دوم": 2,
+    "سوم": 3,
+    "چهارم": 4,
+    "پنجم": 5,
+    "ششم": 6,
+    "هفتم": 7,
+    "هشتم": 8,
+    "نهم": 9,
+    "دهم": 10,
+    "یازدهم": 11,
+    "دوازدهم": 12,
+    "سیزدهم": 13,
+    "چهاردهم": 14,
+    "پانزدهم": 15,
+    "شانزدهم": 16,
+    "هفدهم": 17,
+    "هجدهم": 18,
+    "نوزدهم": 19,
+    "بیستم": 20,
+    "سی‌ام": 30,
+    "سیام": 30,
+    "سی ام": 30,
+}
+UNIT_DAYS = {"روز": 1, "هفته": 7}
+SEASONS = {"بهار": 1, "تابستان": 4, "پاییز": 7, "پائیز": 7, "زمستان": 10}  # first Jalali month
+_SEASON_PARTS = ["پایان", "آخر", "انتهای", "ابتدای", "آغاز", "اول", "اوایل", "اوائل", "اواخر"]
+BY_PREFIX = re.compile(r"(?:حداکثر\s+)?(?:تا|قبل\s+از|پیش\s+از|تا\s+قبل\s+از|تا\s+پیش\s+از)\s+(?:روز\s+)?$")
+FROM_PREFIX = re.compile(r"از\s+(?:روز\s+)?$")
+
+# Word edges. A ZWNJ may sit at an edge (normalisers sometimes join «هم‌سال آینده»); longer
+# expressions that start earlier («یک‌شنبه» before «شنبه») win the overlap anyway.
+_B = r"(?<!\w)"
+_E = r"(?!\w)"
+_SP = r"[\s\u200c]+"
+
+
+def _alt(words: Iterable[object]) -> str:
+    return "|".join(sorted((re.escape(str(w)).replace(r"\ ", _SP) for w in words), key=len, reverse=True))
+
+
+_MONTH = f"(?P<month>{_alt(MONTHS)})"
+_NUMWORD = _alt(k for k in ONES if k != "صفر")
+_NUMBER = rf"(?P<n>\d+(?:[./]\d+)?|(?:{_NUMWORD})(?:\s+و\s+(?:{_NUMWORD}|نیم))*)"
+_DAY = rf"(?P<day>\d{{1,2}}(?:\s?ام|م)?|{_alt(ORDINAL_DAYS)})"
+_YEAR = rf"(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال|جاری))?"
+_FUTURE = r"(?:آینده|آتی|بعد|دیگر)"
+
+Range = tuple[date | None, date | None]
+
+
+@dataclass(frozen=True)
+class _Expr:
+    start: int
+    end: int
+    kind: str  # kind when no prefix changes it
+    resolve: Callable[[date | None], Range]
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _tehran_date(published: date | datetime | None) -> date | None:
+    if published is None or not isinstance(published, datetime):
+        return published
+    aware = published if published.tzinfo else published.replace(tzinfo=UTC)
+    return aware.astimezone(ZoneInfo("Asia/Tehran")).date()
+
+
+def _jalali(d: date) -> jdatetime.date:
+    return jdatetime.date.fromgregorian(date=d)
+
+
+def _month_len(year: int, month: int) -> int:
+    if month <= 6:
+        return 31
+    if month <= 11:
+        return 30
+    return 30 if jdatetime.date(year, 1, 1).isleap() else 29
+
+
+def _g(year: int, month: int, day: int) -> date:
+    return jdatetime.date(year, month, min(day, _month_len(year, month))).togregorian()
+
+
+def _add_months(d: date, months: int) -> date:
+    j = _jalali(d)
+    total = j.month - 1 + months
+    year, month = j.year + total // 12, total % 12 + 1
+    return _g(year, month, j.day)
+
+
+def _year_of(pub: date, year: str | None) -> int | None:
+    """The Jalali year a phrase names: explicit, «امسال»/«جاری», or None when unsaid."""
+    if year and year.isdigit():
+        return int(year)
+    if year in ("امسال", "جاری"):
+        return _jalali(pub).year
+    return None
+
+
+def _next_on_or_after(pub: date, month: int, day: int) -> date:
+    year = _jalali(pub).year
+    candidate = _g(year, month, day)
+    return candidate if candidate >= pub else _g(year + 1, month, day)
+
+
+def _week_start(d: date) -> date:
+    return d - timedelta(days=(d.weekday() + 2) % 7)
+
+
+def _day_number(raw: str) -> int:
+    raw = re.sub(r"\s?ام$|م$", "", raw) if raw[:1].isdigit() else raw
+    return int(raw) if raw.isdigit() else ORDINAL_DAYS[raw]
+
+
+def _count(raw: str) -> float:
+    raw = raw.replace("/", ".")
+    try:
+        return float(raw)
+    except ValueError:
+        q = parse_quantity(raw + " روز")
+        return q.value if q else 1.0
+
+
+# ---------------------------------------------------------------- resolvers per pattern
+
+
+def _day_month(m: re.Match[str]) -> Callable[[date | None], Range]:
+    day, month, year = _day_number(m["day"]), MONTHS[m["month"]], m["year"]
+
+    def resolve(pub: date | None) -> Range:
+        if year and year.isdigit():
+            d = _g(int(year), month, day)
+        elif pub is None:
+            return None, None
+        else:
+            y = _year_of(pub, year)
+            d = _g(y, month, day) if y else _next_on_or_after(pub, month, day)
+        return d, d
+
+    return resolve
+
+
+def _numeric(m: re.Match[str]) -> Callable[[date | None], Range]:
+    y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+
+    def resolve(_pub: date | None) -> Range:
+        value = _numeric_date(y, mo, d)
+        return value, value
+
+    return resolve
+
+
+def _numeric_date(y: int, mo: int, d: int) -> date:
+    if y < 1700:
+        if not 1 <= mo <= 12 or not 1 <= d <= _month_len(y, mo):
+            raise ValueError(
+                f"{y}/{mo:02d}/{d:02d} is not a Jalali date (month {mo} has "
+                f"{_month_len(y, mo) if 1 <= mo <= 12 else 'no'} days)"
+            )
+        return jdatetime.date(y, mo, d).togregorian()
+    return date(y, mo, d)
+
+
+_PART_DAYS = {
+    "اوایل": (1, 10),
+    "اوائل": (1, 10),
+    "اواسط": (11, 20),
+    "اواخر": (21, 31),
+    "ابتدای": (1, 1),
+    "اول": (1, 1),
+    "آغاز": (1, 1),
+    "شروع": (1, 1),
+    "نیمه": (15, 15),
+    "پایان": (31, 31),
+    "آخر": (31, 31),
+    "انتهای": (31, 31),
+    "انتها": (31, 31),
+}
+
+
+def _month_part(m: re.Match[str]) -> Callable[[date | None], Range]:
+    month, year = MONTHS[m["month"]], m["year"]
+    lo, hi = _PART_DAYS.get(m["part"] or "", (1, 31))
+
+    def resolve(pub: date | None) -> Range:
+        if year and year.isdigit():
+            y = int(year)
+        elif pub is None:
+            return None, None
+        else:
+            y = _year_of(pub, year) or _jalali(pub).year
+            if not year and _g(y, month, hi) < pub:
+                y += 1
+        return _g(y, month, lo), _g(y, month, hi)
+
+    return resolve
+
+
+def _year_part(m: re.Match[str]) -> Callable[[date | None], Range]:
+    part, which, year = m["part"], m["which"] or "", m["year"]
+
+    def resolve(pub: date | None) -> Range:
+        if year and year.isdigit():
+            y = int(year)
+        elif pub is None:
+            return None, None
+        else:
+            y = _jalali(pub).year + (1 if which in ("آینده", "آتی", "بعد") else 0)
+        if part in ("پایان", "آخر", "انتهای", "انتها", "اواخر"):
+            return (_g(y, 12, 1) if part == "اواخر" else _g(y, 12, 31)), _g(y, 12, 31)
+        if part in ("ابتدای", "اول", "آغاز", "اوایل", "اوائل"):
+            return _g(y, 1, 1), (_g(y, 1, 31) if part.startswith("او") and part != "اول" else _g(y, 1, 1))
+        return _g(y, 1, 1), _g(y, 12, 31)
+
+    return resolve
+
+
+def _weekday(m: re.Match[str]) -> Callable[[date | None], Range]:
+    index, which = WEEKDAYS[_wd_key(m["wd"])], m["which"]
+
+    def resolve(pub: date | None) -> Range:
+        if pub is None:
+            return None, None
+        start = _week_start(pub)
+        if which and ("آینده" in which or "آتی" in which or "بعد" in which) and "هفته" in which:
+            d = start + timedelta(days=7 + index)
+        elif which and ("این" in which or "جاری" in which):
+            d = start + timedelta(days=index)
+        else:  # «یکشنبه» / «یکشنبه آینده»: the next one after publication
+            d = start + timedelta(days=index)
+            if d <= pub:
+                d += timedelta(days=7)
+        return d, d
+
+    return resolve
+
+
+def _wd_key(raw: str) -> str:
+    squeezed = re.sub(_SP, " ", raw)
+    for key in WEEKDAYS:
+        if re.sub(_SP, " ", key) == squeezed:
+            return key
+    return squeezed
+
+
+def _relative_day(m: re.Match[str]) -> Callable[[date | None], Range]:
+    offset = {"امروز": 0, "امشب": 0, "فردا": 1, "پسفردا": 2}[re.sub(_SP, "", m["rd"])]
+
+    def resolve(pub: date | None) -> Range:
+        if pub is None:
+            return None, None
+        d = pub + timedelta(days=offset)
+        return d, d
+
+    return resolve
+
+
+def _period(m: re.Match[str]) -> Callable[[date | None], Range]:
+    unit, which, part = m["unit"], m["which"], m["part"]
+    ahead = 0 if which in ("جاری", "این", None) else 1
+
+    def resolve(pub: date | None) -> Range:
+        if pub is None:
+            return None, None
+        if unit == "هفته":
+            s = _week_start(pub) + timedelta(days=7 * ahead)
+            e = s + timedelta(days=6)
+        else:
+            j = _jalali(pub)
+            s = _add_months(_g(j.year, j.month, 1), ahead)
+            js = _jalali(s)
+            e = _g(js.year, js.month, 31)
+        if part:
+            return e, e
+        return s, e
+
+    return resolve
+
+
+def _duration(m: re.Match[str]) -> Callable[[date | None], Range]:
+    n, unit = _count(m["n"]), m["unit"]
+
+    def resolve(pub: date | None) -> Range:
+        if pub is None:
+            return None, None
+        if unit in UNIT_DAYS:
+            end = pub + timedelta(days=round(n * UNIT_DAYS[unit]))
+        elif unit == "ماه":
+            end = _add_months(pub, round(n)) if n == int(n) else pub + timedelta(days=round(30 * n))
+        else:
+            end = _add_months(pub, round(12 * n))
+        return pub, end
+
+    resolve.is_duration = True  # type: ignore[attr-defined]
+    return resolve
+
+
+def _nowruz(_m: re.Match[str]) -> Callable[[date | None], Range]:
+    def resolve(pub: date | None) -> Range:
+        if pub is None:
+            return None, None
+        d = _next_on_or_after(pub, 1, 1)
+        return d, d
+
+    return resolve
+
+
+def _period_factory(m: re.Match[str]) -> Callable[[date | None], Range]:
+    # «هفته آینده», «ماه جاری», «پایان ماه», «این هفته»: «this»/«next» may come before or after.
+    which = m["w2"] or m["which"]
+    if not (which or m["part"]):
+        raise ValueError("a bare «ماه»/«هفته» names no period")  # «در ماه نخست»
+    fake = {"unit": m["unit"], "which": which, "part": m["part"]}
+    return _period(fake)  # type: ignore[arg-type]
+
+
+def _named_year(pub: date, year: str | None, month: int, last_day: int) -> int:
+    """Jalali year of a named period: explicit, «امسال», «آینده», else the next one not yet over."""
+    if year and year.isdigit():
+        return int(year)
+    y = _jalali(pub).year
+    if year in ("آینده", "آتی", "بعد"):
+        return y + 1
+    if year in ("امسال", "جاری"):
+        return y
+    return y if _g(y, month, last_day) >= pub else y + 1
+
+
+def _season(m: re.Match[str]) -> Callable[[date | None], Range]:
+    first = SEASONS[m["season"]]
+    part, year = m["part"], m["year"]
+
+    def resolve(pub: date | None) -> Range:
+        if pub is None and not (year and year.isdigit()):
+            return None, None
+        y = _named_year(pub, year, first + 2, 29) if pub else int(year)  # type: ignore[arg-type]
+        lo, hi = _g(y, first, 1), _g(y, first + 2, 31)
+        if part in ("پایان", "آخر", "انتهای"):
+            return hi, hi
+        if part in ("ابتدای", "آغاز", "اول"):
+            return lo, lo
+        if part in ("اوایل", "اوائل"):
+            return lo, _g(y, first, 31)
+        if part == "اواخر":
+            return _g(y, first + 2, 1), hi
+        return lo, hi
+
+    return resolve
+
+
+def _fajr(m: re.Match[str]) -> Callable[[date | None], Range]:
+    year = m["year"]
+
+    def resolve(pub: date | None) -> Range:  # 12–22 Bahman
+        if pub is None and not (year and year.isdigit()):
+            return None, None
+        y = _named_year(pub, year, 11, 22) if pub else int(year)  # type: ignore[arg-type]
+        return _g(y, 11, 12), _g(y, 11, 22)
+
+    return resolve
+
+
+_YEAR_WORDS = rf"(?:سال(?:{_SP}(?P<which>جاری|آینده|آتی|بعد))?|(?P<this>امسال))"
+_PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[date | None], Range]]]] = [
+    (re.compile(rf"{_B}(?P<y>\d{{4}})[/\-.](?P<mo>\d{{1,2}})[/\-.](?P<d>\d{{1,2}})(?!\d)"), "on", _numeric),
+    (re.compile(rf"{_B}{_DAY}{_SP}{_MONTH}(?:{_SP}?ماه)?{_YEAR}{_E}"), "on", _day_month),
+    (
+        re.compile(rf"{_B}(?P<part>{_alt(_PART_DAYS)}){_SP}{_MONTH}(?:{_SP}?ماه)?{_YEAR}{_E}"),
+        "on",
+        _month_part,
+    ),
+    (
+        re.compile(
+            rf"{_B}(?P<part>){_MONTH}(?:{_SP}?ماه(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال))?"
+            rf"|{_SP}(?:سال{_SP})?(?P<year2>\d{{4}})){_E}"
+        ),
+        "on",
+        _month_part,
+    ),
+    (
+        re.compile(
+            rf"{_B}(?P<part>پایان|آخر|انتهای|انتها|اواخر|ابتدای|آغاز|اوایل|اوائل){_SP}"
+            rf"(?:{_YEAR_WORDS}(?:{_SP}(?P<year>\d{{4}}))?){_E}"
+        ),
+        "on",
+        _year_part,
+    ),
+    (re.compile(rf"{_B}(?P<part>)سال{_SP}(?P<year>\d{{4}})(?P<which>){_E}"), "on", _year_part),
+    (
+        re.compile(rf"{_B}(?P<part>)(?:سال{_SP}(?P<which>آینده|آتی|بعد)|امسال|سال{_SP}جاری)(?P<year>){_E}"),
+        "on",
+        _year_part,
+    ),
+    (
+        re.compile(
+            rf"{_B}(?P<wd>{_alt(WEEKDAYS)})(?P<which>{_SP}(?:هفته{_SP}(?:آینده|آتی|بعد|جاری)|"
+            rf"این{_SP}هفته|آینده|آتی))?{_E}"
+        ),
+        "on",
+        _weekday,
+    ),
+    (re.compile(rf"{_B}(?P<rd>امروز|امشب|فردا|پس{_SP}?فردا){_E}"), "on", _relative_day),
+    (
+        re.compile(
+            rf"{_B}(?:(?P<part>پایان|آخر|انتهای){_SP})?(?:(?P<which>این){_SP})?(?P<unit>هفته|ماه)"
+            rf"(?:{_SP}(?P<w2>جاری|آینده|آتی|بعد))?{_E}"
+        ),
+        "on",
+        _period_factory,
+    ),
+    (
+        re.compile(
+            rf"{_B}(?:(?P<part>{_alt(_SEASON_PARTS)}){_SP})?(?P<season>{_alt(SEASONS)})"
+            rf"(?:{_SP}(?:سال{_SP})?(?P<year>امسال|جاری|آینده|آتی|بعد|\d{{4}}))?{_E}"
+        ),
+        "on",
+        _season,
+    ),
+    (
+        re.compile(
+            rf"{_B}دهه{_SP}(?:مبارک{_SP})?فجر(?:{_SP}(?:سال{_SP})?(?P<year>امسال|جاری|آینده|\d{{4}}))?{_E}"
+        ),
+        "on",
+        _fajr,
+    ),
+    (
+        re.compile(
+            rf"{_B}(?:(?:حداکثر{_SP})?(?:ظرف|طی|در{_SP}مدت|در{_SP}عرض|در|برای){_SP}(?:مدت{_SP})?)?"
+            rf"{_NUMBER}{_SP}(?P<unit>روز|هفته|ماه|سال){_SP}(?P<fut>{_FUTURE}){_E}"
+        ),
+        "by",
+        _duration,
+    ),
+    (
+        re.compile(
+            rf"{_B}(?:حداکثر{_SP})?(?P<within>ظرف|طی|در{_SP}مدت|در{_SP}عرض){_SP}(?:مدت{_SP})?"
+            rf"{_NUMBER}{_SP}(?P<unit>روز|هفته|ماه|سال){_E}"
+        ),
+        "within",
+        _duration,
+    ),
+    (re.compile(rf"{_B}(?:عید{_SP})?نوروز(?:{_SP}(?:سال{_SP})?\d{{4}})?{_E}"), "on", _nowruz),
+]
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+_Factory = Callable[[re.Match[str]], Callable[[date | None], Range]]
+
+
+def _raw_matches(folded: str) -> list[tuple[int, int, str, re.Match[str], _Factory]]:
+    found = []
+    for pattern, kind, factory in _PATTERNS:
+        for m in pattern.finditer(folded):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), kind, m, factory))
+    # Earliest first, longest first; greedy keeps non-overlapping spans.
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str, re.Match[str], _Factory]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _expressions(text: str) -> list[_Expr]:
+    return _merge_ranges(_fold(text), _merge_weekday(_fold(text), _single_expressions(text)))
+
+
+def _merge_weekday(folded: str, exprs: list[_Expr]) -> list[_Expr]:
+    """«پنجشنبه ۱۰ بهمن»: a weekday right before a date is part of it; the date decides."""
+    out: list[_Expr] = []
+    for e in exprs:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and re.fullmatch(r"[\s\u200c]*", folded[prev.end : e.start])
+            and re.fullmatch(rf"(?:از{_SP})?(?:{_alt(WEEKDAYS)})", folded[prev.start : prev.end])
+        ):
+            kind = prev.kind if prev.kind in ("from", "by") else e.kind
+            out[-1] = _Expr(prev.start, e.end, kind, e.resolve)
+        else:
+            out.append(e)
+    return out
+
+
+def _merge_ranges(folded: str, exprs: list[_Expr]) -> list[_Expr]:
+    """«از ۲۵ اسفند تا ۱۳ فروردین» is one expression: from the first to the end of the second."""
+    out: list[_Expr] = []
+    for e in exprs:
+        prev = out[-1] if out else None
+        if prev and prev.kind == "from" and re.fullmatch(rf"{_SP}تا{_SP}", folded[prev.end : e.start]):
+            first, second = prev.resolve, e.resolve
+
+            def resolve(pub: date | None, first=first, second=second) -> Range:  # type: ignore[no-untyped-def]
+                lo, _ = first(pub)
+                _, hi = second(pub)
+                if lo and hi and hi < lo:  # «از ۲۵ اسفند تا ۱۳ فروردین» crosses the new year
+                    hi = _add_months(hi, 12)
+                return lo, hi
+
+            resolve.is_range = True  # type: ignore[attr-defined]
+            out[-1] = _Expr(prev.start, e.end, "from", resolve)
+        else:
+            out.append(e)
+    return out
+
+
+def _single_expressions(text: str) -> list[_Expr]:
+    folded = _fold(text)
+    out = []
+    for start, end, kind, m, factory in _raw_matches(folded):
+        if "fut" in m.re.groupindex:
+            kind = "within" if _has_within(m.group()) else "on"
+        if "year2" in m.re.groupindex and m["year2"]:
+            m = _with_year(m)
+        try:
+            resolver = factory(m)
+        except (KeyError, ValueError) as exc:
+            log.debug("skipping date expression %r: %s", m.group(), exc)
+            continue
+        prefix = folded[max(0, start - 30) : start]
+        if kind == "on" and BY_PREFIX.search(prefix):
+            kind = "by"
+        elif kind == "on" and FROM_PREFIX.search(prefix):
+            start = start - len(FROM_PREFIX.search(prefix).group())  # type: ignore[union-attr]
+            kind = "from"
+        out.append(_Expr(start, end, kind, resolver))
+    return out
+
+
+def _has_within(s: str) -> bool:
+    return bool(re.match(rf"(?:حداکثر{_SP})?(?:ظرف|طی|در|برای){_SP}", s))
+
+
+class _YearMatch:
+    """A match whose ``year`` group reads from ``year2`` («مهر ۱۴۰۰» written without «ماه»)."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def __getitem__(self, key: str) -> str | None:
+        return self._m["year2"] if key == "year" else self._m[key]
+
+
+def _with_year(m: re.Match[str]) -> re.Match[str]:
+    return _YearMatch(m)  # type: ignore[return-value]
+
+
+def find_date_expressions(text: str) -> list[tuple[int, int]]:
+    """Spans of date and deadline expressions in ``text`` (as ``Deadline.text`` would cover them)."""
+    return [(e.start, e.end) for e in _expressions(text)]
+
+
+def _deadline(text: str, expr: _Expr, pub: date | None) -> Deadline:
+    try:
+        lo, hi = expr.resolve(pub)
+    except ValueError as exc:
+        log.info("date expression %r does not resolve: %s", text[expr.start : expr.end], exc)
+        lo, hi = None, None
+    if (
+        expr.kind == "on"
+        and lo is not None
+        and hi is not None
+        and expr.resolve is not None
+        and getattr(expr.resolve, "is_duration", False)
+    ):
+        lo = hi  # «دو هفته دیگر» alone is a point in time, not a span
+    if expr.kind == "by":
+        lo = pub if pub and hi and pub <= hi else lo
+    elif expr.kind == "from" and not getattr(expr.resolve, "is_range", False):
+        hi = None
+    return Deadline(text=text[expr.start : expr.end], start=lo, end=hi, kind=expr.kind)  # type: ignore[arg-type]
+
+
+def deadlines_in(text: str, published: date | datetime | None) -> list[tuple[int, int, Deadline]]:
+    """Every date expression of ``text`` resolved: ``(start, end, Deadline)``."""
+    pub = _tehran_date(published)
+    return [(e.start, e.end, _deadline(text, e, pub)) for e in _expressions(text)]
+
+
+def resolve_deadline(text: str, published: date | datetime | None) -> Deadline | None:
+    """The deadline ``text`` states, resolved against ``published``; ``None`` when it states none.
+
+    When several expressions occur, a bounded one (by / within / from) wins over a plain date, and
+    otherwise the first one does. Without a publication date, relative expressions keep their text
+    but have no dates.
+    """
+    found = deadlines_in(text, published)
+    if not found:
+        return None
+    bounded = [d for _s, _e, d in found if d.kind in ("by", "within", "from")]
+    return bounded[0] if bounded else found[0][2]
+
+
+def parse_jalali_or_gregorian(s: str) -> date:
+    """A date from a CLI argument: «۱۴۰۰/۰۷/۱۰», ``1400-07-10``, ``2021-10-02`` or «۱۰ مهر ۱۴۰۰».
+
+    Years before 1700 are Jalali. Raises ``ValueError`` naming the problem for non-dates such as
+    «۳۱ اسفند ۱۴۰۳» (Esfand never has 31 days).
+    """
+    folded = _fold(s.strip())
+    m = re.fullmatch(r"(?P<y>\d{4})[/\-.](?P<mo>\d{1,2})[/\-.](?P<d>\d{1,2})", folded)
+    if m:
+        try:
+            return _numeric_date(int(m["y"]), int(m["mo"]), int(m["d"]))
+        except ValueError as exc:
+            raise ValueError(f"{s!r} is not a valid date: {exc}") from exc
+    m = re.fullmatch(rf"(?P<d>\d{{1,2}}){_SP}(?P<mo>{_alt(MONTHS)})(?:{_SP}?ماه)?{_SP}(?P<y>\d{{4}})", folded)
+    if m:
+        y, mo, d = int(m["y"]), MONTHS[m["mo"]], int(m["d"])
+        if not 1 <= d <= _month_len(y, mo):
+            raise ValueError(f"{s!r} is not a date: {m['mo']} {y} has {_month_len(y, mo)} days")
+        return jdatetime.date(y, mo, d).togregorian()
+    raise ValueError(f"{s!r} is not a date; use 1400/07/10, 1400-07-10, 2021-10-02 or «۱۰ مهر ۱۴۰۰»")

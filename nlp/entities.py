@@ -1,0 +1,120 @@
+"""Entities in normalised Persian text: a trained spaCy NER plus rules, with canonical names.
+
+The pipeline is ``spacy.blank("fa")`` + the statistical NER shipped in ``nlp/models/ner`` (trained on
+ArmanPersoNERCorpus: PER ORG LOC FAC PRO EVENT) + the ``goftar_rules`` component (a SpanRuler over
+``nlp/data/entity_patterns.jsonl`` and the officials registry: ROLE DATE TIME QUANTITY MONEY PERCENT,
+and the registry's known names as PER). Rules write to ``doc.spans["goftar_rules"]``, so a role may
+contain a place («شهردار تهران» ⊃ «تهران») and both are reported.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from goftar.errors import ModelError
+from goftar.model import Entity
+from nlp.ner.registry import OFFICIALS_PATH, load_registry
+from nlp.ner.rules import RULES_KEY, build_rule_ruler
+from nlp.ner.values import entity_value
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner"
+STAT_LABELS = {"PER", "ORG", "LOC", "FAC", "PRO", "EVENT"}
+
+
+@Language.factory(
+    "goftar_rules",
+    default_config={"spans_key": RULES_KEY, "patterns_path": None, "registry_path": None},
+)
+def make_rule_entities(
+    nlp: Language,
+    name: str,
+    *,
+    spans_key: str,
+    patterns_path: str | None,
+    registry_path: str | None,
+) -> Any:
+    """The rule component: a SpanRuler loaded with our patterns and the registry's names and roles."""
+    return build_rule_ruler(
+        nlp,
+        name,
+        spans_key=spans_key,
+        patterns_path=Path(patterns_path) if patterns_path else None,
+        registry_path=Path(registry_path) if registry_path else OFFICIALS_PATH,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The shipped NER (offline, from the repo) with the rule component added; cached per process.
+
+    Without a trained model (a fresh checkout before ``python -m nlp.ner train``) this raises
+    ``ModelError`` naming the command that builds it.
+    """
+    if not (MODEL_PATH / "meta.json").exists():
+        raise ModelError(f"no NER model at {MODEL_PATH}; build it with: python -m nlp.ner train --final")
+    try:
+        nlp = spacy.load(MODEL_PATH)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"NER model at {MODEL_PATH} is unreadable ({exc}); rebuild: python -m nlp.ner train") from exc
+    if "goftar_rules" not in nlp.pipe_names:
+        nlp.add_pipe("goftar_rules", last=True)
+    return nlp
+
+
+def resolve_official(role_text: str, on: date | None) -> tuple[str, str] | None:
+    """(canonical id, name) of whoever held the role (e.g. «شهردار تهران») on that day, when known."""
+    person = load_registry().holder(role_text, on)
+    return (person.id, person.name) if person else None
+
+
+def _canonical(span: Span, published: date | None) -> tuple[str | None, str | None]:
+    registry = load_registry()
+    if span.label_ == "ROLE":
+        return resolve_official(span.text, published) or (None, None)
+    if span.label_ == "PER":
+        person = registry.people.get(span.id_) if span.id_ else registry.person_for_alias(span.text)
+        if person:
+            return person.id, person.name
+    return None, None
+
+
+def doc_entities(doc: Doc, published: date | None = None) -> list[Entity]:
+    """Entities of a processed Doc: statistical ents and rule spans, deduplicated, in text order."""
+    spans = list(doc.ents) + list(doc.spans.get(RULES_KEY, []))
+    seen: set[tuple[int, int, str]] = set()
+    out: list[Entity] = []
+    for span in sorted(spans, key=lambda s: (s.start_char, -s.end_char)):
+        key = (span.start_char, span.end_char, span.label_)
+        if key in seen:
+            continue
+        seen.add(key)
+        canonical_id, canonical_name = _canonical(span, published)
+        out.append(
+            Entity(
+                text=span.text,
+                label=span.label_,
+                start=span.start_char,
+                end=span.end_char,
+                canonical_id=canonical_id,
+                canonical_name=canonical_name,
+                value=entity_value(span.label_, span.text, published),
+            )
+        )
+    return out
+
+
+def find_entities(text: str, published: date | None = None) -> list[Entity]:
+    """Entities in ``text`` (already normalised); offsets index ``text``. Empty text gives []."""
+    if not text.strip():
+        return []
+    return doc_entities(load_pipeline()(text), published)

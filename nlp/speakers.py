@@ -1,0 +1,193 @@
+"""Who speaks: cut the subject out of a speaker clause and resolve it to a person, title or organisation.
+
+Resolution order for a phrase: an entity from ``nlp.entities`` at the phrase (canonical ids from the
+officials registry); a title through ``nlp.entities.resolve_official`` on the publication date; a title
+or surname linked earlier in the same article («محمد رضایی، شهردار اصفهان، ...» then «شهردار اصفهان»
+or «رضایی»); and «وی» / «او» / «ایشان» take the last speaker.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from goftar.model import Entity, Speaker
+
+log = logging.getLogger(__name__)
+DATA = Path(__file__).resolve().parent / "data"
+_TOKEN = re.compile(r"[^\s،,؛:()«»\"]+|[،,؛:]")
+_DATELINE = re.compile(r"^[^\n\-–—:]{1,40}?\([^)]{1,40}\)\s*[-–—]\s*")
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, list[str]]:
+    with (DATA / "speaker_words.yaml").open(encoding="utf-8") as fh:
+        data: dict[str, list[str]] = yaml.safe_load(fh)
+    return data
+
+
+def key(text: str) -> str:
+    """Compare names without regard to ZWNJ/space or diacritics."""
+    return re.sub(r"[\s\u200c\u064b-\u0652]+", "", text)
+
+
+def _skip_prefixes(text: str, s: int, e: int) -> int:
+    w = words()
+    while s < e and not (text[s].isalpha() or text[s] == "«"):
+        s += 1
+    m = _DATELINE.match(text[s:e])
+    if m:
+        s += m.end()
+    for _ in range(3):  # attribution, a leading adverbial, a discourse word: in any order
+        clause = text[s:e]
+        comma = re.search(r"[،,؛]", clause)
+        first = clause.split(maxsplit=1)[0] if clause.split() else ""
+        leads = any(clause.startswith(a) for a in w["attribution"]) or first in w["boundaries"]
+        if comma and leads and len(clause[: comma.start()].split()) <= 12:
+            s += comma.end()
+            while s < e and text[s].isspace():
+                s += 1
+            continue
+        if first in w["skip_leading"]:
+            s += len(first)
+            while s < e and text[s].isspace():
+                s += 1
+            continue
+        break
+    return s
+
+
+def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None] | None:
+    """(start, end, appositive title span) of the subject of ``text[start:end]``, or ``None``."""
+    w = words()
+    s = _skip_prefixes(text, start, end)
+    tokens = [(m.group(), s + m.start(), s + m.end()) for m in _TOKEN.finditer(text[s:end])]
+    if not tokens:
+        return None
+    if tokens[0][0] in w["pronouns"]:
+        return tokens[0][1], tokens[0][2], None
+    np_end, i = None, 0
+    while i < len(tokens) and i < 10:
+        tok = tokens[i][0]
+        if tok in "،,؛:" or (i > 0 and tok in w["boundaries"]) or (i == 0 and tok in w["boundaries"]):
+            break
+        np_end = tokens[i][2]
+        i += 1
+    if np_end is None:
+        return None
+    appositive = None
+    if i + 1 < len(tokens) and tokens[i][0] in "،," and tokens[i + 1][0] in w["role_heads"]:
+        j = i + 1
+        while j < len(tokens) and tokens[j][0] not in "،,؛:" and j - i < 12:
+            j += 1
+        appositive = (tokens[i + 1][1], tokens[j - 1][2])
+    return tokens[0][1], np_end, appositive
+
+
+def _resolve_official(role: str, on: date | None) -> tuple[str, str] | None:
+    try:
+        from nlp.entities import resolve_official
+    except ImportError:  # the entity stage is optional for statements
+        return None
+    try:
+        return resolve_official(role, on)
+    except Exception as exc:  # noqa: BLE001 - a registry problem must not stop extraction
+        log.warning("officials registry lookup failed for %r: %s", role, exc)
+        return None
+
+
+def _registry_person(name: str) -> tuple[str, str] | None:
+    try:
+        from nlp.ner.registry import load_registry
+
+        person = load_registry().person_for_alias(name)
+    except Exception as exc:  # noqa: BLE001 - optional enrichment
+        log.debug("registry alias lookup failed for %r: %s", name, exc)
+        return None
+    return (person.id, person.name) if person else None
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves speaker phrases of one document, remembering the current speaker and title links."""
+
+    text: str
+    entities: list[Entity] = field(default_factory=list)
+    published: date | None = None
+    current: Speaker | None = None
+    _roles: dict[str, Speaker] = field(default_factory=dict)
+    _people: list[Speaker] = field(default_factory=list)
+
+    def resolve(self, start: int, end: int, appositive: tuple[int, int] | None = None) -> Speaker:
+        """The speaker for ``text[start:end]``; updates the current speaker unless it is a pronoun."""
+        phrase = self.text[start:end].strip()
+        if phrase in words()["pronouns"]:
+            ante = self.current
+            return Speaker(
+                text=phrase,
+                kind="pronoun",
+                canonical_id=ante.canonical_id if ante else None,
+                canonical_name=ante.display if ante else None,
+            )
+        speaker = self._classify(phrase, start, end)
+        if appositive:
+            self._link_role(self.text[appositive[0] : appositive[1]], speaker)
+        self.current = speaker
+        return speaker
+
+    def _classify(self, phrase: str, start: int, end: int) -> Speaker:
+        w = words()
+        tokens = phrase.split()
+        ent = self._entity_at(start, end)
+        if ent is not None and ent.label == "PER":
+            return self._person(ent.text, ent.canonical_id, ent.canonical_name)
+        if tokens[0] in w["role_heads"] or (ent is not None and ent.label == "ROLE"):
+            return self._role(phrase)
+        if tokens[0] in w["org_heads"] or (ent is not None and ent.label == "ORG"):
+            return Speaker(text=phrase, kind="org")
+        cut = next((k for k, t in enumerate(tokens) if k > 0 and t in w["role_heads"]), None)
+        if cut is not None:
+            person = self._person(" ".join(tokens[:cut]))
+            self._link_role(" ".join(tokens[cut:]), person)
+            return person
+        return self._person(phrase)
+
+    def _entity_at(self, start: int, end: int) -> Entity | None:
+        for ent in self.entities:
+            if ent.start == start and ent.end <= end and ent.label in ("PER", "ROLE", "ORG"):
+                return ent
+        return None
+
+    def _person(self, name: str, cid: str | None = None, cname: str | None = None) -> Speaker:
+        if cid is None:
+            found = _registry_person(name)
+            if found:
+                cid, cname = found
+        if cid is None:
+            for known in reversed(self._people):  # «رضایی» after «محمد رضایی»
+                if key(known.text).endswith(key(name)) or key(name).endswith(key(known.text)):
+                    cid, cname = known.canonical_id, known.canonical_name or max(known.text, name, key=len)
+                    break
+        speaker = Speaker(text=name, kind="person", canonical_id=cid, canonical_name=cname)
+        self._people.append(speaker)
+        return speaker
+
+    def _role(self, role: str) -> Speaker:
+        official = _resolve_official(role, self.published)
+        if official:
+            return Speaker(text=role, kind="role", canonical_id=official[0], canonical_name=official[1])
+        linked = self._roles.get(key(role))
+        if linked:
+            return Speaker(
+                text=role, kind="role", canonical_id=linked.canonical_id, canonical_name=linked.display
+            )
+        return Speaker(text=role, kind="role")
+
+    def _link_role(self, role: str, person: Speaker) -> None:
+        self._roles[key(role)] = person

@@ -1,0 +1,227 @@
+"""Statements: who said what, from reporting verbs, colons and quotes in normalised Persian news.
+
+Shapes handled (``X`` is the speaker clause that opens the sentence):
+``X گفت: ...`` / ``X گفت «...»`` (direct), ``X گفت که ...`` / ``X گفت ...`` (reported), ``X از ... خبر داد``
+/ ``X بر ... تأکید کرد`` (content before the verb), ``NAME: ...`` (headline), and a paragraph with no
+verb that opens with a quote or speaks in the first person, which inherits the current speaker.
+Speakers are resolved in :mod:`nlp.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from goftar.model import Speaker, Statement
+from nlp.speakers import SpeakerResolver, speaker_phrase
+
+DATA = Path(__file__).resolve().parent / "data"
+_W = r"[\w\u200c]"
+_SP = r"[ \u200c]+"
+SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)|\n")
+FIRST_PERSON = re.compile(
+    r"(?<![\w\u200c])(?:ن?می[ \u200c]?\w+(?:یم|م)|ن?خواهیم|ن?خواهم|\w+[ \u200c]?(?:کردیم|داریم|هستیم|ایم)"
+    r"|امیدواریم|امیدوارم|ما)(?![\w\u200c])"
+)
+ACCORDING = re.compile(r"به[ \u200c]گفته[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*")
+HEADLINE = re.compile(r"^\W*(?P<np>[^\s:،]+(?:[ \u200c][^\s:،]+){0,3})\s*:\s*(?P<rest>\S.*)$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A statement before its speaker is resolved: spans index the normalised text."""
+
+    start: int
+    end: int
+    verb: str | None
+    direct: bool
+    speaker_start: int | None  # span of the speaker clause (None: inherits the current speaker)
+    speaker_end: int | None
+
+
+@lru_cache(maxsize=1)
+def reporting_verb_pattern() -> re.Pattern[str]:
+    """One regex for every reporting verb in ``data/reporting_verbs.txt``, perfect forms included."""
+    lines = (DATA / "reporting_verbs.txt").read_text(encoding="utf-8").splitlines()
+    forms = sorted(
+        {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}, key=len, reverse=True
+    )
+    alts = "|".join(_SP.join(re.escape(w) for w in form.split()) for form in forms)
+    perfect = rf"(?:ه(?:{_SP}?(?:است|اند|‌اند))?)?"
+    return re.compile(rf"(?<![\w\u200c])(?<!به )(?P<verb>{alts}){perfect}(?!{_W})")
+
+
+def sentence_spans(
+    text: str, start: int = 0, end: int | None = None, split_quotes: bool = False
+) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as spans; a stop inside «...» ends one only with ``split_quotes``."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    s, depth = start, 0
+    for i in range(start, end):
+        ch = text[i]
+        depth += ch == "«"
+        depth -= ch == "»" and depth > 0
+        stop = ch in ".!?؟" and (i + 1 >= end or text[i + 1].isspace() or text[i + 1] == "»")
+        if (ch == "\n" or stop) and (depth == 0 or split_quotes):
+            _push(text, spans, s, i + (ch != "\n"))
+            s = i + 1
+    _push(text, spans, s, end)
+    return spans
+
+
+def _push(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _sentence_start(sentences: list[tuple[int, int]], pos: int) -> int:
+    for s, e in sentences:
+        if s <= pos < e or pos < s:
+            return s
+    return pos
+
+
+def _verb_final_content(text: str, clause_start: int, v_start: int) -> tuple[int, int] | None:
+    """«X از برگزاری ... خبر داد», «X ... بر ضرورت ... تأکید کرد»: content lies between marker and verb."""
+    verb = text[v_start : v_start + 6]
+    marker = "بر" if verb.startswith(("تأکید", "تاکید")) else "به" if verb.startswith("اشاره") else "از"
+    hits = list(re.finditer(rf"(?<![\w\u200c]){marker}\s", text[clause_start:v_start]))
+    if not hits:
+        return None
+    m = hits[-1] if marker == "بر" else hits[0]
+    s = clause_start + m.end()
+    return (s, v_start) if v_start - s > 3 else None
+
+
+def find_statements(text: str) -> list[Found]:
+    """Statement spans in normalised ``text``, in order; speakers are resolved separately."""
+    verbs = reporting_verb_pattern()
+    out: list[Found] = []
+    for p_start, p_end in paragraph_spans(text):
+        sentences = sentence_spans(text, p_start, p_end)
+        hits = [
+            m for m in verbs.finditer(text, p_start, p_end) if not _inside_quote(text, p_start, m.start())
+        ]
+        if not hits:
+            out.extend(_verbless(text, p_start, p_end))
+            continue
+        clause_start = p_start
+        for k, m in enumerate(hits):
+            limit = _limit(
+                text, sentences, m.end(), hits[k + 1].start() if k + 1 < len(hits) else None, p_end
+            )
+            clause_start = max(clause_start, _sentence_start(sentences, m.start()))
+            out.append(_statement_at(text, m, clause_start, limit, sentences))
+            clause_start = limit
+    return out
+
+
+def _limit(text: str, sentences: list[tuple[int, int]], after: int, next_verb: int | None, p_end: int) -> int:
+    """Where the content of one reporting verb ends: before the sentence of the next one."""
+    if next_verb is None:
+        return p_end
+    start = _sentence_start(sentences, next_verb)
+    if start > after:
+        return start
+    # The next verb shares this sentence (e.g. after a closing quote: «...» X ادامه داد: ...).
+    cut = max(text.rfind(ch, after, next_verb) for ch in "».!؟:")
+    return cut + 1 if cut >= after else after
+
+
+def _statement_at(
+    text: str, m: re.Match[str], clause_start: int, limit: int, sentences: list[tuple[int, int]]
+) -> Found:
+    after = text[m.end() : limit]
+    lead = re.match(r"\s*(?::\s*)?(?:که\s+)?", after)
+    pos = m.end() + (lead.end() if lead else 0)
+    colon = ":" in (lead.group() if lead else "")
+    if pos < limit and text[pos] in '«"':
+        close = text.find("»" if text[pos] == "«" else '"', pos + 1, limit)
+        return Found(pos + 1, close if close > 0 else limit, m["verb"], True, clause_start, m.start())
+    rest = text[pos:limit].strip()
+    if colon and rest:
+        return Found(pos, limit, m["verb"], True, clause_start, m.start())
+    if not rest or rest[0] in ".!؟" or re.match(r"^[.!؟]\s", rest):
+        between = _verb_final_content(text, clause_start, m.start())
+        if between is None:  # a kicker line («شهردار تهران خبر داد:») only names the speaker
+            return Found(m.start(), m.start(), m["verb"], False, clause_start, m.start())
+        return Found(between[0], between[1], m["verb"], False, clause_start, between[0])
+    sent_end = next((e for s, e in sentences if s <= pos < e), limit)
+    return Found(pos, min(sent_end, limit), m["verb"], False, clause_start, m.start())
+
+
+def _inside_quote(text: str, start: int, pos: int) -> bool:
+    segment = text[start:pos]
+    return segment.count("«") > segment.count("»")
+
+
+def _verbless(text: str, p_start: int, p_end: int) -> list[Found]:
+    para = text[p_start:p_end]
+    head = HEADLINE.match(para)
+    if head and len(head["np"]) < 40:
+        s = p_start + head.start("rest")
+        return [Found(s, p_end, None, True, p_start + head.start("np"), p_start + head.end("np"))]
+    stripped = para.lstrip(" \t•🔸💠-*")
+    according = ACCORDING.match(stripped)
+    if according:
+        s = p_start + (len(para) - len(stripped))
+        return [
+            Found(
+                s + according.end(), p_end, None, False, s + according.start("who"), s + according.end("who")
+            )
+        ]
+    if stripped.startswith("«") or FIRST_PERSON.search(para):
+        s = p_start + (len(para) - len(stripped)) + stripped.startswith("«")
+        return [Found(s, p_end, None, stripped.startswith("«"), None, None)]
+    return []
+
+
+def extract_statements(text: str, resolver: SpeakerResolver) -> list[tuple[Statement, Found]]:
+    """Statements with resolved speakers, in text order. Zero-length ones only update the speaker."""
+    out: list[tuple[Statement, Found]] = []
+    for found in find_statements(text):
+        speaker = _speaker_for(text, found, resolver)
+        if found.end <= found.start:
+            continue
+        quote = text[found.start : found.end].strip().strip('«»"').strip()
+        if not quote:
+            continue
+        out.append(
+            (
+                Statement(
+                    quote=quote,
+                    speaker=speaker,
+                    reporting_verb=found.verb,
+                    direct=found.direct,
+                    start=found.start,
+                    end=found.end,
+                ),
+                found,
+            )
+        )
+    return out
+
+
+def _speaker_for(text: str, found: Found, resolver: SpeakerResolver) -> Speaker | None:
+    if found.speaker_start is None or found.speaker_end is None:
+        return resolver.current
+    phrase = speaker_phrase(text, found.speaker_start, found.speaker_end)
+    if phrase is None:
+        return resolver.current
+    return resolver.resolve(*phrase)

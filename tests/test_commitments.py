@@ -1,0 +1,127 @@
+"""Commitments on the two seed releases and on short constructed sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from goftar.model import Commitment, Extraction
+from nlp.commitments import find_cue
+from nlp.extract import extract
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_DIRS = [REPO / "tests" / "fixtures" / "seeds", REPO.parent / "shared" / "seeds"]
+PUBLISHED = date(2021, 9, 24)  # Friday 2 Mehr 1400: «امروز جمعه», before «۱۰ مهر»
+
+
+def _seed(name: str) -> str:
+    for folder in SEED_DIRS:
+        if (folder / name).exists():
+            return (folder / name).read_text(encoding="utf-8")
+    pytest.skip(f"seed {name} not found in {SEED_DIRS}")
+
+
+@pytest.fixture(scope="module")
+def vaccination() -> Extraction:
+    return extract(_seed("000_d2dfa99dee9a8fa5.txt"), PUBLISHED)
+
+
+def _one(ex: Extraction, *words: str) -> Commitment:
+    hits = [c for c in ex.commitments if all(w in c.action or w in c.evidence for w in words)]
+    assert len(hits) == 1, f"{words}: {[c.action for c in hits]}"
+    return hits[0]
+
+
+def _is_zakani(c: Commitment) -> None:
+    assert c.speaker is not None
+    assert c.speaker.canonical_name == "علیرضا زاکانی", c.speaker
+
+
+def test_negotiation_next_sunday(vaccination: Extraction) -> None:
+    c = _one(vaccination, "مذاکره خواهیم کرد")
+    _is_zakani(c)
+    assert c.speaker and c.speaker.text == "شهردار تهران"
+    assert c.deadline and c.deadline.text == "یکشنبه هفته آینده"
+    assert c.deadline.start == date(2021, 9, 26)
+    assert c.polarity == "commit" and not c.negated
+
+
+def test_vaccinate_over_18_by_10_mehr(vaccination: Extraction) -> None:
+    c = _one(vaccination, "واکسینه")
+    _is_zakani(c)
+    assert c.deadline and c.deadline.text == "۱۰ مهر ماه" and c.deadline.kind == "by"
+    assert c.deadline.end_jalali == "1400/07/10"
+
+
+def test_fifty_percent_of_300k_doses(vaccination: Extraction) -> None:
+    c = _one(vaccination, "می‌کنیم تا نزدیک به ۵۰ درصد")
+    _is_zakani(c)
+    units = {(q.value, q.unit) for q in c.quantities}
+    assert (50, "درصد") in units
+    assert any(v == 300_000 and u in ("دز", "دُز") for v, u in units)
+
+
+def test_mobile_services_from_today(vaccination: Extraction) -> None:
+    c = _one(vaccination, "از امروز آغاز")
+    _is_zakani(c)
+    assert c.deadline and c.deadline.text == "از امروز" and c.deadline.kind == "from"
+    assert c.deadline.start == PUBLISHED
+
+
+def test_conditional_help(vaccination: Extraction) -> None:
+    c = _one(vaccination, "کمک خواهیم کرد")
+    _is_zakani(c)
+    assert c.condition and c.condition.startswith("اگر")
+    assert "اگر" not in c.action
+
+
+def test_hope_to_extend_is_not_duplicated(vaccination: Extraction) -> None:
+    c = _one(vaccination, "امیدواریم")  # the paragraph is repeated in the release
+    _is_zakani(c)
+    assert c.polarity == "hope"
+
+
+def test_every_vaccination_commitment_is_by_the_mayor(vaccination: Extraction) -> None:
+    assert len(vaccination.commitments) >= 6
+    for c in vaccination.commitments:
+        _is_zakani(c)
+        assert vaccination.text[c.start : c.end] == c.action
+
+
+def test_past_claims_are_not_commitments() -> None:
+    ex = extract(_seed("002_2c8f173c2bcb7e34.txt"), date(2025, 6, 1))
+    assert not [c for c in ex.commitments if "۴۰۰" in c.evidence or "مصوبه" in c.evidence]
+    assert not [c for c in ex.commitments if "تبدیل شده است" in c.evidence]
+    assert ex.statements, "the seed quotes Tavakolizadeh several times"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "polarity", "negated"),
+    [
+        ("تا پایان سال ده ایستگاه جدید افتتاح خواهیم کرد.", "commit", False),
+        ("عوارض را افزایش نخواهیم داد.", "commit", True),
+        ("قرار است خط هفت مترو تا خرداد تکمیل شود.", "intend", False),
+        ("در نظر داریم پارکینگ طبقاتی بسازیم.", "intend", False),
+        ("امیدواریم مشکل آب حل شود.", "hope", False),
+        ("پیمانکار باید کار را تحویل دهد.", "demand", False),
+        ("از فردا طرح ترافیک اجرا می‌شود.", "commit", False),
+    ],
+)
+def test_cues(sentence: str, polarity: str, negated: bool) -> None:
+    cue = find_cue(sentence)
+    assert cue is not None and (cue.polarity, cue.negated) == (polarity, negated)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "سال گذشته ده ایستگاه افتتاح شد.",
+        "شهرداری هر روز معابر را شستشو می‌دهد.",
+        "آیا تا پایان سال افتتاح خواهد شد؟",
+        "این طرح به نفع مردم است.",
+    ],
+)
+def test_not_commitments(sentence: str) -> None:
+    assert find_cue(sentence) is None

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from nlp.dates import find_date_expressions, parse_jalali_or_gregorian, resolve_deadline
+
+FRIDAY = date(2021, 9, 24)  # جمعه ۲ مهر ۱۴۰۰
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "kind", "start", "end"),
+    [
+        ("تا ۱۰ مهر ماه حتما واکسینه کنیم", "۱۰ مهر ماه", "by", FRIDAY, date(2021, 10, 2)),
+        (
+            "روز یکشنبه هفته آینده مذاکره خواهیم کرد",
+            "یکشنبه هفته آینده",
+            "on",
+            date(2021, 9, 26),
+            date(2021, 9, 26),
+        ),
+        ("خدمات سیار از امروز آغاز می‌شود", "از امروز", "from", FRIDAY, None),
+        ("تا پایان سال", "پایان سال", "by", FRIDAY, date(2022, 3, 20)),
+        ("تا پایان سال ۱۴۰۴", "پایان سال ۱۴۰۴", "by", FRIDAY, date(2026, 3, 20)),
+        ("تا دو هفته دیگر", "دو هفته دیگر", "by", FRIDAY, date(2021, 10, 8)),
+        ("ظرف یک ماه", "ظرف یک ماه", "within", FRIDAY, date(2021, 10, 24)),
+        ("در تاریخ ۱۴۰۰/۰۷/۱۰", "۱۴۰۰/۰۷/۱۰", "on", date(2021, 10, 2), date(2021, 10, 2)),
+        ("اواخر آبان ماه", "اواخر آبان ماه", "on", date(2021, 11, 12), date(2021, 11, 21)),
+        ("تا پنجشنبه", "پنجشنبه", "by", FRIDAY, date(2021, 9, 30)),
+    ],
+)
+def test_resolve_deadline(text: str, dl_text: str, kind: str, start: date, end: date | None) -> None:
+    d = resolve_deadline(text, FRIDAY)
+    assert d is not None
+    assert (d.text, d.kind, d.start, d.end) == (dl_text, kind, start, end)
+
+
+def test_day_month_is_the_next_one_on_or_after_publication() -> None:
+    d = resolve_deadline("۱ مهر", FRIDAY)  # 1 Mehr 1400 is the day before publication
+    assert d is not None and d.start_jalali == "1401/07/01"
+
+
+def test_datetime_publication_is_read_in_tehran() -> None:
+    late_thursday_utc = datetime(2021, 9, 23, 21, 0, tzinfo=UTC)  # already Friday in Tehran
+    assert resolve_deadline("فردا", late_thursday_utc).start == date(2021, 9, 25)  # type: ignore[union-attr]
+
+
+def test_relative_expression_without_publication_keeps_text_only() -> None:
+    d = resolve_deadline("تا پایان سال", None)
+    assert d is not None and d.text == "پایان سال" and d.end is None
+    assert resolve_deadline("۱۴۰۰/۰۷/۱۰", None).end == date(2021, 10, 2)  # type: ignore[union-attr]
+
+
+def test_no_deadline_in_past_or_plain_text() -> None:
+    assert resolve_deadline("حدود دو روز قبل دستور داده شد", FRIDAY) is None
+    assert resolve_deadline("افراد بالای ۱۸ سال", FRIDAY) is None
+
+
+def test_find_date_expressions_spans() -> None:
+    text = "روز یکشنبه هفته آینده و تا پایان سال"
+    assert [text[s:e] for s, e in find_date_expressions(text)] == ["یکشنبه هفته آینده", "پایان سال"]
+
+
+@pytest.mark.parametrize("arg", ["۱۴۰۰/۰۷/۱۰", "1400-07-10", "2021-10-02", "۱۰ مهر ۱۴۰۰"])
+def test_parse_cli_dates(arg: str) -> None:
+    assert parse_jalali_or_gregorian(arg) == date(2021, 10, 2)
+
+
+@pytest.mark.parametrize("arg", ["۳۱ اسفند ۱۴۰۳", "1403/12/31", "1400/13/01", "فردا", ""])
+def test_parse_cli_dates_rejects_non_dates(arg: str) -> None:
+    with pytest.raises(ValueError, match="not a"):
+        parse_jalali_or_gregorian(arg)

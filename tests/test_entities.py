@@ -1,0 +1,183 @@
+"""Entities: the rule component, the officials registry, and the whole pipeline on the seed releases."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+
+from goftar.errors import ConfigError
+from nlp.entities import MODEL_PATH, doc_entities, find_entities, load_pipeline, resolve_official
+from nlp.ner.registry import name_key, parse_day, parse_registry
+from nlp.ner.rules import RULES_KEY
+from nlp.normalize import normalize
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_DIRS = [REPO / "goftar" / "sample_site" / "seeds", REPO.parent / "shared" / "seeds"]
+ZWNJ = "\u200c"
+SEPT_2021 = date(2021, 9, 17)
+
+
+def _rules_only(text: str, published: date | None = None) -> list[tuple[str, str, str | None]]:
+    nlp = spacy.blank("fa")
+    nlp.add_pipe("goftar_rules")
+    return [(e.label, e.text, e.canonical_name) for e in doc_entities(nlp(text), published)]
+
+
+def _seed(name: str) -> str:
+    for folder in SEED_DIRS:
+        if (folder / name).exists():
+            return normalize((folder / name).read_text(encoding="utf-8"))
+    pytest.skip(f"seed {name} not found in {[str(d) for d in SEED_DIRS]}")
+
+
+def _found(entities: list, label: str) -> set[str]:
+    return {e.text.replace(ZWNJ, "") for e in entities if e.label == label}
+
+
+# --- rules -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("برنامه‌ریزی کردیم تا ۱۰ مهر ماه همه را واکسینه کنیم", "DATE", "تا ۱۰ مهر ماه"),
+        ("جلسه روز یکشنبه هفته آینده برگزار می‌شود", "DATE", "روز یکشنبه هفته آینده"),
+        ("این طرح تا پایان سال ۱۴۰۴ اجرا می‌شود", "DATE", "تا پایان سال ۱۴۰۴"),
+        ("تزریق ۳۰۰ هزار دز واکسن", "QUANTITY", "۳۰۰ هزار دز"),
+        ("حدود دو روز طول کشید", "QUANTITY", "دو روز"),
+        ("نزدیک به ۵۰ درصد از واکسن‌ها", "PERCENT", "۵۰ درصد"),
+        ("بودجه ۱۵ هزار و پانصد میلیارد تومان است", "MONEY", "۱۵ هزار و پانصد میلیارد تومان"),
+        ("جلسه ساعت ۱۰ صبح آغاز شد", "TIME", "ساعت ۱۰ صبح"),
+        ("عضو شورای شهر گفت", "ROLE", "عضو شورای شهر"),
+        ("معاون امور اجتماعی و فرهنگی شهرداری تهران گفت", "ROLE", "معاون امور اجتماعی و فرهنگی شهرداری تهران"),
+        ("وزیر بهداشت گفت", "ROLE", "وزیر بهداشت"),
+    ],
+)
+def test_rules_find_expressions_news_needs(text: str, label: str, expected: str) -> None:
+    assert (label, expected) in {(lab, txt) for lab, txt, _ in _rules_only(text)}
+
+
+def test_role_resolves_to_the_holder_on_the_publication_day() -> None:
+    text = "شهردار تهران گفت"
+    assert ("ROLE", "شهردار تهران", "علیرضا زاکانی") in _rules_only(text, date(2021, 9, 17))
+    assert ("ROLE", "شهردار تهران", "پیروز حناچی") in _rules_only(text, date(2021, 5, 1))
+    assert ("ROLE", "شهردار تهران", None) in _rules_only(text, date(2010, 1, 1))  # not in the registry
+
+
+def test_role_spelled_with_zwnj_or_space_resolves_alike() -> None:
+    assert resolve_official("رئیس" + ZWNJ + "جمهور", SEPT_2021) == resolve_official("رئیس جمهور", SEPT_2021)
+    assert resolve_official("رئیس جمهور", SEPT_2021) == ("ebrahim-raisi", "سید ابراهیم رئیسی")
+
+
+def test_unknown_role_and_day_outside_every_term_stay_unresolved() -> None:
+    assert resolve_official("شهردار کرج", SEPT_2021) is None
+    assert resolve_official("شهردار تهران", date(1990, 1, 1)) is None
+    # Several mayors over time and no day given: which one is unknown.
+    assert resolve_official("شهردار تهران", None) is None
+
+
+def test_known_alias_is_a_person_with_canonical_name() -> None:
+    found = _rules_only("زاکانی در جمع خبرنگاران گفت")
+    assert ("PER", "زاکانی", "علیرضا زاکانی") in found
+
+
+def test_registry_dates_are_jalali_or_gregorian_and_bad_ones_raise() -> None:
+    assert parse_day("1400/06/03") == date(2021, 8, 25)
+    assert parse_day("2021-08-25") == date(2021, 8, 25)
+    with pytest.raises(ConfigError):
+        parse_day("1400/06")
+
+
+def test_alias_shared_by_two_people_resolves_to_neither() -> None:
+    registry = parse_registry(
+        {"people": [{"id": "a", "name": "علی احمدی", "aliases": ["احمدی"]}, {"id": "b", "name": "رضا احمدی", "aliases": ["احمدی"]}]}
+    )
+    assert registry.person_for_alias("احمدی") is None
+    assert registry.person_for_alias("علی احمدی").id == "a"
+
+
+def test_name_key_ignores_zwnj_space_and_arabic_letters() -> None:
+    assert name_key("توکلی" + ZWNJ + "زاده") == name_key("توکلیزاده") == name_key("توكلي زاده")
+
+
+def test_rule_component_round_trips_through_disk(tmp_path: Path) -> None:
+    nlp = spacy.blank("fa")
+    nlp.add_pipe("goftar_rules")
+    text = "شهردار تهران تا ۱۰ مهر ماه ۵۰ درصد از ۳۰۰ هزار دز را تزریق می‌کند"
+    doc = nlp(text)
+    before = [(s.start, s.end, s.label_) for s in doc.spans[RULES_KEY]]
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    loaded_doc = loaded(text)
+    after = [(s.start, s.end, s.label_) for s in loaded_doc.spans[RULES_KEY]]
+    assert loaded.pipe_names == ["goftar_rules"]
+    assert after == before and len(before) == 4
+
+
+# --- the whole pipeline ------------------------------------------------------------------------------
+
+needs_model = pytest.mark.skipif(
+    not (MODEL_PATH / "meta.json").exists(), reason="no trained NER in nlp/models/ner (python -m nlp.ner train --final)"
+)
+
+
+@needs_model
+def test_pipeline_round_trips_through_disk_with_the_rule_component(tmp_path: Path) -> None:
+    nlp = load_pipeline()
+    text = normalize("علیرضا زاکانی شهردار تهران امروز در شهرداری تهران گفت ۵۰ درصد کارها انجام شد.")
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded.pipe_names == nlp.pipe_names
+    first, second = nlp(text), loaded(text)
+    assert [(e.text, e.label_) for e in first.ents] == [(e.text, e.label_) for e in second.ents]
+    assert [(s.text, s.label_) for s in first.spans[RULES_KEY]] == [(s.text, s.label_) for s in second.spans[RULES_KEY]]
+
+
+@needs_model
+def test_offsets_index_the_normalised_text() -> None:
+    text = normalize("محمدامین توکلی‌زاده معاون شهردار تهران در اصفهان گفت ۵۰ درصد کارها تا پایان سال ۱۴۰۴ انجام می‌شود.")
+    entities = find_entities(text, date(2025, 6, 1))
+    assert entities
+    for entity in entities:
+        assert text[entity.start : entity.end] == entity.text
+
+
+@needs_model
+def test_hand_normalised_snippets() -> None:
+    entities = find_entities("علیرضا زاکانی امروز در پایگاه واکسیناسیون شهرداری تهران گفت.", SEPT_2021)
+    assert "علیرضا زاکانی" in _found(entities, "PER")
+    assert "شهرداری تهران" in _found(entities, "ORG")
+    entities = find_entities("تجربه بهبود میدانی در مناطق آسیب‌پذیر مانند اوراقچی‌ها نشان می‌دهد.")
+    assert "اوراقچیها" in _found(entities, "LOC")
+
+
+@needs_model
+def test_first_seed_release() -> None:
+    entities = find_entities(_seed("000_d2dfa99dee9a8fa5.txt"), SEPT_2021)
+    assert "علیرضا زاکانی" in _found(entities, "PER")
+    assert "شهرداری تهران" in _found(entities, "ORG")
+    assert "تهران" in _found(entities, "LOC")
+    assert any(t.endswith("۱۰ مهر ماه") for t in _found(entities, "DATE"))
+    assert {"۳۰۰ هزار دز", "۳۰۰ هزار دُز"} & _found(entities, "QUANTITY")
+    mayors = [e for e in entities if e.label == "ROLE" and e.text == "شهردار تهران"]
+    assert mayors and all(e.canonical_name == "علیرضا زاکانی" for e in mayors)
+    quantity = next(e for e in entities if e.label == "QUANTITY" and e.text.startswith("۳۰۰"))
+    assert quantity.value["value"] == 300000
+
+
+@needs_model
+def test_second_seed_release() -> None:
+    entities = find_entities(_seed("002_2c8f173c2bcb7e34.txt"), date(2025, 6, 1))
+    people = _found(entities, "PER")
+    assert "محمدامین توکلیزاده" in people
+    assert "اوراقچیها" in _found(entities, "LOC")
+    assert "شهرداری تهران" in _found(entities, "ORG")
+    resolved = {e.canonical_id for e in entities if e.label == "PER"}
+    assert "mohammadamin-tavakolizadeh" in resolved
+
+
+def test_empty_text_has_no_entities() -> None:
+    assert find_entities("   ") == []

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from nlp.numbers import find_quantities, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("۳۰۰ هزار دُز", 300_000, "دُز"),
+        ("۵۰ درصد", 50, "درصد"),
+        ("۱۵ هزار و پانصد میلیارد تومان", 15_500_000_000_000, "تومان"),
+        ("دو روز", 2, "روز"),
+        ("بیست و پنج نفر", 25, "نفر"),
+        ("یک و نیم میلیون نفر", 1_500_000, "نفر"),
+        ("دو میلیون و سیصد هزار تومان", 2_300_000, "تومان"),
+        ("۲/۵ کیلومتر", 2.5, "کیلومتر"),
+        ("۱۲٬۵۰۰ متر مربع", 12_500, "متر مربع"),
+        ("۵۰٪", 50, "درصد"),
+        ("300 هزار دز", 300_000, "دز"),
+    ],
+)
+def test_parse_quantity_values_and_units(text: str, value: float, unit: str) -> None:
+    q = parse_quantity(text)
+    assert q is not None
+    assert q.value == value
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize("text", ["", "یک نهاد خدماتی", "شهرداری تهران", "۱۴۰۰/۰۷/۱۰"])
+def test_no_quantity_in_words_dates_or_articles(text: str) -> None:
+    assert parse_quantity(text) is None
+
+
+def test_find_quantities_offsets_index_the_input() -> None:
+    text = "تزریق ۳۰۰ هزار دز واکسن در ۲۶ پایگاه و نزدیک به ۵۰ درصد ظرف یک ماه"
+    found = find_quantities(text)
+    assert [(text[s:e], q.value, q.unit) for s, e, q in found] == [
+        ("۳۰۰ هزار دز", 300_000, "دز"),
+        ("۲۶ پایگاه", 26, "پایگاه"),
+        ("۵۰ درصد", 50, "درصد"),
+        ("یک ماه", 1, "ماه"),
+    ]
+    assert all(q.text == text[s:e] for s, e, q in found)

@@ -1,0 +1,105 @@
+"""The query language, the index's text analysis and day parsing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from goftar.errors import ConfigError
+from index import analysis
+from index.query import highlight, parse, parse_day, to_fts5
+
+
+def test_inflected_and_respelled_forms_share_a_term() -> None:
+    forms = ["واکسن", "واکسن‌ها", "واکسنها", "واکسنی", "واکسن‌هایی", "واكسن", "وَاکسن"]
+    assert {analysis.term(f) for f in forms} == {"واکسن"}
+
+
+def test_affixes_typed_with_a_space_do_not_become_terms() -> None:
+    assert analysis.terms("واکسن ها را می دهند") == ["واکسن", "را", "دهند"]
+    assert analysis.terms("می‌شود") == analysis.terms("شود")
+
+
+def test_short_words_keep_their_ending() -> None:
+    # «علی» would lose a letter and collide with other words if the ی were stripped.
+    assert analysis.term("علی") == "علی"
+    assert analysis.term("تنها") == "تنها"
+
+
+def test_digits_are_ascii_and_latin_is_lower_case() -> None:
+    assert analysis.terms("خط ۱۰ و ٣ COVID-19") == ["خط", "10", "و", "3", "covid", "19"]
+
+
+def test_words_and_or_groups() -> None:
+    q = parse("واکسن «ستاد کرونا» OR بیمارستان -تهران")
+    assert [[t.tokens for t in g] for g in q.groups] == [[("واکسن",)], [("ستاد", "کرونا"), ("بیمارستان",)]]
+    assert [t.tokens for t in q.excluded] == [("تهران",)]
+    assert to_fts5(q) == ('"واکسن" AND ("ستاد کرونا" OR "بیمارستان")', '"تهران"')
+
+
+def test_ascii_quotes_and_unclosed_phrase() -> None:
+    assert [g[0].tokens for g in parse('"پایان سال" مترو').groups] == [("پایان", "سال"), ("مترو",)]
+    assert [g[0].tokens for g in parse("«پایان سال").groups] == [("پایان", "سال")]
+
+
+def test_leading_or_and_punctuation_only_words_are_ignored() -> None:
+    q = parse("OR ، - واکسن OR")
+    assert [[t.tokens for t in g] for g in q.groups] == [[("واکسن",)]]
+    assert parse("  ").empty
+
+
+def test_fts_syntax_in_the_query_stays_literal() -> None:
+    # Operators and column filters of FTS5 are not the researchers' language: they become plain words.
+    positive, _ = to_fts5(parse("body:NEAR(a b) AND *"))
+    assert positive == '"body near a" AND "b" AND "and"'
+
+
+def test_long_queries_are_refused() -> None:
+    with pytest.raises(ConfigError):
+        parse("ا" * 501)
+
+
+def test_highlight_escapes_everything_but_the_marks() -> None:
+    text = "واکسن‌ها <b>رایگان</b> & ارزان"
+    assert highlight(text, {"واکسن", "رایگان"}) == (
+        "<mark>واکسن‌ها</mark> &lt;b&gt;<mark>رایگان</mark>&lt;/b&gt; &amp; ارزان"
+    )
+
+
+def test_highlight_window_keeps_the_first_match() -> None:
+    text = "سلام " * 200 + "مترو تهران " + "خداحافظ " * 200
+    out = highlight(text, {"مترو"}, limit=100)
+    assert "<mark>مترو</mark>" in out and out.startswith("… ") and out.endswith(" …")
+    assert len(out) < 160
+
+
+@given(st.text(max_size=80))
+def test_any_text_parses_and_compiles(text: str) -> None:
+    q = parse(text)
+    positive, negative = to_fts5(q)
+    for expr in (positive, negative):
+        assert expr is None or expr.count('"') % 2 == 0
+
+
+@given(st.text(max_size=80))
+def test_highlight_never_lets_markup_through(text: str) -> None:
+    out = highlight(text, set(analysis.terms(text)))
+    assert "<" not in out.replace("<mark>", "").replace("</mark>", "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("1403/05/01", date(2024, 7, 22)), ("۱۴۰۳/۰۵/۰۱", date(2024, 7, 22)), ("2024-07-22", date(2024, 7, 22)),
+     ("1403-12-30", date(2025, 3, 20))],
+)
+def test_days_in_jalali_or_gregorian(raw: str, expected: date) -> None:
+    assert parse_day(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["", "1403/13/01", "tomorrow", "2024-02-30"])
+def test_bad_days_are_config_errors(raw: str) -> None:
+    with pytest.raises(ConfigError):
+        parse_day(raw)

@@ -1,0 +1,291 @@
+"""One contract for every store backend: SQLite always, Elasticsearch when GOFTAR_ES_URL is set."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+
+import pytest
+import search_corpus as sc
+
+from goftar.errors import ConfigError
+from goftar.model import CrawlHealth, Extraction
+from goftar.settings import Settings
+from index.base import SearchQuery, Store
+
+ES_URL = os.environ.get("GOFTAR_ES_URL", "")
+
+
+def _sqlite(tmp_path) -> Store:  # type: ignore[no-untyped-def]
+    from index.sqlite import SqliteStore
+
+    return SqliteStore.open(tmp_path / "store.sqlite3")
+
+
+def _elastic(tmp_path) -> Store:  # type: ignore[no-untyped-def]
+    from index.elastic import ElasticStore
+
+    settings = Settings.from_env(es_prefix=f"goftar-test-{uuid.uuid4().hex[:8]}", home=tmp_path)
+    return ElasticStore.from_settings(settings)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.es)])
+def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:  # type: ignore[no-untyped-def]
+    if request.param == "elasticsearch":
+        if not ES_URL:
+            pytest.skip("GOFTAR_ES_URL is not set: no Elasticsearch server to run the contract against")
+        made = _elastic(tmp_path)
+    else:
+        made = _sqlite(tmp_path)
+    yield made
+    if request.param == "elasticsearch":
+        made.drop()  # type: ignore[attr-defined]
+    made.close()
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    report = store.upsert(sc.corpus())
+    assert (report.articles, report.commitments, report.failed) == (4, 5, [])
+    return store
+
+
+def ids(result) -> set[str]:  # type: ignore[no-untyped-def]
+    return {h.doc["evidence"].split()[0] + ":" + h.doc["article"]["source"] for h in result.hits}
+
+
+def evidences(store: Store, text: str = "", **filters: object) -> set[str]:
+    result = store.search(SearchQuery(text=text, size=50, **filters))  # type: ignore[arg-type]
+    return {h.doc["evidence"] for h in result.hits}
+
+
+VACCINE, SCHOOLS = sc.vaccine_article()[1].commitments[0].evidence, sc.restated_article()[1].commitments[0].evidence
+HOSPITAL = sc.restated_article()[1].commitments[1].evidence
+METRO, BRIDGE = sc.metro_post()[1].commitments[0].evidence, sc.old_article()[1].commitments[0].evidence
+
+
+# ---------------------------------------------------------------- writing
+
+
+def test_rerun_updates_instead_of_duplicating(filled: Store) -> None:
+    before = filled.counts()
+    filled.upsert(sc.corpus())
+    assert filled.counts() == before
+    assert before["articles"] == 4 and before["commitments"] == 5 and before["statements"] == 1
+
+
+def test_reextracted_article_replaces_its_commitments(filled: Store) -> None:
+    article, extraction = sc.restated_article()
+    only_hospital = Extraction(text=extraction.text, commitments=[extraction.commitments[1]])
+    filled.upsert([(article, only_hospital)])
+    assert filled.counts()["commitments"] == 4
+    assert evidences(filled, "مدارس") == set()
+    assert evidences(filled, "بیمارستان") == {HOSPITAL}
+
+
+def test_has_article_compares_content(filled: Store) -> None:
+    article, _ = sc.vaccine_article()
+    assert filled.has_article(article.id, article.content_hash)
+    assert not filled.has_article(article.id, "0" * 64)
+    assert not filled.has_article("missing", article.content_hash)
+
+
+def test_article_round_trips_with_persian_intact(filled: Store) -> None:
+    article, _ = sc.vaccine_article()
+    got = filled.get_article(article.id)
+    assert got is not None and got.text == article.text and "\u200c" in got.text
+    assert filled.get_article("nope") is None
+
+
+# ---------------------------------------------------------------- text search
+
+
+def test_stemming_and_zwnj_variants_meet(filled: Store) -> None:
+    for query in ("واکسن", "واکسن‌ها", "واکسنها", "واکسنی", "واكسن"):  # last: Arabic kaf
+        assert evidences(filled, query) == {VACCINE, SCHOOLS}, query
+
+
+def test_digits_match_in_either_script(filled: Store) -> None:
+    assert evidences(filled, "10 بیمارستان") == {HOSPITAL}
+    assert evidences(filled, "۱۰ مترو") == {METRO}
+
+
+def test_phrases_need_adjacent_words(filled: Store) -> None:
+    assert evidences(filled, "«پایان سال»") == {VACCINE, SCHOOLS}
+    assert evidences(filled, '"توزیع واکسنی"') == {SCHOOLS}
+    assert evidences(filled, "«سال پایان»") == set()
+
+
+def test_or_and_exclusion(filled: Store) -> None:
+    assert evidences(filled, "مترو OR بیمارستان") == {METRO, HOSPITAL}
+    assert evidences(filled, "واکسن -مدارس") == {VACCINE}
+    assert evidences(filled, "-واکسن") == {HOSPITAL, METRO, BRIDGE}
+    assert evidences(filled, "تهران مدارس") == set()  # words are ANDed
+
+
+def test_highlight_marks_matches_and_escapes_the_rest(filled: Store) -> None:
+    hit = filled.search(SearchQuery(text="واکسن")).hits
+    marked = {h.doc["evidence"]: h.highlight for h in hit}
+    assert "<mark>واکسن‌ها</mark>" in marked[VACCINE]
+    assert "<mark>واکسنی</mark>" in marked[SCHOOLS]
+    metro = filled.search(SearchQuery(text="مترو")).hits[0]
+    assert "<mark>مترو</mark>" in metro.highlight
+    assert "<script>" not in metro.highlight and "&lt;script&gt;" in metro.highlight
+    assert "<img" not in metro.highlight
+
+
+def test_statements_and_articles_are_searchable(filled: Store) -> None:
+    statements = filled.search(SearchQuery(text="واکسن", doc_type="statement"))
+    assert [h.doc["quote"] for h in statements.hits] == [VACCINE]
+    articles = filled.search(SearchQuery(text="بیمارستان", doc_type="article"))
+    assert [h.doc["title"] for h in articles.hits] == ["ادامه واکسیناسیون و بیمارستان‌های تازه"]
+    assert "raw_text" not in articles.hits[0].doc
+
+
+def test_query_too_long_or_filter_misplaced_is_a_config_error(filled: Store) -> None:
+    with pytest.raises(ConfigError):
+        filled.search(SearchQuery(text="و " * 400))
+    with pytest.raises(ConfigError):
+        filled.search(SearchQuery(doc_type="article", polarity="commit"))
+
+
+# ---------------------------------------------------------------- filters, facets, sorting, paging
+
+
+def test_speaker_filter_matches_text_canonical_name_or_id(filled: Store) -> None:
+    assert evidences(filled, speaker="زاکانی") == {VACCINE, SCHOOLS}
+    assert evidences(filled, speaker="علیرضا زاکانی") == {VACCINE, SCHOOLS}
+    assert evidences(filled, speaker="Q-zakani") == {VACCINE, SCHOOLS}
+    assert evidences(filled, speaker="سخنگوی شورای شهر") == {HOSPITAL}
+
+
+def test_organisation_place_source_polarity_status_filters(filled: Store) -> None:
+    assert evidences(filled, organisation="شورای شهر تهران") == {VACCINE, SCHOOLS, HOSPITAL}
+    assert evidences(filled, place="مشهد") == {SCHOOLS, HOSPITAL}
+    assert evidences(filled, "واکسن", source="isna") == {SCHOOLS}
+    assert evidences(filled, polarity="intend") == {HOSPITAL}
+    assert evidences(filled, polarity="hope", source="hamshahri") == {BRIDGE}
+    assert evidences(filled, status="open") == {VACCINE, SCHOOLS, HOSPITAL, METRO, BRIDGE}
+
+
+def test_date_ranges(filled: Store) -> None:
+    # Published (else first seen) in Tehran days; the undated metro post counts on the day it was seen.
+    assert evidences(filled, published_from=date(2024, 7, 21)) == {SCHOOLS, HOSPITAL, METRO}
+    assert evidences(filled, published_from=date(2024, 6, 1), published_to=date(2024, 7, 20)) == {VACCINE, BRIDGE}
+    assert evidences(filled, deadline_from=date(2024, 8, 1), deadline_to=date(2025, 3, 20)) == {
+        VACCINE, SCHOOLS, METRO}
+
+
+def test_facets_count_the_matching_set(filled: Store) -> None:
+    facets = filled.search(SearchQuery(text="واکسن OR بیمارستان")).facets
+    assert facets["speaker"] == [("علیرضا زاکانی", 2), ("سخنگوی شورای شهر", 1)]
+    assert dict(facets["source"]) == {"isna": 2, "hamshahri": 1}
+    assert dict(facets["polarity"]) == {"commit": 2, "intend": 1}
+    assert dict(facets["place"]) == {"مشهد": 2, "تهران": 1}
+    assert dict(facets["organisation"])["شورای شهر تهران"] == 3
+    assert filled.search(SearchQuery(facets=False)).facets == {}
+
+
+def test_sort_by_date_and_deadline(filled: Store) -> None:
+    by_date = filled.search(SearchQuery(sort="date", size=10)).hits
+    assert [h.doc["evidence"] for h in by_date][:1] == [METRO]  # first seen 23 July noon, newest
+    assert by_date[-1].doc["evidence"] == BRIDGE
+    by_deadline = [h.doc["evidence"] for h in filled.search(SearchQuery(sort="deadline", size=10)).hits]
+    assert by_deadline[0] == BRIDGE and by_deadline[1] == METRO and by_deadline[-1] == HOSPITAL
+
+
+def test_relevance_ranks_the_denser_match_first(filled: Store) -> None:
+    hits = filled.search(SearchQuery(text="مترو")).hits
+    assert hits[0].doc["evidence"] == METRO and hits[0].score > 0
+
+
+def test_paging_and_search_after_visit_every_hit_once(filled: Store) -> None:
+    seen: list[str] = []
+    after = None
+    while True:
+        result = filled.search(SearchQuery(sort="date", size=2, search_after=after, facets=False))
+        seen.extend(h.id for h in result.hits)
+        after = result.next_search_after
+        if after is None:
+            break
+    assert len(seen) == len(set(seen)) == 5
+    pages = [filled.search(SearchQuery(sort="deadline", size=2, page=p)).hits for p in (1, 2, 3)]
+    assert sum(len(p) for p in pages) == 5 and filled.search(SearchQuery(size=2)).total == 5
+
+
+# ---------------------------------------------------------------- documents, history
+
+
+def test_commitment_hit_carries_quote_speaker_deadline_and_source(filled: Store) -> None:
+    hit = filled.search(SearchQuery(text="«همه مناطق»")).hits[0]
+    doc = hit.doc
+    assert doc["speaker"]["canonical_name"] == "علیرضا زاکانی"
+    assert doc["deadline"]["end"] == "2025-03-20" and doc["deadline"]["end_jalali"] == "1403/12/30"
+    assert doc["article"]["url"] == "https://hamshahri.example/news/vaccine-1"
+    assert doc["article"]["archive"] == "hamshahri-20240720.warc.gz#1024"
+    assert filled.get_commitment(hit.id)["evidence"] == VACCINE  # type: ignore[index]
+    assert filled.get_commitment("missing") is None
+
+
+def test_history_lists_a_story_oldest_first(filled: Store) -> None:
+    assert [d["evidence"] for d in filled.commitment_history("s-vaccine")] == [VACCINE, SCHOOLS]
+    assert filled.commitment_history("nothing") == []
+
+
+# ---------------------------------------------------------------- digest queries
+
+DAY_23 = (datetime(2024, 7, 23, tzinfo=UTC), datetime(2024, 7, 24, tzinfo=UTC))
+
+
+def test_new_on_a_day_counts_undated_and_late_seen(filled: Store) -> None:
+    new = {d["evidence"] for d in filled.commitments_in(*DAY_23)}
+    assert new == {SCHOOLS, HOSPITAL, METRO, BRIDGE}
+    assert {d["evidence"] for d in filled.commitments_in(datetime(2024, 7, 20, tzinfo=UTC),
+                                                          datetime(2024, 7, 21, tzinfo=UTC))} == {VACCINE}
+
+
+def test_first_seen_survives_a_rerun(filled: Store) -> None:
+    article, extraction = sc.metro_post()
+    later = article.model_copy(update={"fetched": datetime(2024, 8, 1, tzinfo=UTC)})
+    filled.upsert([(later, extraction)])
+    assert METRO in {d["evidence"] for d in filled.commitments_in(*DAY_23)}
+    assert filled.commitments_in(datetime(2024, 8, 1, tzinfo=UTC), datetime(2024, 8, 2, tzinfo=UTC)) == []
+
+
+def test_due_overdue_and_recomputed_statuses(filled: Store) -> None:
+    assert [d["evidence"] for d in filled.due_between(date(2024, 8, 1), date(2024, 8, 31))] == [METRO]
+    assert [d["evidence"] for d in filled.overdue(date(2024, 8, 6))] == [METRO, BRIDGE]
+    changed = filled.recompute_statuses(date(2024, 8, 1))
+    assert changed == 2  # metro due within a week, bridge overdue
+    assert evidences(filled, status="overdue") == {BRIDGE}
+    assert evidences(filled, status="due") == {METRO}
+    assert filled.recompute_statuses(date(2024, 8, 1)) == 0
+
+
+def test_restated_in_finds_the_second_telling(filled: Store) -> None:
+    restated = filled.restated_in(*DAY_23)
+    assert [d["evidence"] for d in restated] == [SCHOOLS]
+    assert restated[0]["restates"] == 1
+
+
+def test_top_entities_source_volume_daily_counts(filled: Store) -> None:
+    window = (datetime(2024, 7, 20, tzinfo=UTC), datetime(2024, 7, 24, tzinfo=UTC))
+    top = filled.top_entities(*window, limit=3)
+    assert top[0]["text"] == "شورای شهر تهران" and top[0]["articles"] == 2
+    assert filled.source_volume(*window) == {"isna": 2, "hamshahri": 2}
+    counts = filled.daily_counts(date(2024, 7, 19), date(2024, 7, 23))
+    assert counts == {date(2024, 7, 19): 0, date(2024, 7, 20): 1, date(2024, 7, 21): 0,
+                      date(2024, 7, 22): 0, date(2024, 7, 23): 3}
+
+
+def test_crawl_health_round_trips(store: Store) -> None:
+    ok = CrawlHealth(source="isna", started=datetime(2024, 7, 23, 1, tzinfo=UTC), items=12)
+    bad = CrawlHealth(source="hamshahri", started=datetime(2024, 7, 23, 2, tzinfo=UTC), errors=3,
+                      message="HTTP 503")
+    store.record_crawl(ok)
+    store.record_crawl(bad)
+    store.record_crawl(bad)
+    assert store.crawl_health(*DAY_23) == [ok, bad]
+    assert store.counts()["crawls"] == 2

@@ -1,0 +1,93 @@
+"""nlp.zwnj: the learned lexicon and the decoder, and nlp.train_zwnj's rebuild on a tiny corpus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from nlp import zwnj
+from nlp.train_zwnj import build, count_texts, verb_forms, write_lexicon
+
+Z = "\u200c"
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def restorer() -> zwnj.Restorer:
+    return zwnj.default_restorer()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("میکنیم", f"می{Z}کنیم"),
+        ("نمیخواهیم", f"نمی{Z}خواهیم"),
+        ("ظرفیتهای", f"ظرفیت{Z}های"),
+        ("جلسهای", f"جلسه{Z}ای"),
+        ("هماهنگیها", f"هماهنگی{Z}ها"),
+        ("کلیدیترین", f"کلیدی{Z}ترین"),
+        ("برنامهریزی", f"برنامه{Z}ریزی"),
+        ("برنامه ریزی", f"برنامه{Z}ریزی"),
+        ("می کنیم", f"می{Z}کنیم"),
+        ("کتاب های", f"کتاب{Z}های"),
+        ("آتشنشانی", f"آتش{Z}نشانی"),
+    ],
+)
+def test_restores_deleted_and_spaced_zwnj(restorer: zwnj.Restorer, raw: str, expected: str) -> None:
+    assert restorer.restore(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["داده شده", "پیش گرفته", "این که", "سه قاشق", "میدان", "میزان", "تنها", "عنوانی", "خرافات", "لوکوموتیوهای"],
+)
+def test_leaves_correct_words_alone(restorer: zwnj.Restorer, text: str) -> None:
+    assert restorer.restore(text) == text
+
+
+def test_soft_placeholder_joins_suffixes_but_not_whole_words(restorer: zwnj.Restorer) -> None:
+    assert restorer.restore(f"مجموعه{zwnj.SOFT}ای") == f"مجموعه{Z}ای"
+    assert restorer.restore(f"جایگاه{Z}های{zwnj.SOFT}داشته") == f"جایگاه{Z}های داشته"
+
+
+def test_latin_and_numbers_are_not_runs(restorer: zwnj.Restorer) -> None:
+    assert restorer.restore("ABC 1400 میکنیم") == f"ABC 1400 می{Z}کنیم"
+
+
+def test_missing_lexicon_raises_a_model_error(tmp_path: Path) -> None:
+    with pytest.raises(zwnj.ZwnjModelError):
+        zwnj.load_lexicon(tmp_path / "absent.tsv.gz")
+
+
+def test_rebuild_on_a_tiny_corpus_learns_its_spellings(tmp_path: Path) -> None:
+    forms: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    corpus = [f"گلدان{Z}ها را دیدم", f"گلدان{Z}ها خوب بود", "گلدان را دیدم", f"می{Z}روم"]
+    count_texts(corpus, 3.0, forms, pairs)
+    out = tmp_path / "lex.tsv.gz"
+    write_lexicon(out, (forms, Counter(forms), pairs, set()))
+    r = zwnj.Restorer(zwnj.load_lexicon(out))
+    assert r.restore("گلدانها را دیدم") == f"گلدان{Z}ها را دیدم"
+    assert r.restore("گلدان را دیدم") == "گلدان را دیدم"
+
+
+def test_verb_forms_are_generated_from_stems(tmp_path: Path) -> None:
+    (tmp_path / "verbs.dat").write_text("گفت#گو\n", encoding="utf-8")
+    forms = set(verb_forms(tmp_path))
+    assert {f"می{Z}گویم", f"نمی{Z}گفتند", f"گفته{Z}ایم"} <= forms
+
+
+@pytest.mark.skipif(not (DATA / "perdt").is_dir(), reason=f"training data not found at {DATA}")
+def test_training_never_reads_perdt_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    real_open = Path.open
+
+    def spy(self: Path, *a: object, **k: object):  # type: ignore[no-untyped-def]
+        opened.append(self.name)
+        return real_open(self, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", spy)
+    forms, _convention, _pairs, _listed = build(DATA)
+    assert forms and not any("test" in name and "perdt" in name for name in opened)
