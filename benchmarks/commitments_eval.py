@@ -1,6 +1,7 @@
 """Score commitment extraction on the development set (tests/fixtures/commitments_dev).
 
     .venv/bin/python benchmarks/commitments_eval.py --tracking [--out FILE.md] [-v]
+    .venv/bin/python benchmarks/commitments_eval.py --set tests/fixtures/commitments_heldout/heldout.yaml
 
 Commitment detection: a prediction matches a gold commitment when its evidence sentence contains the
 gold evidence substring (ZWNJ/space folded). Speaker, deadline and polarity are scored over matched
@@ -128,9 +129,27 @@ def table(m: dict[str, float]) -> str:
     return "\n".join(rows)
 
 
+def command_line(args: argparse.Namespace) -> str:
+    """The command that reproduces this table, recorded in the --out file."""
+    parts = [".venv/bin/python benchmarks/commitments_eval.py"]
+    if args.dev.resolve() != DEV:  # name the set, so a held-out table is not mistaken for the dev one
+        parts.append(f"--set {args.dev}")
+    if args.tracking:
+        parts.append("--tracking")
+    parts.append(f"--out {args.out}")
+    return " ".join(parts)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--dev", type=Path, default=DEV)
+    ap.add_argument(
+        "--dev",
+        "--set",
+        dest="dev",
+        type=Path,
+        default=DEV,
+        help="annotated set to score (default: the development set); e.g. the held-out set",
+    )
     ap.add_argument("--out", type=Path, default=None, help="write the table (markdown) here too")
     ap.add_argument("--tracking", action="store_true", help="also score story linking on tracking.yaml")
     ap.add_argument("-v", "--verbose", action="store_true", help="print misses, extras and differences")
@@ -145,8 +164,7 @@ def main() -> None:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(
-            f"Command: `.venv/bin/python benchmarks/commitments_eval.py --tracking --out {args.out}`"
-            f"\n\n{out}\n",
+            f"Command: `{command_line(args)}`\n\n{out}\n",
             encoding="utf-8",
         )
 

@@ -47,9 +47,12 @@ SENTENCES = [
 
 def _body(rng: random.Random, index: int) -> list[str]:
     chosen = rng.sample(SENTENCES, 8)
-    paragraphs = [" ".join(s.format(n=rng.randint(2, 900)) for s in chosen[i : i + 2]) for i in range(0, 8, 2)]
-    return [f"این گزارش شماره {index} از پایگاه خبری شهرداری است و نشانی ثابت آن در بایگانی نگه داشته می‌شود."]\
-        + paragraphs
+    paragraphs = [
+        " ".join(s.format(n=rng.randint(2, 900)) for s in chosen[i : i + 2]) for i in range(0, 8, 2)
+    ]
+    return [
+        f"این گزارش شماره {index} از پایگاه خبری شهرداری است و نشانی ثابت آن در بایگانی نگه داشته می‌شود."
+    ] + paragraphs
 
 
 def _page(index: int, rng: random.Random) -> str:
@@ -58,18 +61,24 @@ def _page(index: int, rng: random.Random) -> str:
     date = f'<meta property="article:published_time" content="2025-10-{1 + index % 28:02d}T09:30:00+03:30">'
     shape = index % 3
     if shape == 0:  # Nastooh-shaped
-        inner = (f'<div class="rutitr">گزارش</div><h1 class="title">{title}</h1>'
-                 f'<p class="introtext">لید خبر {index}</p><div class="item-body"><div class="item-text">'
-                 f"{paragraphs}</div></div>")
+        inner = (
+            f'<div class="rutitr">گزارش</div><h1 class="title">{title}</h1>'
+            f'<p class="introtext">لید خبر {index}</p><div class="item-body"><div class="item-text">'
+            f"{paragraphs}</div></div>"
+        )
     elif shape == 1:  # Asam-shaped
-        inner = (f'<h2 class="uptitle">گزارش</h2><h1 class="title">{title}</h1><p class="lead">لید خبر {index}</p>'
-                 f'<div class="article_body"><div id="echo_detail">{paragraphs}</div></div>')
+        inner = (
+            f'<h2 class="uptitle">گزارش</h2><h1 class="title">{title}</h1><p class="lead">لید خبر {index}</p>'
+            f'<div class="article_body"><div id="echo_detail">{paragraphs}</div></div>'
+        )
     else:  # no known family: the trafilatura path
         inner = f"<h1>{title}</h1>{paragraphs}"
     nav = "".join(f'<li><a href="/news/{(index + k) % 997}.html">خبر مرتبط</a></li>' for k in range(1, 6))
-    return (f'<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{title}</title>{date}'
-            f'</head><body><header><nav><a href="/">خانه</a></nav></header><main><article>{inner}</article>'
-            f"<aside><ul>{nav}</ul></aside></main><footer>پایگاه نمونه</footer></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{title}</title>{date}'
+        f'</head><body><header><nav><a href="/">خانه</a></nav></header><main><article>{inner}</article>'
+        f"<aside><ul>{nav}</ul></aside></main><footer>پایگاه نمونه</footer></body></html>"
+    )
 
 
 def generate_site(root: Path, pages: int, seed: int = 7) -> list[Path]:
@@ -119,8 +128,12 @@ def main() -> None:
         files = generate_site(root, args.pages)
         settings = Settings.from_env(env={}, home=home, download_delay=0.0, log_level="WARNING")
         with serve(root) as base:
-            source = Source(name="bench", kind="sitemap", start_urls=[f"{base}/sitemap.xml"],
-                            politeness={"concurrency": 16})
+            source = Source(
+                name="bench",
+                kind="sitemap",
+                start_urls=[f"{base}/sitemap.xml"],
+                politeness={"concurrency": 16},
+            )
             started = time.perf_counter()
             report = crawl([source], home / "bench.jsonl", settings, allow_private=True)
             crawl_s = time.perf_counter() - started

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import sqlite3
@@ -35,38 +36,166 @@ from index.sqlite import SqliteStore  # noqa: E402
 
 PER_ARTICLE = 4
 BATCH_ARTICLES = 250
-SOURCES = ["hamshahri", "isna", "irna", "mehr", "tasnim", "fars", "ilna", "ettelaat", "shahrvand",
-           "tehrannews", "mashhadnews", "isfahanziba"]
-SPEAKERS = [
-    ("محمد احمدی", "person"), ("زهرا رضایی", "person"), ("حسین کریمی", "person"), ("مریم حسینی", "person"),
-    ("علی موسوی", "person"), ("فاطمه محمدی", "person"), ("رضا جعفری", "person"), ("سارا کاظمی", "person"),
-    ("مهدی نوری", "person"), ("نرگس صادقی", "person"), ("امیر قاسمی", "person"), ("لیلا عباسی", "person"),
-    ("شهردار تهران", "role"), ("سخنگوی شورای شهر", "role"), ("معاون حمل‌ونقل شهرداری", "role"),
-    ("مدیرعامل مترو", "role"), ("رئیس شورای شهر", "role"), ("استاندار", "role"), ("فرماندار", "role"),
-    ("مدیرکل آتش‌نشانی", "role"), ("معاون خدمات شهری", "role"), ("رئیس سازمان پارک‌ها", "role"),
+SOURCES = [
+    "hamshahri",
+    "isna",
+    "irna",
+    "mehr",
+    "tasnim",
+    "fars",
+    "ilna",
+    "ettelaat",
+    "shahrvand",
+    "tehrannews",
+    "mashhadnews",
+    "isfahanziba",
 ]
-ORGS = ["شهرداری تهران", "شورای شهر تهران", "شرکت بهره‌برداری مترو", "سازمان آتش‌نشانی",
-        "سازمان پارک‌ها و فضای سبز", "شرکت آب و فاضلاب", "سازمان حمل‌ونقل و ترافیک", "وزارت بهداشت",
-        "شرکت واحد اتوبوسرانی", "سازمان مدیریت پسماند", "شهرداری مشهد", "شهرداری اصفهان"]
-PLACES = ["تهران", "مشهد", "اصفهان", "شیراز", "تبریز", "کرج", "قم", "اهواز", "رشت", "کرمان", "یزد",
-          "منطقه ۲۲", "میدان آزادی", "بزرگراه همت", "خیابان ولیعصر", "محله نارمک"]
-OBJECTS = ["خط ۷ مترو", "۱۰ بیمارستان جدید", "پل عابر پیاده", "واکسن‌های آنفلوآنزا", "بوستان محله‌ای",
-           "ایستگاه آتش‌نشانی", "اتوبوس‌های برقی", "تصفیه‌خانه فاضلاب", "پارکینگ طبقاتی", "مسکن استیجاری",
-           "سامانه دوچرخه اشتراکی", "کتابخانه عمومی", "مدارس فرسوده", "خیابان‌های محلی", "ناوگان تاکسی",
-           "شبکه جمع‌آوری آب باران", "سرای محله", "زمین‌های ورزشی", "ایستگاه‌های اتوبوس", "نمایشگاه کتاب",
-           "آسفالت معابر", "روشنایی بزرگراه", "درمانگاه شبانه‌روزی", "پسماند خشک", "فضای سبز حاشیه شهر"]
-VERBS = ["افتتاح می‌شود", "به بهره‌برداری می‌رسد", "تحویل داده خواهد شد", "بازسازی می‌شود", "توزیع می‌کنیم",
-         "تکمیل خواهد شد", "راه‌اندازی می‌کنیم", "آغاز خواهد شد", "نوسازی می‌شود", "در اختیار شهروندان قرار می‌گیرد"]
-DEADLINES = [("تا پایان سال", 120), ("تا پایان خرداد", 60), ("تا ۱۵ مرداد", 40), ("تا دو ماه آینده", 60),
-             ("در سال آینده", 365), ("تا پایان هفته", 7), ("تا شش ماه دیگر", 180), ("تا پایان تابستان", 90)]
-FILLERS = ["با وجود کمبود بودجه", "در جلسه علنی شورا", "به گفته مسئولان", "برای رفاه شهروندان",
-           "پس از تصویب لایحه", "با همکاری بخش خصوصی", "در پی شکایت ساکنان", "طبق برنامه پنج‌ساله",
-           "با اعتبار ۲۰۰ میلیارد تومان", "در نشست خبری امروز"]
+SPEAKERS = [
+    ("محمد احمدی", "person"),
+    ("زهرا رضایی", "person"),
+    ("حسین کریمی", "person"),
+    ("مریم حسینی", "person"),
+    ("علی موسوی", "person"),
+    ("فاطمه محمدی", "person"),
+    ("رضا جعفری", "person"),
+    ("سارا کاظمی", "person"),
+    ("مهدی نوری", "person"),
+    ("نرگس صادقی", "person"),
+    ("امیر قاسمی", "person"),
+    ("لیلا عباسی", "person"),
+    ("شهردار تهران", "role"),
+    ("سخنگوی شورای شهر", "role"),
+    ("معاون حمل‌ونقل شهرداری", "role"),
+    ("مدیرعامل مترو", "role"),
+    ("رئیس شورای شهر", "role"),
+    ("استاندار", "role"),
+    ("فرماندار", "role"),
+    ("مدیرکل آتش‌نشانی", "role"),
+    ("معاون خدمات شهری", "role"),
+    ("رئیس سازمان پارک‌ها", "role"),
+]
+ORGS = [
+    "شهرداری تهران",
+    "شورای شهر تهران",
+    "شرکت بهره‌برداری مترو",
+    "سازمان آتش‌نشانی",
+    "سازمان پارک‌ها و فضای سبز",
+    "شرکت آب و فاضلاب",
+    "سازمان حمل‌ونقل و ترافیک",
+    "وزارت بهداشت",
+    "شرکت واحد اتوبوسرانی",
+    "سازمان مدیریت پسماند",
+    "شهرداری مشهد",
+    "شهرداری اصفهان",
+]
+PLACES = [
+    "تهران",
+    "مشهد",
+    "اصفهان",
+    "شیراز",
+    "تبریز",
+    "کرج",
+    "قم",
+    "اهواز",
+    "رشت",
+    "کرمان",
+    "یزد",
+    "منطقه ۲۲",
+    "میدان آزادی",
+    "بزرگراه همت",
+    "خیابان ولیعصر",
+    "محله نارمک",
+]
+OBJECTS = [
+    "خط ۷ مترو",
+    "۱۰ بیمارستان جدید",
+    "پل عابر پیاده",
+    "واکسن‌های آنفلوآنزا",
+    "بوستان محله‌ای",
+    "ایستگاه آتش‌نشانی",
+    "اتوبوس‌های برقی",
+    "تصفیه‌خانه فاضلاب",
+    "پارکینگ طبقاتی",
+    "مسکن استیجاری",
+    "سامانه دوچرخه اشتراکی",
+    "کتابخانه عمومی",
+    "مدارس فرسوده",
+    "خیابان‌های محلی",
+    "ناوگان تاکسی",
+    "شبکه جمع‌آوری آب باران",
+    "سرای محله",
+    "زمین‌های ورزشی",
+    "ایستگاه‌های اتوبوس",
+    "نمایشگاه کتاب",
+    "آسفالت معابر",
+    "روشنایی بزرگراه",
+    "درمانگاه شبانه‌روزی",
+    "پسماند خشک",
+    "فضای سبز حاشیه شهر",
+]
+VERBS = [
+    "افتتاح می‌شود",
+    "به بهره‌برداری می‌رسد",
+    "تحویل داده خواهد شد",
+    "بازسازی می‌شود",
+    "توزیع می‌کنیم",
+    "تکمیل خواهد شد",
+    "راه‌اندازی می‌کنیم",
+    "آغاز خواهد شد",
+    "نوسازی می‌شود",
+    "در اختیار شهروندان قرار می‌گیرد",
+]
+DEADLINES = [
+    ("تا پایان سال", 120),
+    ("تا پایان خرداد", 60),
+    ("تا ۱۵ مرداد", 40),
+    ("تا دو ماه آینده", 60),
+    ("در سال آینده", 365),
+    ("تا پایان هفته", 7),
+    ("تا شش ماه دیگر", 180),
+    ("تا پایان تابستان", 90),
+]
+FILLERS = [
+    "با وجود کمبود بودجه",
+    "در جلسه علنی شورا",
+    "به گفته مسئولان",
+    "برای رفاه شهروندان",
+    "پس از تصویب لایحه",
+    "با همکاری بخش خصوصی",
+    "در پی شکایت ساکنان",
+    "طبق برنامه پنج‌ساله",
+    "با اعتبار ۲۰۰ میلیارد تومان",
+    "در نشست خبری امروز",
+]
 POLARITIES = ["commit"] * 6 + ["intend"] * 2 + ["hope", "demand"]
-QUERY_WORDS = ["واکسن", "مترو", "بیمارستان", "پارکینگ", "دوچرخه", "کتابخانه", "مدارس", "تاکسی",
-               "درمانگاه", "آسفالت", "اتوبوس", "بوستان", "پسماند", "فاضلاب", "مسکن", "آتش‌نشانی"]
-QUERY_PHRASES = ["«پایان سال»", "«خط ۷ مترو»", "«پل عابر پیاده»", "«مسکن استیجاری»", "«سرای محله»",
-                 "«کمبود بودجه»", "«بخش خصوصی»", "«نمایشگاه کتاب»"]
+QUERY_WORDS = [
+    "واکسن",
+    "مترو",
+    "بیمارستان",
+    "پارکینگ",
+    "دوچرخه",
+    "کتابخانه",
+    "مدارس",
+    "تاکسی",
+    "درمانگاه",
+    "آسفالت",
+    "اتوبوس",
+    "بوستان",
+    "پسماند",
+    "فاضلاب",
+    "مسکن",
+    "آتش‌نشانی",
+]
+QUERY_PHRASES = [
+    "«پایان سال»",
+    "«خط ۷ مترو»",
+    "«پل عابر پیاده»",
+    "«مسکن استیجاری»",
+    "«سرای محله»",
+    "«کمبود بودجه»",
+    "«بخش خصوصی»",
+    "«نمایشگاه کتاب»",
+]
 START = datetime(2022, 1, 1, tzinfo=UTC)
 
 
@@ -86,18 +215,33 @@ def _article(i: int, rng: random.Random) -> tuple[Article, Extraction]:
     text = ". ".join(s[0] for s in sentences) + "."
     source = SOURCES[i % len(SOURCES)]
     url = f"https://{source}.example/news/{i}"
-    article = Article(url=url, canonical_url=url, source=source, title=sentences[0][0][:60], raw_text=text,
-                      text=text, published=None if i % 20 == 0 else published, fetched=published,
-                      archive=f"{source}-{published:%Y%m%d}.warc.gz#{i * 4096}")
+    article = Article(
+        url=url,
+        canonical_url=url,
+        source=source,
+        title=sentences[0][0][:60],
+        raw_text=text,
+        text=text,
+        published=None if i % 20 == 0 else published,
+        fetched=published,
+        archive=f"{source}-{published:%Y%m%d}.warc.gz#{i * 4096}",
+    )
     commitments, offset = [], 0
     for sentence, (who, kind), deadline_text, days in sentences:
         due = published.date() + timedelta(days=days + rng.randrange(30))
-        commitments.append(Commitment(
-            speaker=Speaker(text=who, kind=kind, canonical_name=who if kind == "person" else None),  # type: ignore[arg-type]
-            action=sentence.split(" گفت ", 1)[1], evidence=sentence, polarity=rng.choice(POLARITIES),  # type: ignore[arg-type]
-            deadline=Deadline(text=deadline_text, end=due, kind="by"), start=offset, end=offset + len(sentence),
-            article_id=article.id, story_id=f"story-{i % 50_000}" if i % 7 == 0 else None,
-        ))
+        commitments.append(
+            Commitment(
+                speaker=Speaker(text=who, kind=kind, canonical_name=who if kind == "person" else None),  # type: ignore[arg-type]
+                action=sentence.split(" گفت ", 1)[1],
+                evidence=sentence,
+                polarity=rng.choice(POLARITIES),  # type: ignore[arg-type]
+                deadline=Deadline(text=deadline_text, end=due, kind="by"),
+                start=offset,
+                end=offset + len(sentence),
+                article_id=article.id,
+                story_id=f"story-{i % 50_000}" if i % 7 == 0 else None,
+            )
+        )
         offset += len(sentence) + 2
     entities = [Entity(text=org, label="ORG", start=0, end=1) for org in rng.sample(ORGS, 2)]
     entities.append(Entity(text=rng.choice(PLACES), label="LOC", start=0, end=1))
@@ -127,8 +271,12 @@ def build(path: Path, n: int) -> dict[str, float]:
     optimise_s = time.perf_counter() - t
     total_s = time.perf_counter() - t0
     store.close()
-    return {"upsert_s": upsert_s, "optimise_s": optimise_s, "total_s": total_s,
-            "size_mb": path.stat().st_size / 1e6}
+    return {
+        "upsert_s": upsert_s,
+        "optimise_s": optimise_s,
+        "total_s": total_s,
+        "size_mb": path.stat().st_size / 1e6,
+    }
 
 
 @dataclass
@@ -138,15 +286,23 @@ class Shape:
     naive: Callable[[sqlite3.Connection, int], object]
 
 
-def _like(conn: sqlite3.Connection, where: str, params: list[object], order: str = "event_time DESC") -> object:
+def _like(
+    conn: sqlite3.Connection, where: str, params: list[object], order: str = "event_time DESC"
+) -> object:
     total = conn.execute(f"SELECT count(*) FROM commitments WHERE {where}", params).fetchone()[0]
-    rows = conn.execute(f"SELECT json FROM commitments WHERE {where} ORDER BY {order} LIMIT 20", params).fetchall()
+    rows = conn.execute(
+        f"SELECT json FROM commitments WHERE {where} ORDER BY {order} LIMIT 20", params
+    ).fetchall()
     return total, [json.loads(r[0]) for r in rows]
 
 
 def _like_facets(conn: sqlite3.Connection, word: str) -> object:
-    return [conn.execute(f"SELECT {col}, count(*) FROM commitments WHERE json LIKE ? GROUP BY {col}",
-                         [f"%{word}%"]).fetchall() for col in ("speaker_display", "source", "polarity", "status")]
+    return [
+        conn.execute(
+            f"SELECT {col}, count(*) FROM commitments WHERE json LIKE ? GROUP BY {col}", [f"%{word}%"]
+        ).fetchall()
+        for col in ("speaker_display", "source", "polarity", "status")
+    ]
 
 
 def _window(i: int) -> tuple[date, date]:
@@ -155,22 +311,42 @@ def _window(i: int) -> tuple[date, date]:
 
 
 SHAPES = [
-    Shape("one word", lambda i: SearchQuery(text=QUERY_WORDS[i % len(QUERY_WORDS)]),
-          lambda c, i: _like(c, "json LIKE ?", [f"%{QUERY_WORDS[i % len(QUERY_WORDS)]}%"])),
-    Shape("phrase", lambda i: SearchQuery(text=QUERY_PHRASES[i % len(QUERY_PHRASES)]),
-          lambda c, i: _like(c, "json LIKE ?", [f"%{QUERY_PHRASES[i % len(QUERY_PHRASES)].strip('«»')}%"])),
-    Shape("word + two filters",
-          lambda i: SearchQuery(text=QUERY_WORDS[i % len(QUERY_WORDS)], source=SOURCES[i % len(SOURCES)],
-                                polarity="commit"),
-          lambda c, i: _like(c, "json LIKE ? AND source = ? AND polarity = ?",
-                             [f"%{QUERY_WORDS[i % len(QUERY_WORDS)]}%", SOURCES[i % len(SOURCES)], "commit"])),
-    Shape("facet counts only",
-          lambda i: SearchQuery(text=QUERY_WORDS[i % len(QUERY_WORDS)], size=1),
-          lambda c, i: _like_facets(c, QUERY_WORDS[i % len(QUERY_WORDS)])),
-    Shape("deadline range",
-          lambda i: SearchQuery(deadline_from=_window(i)[0], deadline_to=_window(i)[1], sort="deadline"),
-          lambda c, i: _like(c, "json_extract(json, '$.deadline.end') BETWEEN ? AND ?",
-                             [d.isoformat() for d in _window(i)], "json_extract(json, '$.deadline.end')")),
+    Shape(
+        "one word",
+        lambda i: SearchQuery(text=QUERY_WORDS[i % len(QUERY_WORDS)]),
+        lambda c, i: _like(c, "json LIKE ?", [f"%{QUERY_WORDS[i % len(QUERY_WORDS)]}%"]),
+    ),
+    Shape(
+        "phrase",
+        lambda i: SearchQuery(text=QUERY_PHRASES[i % len(QUERY_PHRASES)]),
+        lambda c, i: _like(c, "json LIKE ?", [f"%{QUERY_PHRASES[i % len(QUERY_PHRASES)].strip('«»')}%"]),
+    ),
+    Shape(
+        "word + two filters",
+        lambda i: SearchQuery(
+            text=QUERY_WORDS[i % len(QUERY_WORDS)], source=SOURCES[i % len(SOURCES)], polarity="commit"
+        ),
+        lambda c, i: _like(
+            c,
+            "json LIKE ? AND source = ? AND polarity = ?",
+            [f"%{QUERY_WORDS[i % len(QUERY_WORDS)]}%", SOURCES[i % len(SOURCES)], "commit"],
+        ),
+    ),
+    Shape(
+        "facet counts only",
+        lambda i: SearchQuery(text=QUERY_WORDS[i % len(QUERY_WORDS)], size=1),
+        lambda c, i: _like_facets(c, QUERY_WORDS[i % len(QUERY_WORDS)]),
+    ),
+    Shape(
+        "deadline range",
+        lambda i: SearchQuery(deadline_from=_window(i)[0], deadline_to=_window(i)[1], sort="deadline"),
+        lambda c, i: _like(
+            c,
+            "json_extract(json, '$.deadline.end') BETWEEN ? AND ?",
+            [d.isoformat() for d in _window(i)],
+            "json_extract(json, '$.deadline.end')",
+        ),
+    ),
 ]
 
 
@@ -196,8 +372,11 @@ def measure(path: Path, runs: int, naive_runs: int) -> dict[str, dict[str, dict[
             shape.naive(store._conn, i)  # noqa: SLF001
             naive.append(time.perf_counter() - t)
         out[shape.name] = {"fts5": _percentiles(ours), "like": _percentiles(naive)}
-        print(f"  {shape.name}: fts5 p95 {out[shape.name]['fts5']['p95']:.1f} ms, "
-              f"LIKE p95 {out[shape.name]['like']['p95']:.1f} ms", file=sys.stderr)
+        print(
+            f"  {shape.name}: fts5 p95 {out[shape.name]['fts5']['p95']:.1f} ms, "
+            f"LIKE p95 {out[shape.name]['like']['p95']:.1f} ms",
+            file=sys.stderr,
+        )
     store.close()
     return out
 
@@ -216,8 +395,10 @@ def table(n: int, built: dict[str, float], latency: dict[str, dict[str, dict[str
     ]
     for name, row in latency.items():
         f, n_ = row["fts5"], row["like"]
-        lines.append(f"| {name} | {f['p50']:.1f} | {f['p95']:.1f} | {f['p99']:.1f} | "
-                     f"{n_['p50']:.0f} | {n_['p95']:.0f} | {n_['p99']:.0f} |")
+        lines.append(
+            f"| {name} | {f['p50']:.1f} | {f['p95']:.1f} | {f['p99']:.1f} | "
+            f"{n_['p50']:.0f} | {n_['p95']:.0f} | {n_['p99']:.0f} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -231,8 +412,11 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="goftar-bench-"))
     args.out.mkdir(parents=True, exist_ok=True)
-    header = (f"Machine: {platform.machine()}, Python {platform.python_version()}, SQLite "
-              f"{sqlite3.sqlite_version}; ms per search() call (hits + highlights + total + facets).\n\n")
+    header = (
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs (shared; load average at start "
+        f"{os.getloadavg()[0]:.1f}), Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
+        f"ms per search() call (hits + highlights + total + facets).\n\n"
+    )
     report, raw = [header], {}
     for n in args.sizes:
         path = work / f"bench-{n}.sqlite3"
@@ -244,8 +428,10 @@ def main() -> None:
         report.append(table(n, built, latency))
         raw[n] = {"build": built, "latency": latency}
         print(report[-1])
-    (args.out / "search.md").write_text("\n".join(report), encoding="utf-8")
-    (args.out / "search.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+        # Written after each size, so a long 1M run leaves the 100k table behind if it is stopped.
+        (args.out / "search.md").write_text("\n".join(report), encoding="utf-8")
+        (args.out / "search.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+        path.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import json
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -55,7 +56,8 @@ out = {{}}
 t0 = time.perf_counter()
 for name, rows in texts.items():
     out[name] = [norm(t) for t in rows]
-json.dump({{"seconds": time.perf_counter() - t0, "outputs": out}}, sys.stdout)
+with open(sys.argv[1], "w", encoding="utf-8") as fh:  # not stdout: some tools print while loading
+    json.dump({{"seconds": time.perf_counter() - t0, "outputs": out}}, fh)
 """
 
 
@@ -78,7 +80,9 @@ def load_bench(bench: Path) -> dict[str, list[dict[str, str]]]:
     return sets
 
 
-def run_inprocess(norm: Callable[[str], str], texts: dict[str, list[str]]) -> tuple[float, dict[str, list[str]]]:
+def run_inprocess(
+    norm: Callable[[str], str], texts: dict[str, list[str]]
+) -> tuple[float, dict[str, list[str]]]:
     """Outputs of an in-process system and its wall time."""
     norm(texts["del"][0])  # warm-up: lexicon and model loading is start-up, not throughput
     t0 = time.perf_counter()
@@ -86,19 +90,27 @@ def run_inprocess(norm: Callable[[str], str], texts: dict[str, list[str]]) -> tu
     return time.perf_counter() - t0, out
 
 
-def run_external(name: str, venvs: Path, texts: dict[str, list[str]]) -> tuple[float, dict[str, list[str]]] | str:
+def run_external(
+    name: str, venvs: Path, texts: dict[str, list[str]]
+) -> tuple[float, dict[str, list[str]]] | str:
     """Outputs of a tool in its own virtualenv, or why it could not run."""
     package, setup = EXTERNAL[name]
     python = venvs / f"zwnjbench-{package}" / "bin" / "python"
     if not python.exists():
         return f"not installed ({python.parent.parent} missing; run with --setup)"
     code = CHILD.format(setup=setup + "\nnorm(" + repr(texts["del"][0]) + ")")
-    proc = subprocess.run(
-        [str(python), "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=False
-    )
-    if proc.returncode != 0:
-        return "failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1][:120]
-    res = json.loads(proc.stdout)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.json"
+        proc = subprocess.run(
+            [str(python), "-c", code, str(out)],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0 or not out.exists():
+            return "failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1][:120]
+        res = json.loads(out.read_text(encoding="utf-8"))
     return res["seconds"], res["outputs"]
 
 
@@ -111,12 +123,15 @@ def setup_venvs(venvs: Path) -> None:
             continue
         subprocess.run([str(uv), "venv", "-q", "-p", sys.executable, str(target)], check=False)
         proc = subprocess.run(
-            [str(uv), "pip", "install", "-q", "--python", str(target / "bin" / "python"), package], check=False
+            [str(uv), "pip", "install", "-q", "--python", str(target / "bin" / "python"), package],
+            check=False,
         )
         print(f"setup {package}: {'ok' if proc.returncode == 0 else 'FAILED'}", file=sys.stderr)
 
 
-def score_system(scorer: ModuleType, sets: dict[str, list[dict[str, str]]], outs: dict[str, list[str]]) -> dict:
+def score_system(
+    scorer: ModuleType, sets: dict[str, list[dict[str, str]]], outs: dict[str, list[str]]
+) -> dict:
     """Scorer metrics per corruption."""
     metrics = {}
     for name, rows in sets.items():
@@ -177,8 +192,12 @@ def run_bench(bench: Path, venvs: Path, only: list[str] | None) -> list[dict]:
             continue
         seconds, outs = res
         results.append(
-            {"system": label, "chars_per_s": n_chars / seconds, "seconds": seconds,
-             "metrics": score_system(scorer, sets, outs)}
+            {
+                "system": label,
+                "chars_per_s": n_chars / seconds,
+                "seconds": seconds,
+                "metrics": score_system(scorer, sets, outs),
+            }
         )
     return results
 
@@ -216,7 +235,9 @@ def dev_cv(data: Path, bench: Path) -> list[dict]:
         name: scorer.aggregate([scorer.score_sentence(g, o) for g, o in pairs_])
         for name, pairs_ in all_outs.items()
     }
-    return [{"system": "goftar (2-fold CV on PerDT dev)", "chars_per_s": n_chars / seconds, "metrics": metrics}]
+    return [
+        {"system": "goftar (2-fold CV on PerDT dev)", "chars_per_s": n_chars / seconds, "metrics": metrics}
+    ]
 
 
 def _texts_by_id(path: Path) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ _rng = np.random.default_rng(20251006)  # fixed seed: signatures must be compara
 _A = _rng.integers(1, _PRIME, NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, NUM_PERM, dtype=np.uint64)
 _UNIFY = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "\u200c": " ", "\u200f": " "})
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _NON_WORD = re.compile(r"[^\w]+")
 _DIACRITICS = re.compile(r"[\u064b-\u065f\u0670]")
 
@@ -31,7 +32,7 @@ def dedup_text(text: str) -> str:
     ASCII digits, no punctuation, ZWNJ as space, single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_UNIFY)
     text = _DIACRITICS.sub("", text)
-    text = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
+    text = text.translate(_DIGITS)
     return _NON_WORD.sub(" ", text).strip().lower()
 
 

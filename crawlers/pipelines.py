@@ -111,6 +111,9 @@ class SeenPipeline:
             self.store.mark_seen(url, adapter["source"], content_hash=digest)
         return item
 
+    def close_spider(self) -> None:
+        self.store.flush()
+
 
 class ArticlePipeline:
     """Validate against the domain model and emit ``Article.to_json()`` (what ``crawl`` writes)."""

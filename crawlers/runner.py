@@ -19,7 +19,7 @@ from typing import Any
 
 from goftar.errors import CrawlError
 from goftar.model import CrawlHealth, Source
-from goftar.settings import Settings
+from goftar.settings import SECRET_FIELDS, Settings
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +54,7 @@ def crawl(
         work = Path(tmp)
         job = {
             "sources": [s.to_json() for s in sources],
-            "settings": {
-                f.name: str(getattr(settings, f.name)) if f.name == "home" else getattr(settings, f.name)
-                for f in fields(settings)
-            },
+            "settings": _child_settings(settings),
             "allow_private": allow_private,
             "work": str(work),
         }
@@ -69,6 +66,15 @@ def crawl(
     for h in health:
         log.info("crawled %s: %d items, %d errors, %d empty", h.source, h.items, h.errors, h.empty)
     return CrawlReport(out=out, health=health, articles=articles)
+
+
+def _child_settings(settings: Settings) -> dict[str, Any]:
+    """The settings the child needs, as JSON; secrets are blanked (the job file sits in /tmp)."""
+    out: dict[str, Any] = {}
+    for f in fields(settings):
+        value = getattr(settings, f.name)
+        out[f.name] = "" if f.name in SECRET_FIELDS else str(value) if isinstance(value, Path) else value
+    return out
 
 
 def _run_child(job: Path, log_file: Path, timeout: float | None) -> None:

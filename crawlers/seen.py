@@ -6,8 +6,10 @@ article fetches. URLs are stored canonicalised (tracking parameters stripped, qu
 
 from __future__ import annotations
 
+import atexit
 import sqlite3
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -74,13 +76,28 @@ class SeenStore:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        # Autocommit: every write is durable at once, so a killed crawl keeps what it learned.
-        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        # Writes are batched into transactions committed every few hundred writes or seconds, and at
+        # the end of a crawl (flush): a killed crawl loses at most those, which are simply fetched again.
+        self.db = sqlite3.connect(path, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable at checkpoints, never corrupt
         self.db.executescript(_SCHEMA)
         # URLs taken by some spider in this process: the spiders of all sources run at once, so an
         # article in both a feed and a listing must be claimed before either has stored it.
         self._claimed: set[str] = set()
+        self._pending = 0
+        self._last_commit = time.monotonic()
+        atexit.register(self.flush)
+
+    def flush(self) -> None:
+        """Commit pending writes."""
+        self.db.commit()
+        self._pending, self._last_commit = 0, time.monotonic()
+
+    def _wrote(self) -> None:
+        self._pending += 1
+        if self._pending >= 500 or time.monotonic() - self._last_commit > 5.0:
+            self.flush()
 
     @classmethod
     def shared(cls, path: Path) -> SeenStore:
@@ -110,6 +127,7 @@ class SeenStore:
             "content_hash = COALESCE(excluded.content_hash, seen.content_hash)",
             (canonical_url(url), source, datetime.now(UTC).isoformat(), status, content_hash),
         )
+        self._wrote()
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         row = self.db.execute(
@@ -124,6 +142,7 @@ class SeenStore:
             "INSERT OR REPLACE INTO validators(url, etag, last_modified) VALUES (?, ?, ?)",
             (canonical_url(url), etag, last_modified),
         )
+        self._wrote()
 
     def hash_owner(self, digest: str) -> str | None:
         row = self.db.execute("SELECT url FROM hashes WHERE hash = ?", (digest,)).fetchone()
@@ -133,6 +152,7 @@ class SeenStore:
         self.db.execute(
             "INSERT OR IGNORE INTO hashes(hash, url, source) VALUES (?, ?, ?)", (digest, url, source)
         )
+        self._wrote()
 
     def near_candidates(self, bands: list[str]) -> list[tuple[str, bytes]]:
         """(url, signature bytes) of stored texts sharing at least one LSH band key."""
@@ -146,18 +166,12 @@ class SeenStore:
         )
 
     def add_minhash(self, url: str, signature: bytes, bands: list[str], source: str) -> None:
-        # One transaction for the signature and its bands (autocommit would sync each band row).
-        self.db.execute("BEGIN")
-        try:
-            self.db.execute(
-                "INSERT OR REPLACE INTO minhashes(url, signature, source) VALUES (?, ?, ?)",
-                (url, signature, source),
-            )
-            self.db.executemany("INSERT OR IGNORE INTO bands(band, url) VALUES (?, ?)", [(b, url) for b in bands])
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+        self.db.execute(
+            "INSERT OR REPLACE INTO minhashes(url, signature, source) VALUES (?, ?, ?)",
+            (url, signature, source),
+        )
+        self.db.executemany("INSERT OR IGNORE INTO bands(band, url) VALUES (?, ?)", [(b, url) for b in bands])
+        self._wrote()
 
     def count_seen(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM seen").fetchone()[0])

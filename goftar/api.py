@@ -33,14 +33,29 @@ log = logging.getLogger(__name__)
 WEB = Path(__file__).parent / "web"
 MAX_PAGE_SIZE = 100
 MAX_EXPORT_ROWS = 50_000
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
-       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 # Swagger UI and ReDoc pull their scripts from a CDN; they get a looser policy than the search page.
 DOCS_PATHS = ("/docs", "/redoc")
-SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-                    "X-Frame-Options": "DENY"}
-FILTERS = ("speaker", "organisation", "place", "source", "polarity", "status",
-           "published_from", "published_to", "deadline_from", "deadline_to")
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+FILTERS = (
+    "speaker",
+    "organisation",
+    "place",
+    "source",
+    "polarity",
+    "status",
+    "published_from",
+    "published_to",
+    "deadline_from",
+    "deadline_to",
+)
 
 Short = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[str | None, Query(max_length=20, description="Jalali (1403/05/01) or Gregorian (2024-07-22)")]
@@ -53,20 +68,37 @@ def _day(value: str | None) -> date | None:
 def search_query(
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, «phrases», OR, -exclusion")] = "",
     type: Literal["commitment", "statement", "article"] = "commitment",  # noqa: A002 — public parameter name
-    speaker: Short = None, organisation: Short = None, place: Short = None, source: Short = None,
+    speaker: Short = None,
+    organisation: Short = None,
+    place: Short = None,
+    source: Short = None,
     polarity: Literal["commit", "intend", "hope", "demand"] | None = None,
     status: Literal["open", "due", "overdue", "fulfilled", "unknown"] | None = None,
-    published_from: Day = None, published_to: Day = None, deadline_from: Day = None, deadline_to: Day = None,
+    published_from: Day = None,
+    published_to: Day = None,
+    deadline_from: Day = None,
+    deadline_to: Day = None,
     sort: Literal["relevance", "date", "deadline"] = "relevance",
     page: Annotated[int, Query(ge=1, le=500)] = 1,
     size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
 ) -> SearchQuery:
     """The query parameters of /api/search, the export and the page, as a ``SearchQuery``."""
     return SearchQuery(
-        text=q, doc_type=type, speaker=speaker or None, organisation=organisation or None,
-        place=place or None, source=source or None, polarity=polarity, status=status,
-        published_from=_day(published_from), published_to=_day(published_to),
-        deadline_from=_day(deadline_from), deadline_to=_day(deadline_to), sort=sort, page=page, size=size,
+        text=q,
+        doc_type=type,
+        speaker=speaker or None,
+        organisation=organisation or None,
+        place=place or None,
+        source=source or None,
+        polarity=polarity,
+        status=status,
+        published_from=_day(published_from),
+        published_to=_day(published_to),
+        deadline_from=_day(deadline_from),
+        deadline_to=_day(deadline_to),
+        sort=sort,
+        page=page,
+        size=size,
     )
 
 
@@ -101,8 +133,12 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         yield
         holder.close()
 
-    app = FastAPI(title="Goftar", version="0.1.0", lifespan=lifespan,
-                  description="Search Persian municipal news for who said what and who promised what by when.")
+    app = FastAPI(
+        title="Goftar",
+        version="0.1.0",
+        lifespan=lifespan,
+        description="Search Persian municipal news for who said what and who promised what by when.",
+    )
     app.state.holder = holder
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     _add_security_headers(app)
@@ -169,8 +205,11 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
         return doc
 
     @app.get("/api/export", tags=["search"])
-    def api_export(query: QueryDep, format: Literal["csv", "jsonl"] = "jsonl",  # noqa: A002
-                   limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_ROWS)] = 10_000) -> StreamingResponse:
+    def api_export(
+        query: QueryDep,
+        format: Literal["csv", "jsonl"] = "jsonl",  # noqa: A002
+        limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_ROWS)] = 10_000,
+    ) -> StreamingResponse:
         """The whole result set (up to ``limit``) as CSV or JSON Lines, UTF-8."""
         hits = iter_hits(holder.get(), query, limit)
         body = _csv_chunks(hits) if format == "csv" else (jsonl_line(h) for h in hits)
@@ -227,14 +266,23 @@ def _archived(settings: Settings, ref: str) -> Response:
         raise HTTPException(404, "no such archived copy") from exc
     text = f"{url}\n\n" + body.decode("utf-8", errors="replace")
     # Served as text and sandboxed: an archived page must never run in our origin.
-    return Response(text, media_type="text/plain; charset=utf-8",
-                    headers={"Content-Security-Policy": "sandbox; default-src 'none'"})
+    return Response(
+        text,
+        media_type="text/plain; charset=utf-8",
+        headers={"Content-Security-Policy": "sandbox; default-src 'none'"},
+    )
 
 
 def _templates() -> Environment:
-    env = Environment(loader=FileSystemLoader(WEB / "templates"),
-                      autoescape=select_autoescape(["html"], default=True), trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(jalali=fmt.jalali, gregorian=fmt.gregorian, fa=fmt.persian_digits, safe_url=fmt.safe_url)
+    env = Environment(
+        loader=FileSystemLoader(WEB / "templates"),
+        autoescape=select_autoescape(["html"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        jalali=fmt.jalali, gregorian=fmt.gregorian, fa=fmt.persian_digits, safe_url=fmt.safe_url
+    )
     env.globals.update(POLARITY=fmt.POLARITY, STATUS=fmt.STATUS, FACETS=fmt.FACETS)
     return env
 
@@ -252,9 +300,13 @@ def _add_page_routes(app: FastAPI, holder: _StoreHolder) -> None:
         except (ConfigError, ValueError, TypeError) as exc:
             error = str(exc)
         html = env.get_template("search.html").render(
-            params=params, query=query, result=result, error=error,
+            params=params,
+            query=query,
+            result=result,
+            error=error,
             cards=_cards(holder.get(), result) if result else [],
-            link=lambda **change: _link(params, change), pages=_pages(query, result),
+            link=lambda **change: _link(params, change),
+            pages=_pages(query, result),
         )
         return HTMLResponse(html, status_code=400 if error else 200)
 
@@ -267,9 +319,12 @@ def _page_args(params: dict[str, str]) -> dict[str, Any]:
     for name in FILTERS:
         if len(args.get(name, "")) > 200:
             raise ConfigError(f"{name} is longer than 200 characters")
-    for name, allowed in (("type", ("commitment", "statement", "article")),
-                          ("sort", ("relevance", "date", "deadline")),
-                          ("polarity", tuple(fmt.POLARITY)), ("status", tuple(fmt.STATUS))):
+    for name, allowed in (
+        ("type", ("commitment", "statement", "article")),
+        ("sort", ("relevance", "date", "deadline")),
+        ("polarity", tuple(fmt.POLARITY)),
+        ("status", tuple(fmt.STATUS)),
+    ):
         if name in args and args[name] not in allowed:
             raise ConfigError(f"{name} must be one of {', '.join(allowed)}")
     page = params.get("page", "1")
@@ -292,8 +347,11 @@ def _pages(query: SearchQuery, result: SearchResult | None) -> dict[str, int | N
     if result is None:
         return {"prev": None, "next": None, "last": 1}
     last = max(1, -(-result.total // query.size))
-    return {"prev": query.page - 1 if query.page > 1 else None,
-            "next": query.page + 1 if query.page < min(last, 500) else None, "last": last}
+    return {
+        "prev": query.page - 1 if query.page > 1 else None,
+        "next": query.page + 1 if query.page < min(last, 500) else None,
+        "last": last,
+    }
 
 
 def _cards(store: Store, result: SearchResult) -> list[dict[str, Any]]:

@@ -80,6 +80,9 @@ def main(
     _State.debug = debug
     level = logging.DEBUG if debug else getattr(logging, _settings().log_level.upper(), logging.INFO)
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    if not debug:  # third-party chatter (PDF layout steps, font subsetting) is not the user's business
+        for noisy in ("weasyprint", "fontTools", "scrapy", "matplotlib", "PIL"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
 @app.command()

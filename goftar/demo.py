@@ -100,7 +100,7 @@ def run_demo(
     console.print(f"[bold]indexed[/bold] {report.indexed} articles ({report.skipped} unchanged), "
                   f"{total} commitments in {settings.db_path}")
     for path in paths:
-        console.print(f"[bold]digest:[/bold] {path}")
+        print(f"digest: {path}", flush=True)  # plain print: a wrapped path can't be copied or grepped
     console.print(f"[bold]search:[/bold] goftar search {query}")
     console.print(hits_table(result))
     return DemoResult(crawl.articles, report.indexed, total, paths, result)

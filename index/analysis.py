@@ -23,14 +23,28 @@ log = logging.getLogger(__name__)
 ZWNJ = "\u200c"
 
 _FOLD_MAP: dict[str, str] = {
-    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "ؤ": "و",
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ي": "ی",
+    "ى": "ی",
+    "ئ": "ی",
+    "ك": "ک",
+    "ۀ": "ه",
+    "ة": "ه",
+    "ؤ": "و",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
     **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
     **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
     **{chr(c): "" for c in range(0x064B, 0x0660)},  # harakat, tanwin, shadda, sukun …
-    "\u0670": "", "\u0640": "",  # superscript alef, tatweel
-    "\u200d": "", "\u200e": "", "\u200f": "", "\ufeff": "",  # ZWJ, LRM, RLM, BOM
-    "\u00a0": " ", "\u202f": " ",
+    "\u0670": "",
+    "\u0640": "",  # superscript alef, tatweel
+    "\u200d": "",
+    "\u200e": "",
+    "\u200f": "",
+    "\ufeff": "",  # ZWJ, LRM, RLM, BOM
+    "\u00a0": " ",
+    "\u202f": " ",
 }
 # Most characters need no folding: substituting only the few that do is ~10x faster than str.translate.
 _NEEDS_FOLD = re.compile("[" + re.escape("".join(_FOLD_MAP)) + "]")
@@ -40,13 +54,42 @@ _WORD = re.compile(r"(?:[^\W_]|[\u064b-\u065f\u0670\u0640\u200c])+")
 
 # Parts that only ever attach to a word with ZWNJ (or stand alone when a space was typed for the ZWNJ).
 _SUFFIX_PARTS = frozenset(
-    {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
-     "ای", "ی", "یی", "تر", "ترین", "اند", "ام", "ات", "اش", "ایم", "اید", "مان", "تان", "شان"}
+    {
+        "ها",
+        "های",
+        "هایی",
+        "هایم",
+        "هایت",
+        "هایش",
+        "هایمان",
+        "هایتان",
+        "هایشان",
+        "ای",
+        "ی",
+        "یی",
+        "تر",
+        "ترین",
+        "اند",
+        "ام",
+        "ات",
+        "اش",
+        "ایم",
+        "اید",
+        "مان",
+        "تان",
+        "شان",
+    }
 )
 _PREFIX_PARTS = frozenset({"می", "نمی"})
 # Suffixes stripped from a word written without ZWNJ, longest first; (suffix, shortest stem left).
 _SUFFIXES: tuple[tuple[str, int], ...] = (
-    ("هایی", 2), ("های", 2), ("ها", 3), ("ترین", 3), ("یی", 3), ("ای", 3), ("ی", 3),
+    ("هایی", 2),
+    ("های", 2),
+    ("ها", 3),
+    ("ترین", 3),
+    ("یی", 3),
+    ("ای", 3),
+    ("ی", 3),
 )
 
 

@@ -11,8 +11,8 @@ Contract (tests/test_store_contract.py runs the same suite on every backend):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Literal, Protocol
 
 from goftar.model import Article, Commitment, CrawlHealth, Extraction, Statement, jalali_date
@@ -122,7 +122,9 @@ def article_ref(article: Article) -> dict[str, Any]:
     }
 
 
-def commitment_doc(commitment: Commitment, article: Article, ref: dict[str, Any] | None = None) -> dict[str, Any]:
+def commitment_doc(
+    commitment: Commitment, article: Article, ref: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The flat document both backends store for a commitment: the commitment plus where it came from.
 
     ``ref`` is ``article_ref(article)`` when the caller already has it (one per article, not per commitment).
@@ -137,7 +139,9 @@ def commitment_doc(commitment: Commitment, article: Article, ref: dict[str, Any]
     return doc
 
 
-def statement_doc(statement: Statement, article: Article, ref: dict[str, Any] | None = None) -> dict[str, Any]:
+def statement_doc(
+    statement: Statement, article: Article, ref: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The document both backends store for a statement: the statement plus where it came from."""
     doc = statement.to_json()
     doc["article"] = ref if ref is not None else article_ref(article)

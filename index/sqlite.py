@@ -18,25 +18,21 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from goftar.errors import StoreError
-from goftar.model import Article, Commitment, CrawlHealth, Extraction, Statement
-from index import analysis
+from goftar.model import Article, CrawlHealth, Extraction
 from index.base import (
     IndexReport,
     SearchQuery,
     SearchResult,
     article_doc,
-    article_ref,
-    commitment_doc,
-    statement_doc,
 )
 from index.sqlite_search import run_search
-from index.sqlite_write import Prepared, local_day, prepare, utc_text, write
+from index.sqlite_write import Prepared, prepare, utc_text, write
 
 log = logging.getLogger(__name__)
 
@@ -353,8 +349,13 @@ class SqliteStore:
             (*params, *ENTITY_LABELS_FOR_DIGEST, limit),
         )
         return [
-            {"text": r["text"], "label": r["label"], "canonical_id": r["cid"],
-             "articles": r["articles"], "mentions": r["mentions"]}
+            {
+                "text": r["text"],
+                "label": r["label"],
+                "canonical_id": r["cid"],
+                "articles": r["articles"],
+                "mentions": r["mentions"],
+            }
             for r in rows
         ]
 
@@ -376,7 +377,9 @@ class SqliteStore:
         )
         found = {date.fromisoformat(r["event_day"]): r["n"] for r in rows}
         days = (end - start).days + 1
-        return {start + timedelta(days=i): found.get(start + timedelta(days=i), 0) for i in range(max(days, 0))}
+        return {
+            start + timedelta(days=i): found.get(start + timedelta(days=i), 0) for i in range(max(days, 0))
+        }
 
     def crawl_health(self, start: datetime, end: datetime) -> list[CrawlHealth]:
         """Crawls started in [start, end), oldest first."""

@@ -19,6 +19,7 @@ from goftar.errors import ConfigError
 from index import analysis
 from index.base import Hit, SearchQuery, SearchResult
 from index.query import ParsedQuery, highlight, parse, to_fts5
+from index.sqlite_write import filter_token
 
 log = logging.getLogger(__name__)
 
@@ -40,21 +41,36 @@ class _Spec:
 _COMMON = frozenset({"speaker", "organisation", "place", "source", "published"})
 SPECS: dict[str, _Spec] = {
     "commitment": _Spec(
-        "commitments", "commitment_fts", "article_id", "c.json, c.status, c.first_seen",
+        "commitments",
+        "commitment_fts",
+        "article_id",
+        "c.json, c.status, c.first_seen",
         ("speaker", "source", "polarity", "status", "organisation", "place"),
         _COMMON | {"polarity", "status", "deadline"},
     ),
     "statement": _Spec(
-        "statements", "statement_fts", "article_id", "c.json",
-        ("speaker", "source", "organisation", "place"), _COMMON,
+        "statements",
+        "statement_fts",
+        "article_id",
+        "c.json",
+        ("speaker", "source", "organisation", "place"),
+        _COMMON,
     ),
     "article": _Spec(
-        "articles", "article_fts", "id", "c.json",
-        ("source", "organisation", "place"), _COMMON - {"speaker"},
+        "articles",
+        "article_fts",
+        "id",
+        "c.json",
+        ("source", "organisation", "place"),
+        _COMMON - {"speaker"},
     ),
 }
-_FACET_COLUMNS = {"speaker": "c.speaker_display", "source": "c.source", "polarity": "c.polarity",
-                  "status": "c.status"}
+_FACET_COLUMNS = {
+    "speaker": "c.speaker_display",
+    "source": "c.source",
+    "polarity": "c.polarity",
+    "status": "c.status",
+}
 _ENTITY_LABELS = {"organisation": "ORG", "place": "LOC"}
 
 
@@ -69,9 +85,11 @@ class _Compiled:
         return f"{self.source} WHERE {' AND '.join(self.where) or '1'}"
 
 
-def run_search(conn: sqlite3.Connection, query: SearchQuery, day_start: Callable[[date], str]) -> SearchResult:
+def run_search(
+    conn: sqlite3.Connection, query: SearchQuery, day_start: Callable[[date], str]
+) -> SearchResult:
     """Run ``query`` on an open store connection; ``day_start`` maps a local day to its first UTC moment."""
-    spec = _spec_for(query)
+    spec = check_query(query)
     parsed = parse(query.text)
     compiled = _compile(spec, query, parsed, day_start)
     total = conn.execute(f"SELECT count(*) {compiled.sql()}", compiled.params).fetchone()[0]
@@ -80,15 +98,20 @@ def run_search(conn: sqlite3.Connection, query: SearchQuery, day_start: Callable
     return SearchResult(total=total, hits=hits, facets=facets, next_search_after=after)
 
 
-def _spec_for(query: SearchQuery) -> _Spec:
+def check_query(query: SearchQuery) -> _Spec:
+    """The spec of the query's document type, after checking its size, page and filters (both backends)."""
     spec = SPECS.get(query.doc_type)
     if spec is None:
         raise ConfigError(f"type {query.doc_type!r}: use commitment, statement or article")
     if not 1 <= query.size <= MAX_PAGE_SIZE or query.page < 1:
         raise ConfigError(f"page {query.page} of size {query.size}: size is 1–{MAX_PAGE_SIZE}, page from 1")
     used = {
-        "speaker": query.speaker, "organisation": query.organisation, "place": query.place,
-        "source": query.source, "polarity": query.polarity, "status": query.status,
+        "speaker": query.speaker,
+        "organisation": query.organisation,
+        "place": query.place,
+        "source": query.source,
+        "polarity": query.polarity,
+        "status": query.status,
         "published": query.published_from or query.published_to,
         "deadline": query.deadline_from or query.deadline_to,
     }
@@ -103,9 +126,16 @@ def _compile(
 ) -> _Compiled:
     positive, negative = to_fts5(parsed)
     if positive:
+        positive += _filter_terms(spec, query)
         match = f"({positive}) NOT ({negative})" if negative else positive
-        out = _Compiled(f"FROM {spec.fts} f JOIN {spec.table} c ON c.rowid = f.rowid",
-                        [f"{spec.fts} MATCH ?"], [match], True)
+        # CROSS JOIN keeps the FTS table outermost: otherwise the planner may walk an index of the
+        # filters and run the MATCH once per row.
+        out = _Compiled(
+            f"FROM {spec.fts} f CROSS JOIN {spec.table} c ON c.rowid = f.rowid",
+            [f"{spec.fts} MATCH ?"],
+            [match],
+            True,
+        )
     else:
         out = _Compiled(f"FROM {spec.table} c", [], [], False)
         if negative:
@@ -113,6 +143,16 @@ def _compile(
             out.params.append(negative)
     _add_filters(out, spec, query, day_start)
     return out
+
+
+def _filter_terms(spec: _Spec, query: SearchQuery) -> str:
+    """Source/polarity filters as FTS terms too (see ``filter_token``); the column filters stay, exact."""
+    terms = ""
+    if query.source:
+        terms += f' AND "{filter_token("s", query.source)}"'
+    if query.polarity and spec.table == "commitments":
+        terms += f' AND "{filter_token("p", query.polarity)}"'
+    return terms
 
 
 def _add_filters(out: _Compiled, spec: _Spec, q: SearchQuery, day_start: Callable[[date], str]) -> None:
@@ -127,8 +167,13 @@ def _add_filters(out: _Compiled, spec: _Spec, q: SearchQuery, day_start: Callabl
     for name, label in _ENTITY_LABELS.items():
         value = getattr(q, name)
         if value:
-            add(f"c.{spec.article_col} IN (SELECT article_id FROM entities WHERE label = ? "
-                "AND (key = ? OR canonical_id = ?))", label, analysis.analyze(value), value)
+            add(
+                f"c.{spec.article_col} IN (SELECT article_id FROM entities WHERE label = ? "
+                "AND (key = ? OR canonical_id = ?))",
+                label,
+                analysis.analyze(value),
+                value,
+            )
     for name in ("source", "polarity", "status"):
         value = getattr(q, name)
         if value:
@@ -191,8 +236,13 @@ def _hit(doc_type: Any, row: sqlite3.Row, tokens: set[str]) -> Hit:
     else:
         doc.pop("raw_text", None)
         text = doc.get("text", "") or doc.get("title", "")
-    return Hit(id=doc["id"], doc_type=doc_type, score=round(float(row["score"] or 0.0), 4), doc=doc,
-               highlight=highlight(text, tokens, limit=SNIPPET_CHARS))
+    return Hit(
+        id=doc["id"],
+        doc_type=doc_type,
+        score=round(float(row["score"] or 0.0), 4),
+        doc=doc,
+        highlight=highlight(text, tokens, limit=SNIPPET_CHARS),
+    )
 
 
 def _facets(

@@ -10,6 +10,8 @@ action is the clause around the cue.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -22,7 +24,7 @@ from goftar.model import Commitment, Deadline, Quantity, Speaker, Statement
 from nlp.dates import deadlines_in
 from nlp.numbers import find_quantities
 from nlp.speakers import key, words
-from nlp.statements import Found, sentence_spans
+from nlp.statements import Found, reporting_verb_pattern, sentence_spans
 
 DATA = Path(__file__).resolve().parent / "data"
 CONDITION = re.compile(
@@ -67,6 +69,26 @@ class CueConfig:
     present_confidence: float
     refusal: re.Pattern[str]
     refusal_confidence: float
+    not_verbs: frozenset[str]
+    past: re.Pattern[str]  # a past imperfective verb
+    plan: re.Pattern[str]
+    plan_confidence: float
+    plan_habitual: re.Pattern[str]
+    plan_not_verbs: frozenset[str]
+    plan_not_nouns: frozenset[str]
+
+
+def _squeeze(word: str) -> str:
+    return word.replace("\u200c", "").replace(" ", "")
+
+
+def _past_pattern(stems: list[str], with_ending: list[str]) -> re.Pattern[str]:
+    alts = "|".join(sorted(stems, key=len, reverse=True))
+    alts2 = "|".join(sorted(with_ending, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w\u200c])ن?می[ \u200c]?(?:(?:{alts})(?:م|ی|یم|ید|ند)?|(?:{alts2})(?:م|ی|یم|ید|ند))(?![\w\u200c])"
+        rf"|(?<=\wه)[ \u200c](?:بود|بودند|بودیم)(?![\w\u200c])"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +112,13 @@ def cue_config() -> CueConfig:
         float(raw["present_confidence"]),
         _compile(raw["refusal"]),
         float(raw["refusal_confidence"]),
+        frozenset(raw["not_verbs"]),
+        _past_pattern(raw["past_stems"], raw["past_stems_ending"]),
+        _compile(raw["plan_present"]),
+        float(raw["plan_present_confidence"]),
+        _compile(raw["plan_habitual"]),
+        frozenset(_squeeze(v) for v in raw["plan_not_verbs"]),
+        frozenset(raw["plan_not_nouns"]),
     )
 
 
@@ -99,8 +128,17 @@ def condition_span(sentence: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def find_cue(sentence: str, future_deadline: bool = False) -> Cue | None:
-    """The first commitment cue of ``sentence`` outside its condition, or ``None``."""
+def find_cue(
+    sentence: str,
+    future_deadline: bool = False,
+    deadline_spans: Sequence[tuple[int, int]] = (),
+    in_statement: bool = False,
+) -> Cue | None:
+    """The first commitment cue of ``sentence`` outside its condition, or ``None``.
+
+    ``deadline_spans`` are future dates of the sentence (they make ``future_deadline`` true);
+    ``in_statement`` allows a first-person present plan with no time marker («... منتشر می‌کنیم»).
+    """
     if sentence.rstrip().endswith(("؟", "?")):
         return None
     cfg = cue_config()
@@ -111,19 +149,82 @@ def find_cue(sentence: str, future_deadline: bool = False) -> Cue | None:
 
     found: list[Cue] = []
     for spec in cfg.specs:
-        m = next((m for m in spec.pattern.finditer(sentence) if outside(m)), None)
+        m = next((m for m in spec.pattern.finditer(sentence) if outside(m) and _not_regret(spec, sentence, m)), None)
         if m:
             found.append(Cue(m.start(), m.end(), spec.polarity, spec.negated, spec.confidence))
-    if future_deadline or any(outside(m) for m in cfg.markers.finditer(sentence)):
-        verb = next((m for m in cfg.present.finditer(sentence) if outside(m)), None)
-        if verb is not None:
-            negated = verb.group().startswith("نمی")
-            found.append(Cue(verb.start(), verb.end(), "commit", negated, cfg.present_confidence))
-    refusal = next((m for m in cfg.refusal.finditer(sentence) if outside(m)), None)
+    present = _present_cue(sentence, cfg, outside, future_deadline or bool(deadline_spans), deadline_spans)
+    if present is not None and (not found or present[1]):
+        found.append(present[0])  # a weak cue: before a plan cue only when its time marker precedes it
+    refusal = next((m for m in cfg.refusal.finditer(sentence) if outside(m) and not _past_first_plural(m)), None)
     if refusal is not None:
         found.append(Cue(refusal.start(), refusal.end(), "commit", True, cfg.refusal_confidence))
+    if not found and in_statement:
+        plan = _plan_cue(sentence, cfg, outside)
+        if plan is not None:
+            found.append(plan)
     # The first cue is the main clause's; a later «باید» in «... اجرا می‌شود و رانندگان باید ...» is not.
     return min(found, key=lambda c: (c.start, -c.confidence)) if found else None
+
+
+def _not_regret(spec: _CueSpec, sentence: str, m: re.Match[str]) -> bool:
+    """False for «باید ... می‌شد»: a past verb in the clause after a demand regrets the past."""
+    if spec.polarity != "demand":
+        return True
+    clause = re.split(r"[،,؛:.!؟]", sentence[m.end() :], maxsplit=1)[0]
+    return cue_config().past.search(clause) is None
+
+
+def _past_first_plural(m: re.Match[str]) -> bool:
+    """«می‌کردیم», «نمی‌رفتیم»: a past imperfective, not a present."""
+    return cue_config().past.fullmatch(m.group()) is not None
+
+
+def _present_cue(
+    sentence: str,
+    cfg: CueConfig,
+    outside: Callable[[re.Match[str]], bool],
+    future: bool,
+    deadline_spans: Sequence[tuple[int, int]],
+) -> tuple[Cue, bool] | None:
+    """A present-tense verb given future sense by a marker or a future date in the sentence, and
+    whether that marker comes before it (then it leads the sentence)."""
+    markers = [(m.start(), m.end()) for m in cfg.markers.finditer(sentence) if outside(m)]
+    if not (future or markers):
+        return None
+    verb = next(
+        (m for m in cfg.present.finditer(sentence) if outside(m) and _is_present(sentence, m, cfg)), None
+    )
+    if verb is None:
+        return None
+    triggers = [*markers, *deadline_spans]
+    # «ساخته می‌شود و در نظر داریم تا پایان سال ...»: the date belongs to the later clause.
+    leads = not triggers or any(s < verb.end() for s, _e in triggers)
+    negated = verb.group().startswith("نمی")
+    return Cue(verb.start(), verb.end(), "commit", negated, cfg.present_confidence), leads
+
+
+def _is_present(sentence: str, m: re.Match[str], cfg: CueConfig) -> bool:
+    """Not «میلیارد», not the «است» of a perfect («کاشته شده است»), not a past imperfective."""
+    word = m.group()
+    if _squeeze(word) in cfg.not_verbs:
+        return False
+    if word in ("است", "هستند"):
+        before = sentence[: m.start()].rstrip(" \u200c")
+        return not re.search(r"\wه$", before)
+    return cfg.past.fullmatch(word) is None
+
+
+def _plan_cue(sentence: str, cfg: CueConfig, outside: Callable[[re.Match[str]], bool]) -> Cue | None:
+    if cfg.plan_habitual.search(sentence):
+        return None
+    for m in cfg.plan.finditer(sentence):
+        if not outside(m) or _squeeze(m.group()) in cfg.plan_not_verbs or _past_first_plural(m):
+            continue
+        prev = sentence[: m.start()].split()
+        if prev and prev[-1] in cfg.plan_not_nouns:
+            continue
+        return Cue(m.start(), m.end(), "commit", False, cfg.plan_confidence)
+    return None
 
 
 def action_span(sentence: str, cue: Cue, cond: tuple[int, int] | None) -> tuple[int, int]:
@@ -232,29 +333,50 @@ def _stopwords() -> frozenset[str]:
 def _pick_deadline(
     found: list[tuple[int, int, Deadline]], action: tuple[int, int], cond: tuple[int, int] | None
 ) -> Deadline | None:
-    inside = [d for s, e, d in found if action[0] <= s and e <= action[1]]
+    inside = [(s, d) for s, e, d in found if action[0] <= s and e <= action[1]]
     if not inside:
-        inside = [d for s, e, d in found if cond is None or not (cond[0] <= s < cond[1])]
-    bounded = [d for d in inside if d.kind in ("by", "within", "from")]
+        inside = [(s, d) for s, e, d in found if cond is None or not (cond[0] <= s < cond[1])]
+    bounded = [(s, d) for s, d in inside if d.kind in ("by", "within", "from")]
     chosen = bounded or inside
-    return chosen[0] if chosen else None
+    # «لایحه بودجه سال ۱۴۰۴ ... روز ۱۲ آذر تقدیم می‌شود»: the year names the topic, the date the act.
+    specific = [(s, d) for s, d in chosen if not _whole_year(d)]
+    chosen = specific or chosen
+    return chosen[0][1] if chosen else None
 
 
-def _future(found: list[tuple[int, int, Deadline]], published: date | None) -> bool:
-    for _s, _e, d in found:
-        if d.kind in ("by", "within", "from"):
-            return True
-        if published is not None and d.end is not None and d.end >= published and d.kind == "on":
-            return True
-    return False
+def _whole_year(d: Deadline) -> bool:
+    return d.kind == "on" and d.start is not None and d.end is not None and (d.end - d.start).days >= 360
+
+
+def _future(found: list[tuple[int, int, Deadline]], published: date | None) -> list[tuple[int, int]]:
+    """Spans of the dates that lie ahead of publication (or bound a period from it)."""
+    out = []
+    for s, e, d in found:
+        ahead = published is not None and d.end is not None and d.end >= published and d.kind == "on"
+        if d.kind in ("by", "within", "from") or ahead:
+            out.append((s, e))
+    return out
+
+
+def _not_said_on(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
+    """Drop the day a statement was made: a date in the clause of a reporting verb, before the verb
+    («... در جلسه روز سه‌شنبه تصریح کرد: ...»)."""
+    verb = reporting_verb_pattern().search(sentence)
+    if verb is None or not dates:
+        return dates
+    return [
+        (s, e, d)
+        for s, e, d in dates
+        if not (e <= verb.start() and not re.search(r"[:«»\"]", sentence[e : verb.start()]))
+    ]
 
 
 def commitment_in(
     sentence: str, offset: int, speaker: Speaker | None, published: date | None, statement: bool
 ) -> Commitment | None:
     """The commitment of one sentence (``offset`` = its start in the document), or ``None``."""
-    dates = deadlines_in(sentence, published)
-    cue = find_cue(sentence, future_deadline=_future(dates, published))
+    dates = _not_said_on(sentence, deadlines_in(sentence, published))
+    cue = find_cue(sentence, deadline_spans=_future(dates, published), in_statement=statement)
     if cue is None:
         return None
     cond = condition_span(sentence)
@@ -295,14 +417,21 @@ def find_commitments(
     out: list[Commitment] = []
     seen: set[str] = set()
     covered: list[tuple[int, int]] = []
+    said: list[tuple[int, Speaker | None]] = []  # (where, who) of each statement, in text order
     for st, found in statements:
         covered.append((min(found.speaker_start or found.start, found.start), found.end))
+        said.append((st.start, st.speaker))
         for s, e in sentence_spans(text, st.start, st.end, split_quotes=True):
             _add(out, seen, commitment_in(text[s:e], s, st.speaker, published, True))
+    said.sort(key=lambda p: p[0])
+    starts = [p[0] for p in said]
     for s, e in sentence_spans(text):
         if any(cs <= s < ce or s <= cs < e for cs, ce in covered):
             continue
-        _add(out, seen, commitment_in(text[s:e], s, None, published, False))
+        # A sentence with no reporting verb after a statement continues it («همچنین ... خواهد شد»).
+        k = bisect_left(starts, s)
+        speaker = said[k - 1][1] if k else None
+        _add(out, seen, commitment_in(text[s:e], s, speaker, published, False))
     out.sort(key=lambda c: c.start)
     return out
 

@@ -36,11 +36,13 @@ log = logging.getLogger(__name__)
 
 _L = f"[{LETTERS}]"
 _PLACEHOLDER = r"(?:ZWNJ|&zwnj;|&#8204;|&#x200c;|\\u200c)"
-_PLACEHOLDER_RE = re.compile(f"(?<={_L})([ \t\u00a0]*){_PLACEHOLDER}([ \t\u00a0]*)(?={_L})", re.I)
-_PLACEHOLDER_END_RE = re.compile(f"(?<={_L})[ \t\u00a0]*{_PLACEHOLDER}(?!{_L})", re.I)
+_GAP = "[ \t\u00a0\u200c\u200b\u200d\ufeff]*"  # what may sit between a letter and a placeholder
+_PLACEHOLDER_RE = re.compile(f"(?<={_L})(?:{_GAP}{_PLACEHOLDER})+{_GAP}(?={_L})", re.I)
+_PLACEHOLDER_END_RE = re.compile(f"(?<={_L})(?:{_GAP}{_PLACEHOLDER})+", re.I)
 _LOOKALIKE_RE = re.compile(f"(?<={_L})[\u200c\u200b\u200d\ufeff\u00ac\u2009]+(?={_L})")
 _INVISIBLE_RE = re.compile("[\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 _STRAY_SOFT_RE = re.compile(SOFT)
+_HAS_SPACE_RE = re.compile("[ \t\u00a0]")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 
 _LETTER_TABLE: dict[int, int | str | None] = {
@@ -86,21 +88,22 @@ def to_ascii_digits(s: str) -> str:
 
 
 def _placeholder(m: re.Match[str]) -> str:
-    return SOFT if (m.group(1) or m.group(2)) else ZWNJ
+    return SOFT if _HAS_SPACE_RE.search(m.group()) else ZWNJ
 
 
 def _characters(text: str, cmap: Map) -> tuple[str, Map]:
     """Steps 1-2: placeholders, look-alike joiners, invisible characters, letters, diacritics."""
     text, cmap = sub_with_map(_STRAY_SOFT_RE, "", text, cmap)  # our internal marker must not come in
-    text, cmap = sub_with_map(_PLACEHOLDER_RE, _placeholder, text, cmap)
-    text, cmap = sub_with_map(_PLACEHOLDER_END_RE, "", text, cmap)
     text, cmap = sub_with_map(_LOOKALIKE_RE, ZWNJ, text, cmap)
     text, cmap = sub_with_map(_INVISIBLE_RE, "", text, cmap)
     if _PRESENTATION_RE.search(text):
         text, cmap = sub_with_map(
             _PRESENTATION_RE, lambda m: unicodedata.normalize("NFKC", m.group()), text, cmap
         )
-    return translate_with_map(_LETTER_TABLE, text, cmap, _LETTER_CHANGED_RE)
+    text, cmap = translate_with_map(_LETTER_TABLE, text, cmap, _LETTER_CHANGED_RE)
+    # placeholders last, so that nothing deleted above can bring a letter next to one
+    text, cmap = sub_with_map(_PLACEHOLDER_RE, _placeholder, text, cmap)
+    return sub_with_map(_PLACEHOLDER_END_RE, "", text, cmap)
 
 
 def _spacing(text: str, cmap: Map) -> tuple[str, Map]:

@@ -87,7 +87,34 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
         while j < len(tokens) and tokens[j][0] not in "،,؛:" and j - i < 12:
             j += 1
         appositive = (tokens[i + 1][1], tokens[j - 1][2])
+    elif tokens[0][0] in w["role_heads"] and i + 1 < len(tokens) and tokens[i][0] in "،,":
+        name = _name_after(tokens, i + 1)
+        if name is not None:  # «شهردار کرج، مهدی کاظمی، ... گفت»: the name speaks, the title is his
+            return name[0], name[1], (tokens[0][1], np_end)
     return tokens[0][1], np_end, appositive
+
+
+def name_like(token: str) -> bool:
+    """A token that can be part of a person's name: not a title, organisation or function word."""
+    w = words()
+    return not (
+        token in w["role_heads"]
+        or token in w["org_heads"]
+        or token in w["boundaries"]
+        or token in w["pronouns"]
+        or token in w["skip_leading"]
+        or token in "،,؛:"
+        or any(ch.isdigit() for ch in token)
+    )
+
+
+def _name_after(tokens: list[tuple[str, int, int]], k: int) -> tuple[int, int] | None:
+    """Span of a 2–4 token name at ``tokens[k]`` that runs to a comma or the end of the clause."""
+    j = k
+    while j < len(tokens) and name_like(tokens[j][0]) and j - k < 5:
+        j += 1
+    ends = j == len(tokens) or tokens[j][0] in "،," or tokens[j][0] in words()["boundaries"]
+    return (tokens[k][1], tokens[j - 1][2]) if 2 <= j - k <= 4 and ends else None
 
 
 def _resolve_official(role: str, on: date | None) -> tuple[str, str] | None:
@@ -123,6 +150,7 @@ class SpeakerResolver:
     current: Speaker | None = None
     _roles: dict[str, Speaker] = field(default_factory=dict)
     _people: list[Speaker] = field(default_factory=list)
+    _role_words: dict[str, list[str]] = field(default_factory=dict)
 
     def resolve(self, start: int, end: int, appositive: tuple[int, int] | None = None) -> Speaker:
         """The speaker for ``text[start:end]``; updates the current speaker unless it is a pronoun."""
@@ -146,7 +174,8 @@ class SpeakerResolver:
         tokens = phrase.split()
         ent = self._entity_at(start, end)
         if ent is not None and ent.label == "PER":
-            return self._person(ent.text, ent.canonical_id, ent.canonical_name)
+            name = self._extend_name(ent, end)
+            return self._person(name, ent.canonical_id if name == ent.text else None, ent.canonical_name)
         if tokens[0] in w["role_heads"] or (ent is not None and ent.label == "ROLE"):
             return self._role(phrase)
         if tokens[0] in w["org_heads"] or (ent is not None and ent.label == "ORG"):
@@ -157,6 +186,17 @@ class SpeakerResolver:
             self._link_role(" ".join(tokens[cut:]), person)
             return person
         return self._person(phrase)
+
+    def _extend_name(self, ent: Entity, end: int) -> str:
+        """«یوسف» tagged alone in «یوسف اکبری معاون ...»: the name runs on to the title or comma."""
+        name_end = ent.end
+        for m in re.finditer(r"[^\s،,؛:()«»\"]+", self.text[ent.end : end]):
+            if self.text[name_end : ent.end + m.start()].strip() or not name_like(m.group()):
+                break
+            if len(self.text[ent.start : ent.end + m.end()].split()) > 4:
+                break
+            name_end = ent.end + m.end()
+        return self.text[ent.start : name_end]
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
         for ent in self.entities:
@@ -179,15 +219,33 @@ class SpeakerResolver:
         return speaker
 
     def _role(self, role: str) -> Speaker:
-        official = _resolve_official(role, self.published)
-        if official:
-            return Speaker(text=role, kind="role", canonical_id=official[0], canonical_name=official[1])
-        linked = self._roles.get(key(role))
+        # The article's own «X، شهردار ...» wins over the registry: it names who held the title then.
+        linked = self._linked(role)
         if linked:
             return Speaker(
                 text=role, kind="role", canonical_id=linked.canonical_id, canonical_name=linked.display
             )
+        official = _resolve_official(role, self.published)
+        if official:
+            return Speaker(text=role, kind="role", canonical_id=official[0], canonical_name=official[1])
         return Speaker(text=role, kind="role")
+
+    def _linked(self, role: str) -> Speaker | None:
+        """The person an earlier apposition gave this title, also when shortened later
+        («مدیرعامل مترو» after «مدیرعامل شرکت بهره‌برداری متروی تهران»): same head, every other word
+        the start of a word of the full title."""
+        exact = self._roles.get(key(role))
+        if exact or not self._roles:
+            return exact
+        short = role.replace("\u200c", " ").split()
+        for full, person in reversed(list(self._roles.items())):
+            long = self._role_words.get(full, [])
+            if len(short) < 2 or not long or short[0] != long[0] or len(short) > len(long):
+                continue
+            if all(any(w.startswith(t) for w in long[1:]) for t in short[1:]):
+                return person
+        return None
 
     def _link_role(self, role: str, person: Speaker) -> None:
         self._roles[key(role)] = person
+        self._role_words[key(role)] = role.replace("\u200c", " ").split()

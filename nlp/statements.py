@@ -26,6 +26,12 @@ FIRST_PERSON = re.compile(
     r"|امیدواریم|امیدوارم|ما)(?![\w\u200c])"
 )
 ACCORDING = re.compile(r"به[ \u200c]گفته[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*")
+# «...»، X گفت / «...» این را X گفت: the quote comes before its speaker.
+_THIS = r"(?:این|اینها|این‌ها|این[ \u200c]مطلب|این[ \u200c]سخنان)\s+را\s+"
+# «...»، X گفت / «...» این را X گفت: the quote comes before its speaker.
+QUOTE_FIRST = re.compile(rf"\s*«(?P<q>[^«»]+)»\s*(?:[،,]\s*(?:{_THIS})?|{_THIS})")
+# «... . این را X گفت.»: the previous sentence was the speech.
+THIS_SAID = re.compile(rf"\s*{_THIS}")
 HEADLINE = re.compile(r"^\W*(?P<np>[^\s:،]+(?:[ \u200c][^\s:،]+){0,3})\s*:\s*(?P<rest>\S.*)$")
 
 
@@ -50,7 +56,8 @@ def reporting_verb_pattern() -> re.Pattern[str]:
     )
     alts = "|".join(_SP.join(re.escape(w) for w in form.split()) for form in forms)
     perfect = rf"(?:ه(?:{_SP}?(?:است|اند|‌اند))?)?"
-    return re.compile(rf"(?<![\w\u200c])(?<!به )(?P<verb>{alts}){perfect}(?!{_W})")
+    # «به گفته» is attribution, not a verb; «شنبه گفت» («روز شنبه گفت») is one.
+    return re.compile(rf"(?<![\w\u200c])(?<![\s\u200c]به )(?<!^به )(?P<verb>{alts}){perfect}(?!{_W})")
 
 
 def sentence_spans(
@@ -119,16 +126,21 @@ def find_statements(text: str) -> list[Found]:
             m for m in verbs.finditer(text, p_start, p_end) if not _inside_quote(text, p_start, m.start())
         ]
         if not hits:
-            out.extend(_verbless(text, p_start, p_end))
+            out.extend(_verbless(text, p_start, p_end, sentences))
             continue
+        found: list[Found] = []
         clause_start = p_start
         for k, m in enumerate(hits):
             limit = _limit(
                 text, sentences, m.end(), hits[k + 1].start() if k + 1 < len(hits) else None, p_end
             )
+            previous = clause_start
             clause_start = max(clause_start, _sentence_start(sentences, m.start()))
-            out.append(_statement_at(text, m, clause_start, limit, sentences))
+            found.extend(_statement_at(text, m, clause_start, limit, sentences, previous))
             clause_start = limit
+        hit_sentences = {_sentence_start(sentences, m.start()) for m in hits}
+        found.extend(f for s, e in sentences if s not in hit_sentences for f in _according(text, s, e))
+        out.extend(sorted(found, key=lambda f: f.start if f.speaker_start is None else f.speaker_start))
     return out
 
 
@@ -145,6 +157,30 @@ def _limit(text: str, sentences: list[tuple[int, int]], after: int, next_verb: i
 
 
 def _statement_at(
+    text: str,
+    m: re.Match[str],
+    clause_start: int,
+    limit: int,
+    sentences: list[tuple[int, int]],
+    previous: int,
+) -> list[Found]:
+    """The statement(s) of one reporting verb: a quote before the speaker first, then what follows."""
+    before: list[Found] = []
+    first = QUOTE_FIRST.match(text, clause_start, m.start())
+    this_said = THIS_SAID.match(text, clause_start, m.start())
+    if first:  # «...»، X گفت: ... — the quote is X's too
+        before.append(Found(first.start("q"), first.end("q"), m["verb"], True, first.end(), m.start()))
+        clause_start = first.end()
+    elif this_said and previous < clause_start:  # «... . این را X گفت.»
+        before.append(Found(previous, clause_start, m["verb"], False, this_said.end(), m.start()))
+        clause_start = this_said.end()
+    after = _after_verb(text, m, clause_start, limit, sentences)
+    if before and after.end <= after.start:
+        return before  # the verb ends the sentence: it only named the speaker of the quote
+    return [*before, after]
+
+
+def _after_verb(
     text: str, m: re.Match[str], clause_start: int, limit: int, sentences: list[tuple[int, int]]
 ) -> Found:
     after = text[m.end() : limit]
@@ -171,25 +207,29 @@ def _inside_quote(text: str, start: int, pos: int) -> bool:
     return segment.count("«") > segment.count("»")
 
 
-def _verbless(text: str, p_start: int, p_end: int) -> list[Found]:
+def _according(text: str, s: int, e: int) -> list[Found]:
+    """«به گفته X، ...» opening a sentence anywhere in a paragraph: X said the rest of it."""
+    lead = len(text[s:e]) - len(text[s:e].lstrip(" \t•🔸💠-*"))
+    according = ACCORDING.match(text, s + lead, e)
+    if not according:
+        return []
+    return [Found(according.end(), e, None, False, according.start("who"), according.end("who"))]
+
+
+def _verbless(text: str, p_start: int, p_end: int, sentences: list[tuple[int, int]]) -> list[Found]:
     para = text[p_start:p_end]
     head = HEADLINE.match(para)
     if head and len(head["np"]) < 40:
         s = p_start + head.start("rest")
         return [Found(s, p_end, None, True, p_start + head.start("np"), p_start + head.end("np"))]
     stripped = para.lstrip(" \t•🔸💠-*")
-    according = ACCORDING.match(stripped)
+    s = p_start + (len(para) - len(stripped))
+    according = ACCORDING.match(text, s, p_end)
     if according:
-        s = p_start + (len(para) - len(stripped))
-        return [
-            Found(
-                s + according.end(), p_end, None, False, s + according.start("who"), s + according.end("who")
-            )
-        ]
+        return [Found(according.end(), p_end, None, False, according.start("who"), according.end("who"))]
     if stripped.startswith("«") or FIRST_PERSON.search(para):
-        s = p_start + (len(para) - len(stripped)) + stripped.startswith("«")
-        return [Found(s, p_end, None, stripped.startswith("«"), None, None)]
-    return []
+        return [Found(s + stripped.startswith("«"), p_end, None, stripped.startswith("«"), None, None)]
+    return [f for st, en in sentences[1:] for f in _according(text, st, en)]
 
 
 def extract_statements(text: str, resolver: SpeakerResolver) -> list[tuple[Statement, Found]]:

@@ -284,13 +284,13 @@ class Restorer:
         s = lex.spair.get((a, b), 0.0)
         if z >= SPACE_JOIN_MIN or s >= EVIDENCE_MIN:  # برنامه ریزی، داده شده
             return z > s if not soft else z > 0 or s < CLASS_MIN
+        la = lex.left.get(a, 0.0)
+        sa = lex.sleft.get(a, 0.0) + lex.plain.get(a, 0.0)
+        if la >= CLASS_MIN and left == a and la > 10 * sa:  # می کنیم (not سه قاشق: «سه» stands alone)
+            return True
         zc, sc = lex.suffix_evidence(a[-1], b, "s")
         if zc + sc >= CLASS_MIN:  # ظرفیت ها، مجموعه ای
             return zc > sc or (soft and 4 * zc > sc)
-        la = lex.left.get(a, 0.0)
-        sa = lex.sleft.get(a, 0.0) + lex.plain.get(a, 0.0)
-        if la >= CLASS_MIN and left == a and la > sa:  # می کنیم (not سه قاشق: «سه» stands alone)
-            return la > 3 * sa or soft
         if not soft:
             return False
         # a literal placeholder between two ordinary words («جایگاه‌های ZWNJ داشته») is a space

@@ -207,6 +207,7 @@ def test_seen_store_claims_once_and_persists(tmp_path: Path) -> None:
     store = SeenStore(tmp_path / "seen.sqlite3")
     assert store.claim("http://a.ir/1?utm_source=x") and not store.claim("http://a.ir/1")
     store.mark_seen("http://a.ir/1", "s")
+    store.flush()
     assert SeenStore(tmp_path / "seen.sqlite3").is_seen("http://A.ir/1/")
 
 
@@ -256,3 +257,29 @@ def test_demo_site_dates_are_relative_to_today() -> None:
     assert rss.count("<item>") == 10 and f"{base}/news/1002.html" in rss and "{{" not in rss
     assert today in rss or datetime.now(UTC).hour < 5  # items dated 08:00 Tehran today
     assert "جمعه ۲۶ شهریور ۱۴۰۰" in seed and "جایگاههای ZWNJ" in seed
+
+
+def test_demo_seed_release_extracts_verbatim_with_its_date() -> None:
+    from goftar.sample_site import DEMO_ROOT
+
+    html = render_tokens((DEMO_ROOT / "news/1000.html").read_text(encoding="utf-8"), "http://demo")
+    page = extract_page(html, "http://demo/news/1000.html", FA)
+    assert page is not None and page.method == "nastooh"
+    assert page.title == "تعیین تکلیف موافقت با اقدامات شهرداری در حوزه کرونا در یکشنبه آتی"
+    assert page.surtitle == "شهردار تهران خبر داد:"
+    assert page.body.startswith("تهران (پانا) - شهردار تهران درباره آخرین وضعیت")
+    assert "جایگاههای ZWNJ داشته باشیم" in page.body and page.body.count("\n\n") == 5  # quirks kept as written
+    assert page.published == datetime(2021, 9, 17, 6, 50, tzinfo=UTC)  # جمعه ۲۶ شهریور ۱۴۰۰، ۱۱:۲۰ Tehran
+
+
+def test_listing_stops_paging_at_the_date_limit() -> None:
+    source = Source(name="l", kind="listing", start_urls=["http://site.ir/listing/"], max_age_days=2)
+    spider = ListingSpider.from_crawler(get_crawler(ListingSpider), source=source)
+    spider.store = None
+    body = render_tokens(read("listing/page-2.html"), "http://site.ir").encode("utf-8")
+    response = HtmlResponse("http://site.ir/listing/page-2.html", body=body, encoding="utf-8")
+    urls = [r.url for r in spider.parse_listing(response, page=2)]
+    assert urls == ["http://site.ir/listing/items/303-trees.html", "http://site.ir/listing/items/304-bins.html"]
+    recent = source.model_copy(update={"max_age_days": 30})
+    spider.source = recent
+    assert [r.url for r in spider.parse_listing(response, page=2)][-1].endswith("/listing/page-3.html")

@@ -87,7 +87,7 @@ def test_html_is_rtl_escaped_and_keeps_zwnj(digest: Digest) -> None:
     assert "&lt;script&gt;" in html
     assert 'href="javascript:' not in html
     assert f"می{ZWNJ}کند" in html  # ZWNJ survives rendering
-    assert "۱۴۰۵/۰۹/۳۰" in html and ">2026-12-21<" in html  # Jalali (Persian digits) and Gregorian
+    assert "۱۴۰۵/۰۹/۳۰" in html and ">\u200e2026-12-21\u200e<" in html  # Jalali (Persian digits) and Gregorian
     assert "شنبه ۳۰ آبان ۱۴۰۵" in html
     assert 'src="2026-11-21.png"' in html
 

@@ -92,8 +92,12 @@ def test_highlight_never_lets_markup_through(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("1403/05/01", date(2024, 7, 22)), ("۱۴۰۳/۰۵/۰۱", date(2024, 7, 22)), ("2024-07-22", date(2024, 7, 22)),
-     ("1403-12-30", date(2025, 3, 20))],
+    [
+        ("1403/05/01", date(2024, 7, 22)),
+        ("۱۴۰۳/۰۵/۰۱", date(2024, 7, 22)),
+        ("2024-07-22", date(2024, 7, 22)),
+        ("1403-12-30", date(2025, 3, 20)),
+    ],
 )
 def test_days_in_jalali_or_gregorian(raw: str, expected: date) -> None:
     assert parse_day(raw) == expected

@@ -61,7 +61,10 @@ def evidences(store: Store, text: str = "", **filters: object) -> set[str]:
     return {h.doc["evidence"] for h in result.hits}
 
 
-VACCINE, SCHOOLS = sc.vaccine_article()[1].commitments[0].evidence, sc.restated_article()[1].commitments[0].evidence
+VACCINE, SCHOOLS = (
+    sc.vaccine_article()[1].commitments[0].evidence,
+    sc.restated_article()[1].commitments[0].evidence,
+)
 HOSPITAL = sc.restated_article()[1].commitments[1].evidence
 METRO, BRIDGE = sc.metro_post()[1].commitments[0].evidence, sc.old_article()[1].commitments[0].evidence
 
@@ -173,9 +176,15 @@ def test_organisation_place_source_polarity_status_filters(filled: Store) -> Non
 def test_date_ranges(filled: Store) -> None:
     # Published (else first seen) in Tehran days; the undated metro post counts on the day it was seen.
     assert evidences(filled, published_from=date(2024, 7, 21)) == {SCHOOLS, HOSPITAL, METRO}
-    assert evidences(filled, published_from=date(2024, 6, 1), published_to=date(2024, 7, 20)) == {VACCINE, BRIDGE}
+    assert evidences(filled, published_from=date(2024, 6, 1), published_to=date(2024, 7, 20)) == {
+        VACCINE,
+        BRIDGE,
+    }
     assert evidences(filled, deadline_from=date(2024, 8, 1), deadline_to=date(2025, 3, 20)) == {
-        VACCINE, SCHOOLS, METRO}
+        VACCINE,
+        SCHOOLS,
+        METRO,
+    }
 
 
 def test_facets_count_the_matching_set(filled: Store) -> None:
@@ -242,8 +251,10 @@ DAY_23 = (datetime(2024, 7, 23, tzinfo=UTC), datetime(2024, 7, 24, tzinfo=UTC))
 def test_new_on_a_day_counts_undated_and_late_seen(filled: Store) -> None:
     new = {d["evidence"] for d in filled.commitments_in(*DAY_23)}
     assert new == {SCHOOLS, HOSPITAL, METRO, BRIDGE}
-    assert {d["evidence"] for d in filled.commitments_in(datetime(2024, 7, 20, tzinfo=UTC),
-                                                          datetime(2024, 7, 21, tzinfo=UTC))} == {VACCINE}
+    assert {
+        d["evidence"]
+        for d in filled.commitments_in(datetime(2024, 7, 20, tzinfo=UTC), datetime(2024, 7, 21, tzinfo=UTC))
+    } == {VACCINE}
 
 
 def test_first_seen_survives_a_rerun(filled: Store) -> None:
@@ -276,14 +287,20 @@ def test_top_entities_source_volume_daily_counts(filled: Store) -> None:
     assert top[0]["text"] == "شورای شهر تهران" and top[0]["articles"] == 2
     assert filled.source_volume(*window) == {"isna": 2, "hamshahri": 2}
     counts = filled.daily_counts(date(2024, 7, 19), date(2024, 7, 23))
-    assert counts == {date(2024, 7, 19): 0, date(2024, 7, 20): 1, date(2024, 7, 21): 0,
-                      date(2024, 7, 22): 0, date(2024, 7, 23): 3}
+    assert counts == {
+        date(2024, 7, 19): 0,
+        date(2024, 7, 20): 1,
+        date(2024, 7, 21): 0,
+        date(2024, 7, 22): 0,
+        date(2024, 7, 23): 3,
+    }
 
 
 def test_crawl_health_round_trips(store: Store) -> None:
     ok = CrawlHealth(source="isna", started=datetime(2024, 7, 23, 1, tzinfo=UTC), items=12)
-    bad = CrawlHealth(source="hamshahri", started=datetime(2024, 7, 23, 2, tzinfo=UTC), errors=3,
-                      message="HTTP 503")
+    bad = CrawlHealth(
+        source="hamshahri", started=datetime(2024, 7, 23, 2, tzinfo=UTC), errors=3, message="HTTP 503"
+    )
     store.record_crawl(ok)
     store.record_crawl(bad)
     store.record_crawl(bad)

@@ -67,8 +67,9 @@ def deadline_html(item: CommitmentItem) -> Markup:
     """``deadline_label`` for HTML: escaped, the Gregorian date in a ``dir="ltr"`` span."""
     if not item.deadline:
         return escape(item.deadline_text)
+    # dir="ltr" for browsers and mail clients, LRMs for engines that ignore it (WeasyPrint).
     gregorian = Markup('<span dir="ltr" style="direction:ltr;unicode-bidi:embed;">%s</span>') % (
-        item.deadline.isoformat()
+        f"{LRM}{item.deadline.isoformat()}{LRM}"
     )
     resolved = Markup("%s (%s)") % (jalali_short(item.deadline), gregorian)
     return Markup("%s — %s") % (item.deadline_text, resolved) if item.deadline_text else resolved

@@ -8,13 +8,36 @@ from urllib.parse import urlsplit
 import jdatetime
 
 _DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-                 "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+JALALI_MONTHS = (
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+)
 POLARITY = {"commit": "تعهد", "intend": "قصد", "hope": "امید", "demand": "مطالبه"}
-STATUS = {"open": "باز", "due": "موعد نزدیک", "overdue": "گذشته از موعد", "fulfilled": "انجام‌شده",
-          "unknown": "نامعلوم"}
-FACETS = {"speaker": "گوینده", "source": "منبع", "polarity": "نوع", "status": "وضعیت",
-          "organisation": "سازمان", "place": "مکان"}
+STATUS = {
+    "open": "باز",
+    "due": "موعد نزدیک",
+    "overdue": "گذشته از موعد",
+    "fulfilled": "انجام‌شده",
+    "unknown": "نامعلوم",
+}
+FACETS = {
+    "speaker": "گوینده",
+    "source": "منبع",
+    "polarity": "نوع",
+    "status": "وضعیت",
+    "organisation": "سازمان",
+    "place": "مکان",
+}
 
 
 def persian_digits(value: object) -> str:

@@ -51,17 +51,23 @@ def spelling_variants(name: str) -> set[str]:
     return {name, name.replace(ZWNJ, " "), name.replace(" ", ZWNJ), name.replace(ZWNJ, "")}
 
 
-def registry_patterns(registry_path: Path) -> list[dict[str, Any]]:
-    """Phrase patterns for the registry: people's names and aliases (PER, with the person's id) and roles."""
+def _token_patterns(nlp: Language, name: str) -> list[list[dict[str, str]]]:
+    # Token patterns, not phrase patterns: a SpanRuler runs the pipeline's earlier components over
+    # phrase patterns, which are not loaded yet while spacy.load builds this component.
+    return [[{"ORTH": t.text} for t in nlp.make_doc(v)] for v in sorted(spelling_variants(name))]
+
+
+def registry_patterns(nlp: Language, registry_path: Path) -> list[dict[str, Any]]:
+    """Patterns for the registry: people's names and aliases (PER, with the person's id) and roles."""
     registry = load_registry(registry_path)
     patterns: list[dict[str, Any]] = []
     for person in registry.people.values():
         for alias in (person.name, *person.aliases):
             if alias in registry.ambiguous_words:
                 continue  # also an ordinary word («روحانی»): left to the statistical model
-            patterns += [{"label": "PER", "pattern": v, "id": person.id} for v in spelling_variants(alias)]
+            patterns += [{"label": "PER", "pattern": p, "id": person.id} for p in _token_patterns(nlp, alias)]
     for name in registry.role_names():
-        patterns += [{"label": "ROLE", "pattern": v} for v in spelling_variants(name)]
+        patterns += [{"label": "ROLE", "pattern": p} for p in _token_patterns(nlp, name)]
     return patterns
 
 
@@ -83,5 +89,5 @@ def build_rule_ruler(
         validate=False,
         overwrite=True,
     )
-    ruler.add_patterns(read_patterns(patterns_path or PATTERNS_PATH) + registry_patterns(registry_path))
+    ruler.add_patterns(read_patterns(patterns_path or PATTERNS_PATH) + registry_patterns(nlp, registry_path))
     return ruler

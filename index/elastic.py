@@ -1,0 +1,346 @@
+"""The Elasticsearch store (official client 9.x), for corpora beyond one SQLite file.
+
+Layout, per document kind (``commitments``, ``statements``, ``articles``, ``crawls``):
+- a component template ``{prefix}-analysis`` with our analyzers, and a composable index template
+  ``{prefix}-{kind}`` (index pattern ``{prefix}-{kind}-v*``) holding the mappings;
+- a versioned index ``{prefix}-{kind}-v{N}`` behind the alias ``{prefix}-{kind}``: ``migrate`` builds
+  ``v{N+1}``, reindexes, and swaps the alias in one atomic call, so searches never see a gap.
+
+Fields: ``body`` holds the output of ``index.analysis`` (whitespace analyzer), so queries mean exactly
+what they mean on SQLite; ``text`` holds the raw quote with our ``goftar_fa`` analyzer (built from
+documented filters, ZWNJ mapped explicitly, so behaviour does not change with the server's own
+``persian`` analyzer). Highlights are built client-side by ``index.query.highlight`` on the stored
+quote, identical to the SQLite backend. Ids are the model's content ids: a rerun overwrites.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from goftar.errors import StoreError
+from goftar.model import Article, CrawlHealth, Extraction
+from goftar.settings import Settings
+from index import analysis
+from index.base import IndexReport, SearchQuery, SearchResult
+from index.elastic_body import (
+    DOC_KINDS,
+    INDEX_VERSION,
+    component_template,
+    index_template,
+    new_in_query,
+    search_body,
+)
+from index.elastic_docs import article_actions, hits_from
+from index.query import parse
+
+log = logging.getLogger(__name__)
+
+BULK_RETRIES = 5
+MAX_DIGEST_ROWS = 10_000
+
+
+class ElasticStore:
+    """``index.base.Store`` on Elasticsearch; ``refresh`` makes writes visible before returning."""
+
+    def __init__(self, client: Any, prefix: str, *, refresh: bool | str = "wait_for") -> None:
+        self.es, self.prefix, self.refresh = client, prefix, refresh
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ElasticStore:
+        """Connect to ``GOFTAR_ES_URL`` (API key from ``GOFTAR_ES_API_KEY``) and make sure indices exist."""
+        from elasticsearch import Elasticsearch
+
+        try:
+            client = Elasticsearch(settings.es_url, api_key=settings.es_api_key or None, request_timeout=30)
+            store = cls(client, settings.es_prefix)
+            store.ensure()
+        except Exception as exc:  # noqa: BLE001 — any transport/API error means the store cannot open
+            raise StoreError(f"cannot open Elasticsearch at {settings.es_url}: {exc}") from exc
+        return store
+
+    def alias(self, kind: str) -> str:
+        return f"{self.prefix}-{kind}"
+
+    # ---------------------------------------------------------------- layout
+
+    def ensure(self) -> None:
+        """Put the templates (idempotent) and create ``v{INDEX_VERSION}`` behind each missing alias."""
+        self.es.cluster.put_component_template(name=f"{self.prefix}-analysis", template=component_template())
+        for kind in DOC_KINDS:
+            self.es.indices.put_index_template(name=self.alias(kind), **index_template(self.prefix, kind))
+            if not self.es.indices.exists_alias(name=self.alias(kind)):
+                index = f"{self.alias(kind)}-v{INDEX_VERSION}"
+                self.es.indices.create(index=index, aliases={self.alias(kind): {"is_write_index": True}})
+
+    def migrate(self, kind: str, version: int) -> None:
+        """Reindex ``kind`` into ``v{version}`` (new templates apply) and swap the alias atomically."""
+        alias, new = self.alias(kind), f"{self.alias(kind)}-v{version}"
+        old = list(self.es.indices.get_alias(name=alias).keys())
+        self.es.indices.create(index=new)
+        self.es.reindex(source={"index": alias}, dest={"index": new}, wait_for_completion=True, refresh=True)
+        actions = [{"remove": {"index": i, "alias": alias}} for i in old]
+        actions.append({"add": {"index": new, "alias": alias, "is_write_index": True}})
+        self.es.indices.update_aliases(actions=actions)
+        for index in old:
+            self.es.indices.delete(index=index)
+
+    def drop(self) -> None:
+        """Delete every index and template of this prefix (tests, and ``goftar`` resets)."""
+        self.es.indices.delete(index=f"{self.prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+        for kind in DOC_KINDS:
+            self.es.indices.delete_index_template(name=self.alias(kind), ignore_unavailable=True)
+        self.es.cluster.delete_component_template(name=f"{self.prefix}-analysis", ignore_unavailable=True)
+
+    def close(self) -> None:
+        self.es.close()
+
+    # ---------------------------------------------------------------- writing
+
+    def upsert(self, items: list[tuple[Article, Extraction]]) -> IndexReport:
+        """Index articles and their children with ``streaming_bulk``; per-item failures are reported."""
+        report = IndexReport()
+        first_seen = self._first_seen([a.id for a, _ in items])
+        actions: list[dict[str, Any]] = []
+        for article, extraction in items:
+            try:
+                actions.extend(article_actions(self.prefix, article, extraction, first_seen.get(article.id)))
+            except (ValueError, TypeError, AttributeError) as exc:
+                report.failed.append((article.id, f"{type(exc).__name__}: {exc}"))
+                continue
+            report.articles += 1
+            report.statements += len(extraction.statements)
+            report.commitments += len(extraction.commitments)
+        self._delete_children([a.id for a, _ in items])
+        report.failed.extend(self.bulk(actions))
+        return report
+
+    def bulk(self, actions: list[dict[str, Any]]) -> list[tuple[str, str]]:
+        """Send actions, retrying 429s with backoff; returns ``(id, reason)`` of those that failed."""
+        from elasticsearch import helpers
+
+        failed = []
+        for ok, item in helpers.streaming_bulk(
+            self.es,
+            actions,
+            chunk_size=500,
+            max_retries=BULK_RETRIES,
+            initial_backoff=1,
+            raise_on_error=False,
+            raise_on_exception=False,
+            refresh=self.refresh,
+        ):
+            if not ok:
+                op = next(iter(item.values()))
+                failed.append((str(op.get("_id")), json.dumps(op.get("error"), ensure_ascii=False)[:500]))
+        for ident, reason in failed:
+            log.warning("Elasticsearch refused %s: %s", ident, reason)
+        return failed
+
+    def _first_seen(self, article_ids: list[str]) -> dict[str, str]:
+        if not article_ids:
+            return {}
+        found = self.es.mget(index=self.alias("articles"), ids=article_ids, source_includes=["first_seen"])
+        return {d["_id"]: d["_source"]["first_seen"] for d in found["docs"] if d.get("found")}
+
+    def _delete_children(self, article_ids: list[str]) -> None:
+        # Re-extraction may drop or move spans: the old children go before the new ones are written.
+        if article_ids:
+            self.es.delete_by_query(
+                index=[self.alias("statements"), self.alias("commitments")],
+                query={"terms": {"article_id": article_ids}},
+                refresh=True,
+                conflicts="proceed",
+            )
+
+    def record_crawl(self, health: CrawlHealth) -> None:
+        doc = {"source": health.source, "started": health.started.isoformat(), "doc": health.to_json()}
+        self.es.index(
+            index=self.alias("crawls"),
+            id=f"{health.source}@{health.started.isoformat()}",
+            document=doc,
+            refresh=self.refresh,
+        )
+
+    def recompute_statuses(self, today: date) -> int:
+        """Same rule as the SQLite store: overdue, due (inside the range or within a week), else open."""
+        script = {
+            "lang": "painless",
+            "params": {"t": today.isoformat(), "soon": (today + timedelta(days=7)).isoformat()},
+            "source": (
+                "String d = ctx._source.deadline_day; String s = ctx._source.deadline_start; "
+                "String v = d.compareTo(params.t) < 0 ? 'overdue' : (d.compareTo(params.soon) <= 0 || "
+                "(s != null && s.compareTo(params.t) <= 0)) ? 'due' : 'open'; "
+                "if (v == ctx._source.status) { ctx.op = 'noop' } else { ctx._source.status = v; "
+                "ctx._source.doc.status = v }"
+            ),
+        }
+        query = {
+            "bool": {
+                "filter": [{"exists": {"field": "deadline_day"}}],
+                "must_not": [{"term": {"status": "fulfilled"}}],
+            }
+        }
+        result = self.es.update_by_query(
+            index=self.alias("commitments"), query=query, script=script, refresh=True, conflicts="proceed"
+        )
+        return int(result.get("updated", 0))
+
+    # ---------------------------------------------------------------- reading
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Search with the same query language, filters, facets and paging as the SQLite store."""
+        parsed = parse(query.text)
+        body = search_body(query, parsed)
+        response = self.es.search(index=self.alias(f"{query.doc_type}s"), **body)
+        return hits_from(response, query, parsed)
+
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        doc = self._get("articles", article_id)
+        return bool(doc and doc.get("content_hash") == content_hash)
+
+    def get_article(self, article_id: str) -> Article | None:
+        doc = self._get("articles", article_id)
+        return Article.model_validate(doc["full"]) if doc else None
+
+    def get_commitment(self, commitment_id: str) -> dict[str, Any] | None:
+        doc = self._get("commitments", commitment_id)
+        return _with_status(doc) if doc else None
+
+    def _get(self, kind: str, ident: str) -> dict[str, Any] | None:
+        found = self.es.mget(index=self.alias(kind), ids=[ident])["docs"][0]
+        return found["_source"] if found.get("found") else None
+
+    def commitment_history(self, story_id: str) -> list[dict[str, Any]]:
+        return self._docs({"term": {"story_id": story_id}}, [{"event_time": "asc"}, {"id": "asc"}])
+
+    def _docs(
+        self, query: dict[str, Any], sort: list[Any], kind: str = "commitments"
+    ) -> list[dict[str, Any]]:
+        response = self.es.search(index=self.alias(kind), query=query, sort=sort, size=MAX_DIGEST_ROWS)
+        return [_with_status(h["_source"]) for h in response["hits"]["hits"]]
+
+    # ---------------------------------------------------------------- digest queries
+
+    def commitments_in(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        return self._docs(new_in_query(start, end), [{"event_time": "asc"}, {"id": "asc"}])
+
+    def due_between(self, start: date, end: date) -> list[dict[str, Any]]:
+        query = {
+            "bool": {
+                "filter": [{"range": {"deadline_day": {"gte": start.isoformat(), "lte": end.isoformat()}}}],
+                "must_not": [{"term": {"status": "fulfilled"}}],
+            }
+        }
+        return self._docs(query, [{"deadline_day": "asc"}, {"event_time": "asc"}])
+
+    def overdue(self, on: date) -> list[dict[str, Any]]:
+        query = {
+            "bool": {
+                "filter": [{"range": {"deadline_day": {"lt": on.isoformat()}}}],
+                "must_not": [{"term": {"status": "fulfilled"}}],
+            }
+        }
+        return self._docs(query, [{"deadline_day": "desc"}, {"event_time": "asc"}])
+
+    def restated_in(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        new = [d for d in self.commitments_in(start, end) if d.get("story_id")]
+        stories = sorted({d["story_id"] for d in new})
+        if not stories:
+            return []
+        members = self._docs({"terms": {"story_id": stories}}, [{"event_time": "asc"}, {"id": "asc"}])
+        out = []
+        for doc in new:
+            story = [m for m in members if m["story_id"] == doc["story_id"]]
+            position = next(i for i, m in enumerate(story) if m["id"] == doc["id"])
+            if position:
+                first = story[0]
+                out.append(
+                    {
+                        **doc,
+                        "restates": position,
+                        "first_seen_story": first["article"].get("published") or first.get("first_seen"),
+                    }
+                )
+        return out
+
+    def top_entities(self, start: datetime, end: datetime, limit: int = 10) -> list[dict[str, Any]]:
+        aggs = {"entities": {"terms": {"field": "entity_tags", "size": limit * 3}}}
+        response = self.es.search(
+            index=self.alias("articles"), query=new_in_query(start, end), size=0, aggs=aggs
+        )
+        out = []
+        for bucket in response["aggregations"]["entities"]["buckets"]:
+            label, _key, text, cid = bucket["key"].split("\x1f")
+            out.append(
+                {
+                    "text": text,
+                    "label": label,
+                    "canonical_id": cid or None,
+                    "articles": bucket["doc_count"],
+                    "mentions": bucket["doc_count"],
+                }
+            )
+        out.sort(key=lambda e: (-e["articles"], e["text"]))
+        return out[:limit]
+
+    def source_volume(self, start: datetime, end: datetime) -> dict[str, int]:
+        aggs = {"sources": {"terms": {"field": "source", "size": 1000}}}
+        response = self.es.search(
+            index=self.alias("articles"), query=new_in_query(start, end), size=0, aggs=aggs
+        )
+        return {b["key"]: b["doc_count"] for b in response["aggregations"]["sources"]["buckets"]}
+
+    def daily_counts(self, start: date, end: date) -> dict[date, int]:
+        query = {"range": {"event_day": {"gte": start.isoformat(), "lte": end.isoformat()}}}
+        aggs = {"days": {"terms": {"field": "event_day", "size": 5000}}}
+        response = self.es.search(index=self.alias("commitments"), query=query, size=0, aggs=aggs)
+        found = Counter({b["key"]: b["doc_count"] for b in response["aggregations"]["days"]["buckets"]})
+        days = (end - start).days + 1
+        return {
+            start + timedelta(days=i): found[(start + timedelta(days=i)).isoformat()]
+            for i in range(max(days, 0))
+        }
+
+    def crawl_health(self, start: datetime, end: datetime) -> list[CrawlHealth]:
+        query = {"range": {"started": {"gte": start.isoformat(), "lt": end.isoformat()}}}
+        response = self.es.search(
+            index=self.alias("crawls"),
+            query=query,
+            size=MAX_DIGEST_ROWS,
+            sort=[{"started": "asc"}, {"source": "asc"}],
+        )
+        return [CrawlHealth.model_validate(h["_source"]["doc"]) for h in response["hits"]["hits"]]
+
+    def counts(self) -> dict[str, int]:
+        def count(kind: str) -> int:
+            return int(self.es.count(index=self.alias(kind))["count"])
+
+        stories = self.es.search(
+            index=self.alias("commitments"), size=0, aggs={"n": {"cardinality": {"field": "story_id"}}}
+        )
+        sources = self.es.search(
+            index=self.alias("articles"), size=0, aggs={"n": {"cardinality": {"field": "source"}}}
+        )
+        return {
+            "articles": count("articles"),
+            "statements": count("statements"),
+            "commitments": count("commitments"),
+            "entities": 0,
+            "stories": stories["aggregations"]["n"]["value"],
+            "sources": sources["aggregations"]["n"]["value"],
+            "crawls": count("crawls"),
+        }
+
+
+def _with_status(source: dict[str, Any]) -> dict[str, Any]:
+    doc = dict(source["doc"])
+    doc["status"] = source.get("status", doc.get("status"))
+    doc["first_seen"] = source.get("first_seen")
+    return doc
+
+
+__all__ = ["ElasticStore", "analysis"]

@@ -1,0 +1,176 @@
+"""The Elasticsearch store without a server: the request bodies it builds, with a mocked client."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from unittest import mock
+
+import pytest
+import search_corpus as sc
+
+from goftar.errors import StoreError
+from goftar.settings import Settings
+from index.base import SearchQuery
+from index.elastic import ElasticStore
+from index.elastic_body import component_template, index_template, new_in_query, search_body
+from index.elastic_docs import article_actions, hits_from
+from index.query import parse
+from index.sqlite_write import entity_key
+
+
+def test_analyzer_is_built_from_documented_filters_with_zwnj_explicit() -> None:
+    analysis = component_template()["settings"]["analysis"]
+    assert analysis["char_filter"]["goftar_zwnj"]["mappings"] == ["\\u200C=>\\u0020"]
+    fa = analysis["analyzer"]["goftar_fa"]
+    assert fa["char_filter"] == ["goftar_zwnj"] and fa["tokenizer"] == "standard"
+    assert fa["filter"][:4] == ["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"]
+    assert analysis["analyzer"]["goftar_terms"]["tokenizer"] == "whitespace"
+
+
+def test_index_template_is_composable_and_versioned() -> None:
+    body = index_template("gf", "commitments")
+    assert body["index_patterns"] == ["gf-commitments-v*"] and body["composed_of"] == ["gf-analysis"]
+    props = body["template"]["mappings"]["properties"]
+    assert props["body"]["analyzer"] == "goftar_terms" and props["text"]["analyzer"] == "goftar_fa"
+    assert props["source"]["type"] == "keyword" and props["deadline_day"]["type"] == "date"
+
+
+def test_search_body_text_filters_sort_paging_and_facets() -> None:
+    q = SearchQuery(
+        text="واکسن‌ها «پایان سال» OR مترو -مدارس",
+        source="isna",
+        polarity="commit",
+        published_from=date(2024, 7, 21),
+        deadline_to=date(2025, 3, 20),
+        sort="date",
+        page=3,
+        size=10,
+    )
+    body = search_body(q, parse(q.text))
+    must = body["query"]["bool"]["must"]
+    assert must[0] == {"bool": {"should": [{"match_phrase": {"body": "واکسن"}}], "minimum_should_match": 1}}
+    assert must[1]["bool"]["should"] == [
+        {"match_phrase": {"body": "پایان سال"}},
+        {"match_phrase": {"body": "مترو"}},
+    ]
+    assert body["query"]["bool"]["must_not"] == [{"match_phrase": {"body": "مدارس"}}]
+    filters = body["query"]["bool"]["filter"]
+    assert {"term": {"source": "isna"}} in filters and {"term": {"polarity": "commit"}} in filters
+    assert {
+        "range": {"event_time": {"gte": "2024-07-21", "time_zone": "Asia/Tehran", "format": "strict_date"}}
+    } in filters
+    assert {"range": {"deadline_day": {"lte": "2025-03-20"}}} in filters
+    assert body["sort"] == [{"event_time": "desc"}, {"id": "desc"}]
+    assert body["from_"] == 20 and body["size"] == 10 and body["track_total_hits"] is True
+    assert set(body["aggs"]) == {"speaker", "source", "polarity", "status", "organisation", "place"}
+
+
+def test_search_after_replaces_offsets_and_relevance_sorts_by_score() -> None:
+    q = SearchQuery(text="مترو", search_after=[1.5, "abc"], facets=False)
+    body = search_body(q, parse(q.text))
+    assert body["search_after"] == [1.5, "abc"] and "from_" not in body and "aggs" not in body
+    assert body["sort"] == ["_score", {"id": "asc"}]
+
+
+def test_speaker_organisation_and_place_filters() -> None:
+    q = SearchQuery(speaker="زاکانی", organisation="شورای شهر تهران", place="مشهد")
+    filters = search_body(q, parse(""))["query"]["bool"]["filter"]
+    assert filters[0]["bool"]["should"] == [
+        {"term": {"speaker_id": "زاکانی"}},
+        {"match_phrase": {"speaker_terms": "زاکان"}},
+    ]
+    assert {"term": {"org_keys": entity_key("شورای شهر تهران")}} in filters[1]["bool"]["should"]
+    assert {"term": {"place_keys": "مشهد"}} in filters[2]["bool"]["should"]
+
+
+def test_new_in_counts_undated_and_late_seen() -> None:
+    q = new_in_query(datetime(2024, 7, 23, tzinfo=UTC), datetime(2024, 7, 24, tzinfo=UTC))
+    published, seen = q["bool"]["should"]
+    assert published == {
+        "range": {"published": {"gte": "2024-07-23T00:00:00+00:00", "lt": "2024-07-24T00:00:00+00:00"}}
+    }
+    assert seen["bool"]["should"][0] == {"bool": {"must_not": [{"exists": {"field": "published"}}]}}
+
+
+def test_bulk_actions_use_content_ids_and_keep_first_seen() -> None:
+    article, extraction = sc.vaccine_article()
+    first = article_actions("gf", article, extraction, None)
+    again = article_actions("gf", article, extraction, "2024-01-01T00:00:00+00:00")
+    assert [a["_id"] for a in first] == [a["_id"] for a in again]
+    assert [a["_index"] for a in first] == ["gf-articles", "gf-statements", "gf-commitments"]
+    assert (
+        first[0]["first_seen"] == "2024-07-20T09:00:00+00:00"
+        and again[2]["first_seen"] == "2024-01-01T00:00:00+00:00"
+    )
+    commitment = first[2]
+    assert commitment["body"].startswith("شهردار تهران تا پایان سال واکسن را")
+    assert commitment["doc"]["evidence"] == extraction.commitments[0].evidence  # ZWNJ intact
+    assert commitment["place_names"] == ["تهران"] and "شورای شهر تهران" in commitment["org_names"]
+    assert commitment["deadline_day"] == "2025-03-20" and commitment["event_day"] == "2024-07-20"
+
+
+def test_upsert_reports_per_item_failures_with_retries_configured() -> None:
+    client = mock.MagicMock()
+    client.mget.return_value = {"docs": [{"_id": "x", "found": False}]}
+    store = ElasticStore(client, "gf")
+    refused = {"index": {"_id": "bad-id", "status": 400, "error": {"type": "mapper_parsing_exception"}}}
+    with mock.patch(
+        "elasticsearch.helpers.streaming_bulk", return_value=iter([(True, {}), (False, refused)])
+    ) as bulk:
+        report = store.upsert([sc.vaccine_article()])
+    kwargs = bulk.call_args.kwargs
+    assert (
+        kwargs["max_retries"] == 5 and kwargs["raise_on_error"] is False and kwargs["refresh"] == "wait_for"
+    )
+    assert len(list(bulk.call_args.args[1])) == 3
+    assert report.articles == 1 and report.commitments == 1
+    assert report.failed == [("bad-id", '{"type": "mapper_parsing_exception"}')]
+    client.delete_by_query.assert_called_once()
+    assert client.delete_by_query.call_args.kwargs["query"] == {
+        "terms": {"article_id": [sc.vaccine_article()[0].id]}
+    }
+
+
+def test_ensure_creates_versioned_indices_behind_aliases() -> None:
+    client = mock.MagicMock()
+    client.indices.exists_alias.return_value = False
+    ElasticStore(client, "gf").ensure()
+    created = {c.kwargs["index"]: c.kwargs["aliases"] for c in client.indices.create.call_args_list}
+    assert created["gf-commitments-v1"] == {"gf-commitments": {"is_write_index": True}}
+    assert client.cluster.put_component_template.call_args.kwargs["name"] == "gf-analysis"
+
+
+def test_migrate_swaps_the_alias_atomically() -> None:
+    client = mock.MagicMock()
+    client.indices.get_alias.return_value = {"gf-commitments-v1": {}}
+    ElasticStore(client, "gf").migrate("commitments", 2)
+    actions = client.indices.update_aliases.call_args.kwargs["actions"]
+    assert actions == [
+        {"remove": {"index": "gf-commitments-v1", "alias": "gf-commitments"}},
+        {"add": {"index": "gf-commitments-v2", "alias": "gf-commitments", "is_write_index": True}},
+    ]
+    client.indices.delete.assert_called_once_with(index="gf-commitments-v1")
+
+
+def test_response_becomes_a_result_with_facets_highlights_and_next_page() -> None:
+    article, extraction = sc.vaccine_article()
+    source = article_actions("gf", article, extraction, None)[2]
+    response: dict[str, Any] = {
+        "hits": {
+            "total": {"value": 3},
+            "hits": [{"_id": source["_id"], "_score": 2.5, "_source": source, "sort": [2.5, source["_id"]]}],
+        },
+        "aggregations": {"source": {"buckets": [{"key": "hamshahri", "doc_count": 3}]}},
+    }
+    q = SearchQuery(text="واکسن", size=1)
+    result = hits_from(response, q, parse(q.text))
+    assert result.total == 3 and result.facets == {"source": [("hamshahri", 3)]}
+    assert "<mark>واکسن‌ها</mark>" in result.hits[0].highlight
+    assert result.next_search_after == [2.5, source["_id"]]
+
+
+def test_unreachable_server_is_a_store_error() -> None:
+    settings = Settings.from_env({}, es_url="http://127.0.0.1:9", home="/tmp")
+    with pytest.raises(StoreError, match="127.0.0.1:9"):
+        ElasticStore.from_settings(settings)

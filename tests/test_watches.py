@@ -1,0 +1,84 @@
+"""Saved searches: stored under GOFTAR_HOME, managed from the CLI, matched against the store per day."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from digest_data import DAY, filled_store
+from typer.testing import CliRunner
+
+from goftar.cli_watch import watch_app
+from goftar.digest import build_digest
+from goftar.digest.jalali import day_bounds
+from goftar.digest.render import render_html, render_text
+from goftar.errors import ConfigError
+from goftar.settings import Settings
+from goftar.watches import add_watch, load_watches, match_watch, remove_watch, watches_path
+
+
+def test_add_list_remove(settings: Settings) -> None:
+    add_watch(settings, "مترو", "مترو", {"speaker": "زاکانی"}, ["a@example.org"])
+    add_watch(settings, "بودجه", "بودجه")
+    assert [w.name for w in load_watches(settings)] == ["مترو", "بودجه"]
+    saved = json.loads(watches_path(settings).read_text(encoding="utf-8"))
+    assert saved["watches"][0]["filters"] == {"speaker": "زاکانی"}
+    with pytest.raises(ConfigError, match="exists"):
+        add_watch(settings, "مترو", "قطار")
+    add_watch(settings, "مترو", "قطار", replace=True)
+    assert {w.name: w.query for w in load_watches(settings)} == {"بودجه": "بودجه", "مترو": "قطار"}
+    assert remove_watch(settings, "بودجه") and not remove_watch(settings, "بودجه")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"query": ""}, "query or at least one filter"), ({"query": "x", "recipients": ["nope"]}, "e-mail"),
+     ({"query": "x", "filters": {"colour": "red"}}, "unknown filter")],
+)
+def test_invalid_watches_are_refused(settings: Settings, kwargs: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        add_watch(settings, "w", **kwargs)
+    assert load_watches(settings) == []
+
+
+def test_malformed_entry_is_skipped(settings: Settings) -> None:
+    add_watch(settings, "مترو", "مترو")
+    path = watches_path(settings)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["watches"].append({"name": "", "query": "x"})
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert [w.name for w in load_watches(settings)] == ["مترو"]
+
+
+def test_matches_are_the_days_new_commitments(settings: Settings) -> None:
+    store = filled_store(settings)
+    watch = add_watch(settings, "مترو", "مترو")
+    start, end = day_bounds(DAY, settings.timezone)
+    found = match_watch(store, watch, start, end)
+    assert [doc["evidence"][:13] for doc in found] == ["ساخت ۱۰ ایستگ"]
+    before, _ = day_bounds(DAY.replace(day=DAY.day - 1), settings.timezone)
+    assert match_watch(store, watch, before, start) == []
+    store.close()
+
+
+def test_digest_has_a_section_per_watch(settings: Settings) -> None:
+    store = filled_store(settings)
+    add_watch(settings, "مترو", "مترو", recipients=["metro@example.org"])
+    add_watch(settings, "زباله", "زباله")
+    digest = build_digest(store, DAY, settings)
+    store.close()
+    sections = {w.name: len(w.matches) for w in digest.watches}
+    assert sections == {"مترو": 1, "زباله": 0}
+    html, text = render_html(digest), render_text(digest)
+    assert "جست‌وجوهای ذخیره‌شده" in html and "مترو" in html and "مورد تازه‌ای نبود" in text
+
+
+def test_cli_add_list_remove(settings: Settings) -> None:
+    runner = CliRunner()
+    added = runner.invoke(watch_app, ["add", "مترو", "مترو", "--speaker", "زاکانی", "--to", "a@example.org"])
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(watch_app, ["list", "--json"])
+    assert json.loads(listed.output)[0]["recipients"] == ["a@example.org"]
+    assert runner.invoke(watch_app, ["remove", "مترو"]).exit_code == 0
+    missing = runner.invoke(watch_app, ["remove", "مترو"])
+    assert missing.exit_code != 0 and isinstance(missing.exception, ConfigError)
