@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from itertools import islice
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -25,7 +26,7 @@ from nlp.normalize import normalize  # noqa: E402
 
 
 def paragraphs(arman: Path, limit: int, per_paragraph: int = 10) -> list[str]:
-    sentences = [" ".join(w for w, _ in s) for _, s in zip(range(limit), read_arman(arman / "test_fold1.txt"))]
+    sentences = [" ".join(w for w, _ in s) for s in islice(read_arman(arman / "test_fold1.txt"), limit)]
     seeds = [p.read_text(encoding="utf-8") for p in sorted((REPO.parent / "shared" / "seeds").glob("*.txt"))]
     grouped = [" ".join(sentences[i : i + per_paragraph]) for i in range(0, len(sentences), per_paragraph)]
     return grouped + seeds

@@ -1,11 +1,17 @@
-"""Item pipelines, in order: drop exact duplicates and link near ones, archive the response, remember the
-URL, and finally turn the item into ``Article.to_json()`` for the JSON-lines feed export."""
+"""Item pipelines, in order: drop exact duplicates and link near ones, archive the response, write the
+item as an ``Article.to_json()`` line, and only then remember the URL.
+
+Crash safety rests on that last order: a URL is marked seen (so later runs skip it) only after its line
+is in the output file, so a crawl killed at any moment never loses an article it will not fetch again.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 import numpy as np
 from itemadapter import ItemAdapter
@@ -95,7 +101,7 @@ class ArchivePipeline:
 
 
 class SeenPipeline:
-    """Remember the article's URL(s) so later runs do not fetch it again."""
+    """Remember the article's URL(s) so later runs do not fetch it again (runs after ``ArticlePipeline``)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.store = SeenStore.shared(seen_path(crawler.settings))
@@ -116,13 +122,38 @@ class SeenPipeline:
 
 
 class ArticlePipeline:
-    """Validate against the domain model and emit ``Article.to_json()`` (what ``crawl`` writes)."""
+    """Validate against the domain model and append ``Article.to_json()`` to the part file of the source.
+
+    Each line is flushed to the operating system before the item moves on to ``SeenPipeline``: a killed
+    process keeps every flushed line, so a URL is never marked seen without its article on disk.
+    """
 
     _RAW_FIELDS = ("response_url", "status", "headers", "body")
+
+    def __init__(self, output: Path | None = None) -> None:
+        self.output = output
+        self._fh: TextIO | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArticlePipeline:
+        output = crawler.settings.get("GOFTAR_OUTPUT")
+        return cls(Path(output) if output else None)
 
     def process_item(self, item: Any) -> Any:
         data = {k: v for k, v in ItemAdapter(item).asdict().items() if k not in self._RAW_FIELDS}
         try:
-            return Article(**data).to_json()
+            doc = Article(**data).to_json()
         except ValidationError as exc:
             raise DropItem(f"invalid article {data.get('url')}: {exc.errors()[0]['msg']}") from exc
+        if self.output is not None:
+            if self._fh is None:
+                self.output.parent.mkdir(parents=True, exist_ok=True)
+                self._fh = self.output.open("a", encoding="utf-8")  # noqa: SIM115 (closed in close_spider)
+            self._fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            self._fh.flush()
+        return doc
+
+    def close_spider(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None

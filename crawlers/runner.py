@@ -2,6 +2,9 @@
 
 Scrapy runs in a child process (``python -m crawlers.runner JOB``): the Twisted reactor cannot be
 restarted, and the CLI, the tests and Airflow call ``crawl`` many times in one process.
+
+The child writes its part files into ``<out>.parts/`` beside ``out`` (not a temporary folder), so what a
+killed crawl collected survives for ``collect_parts`` to recover; the child dies with its parent.
 """
 
 from __future__ import annotations
@@ -9,9 +12,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,19 +53,19 @@ def crawl(
     out.parent.mkdir(parents=True, exist_ok=True)
     log_dir = settings.crawl_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="goftar-crawl-") as tmp:
-        work = Path(tmp)
-        job = {
-            "sources": [s.to_json() for s in sources],
-            "settings": _child_settings(settings),
-            "allow_private": allow_private,
-            "work": str(work),
-        }
-        (work / "job.json").write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
-        log_file = log_dir / f"{out.stem}.log"
-        _run_child(work / "job.json", log_file, timeout)
-        health = [CrawlHealth(**h) for h in json.loads((work / "health.json").read_text(encoding="utf-8"))]
-        articles = _concatenate(sorted(work.glob("part-*.jsonl"), key=_part_index), out)
+    work = parts_dir(out)
+    work.mkdir(parents=True, exist_ok=True)
+    job = {
+        "sources": [s.to_json() for s in sources],
+        "settings": _child_settings(settings),
+        "allow_private": allow_private,
+        "work": str(work),
+    }
+    (work / "job.json").write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
+    log_file = log_dir / f"{out.stem}.log"
+    _run_child(work / "job.json", log_file, timeout)
+    health = [CrawlHealth(**h) for h in json.loads((work / "health.json").read_text(encoding="utf-8"))]
+    articles = collect_parts(work, out)
     for h in health:
         log.info("crawled %s: %d items, %d errors, %d empty", h.source, h.items, h.errors, h.empty)
     return CrawlReport(out=out, health=health, articles=articles)
@@ -98,19 +101,44 @@ def _run_child(job: Path, log_file: Path, timeout: float | None) -> None:
         raise CrawlError(f"crawl process failed (exit {result.returncode}); log: {log_file}\n{tail}")
 
 
+def parts_dir(out: Path) -> Path:
+    """Where the child writes the part files of the crawl whose output is ``out``."""
+    return out.with_name(out.stem + ".parts")
+
+
 def _part_index(path: Path) -> int:
     return int(path.stem.split("-")[1])
 
 
-def _concatenate(parts: list[Path], out: Path) -> int:
+def collect_parts(work: Path, out: Path) -> int:
+    """Concatenate the part files of ``work`` into ``out`` (atomically) and remove ``work``.
+
+    Also used to recover the parts of a crawl that was killed: a torn last line is left for the
+    reader, which logs and skips malformed lines. Returns the number of lines written.
+    """
+    parts = sorted(work.glob("part-*.jsonl"), key=_part_index)
+    tmp = out.with_name(out.name + ".tmp")
     count = 0
-    with open(out, "w", encoding="utf-8") as fh:
+    with open(tmp, "w", encoding="utf-8") as fh:
         for part in parts:
-            for line in part.read_text(encoding="utf-8").splitlines():
+            for line in part.read_text(encoding="utf-8", errors="replace").splitlines():
                 if line.strip():
                     fh.write(line + "\n")
                     count += 1
+    os.replace(tmp, out)
+    shutil.rmtree(work, ignore_errors=True)
     return count
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this child when its parent dies, so no orphan crawl keeps writing."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: an orphan finishes its crawl, which is harmless
+        pass
 
 
 # --- the child process ------------------------------------------------------------------------------
@@ -148,6 +176,7 @@ def _child_main(job_path: Path) -> None:
     from crawlers.settings import base_settings, source_settings
     from crawlers.spiders import SPIDERS
 
+    _die_with_parent()
     job = json.loads(job_path.read_text(encoding="utf-8"))
     settings = Settings(**{**job["settings"], "home": Path(job["settings"]["home"])})
     sources = [Source(**s) for s in job["sources"]]

@@ -39,8 +39,8 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "crawlers.pipelines.DedupPipeline": 100,
     "crawlers.pipelines.ArchivePipeline": 200,
-    "crawlers.pipelines.SeenPipeline": 300,
-    "crawlers.pipelines.ArticlePipeline": 900,
+    "crawlers.pipelines.ArticlePipeline": 900,  # writes the line ...
+    "crawlers.pipelines.SeenPipeline": 950,  # ... before the URL is marked seen (crash safety)
 }
 LOG_LEVEL = "INFO"
 
@@ -75,7 +75,9 @@ def source_settings(
             "GOFTAR_ARCHIVE_DIR": str(settings.archive_dir),
             "GOFTAR_SOURCE": _safe_name(source.name),
             "LOG_LEVEL": settings.log_level,
-            "FEEDS": {str(feed_path): {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}},
+            # ArticlePipeline writes this file itself, line by line and flushed (not a buffered feed
+            # export), so that nothing is marked seen before its article is on disk.
+            "GOFTAR_OUTPUT": str(feed_path),
         }
     )
     return out

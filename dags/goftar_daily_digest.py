@@ -32,8 +32,12 @@ DEFAULT_ARGS = {
     default_args=DEFAULT_ARGS,
     tags=["goftar", "digest"],
     params={
-        "day": Param("", type="string", title="Day to (re)build",
-                     description="Jalali (۱۴۰۵/۰۸/۳۰) or Gregorian (2026-11-21); empty: the day before the run."),
+        "day": Param(
+            "",
+            type="string",
+            title="Day to (re)build",
+            description="Jalali (۱۴۰۵/۰۸/۳۰) or Gregorian (2026-11-21); empty: the day before the run.",
+        ),
         "send": Param(True, type="boolean", description="Mail the digest after writing it."),
         "resend": Param(False, type="boolean", description="Mail it even if this day was mailed before."),
     },

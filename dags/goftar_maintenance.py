@@ -30,19 +30,26 @@ DEFAULT_ARGS = {
     default_args=DEFAULT_ARGS,
     tags=["goftar", "maintenance"],
     params={
-        "archive_days": Param(180, type="integer", minimum=1, description="Keep WARC archives this many days."),
-        "crawl_days": Param(30, type="integer", minimum=1, description="Keep crawl JSON-lines this many days."),
+        "archive_days": Param(
+            180, type="integer", minimum=1, description="Keep WARC archives this many days."
+        ),
+        "crawl_days": Param(
+            30, type="integer", minimum=1, description="Keep crawl JSON-lines this many days."
+        ),
     },
     doc_md=__doc__,
 )
 def goftar_maintenance() -> None:
     @task
     def recompute_statuses(data_interval_end=None) -> int:  # noqa: ANN001
-        from goftar.scheduled import recompute_statuses, task_settings
         from zoneinfo import ZoneInfo
 
+        from goftar.scheduled import recompute_statuses, task_settings
+
         settings = task_settings()
-        today = data_interval_end.astimezone(ZoneInfo(settings.timezone)).date() if data_interval_end else None
+        today = (
+            data_interval_end.astimezone(ZoneInfo(settings.timezone)).date() if data_interval_end else None
+        )
         return recompute_statuses(settings, today)
 
     @task
@@ -62,8 +69,12 @@ def goftar_maintenance() -> None:
         from goftar.scheduled import prune_raw, task_settings
 
         params = params or {}
-        return prune_raw(task_settings(), data_interval_end, int(params.get("archive_days", 180)),
-                         int(params.get("crawl_days", 30)))
+        return prune_raw(
+            task_settings(),
+            data_interval_end,
+            int(params.get("archive_days", 180)),
+            int(params.get("crawl_days", 30)),
+        )
 
     # Statuses first (merging needs them current), the index rebuilt from the merged stories.
     recompute_statuses() >> merge_near_duplicates() >> reindex()

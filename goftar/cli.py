@@ -274,7 +274,9 @@ def serve(
 @app.command()
 def demo(
     query: Annotated[str, typer.Option(help="Sample search after the run.")] = "واکسن",
-    port: Annotated[int, typer.Option(help="Port of the sample site on 127.0.0.1.")] = 8765,
+    port: Annotated[
+        int | None, typer.Option(help="Sample site port; default 8765 (or a free one), then as recorded.")
+    ] = None,
 ) -> None:
     """Run the whole pipeline offline on the bundled sample site, write today's digest, search it."""
     from goftar.demo import run_demo

@@ -32,14 +32,21 @@ def add(
     place: Annotated[str | None, Opt(help="Only commitments mentioning this place.")] = None,
     source: Annotated[str | None, Opt(help="Only from this source.")] = None,
     polarity: Annotated[str | None, Opt(help="commit, intend, hope or demand.")] = None,
-    to: Annotated[list[str] | None, Opt("--to", help="A recipient of this watch's mail (repeatable).")] = None,
+    to: Annotated[
+        list[str] | None, Opt("--to", help="A recipient of this watch's mail (repeatable).")
+    ] = None,
     replace: Annotated[bool, Opt("--replace", help="Replace a watch with the same name.")] = False,
 ) -> None:
     """Save a watch; each digest then has a section with its new matching commitments."""
     from goftar.watches import add_watch
 
-    filters = {"speaker": speaker, "organisation": organisation, "place": place, "source": source,
-               "polarity": polarity}
+    filters = {
+        "speaker": speaker,
+        "organisation": organisation,
+        "place": place,
+        "source": source,
+        "polarity": polarity,
+    }
     watch = add_watch(_settings(), name, query, {k: v for k, v in filters.items() if v}, to or [], replace)
     print(f"saved watch {watch.name!r}")
 
@@ -51,7 +58,9 @@ def list_(as_json: Annotated[bool, Opt("--json", help="Print JSON.")] = False) -
 
     watches = load_watches(_settings())
     if as_json:
-        sys.stdout.write(json.dumps([w.model_dump(mode="json") for w in watches], ensure_ascii=False, indent=2))
+        sys.stdout.write(
+            json.dumps([w.model_dump(mode="json") for w in watches], ensure_ascii=False, indent=2)
+        )
         sys.stdout.write("\n")
         return
     for w in watches:

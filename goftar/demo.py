@@ -9,6 +9,8 @@ Running it again adds nothing: reruns fetch only what is new and upserts are key
 from __future__ import annotations
 
 import contextlib
+import json
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,9 +46,33 @@ def demo_sources(base_url: str) -> list[Source]:
     ]
 
 
-# A fixed port: the sample pages' canonical URLs contain it, and article ids come from canonical URLs,
-# so a second run on another port would index the same releases again under new ids.
+# The sample pages' canonical URLs contain the port, and article ids come from canonical URLs, so every
+# run against one GOFTAR_HOME must use the same port: the first run picks it and records it there.
 DEMO_PORT = 8765
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def demo_port(settings: Settings, requested: int | None = None) -> int:
+    """The sample site's port for this GOFTAR_HOME: as requested, as recorded, or 8765/any free one."""
+    state = settings.home / "demo.json"
+    if requested is None and state.exists():
+        return int(json.loads(state.read_text(encoding="utf-8"))["port"])
+    port = requested or (DEMO_PORT if _port_is_free(DEMO_PORT) else 0)
+    if port == 0:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+    settings.home.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps({"port": port}), encoding="utf-8")
+    return port
 
 
 @contextlib.contextmanager
@@ -58,8 +84,8 @@ def _serve(port: int) -> Iterator[str]:
         base_url = server.__enter__()
     except OSError as exc:
         raise GoftarError(
-            f"port {port} on 127.0.0.1 is busy ({exc.strerror}); pass --port with a free one "
-            "(and keep using it: the sample articles' ids come from URLs that contain the port)"
+            f"port {port} on 127.0.0.1 is busy ({exc.strerror}); free it, or use a new GOFTAR_HOME with "
+            "--port (the sample articles' ids come from URLs that contain the port)"
         ) from exc
     try:
         yield base_url
@@ -68,7 +94,7 @@ def _serve(port: int) -> Iterator[str]:
 
 
 def run_demo(
-    settings: Settings, *, query: str = "واکسن", port: int = DEMO_PORT, console: Console | None = None
+    settings: Settings, *, query: str = "واکسن", port: int | None = None, console: Console | None = None
 ) -> DemoResult:
     from goftar import pipeline
     from goftar.digest import build_digest, write_digest
@@ -81,7 +107,7 @@ def run_demo(
     try:
         with Progress(*columns, console=console, transient=False) as progress:
             step = progress.add_task("crawling the sample site", total=None)
-            with _serve(port) as base_url:
+            with _serve(demo_port(settings, port)) as base_url:
                 crawl = pipeline.crawl_to_file(demo_sources(base_url), settings, allow_private=True,
                                                label="demo")
             pipeline.record_health(store, crawl.health)

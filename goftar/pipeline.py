@@ -2,10 +2,15 @@
 
 Idempotence: article ids come from canonical URLs and commitment ids from (article, offsets), and an
 article whose collected text is unchanged is skipped, so a rerun neither duplicates nor drops records.
+
+Crash safety: ``run`` crawls into ``GOFTAR_HOME/crawl/pending/`` and moves the file up to ``crawl/`` only
+once it is ingested. A run killed at any point leaves its crawl there (whole, or as part files), and the
+next ``run`` ingests it first: the crawler will not fetch those URLs again, so nothing else would.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -131,15 +136,55 @@ def ingest_file(path: Path, store: Store, *, progress: Progress | None = None) -
 
 
 def crawl_to_file(
-    sources: list[Source], settings: Settings, *, allow_private: bool = False, label: str = "run"
+    sources: list[Source],
+    settings: Settings,
+    *,
+    allow_private: bool = False,
+    label: str = "run",
+    directory: Path | None = None,
 ) -> CrawlReport:
-    """Run the spiders of ``sources`` into a fresh JSON-lines file under GOFTAR_HOME/crawl."""
+    """Run the spiders of ``sources`` into a fresh JSON-lines file under ``directory`` (GOFTAR_HOME/crawl)."""
     from crawlers.runner import crawl
 
-    settings.crawl_dir.mkdir(parents=True, exist_ok=True)
+    directory = directory or settings.crawl_dir
+    directory.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    out = settings.crawl_dir / f"{label}-{stamp}.jsonl"
+    out = directory / f"{label}-{stamp}.jsonl"
     return crawl(sources, out, settings, allow_private=allow_private)
+
+
+def pending_dir(settings: Settings) -> Path:
+    """Crawl output of ``run`` not yet (fully) ingested."""
+    return settings.crawl_dir / "pending"
+
+
+def _ingested(path: Path, settings: Settings) -> None:
+    # Moved, not deleted: the crawl files are the record of what was collected.
+    path.replace(settings.crawl_dir / path.name)
+
+
+def recover_pending(settings: Settings, store: Store, *, progress: Progress | None = None) -> IngestReport:
+    """Ingest what killed runs left in the pending folder: whole crawl files, then part files."""
+    from crawlers.runner import collect_parts
+
+    total = IngestReport()
+    pending = pending_dir(settings)
+    if not pending.is_dir():
+        return total
+    for work in sorted(pending.glob("*.parts")):
+        lines = collect_parts(work, pending / (work.name.removesuffix(".parts") + ".jsonl"))
+        log.warning("recovered %d articles from the interrupted crawl %s", lines, work.name)
+    for path in sorted(pending.glob("*.jsonl")):
+        log.warning("ingesting %s, left by an interrupted run", path.name)
+        _add(total, ingest_file(path, store, progress=progress))
+        _ingested(path, settings)
+    return total
+
+
+def _add(total: IngestReport, part: IngestReport) -> None:
+    for name in ("seen", "skipped", "indexed", "commitments", "statements", "bad_lines"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.failed.extend(part.failed)
 
 
 def record_health(store: Store, health: Iterable[CrawlHealth]) -> None:
@@ -155,7 +200,16 @@ def run(
     allow_private: bool = False,
     progress: Progress | None = None,
 ) -> tuple[CrawlReport, IngestReport]:
-    """Crawl, then extract and index what was collected; crawl health is recorded in the store."""
-    crawl_report = crawl_to_file(sources, settings, allow_private=allow_private)
+    """Crawl, then extract and index what was collected; crawl health is recorded in the store.
+
+    What an interrupted earlier run collected is ingested first; the report counts it too.
+    """
+    report = recover_pending(settings, store, progress=progress)
+    crawl_report = crawl_to_file(
+        sources, settings, allow_private=allow_private, directory=pending_dir(settings)
+    )
     record_health(store, crawl_report.health)
-    return crawl_report, ingest_file(crawl_report.out, store, progress=progress)
+    _add(report, ingest_file(crawl_report.out, store, progress=progress))
+    _ingested(crawl_report.out, settings)
+    moved = settings.crawl_dir / crawl_report.out.name
+    return dataclasses.replace(crawl_report, out=moved), report

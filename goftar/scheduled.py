@@ -47,7 +47,9 @@ def source_groups(settings: Settings) -> list[str]:
     return sorted({group_of(s) for s in load_registry(settings)})
 
 
-def ingest_group(settings: Settings, group: str, interval_start: datetime, interval_end: datetime) -> dict[str, Any]:
+def ingest_group(
+    settings: Settings, group: str, interval_start: datetime, interval_end: datetime
+) -> dict[str, Any]:
     """Crawl one source group, then extract and index what was collected; returns a summary.
 
     The crawl output is named for the group and data interval, so a retry or a backfill of the same
@@ -74,9 +76,16 @@ def ingest_group(settings: Settings, group: str, interval_start: datetime, inter
         ingested = pipeline.ingest_file(out, store)
     finally:
         store.close()
-    return {"group": group, "file": str(out), "crawled": bool(health), "seen": ingested.seen,
-            "indexed": ingested.indexed, "skipped": ingested.skipped, "commitments": ingested.commitments,
-            "failed": len(ingested.failed)}
+    return {
+        "group": group,
+        "file": str(out),
+        "crawled": bool(health),
+        "seen": ingested.seen,
+        "indexed": ingested.indexed,
+        "skipped": ingested.skipped,
+        "commitments": ingested.commitments,
+        "failed": len(ingested.failed),
+    }
 
 
 def crawl_file(settings: Settings, group: str, start: datetime, end: datetime) -> Path:
@@ -123,8 +132,12 @@ def build_and_write_digest(settings: Settings, day: date) -> dict[str, Any]:
     finally:
         store.close()
     paths = write_digest(digest, settings.digest_dir)
-    return {"day": day.isoformat(), "empty": digest.is_empty, "commitments": digest.commitment_count,
-            "paths": [str(p) for p in paths]}
+    return {
+        "day": day.isoformat(),
+        "empty": digest.is_empty,
+        "commitments": digest.commitment_count,
+        "paths": [str(p) for p in paths],
+    }
 
 
 def deliver_digest(settings: Settings, day: date, resend: bool = False) -> dict[str, Any]:
@@ -200,8 +213,12 @@ def prune_files(directory: Path, patterns: tuple[str, ...], older_than: datetime
     return removed
 
 
-def prune_raw(settings: Settings, now: datetime | None = None, archive_days: int = ARCHIVE_KEEP_DAYS,
-              crawl_days: int = CRAWL_KEEP_DAYS) -> dict[str, int]:
+def prune_raw(
+    settings: Settings,
+    now: datetime | None = None,
+    archive_days: int = ARCHIVE_KEEP_DAYS,
+    crawl_days: int = CRAWL_KEEP_DAYS,
+) -> dict[str, int]:
     """The retention policy: WARC archives older than ``archive_days`` and crawl JSON-lines files older
     than ``crawl_days`` are deleted (the store keeps the normalised articles; the archive only backs
     "what exactly did the page say" for recent items)."""
@@ -240,7 +257,8 @@ def task_settings(smtp_conn_id: str | None = None) -> Settings:
         smtp_port=int(conn.port or settings.smtp_port),
         smtp_user=conn.login or "",
         smtp_password=conn.password or "",
-        smtp_starttls=str(extra.get("starttls", settings.smtp_starttls)).lower() in {"1", "true", "yes", "on"},
+        smtp_starttls=str(extra.get("starttls", settings.smtp_starttls)).lower()
+        in {"1", "true", "yes", "on"},
         digest_from=extra.get("from", settings.digest_from),
         digest_to=extra.get("to", settings.digest_to),
     )

@@ -145,7 +145,12 @@ def match_watch(store: Store, watch: Watch, start: datetime, end: datetime) -> l
         published_to=(end + timedelta(days=1)).date(),
         sort="date",
         size=PAGE_SIZE,
-        **{k: v for k, v in watch.filters.items() if k in FILTERS},
+        speaker=watch.filters.get("speaker"),
+        organisation=watch.filters.get("organisation"),
+        place=watch.filters.get("place"),
+        source=watch.filters.get("source"),
+        polarity=watch.filters.get("polarity"),
+        status=watch.filters.get("status"),
     )
     found: list[dict[str, Any]] = []
     for page in range(1, MAX_PAGES + 1):

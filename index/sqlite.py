@@ -25,18 +25,21 @@ from zoneinfo import ZoneInfo
 
 from goftar.errors import StoreError
 from goftar.model import Article, CrawlHealth, Extraction
-from index.base import (
-    IndexReport,
-    SearchQuery,
-    SearchResult,
-    article_doc,
+from index.base import IndexReport, SearchQuery, SearchResult
+from index.sqlite_docs import (
+    COMMITMENT_COLUMNS,
+    COMMITMENT_FROM,
+    article_doc_from_row,
+    article_from_row,
+    commitment_from_row,
+    iso_utc,
 )
 from index.sqlite_search import run_search
 from index.sqlite_write import Prepared, prepare, utc_text, write
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ENTITY_LABELS_FOR_DIGEST = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRO")
 DUE_SOON = timedelta(days=7)
 
@@ -50,7 +53,8 @@ CREATE TABLE IF NOT EXISTS articles (
     event_time TEXT NOT NULL,
     event_day TEXT NOT NULL,
     content_hash TEXT NOT NULL,
-    json TEXT NOT NULL
+    ref TEXT,  -- what a commitment or statement hit shows of its article (compact JSON)
+    json BLOB NOT NULL  -- zlib-packed JSON (see sqlite_write.pack); plain text in stores from v1
 );
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source, event_time);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
@@ -84,6 +88,8 @@ CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_event ON statements(event_time);
 
 -- Only the indexes filters, sorts and digest queries need: each one costs time on every insert.
+-- The row holds only what filters, sorts and facets read (~200 bytes): a search visiting thousands of
+-- matches reads few pages. The document is in commitment_docs, read for the page of hits only.
 CREATE TABLE IF NOT EXISTS commitments (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -100,9 +106,9 @@ CREATE TABLE IF NOT EXISTS commitments (
     polarity TEXT NOT NULL,
     status TEXT NOT NULL,
     deadline_day TEXT,
-    deadline_start TEXT,
-    json TEXT NOT NULL
+    deadline_start TEXT
 );
+CREATE TABLE IF NOT EXISTS commitment_docs (rowid INTEGER PRIMARY KEY, json BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS commitments_article ON commitments(article_id);
 CREATE INDEX IF NOT EXISTS commitments_story ON commitments(story_id);
 CREATE INDEX IF NOT EXISTS commitments_event ON commitments(event_time);
@@ -121,6 +127,41 @@ CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(body, tokenize='ascii'
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_fts USING fts5(body, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS commitment_fts USING fts5(body, tokenize='ascii');
 """
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring a store written by an older version to ``SCHEMA_VERSION`` (in place, one transaction)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'commitments'").fetchone():
+        return  # a new store: the schema creates everything
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Read inside the write transaction: another process may have migrated meanwhile.
+        if conn.execute("PRAGMA user_version").fetchone()[0] < 2:
+            log.info("migrating the SQLite store to schema version 2")
+            _migrate_v1_to_v2(conn)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _migrate_v1_to_v2(conn: sqlite3.Connection) -> None:
+    """v1 kept each commitment's JSON, article ref included, on its row: move it to ``commitment_docs``.
+
+    The v1 documents still hold their ref and Jalali dates; readers overwrite both with equal values.
+    """
+    for sql in (
+        "ALTER TABLE articles ADD COLUMN ref TEXT",
+        "UPDATE articles SET ref = (SELECT json_extract(c.json, '$.article') FROM commitments c "
+        "WHERE c.article_id = articles.id LIMIT 1)",
+        "UPDATE articles SET ref = (SELECT json_extract(s.json, '$.article') FROM statements s "
+        "WHERE s.article_id = articles.id LIMIT 1) WHERE ref IS NULL",
+        "CREATE TABLE commitment_docs (rowid INTEGER PRIMARY KEY, json BLOB NOT NULL)",
+        "INSERT INTO commitment_docs (rowid, json) SELECT rowid, json FROM commitments",
+        "ALTER TABLE commitments DROP COLUMN json",
+        "PRAGMA user_version = 2",
+    ):
+        conn.execute(sql)
 
 
 class SqliteStore:
@@ -144,6 +185,8 @@ class SqliteStore:
             conn.execute("PRAGMA busy_timeout=5000")
             conn.execute("PRAGMA cache_size=-262144")  # 256 MiB: the b-trees of 1M commitments stay in memory
             conn.execute("PRAGMA temp_store=MEMORY")
+            conn.execute("PRAGMA mmap_size=2147483648")  # reads share the OS page cache between processes
+            _migrate(conn)
             conn.executescript(_SCHEMA)
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.Error as exc:
@@ -260,21 +303,21 @@ class SqliteStore:
 
     def get_article(self, article_id: str) -> Article | None:
         rows = self._rows("SELECT json FROM articles WHERE id = ?", (article_id,))
-        return Article.model_validate(json.loads(rows[0]["json"])) if rows else None
+        return article_from_row(rows[0]["json"]) if rows else None
 
     def get_article_doc(self, article_id: str) -> dict[str, Any] | None:
         """The article as an article hit shows it (no raw text)."""
-        article = self.get_article(article_id)
-        return article_doc(article) if article else None
+        rows = self._rows("SELECT json FROM articles WHERE id = ?", (article_id,))
+        return article_doc_from_row(rows[0]["json"]) if rows else None
 
     def get_commitment(self, commitment_id: str) -> dict[str, Any] | None:
-        rows = self._rows(f"SELECT {_DOC_COLUMNS} FROM commitments WHERE id = ?", (commitment_id,))
+        rows = self._rows(f"SELECT {_DOC} WHERE c.id = ?", (commitment_id,))
         return commitment_row_doc(rows[0]) if rows else None
 
     def commitment_history(self, story_id: str) -> list[dict[str, Any]]:
         """Every commitment of one story (a promise and its restatements), oldest first."""
         rows = self._rows(
-            f"SELECT {_DOC_COLUMNS} FROM commitments WHERE story_id = ? ORDER BY event_time, rowid",
+            f"SELECT {_DOC} WHERE c.story_id = ? ORDER BY c.event_time, c.rowid",
             (story_id,),
         )
         return [commitment_row_doc(r) for r in rows]
@@ -286,8 +329,8 @@ class SqliteStore:
         where, params = _new_in("", start, end)
         # Commitments share their article's published/first_seen: select through the indexed articles.
         rows = self._rows(
-            f"SELECT {_DOC_COLUMNS} FROM commitments WHERE article_id IN (SELECT id FROM articles WHERE {where}) "
-            "ORDER BY event_time, rowid",
+            f"SELECT {_DOC} WHERE c.article_id IN (SELECT id FROM articles WHERE {where}) "
+            "ORDER BY c.event_time, c.rowid",
             params,
         )
         return [commitment_row_doc(r) for r in rows]
@@ -295,8 +338,8 @@ class SqliteStore:
     def due_between(self, start: date, end: date) -> list[dict[str, Any]]:
         """Unfulfilled commitments whose deadline's last day is in [start, end] (inclusive), soonest first."""
         rows = self._rows(
-            f"SELECT {_DOC_COLUMNS} FROM commitments WHERE deadline_day >= ? AND deadline_day <= ? "
-            "AND status != 'fulfilled' ORDER BY deadline_day, event_time",
+            f"SELECT {_DOC} WHERE c.deadline_day >= ? AND c.deadline_day <= ? "
+            "AND c.status != 'fulfilled' ORDER BY c.deadline_day, c.event_time",
             (start.isoformat(), end.isoformat()),
         )
         return [commitment_row_doc(r) for r in rows]
@@ -304,8 +347,8 @@ class SqliteStore:
     def overdue(self, on: date) -> list[dict[str, Any]]:
         """Unfulfilled commitments whose deadline's last day is before ``on``, most recently missed first."""
         rows = self._rows(
-            f"SELECT {_DOC_COLUMNS} FROM commitments WHERE deadline_day < ? AND status != 'fulfilled' "
-            "ORDER BY deadline_day DESC, event_time",
+            f"SELECT {_DOC} WHERE c.deadline_day < ? AND c.status != 'fulfilled' "
+            "ORDER BY c.deadline_day DESC, c.event_time",
             (on.isoformat(),),
         )
         return [commitment_row_doc(r) for r in rows]
@@ -318,8 +361,8 @@ class SqliteStore:
         """
         where, params = _new_in("", start, end)
         rows = self._rows(
-            f"SELECT {_DOC_COLUMNS_C}, count(o.rowid) AS restates, min(o.event_time) AS story_start "
-            f"FROM commitments c JOIN commitments o ON o.story_id = c.story_id AND o.rowid != c.rowid "
+            f"SELECT {COMMITMENT_COLUMNS}, count(o.rowid) AS restates, min(o.event_time) AS story_start "
+            f"FROM {COMMITMENT_FROM} JOIN commitments o ON o.story_id = c.story_id AND o.rowid != c.rowid "
             f"AND (o.event_time < c.event_time OR (o.event_time = c.event_time AND o.rowid < c.rowid)) "
             f"WHERE c.story_id IS NOT NULL AND c.article_id IN (SELECT id FROM articles WHERE {where}) "
             "GROUP BY c.rowid ORDER BY c.event_time, c.rowid",
@@ -329,7 +372,7 @@ class SqliteStore:
         for r in rows:
             doc = commitment_row_doc(r)
             doc["restates"] = r["restates"]
-            doc["first_seen_story"] = _iso(r["story_start"])
+            doc["first_seen_story"] = iso_utc(r["story_start"])
             out.append(doc)
         return out
 
@@ -403,8 +446,7 @@ class SqliteStore:
         return {name: self._rows(sql)[0][0] for name, sql in queries.items()}
 
 
-_DOC_COLUMNS = "json, status, first_seen"
-_DOC_COLUMNS_C = "c.json, c.status, c.first_seen"
+_DOC = f"{COMMITMENT_COLUMNS} FROM {COMMITMENT_FROM}"
 
 
 def _count(report: IndexReport, item: Prepared) -> None:
@@ -413,16 +455,9 @@ def _count(report: IndexReport, item: Prepared) -> None:
     report.commitments += len(item.commitments)
 
 
-def _iso(value: str | None) -> str | None:
-    return value.replace(" ", "T") + "+00:00" if value else None
-
-
 def commitment_row_doc(row: sqlite3.Row) -> dict[str, Any]:
-    """The stored commitment document with its current status and first-seen time."""
-    doc = json.loads(row["json"])
-    doc["status"] = row["status"]
-    doc["first_seen"] = _iso(row["first_seen"])
-    return doc
+    """The stored commitment document with its current status, first-seen time and article ref."""
+    return commitment_from_row(row["json"], row["status"], row["first_seen"], row["ref"])
 
 
 def _new_in(prefix: str, start: datetime, end: datetime) -> tuple[str, tuple[str, ...]]:

@@ -86,7 +86,8 @@ def _past_pattern(stems: list[str], with_ending: list[str]) -> re.Pattern[str]:
     alts = "|".join(sorted(stems, key=len, reverse=True))
     alts2 = "|".join(sorted(with_ending, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w\u200c])ن?می[ \u200c]?(?:(?:{alts})(?:م|ی|یم|ید|ند)?|(?:{alts2})(?:م|ی|یم|ید|ند))(?![\w\u200c])"
+        rf"(?<![\w\u200c])ن?می[ \u200c]?(?:(?:{alts})(?:م|ی|یم|ید|ند)?|(?:{alts2})(?:م|ی|یم|ید|ند))"
+        rf"(?![\w\u200c])"
         rf"|(?<=\wه)[ \u200c](?:بود|بودند|بودیم)(?![\w\u200c])"
     )
 
@@ -149,13 +150,18 @@ def find_cue(
 
     found: list[Cue] = []
     for spec in cfg.specs:
-        m = next((m for m in spec.pattern.finditer(sentence) if outside(m) and _not_regret(spec, sentence, m)), None)
+        m = next(
+            (m for m in spec.pattern.finditer(sentence) if outside(m) and _not_regret(spec, sentence, m)),
+            None,
+        )
         if m:
             found.append(Cue(m.start(), m.end(), spec.polarity, spec.negated, spec.confidence))
     present = _present_cue(sentence, cfg, outside, future_deadline or bool(deadline_spans), deadline_spans)
     if present is not None and (not found or present[1]):
         found.append(present[0])  # a weak cue: before a plan cue only when its time marker precedes it
-    refusal = next((m for m in cfg.refusal.finditer(sentence) if outside(m) and not _past_first_plural(m)), None)
+    refusal = next(
+        (m for m in cfg.refusal.finditer(sentence) if outside(m) and not _past_first_plural(m)), None
+    )
     if refusal is not None:
         found.append(Cue(refusal.start(), refusal.end(), "commit", True, cfg.refusal_confidence))
     if not found and in_statement:

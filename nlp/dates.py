@@ -119,6 +119,7 @@ class _Expr:
     end: int
     kind: str  # kind when no prefix changes it
     resolve: Callable[[date | None], Range]
+    before: bool = False  # «قبل از ۱۵ آبان»: by the day before
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -547,7 +548,7 @@ def _merge_weekday(folded: str, exprs: list[_Expr]) -> list[_Expr]:
             and re.fullmatch(rf"(?:از{_SP})?(?:{_alt(WEEKDAYS)})", folded[prev.start : prev.end])
         ):
             kind = prev.kind if prev.kind in ("from", "by") else e.kind
-            out[-1] = _Expr(prev.start, e.end, kind, e.resolve)
+            out[-1] = _Expr(prev.start, e.end, kind, e.resolve, prev.before or e.before)
         else:
             out.append(e)
     return out
@@ -589,8 +590,12 @@ def _single_expressions(text: str) -> list[_Expr]:
             log.debug("skipping date expression %r: %s", m.group(), exc)
             continue
         prefix = folded[max(0, start - 30) : start]
-        if kind == "on" and BY_PREFIX.search(prefix):
+        by = BY_PREFIX.search(prefix)
+        if kind == "on" and by:
             kind = "by"
+            before = bool(re.search(r"(?:قبل|پیش)\s+از", by.group()))
+            out.append(_Expr(start, end, kind, resolver, before))
+            continue
         elif kind == "on" and FROM_PREFIX.search(prefix):
             start = start - len(FROM_PREFIX.search(prefix).group())  # type: ignore[union-attr]
             kind = "from"
@@ -635,6 +640,10 @@ def _deadline(text: str, expr: _Expr, pub: date | None) -> Deadline:
         and getattr(expr.resolve, "is_duration", False)
     ):
         lo = hi  # «دو هفته دیگر» alone is a point in time, not a span
+    named = text[expr.start : expr.end]
+    if expr.before and hi is not None and not re.match(r"(?:پایان|آخر|انتها|اواخر)", named):
+        hi -= timedelta(days=1)  # «قبل از ۱۵ آبان» is done by the 14th
+        lo = min(lo, hi) if lo is not None else lo
     if expr.kind == "by":
         lo = pub if pub and hi and pub <= hi else lo
     elif expr.kind == "from" and not getattr(expr.resolve, "is_range", False):

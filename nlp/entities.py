@@ -10,6 +10,7 @@ contain a place («شهردار تهران» ⊃ «تهران») and both are re
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner"
 STAT_LABELS = {"PER", "ORG", "LOC", "FAC", "PRO", "EVENT"}
+NUMBER_TOKEN = re.compile(r"^[۰-۹0-9]+(?:[.٫/:,٬][۰-۹0-9]+)+$")
 
 
 @Language.factory(
@@ -65,10 +67,19 @@ def load_pipeline() -> Language:
     try:
         nlp = spacy.load(MODEL_PATH)
     except (OSError, ValueError) as exc:
-        raise ModelError(f"NER model at {MODEL_PATH} is unreadable ({exc}); rebuild: python -m nlp.ner train") from exc
+        raise ModelError(
+            f"NER model at {MODEL_PATH} is unreadable ({exc}); rebuild: python -m nlp.ner train"
+        ) from exc
+    keep_numbers_whole(nlp)
     if "goftar_rules" not in nlp.pipe_names:
         nlp.add_pipe("goftar_rules", last=True)
     return nlp
+
+
+def keep_numbers_whole(nlp: Language) -> None:
+    """Tokenise «۲.۵», «۱۸:۳۰» and «۱۴۰۰/۰۶/۳۱» as one token each (spaCy's fa rules split them),
+    so a number, a time or a slash date reaches the rules in one piece."""
+    nlp.tokenizer.token_match = NUMBER_TOKEN.match  # type: ignore[union-attr]
 
 
 def resolve_official(role_text: str, on: date | None) -> tuple[str, str] | None:

@@ -125,3 +125,62 @@ def test_cues(sentence: str, polarity: str, negated: bool) -> None:
 )
 def test_not_commitments(sentence: str) -> None:
     assert find_cue(sentence) is None
+
+
+def _commitments(text: str, published: date = date(2024, 10, 1)) -> list[Commitment]:
+    return extract(text, published).commitments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "معاون فنی شهرداری شیراز گفت: این پل در مدت ۱۸ ماه ساخته شد و هزینه آن ۳۰۰ میلیارد ریال بود.",
+        "رئیس سازمان پسماند گفت: در شش ماه نخست امسال ۴۰۰ تن زباله جمع آوری شده است.",
+        "مدیر فضای سبز گفت: طی سه سال اخیر ۲۰ هزار نهال کاشته شده است.",
+        "رئیس شورا گفت: این پروژه باید دو سال پیش افتتاح می‌شد اما متوقف ماند.",
+        "عضو شورا گفت: شهرداری می‌بایست زودتر پیمانکار را جریمه می‌کرد.",
+        "مدیر منطقه گفت: ما هر هفته جلسه‌ای با معتمدین محل برگزار می‌کنیم.",
+        "شهردار رشت گفت: از همه شهروندان تشکر می‌کنیم.",
+    ],
+)
+def test_past_regret_habit_and_thanks_are_not_commitments(text: str) -> None:
+    assert _commitments(text) == []
+
+
+def test_a_first_person_plan_without_a_date_is_a_commitment_in_speech_only() -> None:
+    said = _commitments("شهردار یزد گفت: بازار روز جدید در محله صفائیه احداث می‌کنیم.")
+    assert len(said) == 1 and said[0].polarity == "commit" and said[0].deadline is None
+    assert find_cue("بازار روز جدید احداث می‌کنیم.") is None  # outside speech: no marker, no cue
+
+
+def test_a_plan_cue_beats_an_earlier_present_verb_whose_date_comes_later() -> None:
+    sentence = "این مجتمع ساخته می‌شود و در نظر داریم تا پایان سال آن را تحویل دهیم."
+    date_at = sentence.index("تا پایان سال")
+    cue = find_cue(sentence, True, [(date_at, date_at + len("تا پایان سال"))])
+    assert cue is not None and cue.polarity == "intend"
+
+
+def test_the_day_of_the_statement_is_not_the_deadline() -> None:
+    text = (
+        "سارا نیکو، عضو شورای شهر تبریز، در جلسه روز سه‌شنبه تصریح کرد: "
+        "طرح در جلسه هفته آینده بررسی خواهد شد. "
+        "وی گفت: کار ادامه دارد."
+    )
+    (c,) = _commitments(text, date(2024, 10, 16))
+    assert c.deadline and c.deadline.text == "هفته آینده"
+    assert c.speaker and c.speaker.text == "سارا نیکو"
+
+
+def test_the_date_of_the_act_beats_the_year_of_the_topic() -> None:
+    (c,) = _commitments("معاون مالی شهرداری گفت: لایحه بودجه سال ۱۴۰۴ روز ۱۲ آذر به شورا تقدیم می‌شود.")
+    assert c.deadline and c.deadline.text == "۱۲ آذر"
+
+
+def test_a_sentence_continuing_an_announcement_keeps_its_speaker() -> None:
+    text = (
+        "شهرداری مشهد اعلام کرد که از شنبه آینده طرح زوج و فرد اجرا می‌شود. "
+        "این طرح تا پایان ماه ادامه خواهد داشت."
+    )
+    found = _commitments(text)
+    assert len(found) == 2
+    assert all(c.speaker and c.speaker.text == "شهرداری مشهد" for c in found)

@@ -71,3 +71,18 @@ def test_parse_cli_dates(arg: str) -> None:
 def test_parse_cli_dates_rejects_non_dates(arg: str) -> None:
     with pytest.raises(ValueError, match="not a"):
         parse_jalali_or_gregorian(arg)
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("قبل از ۱۰ مهر ماه", date(2021, 10, 1)),  # «before the 10th» is done by the 9th
+        ("پیش از ۱۰ مهر", date(2021, 10, 1)),
+        ("تا ۱۰ مهر ماه", date(2021, 10, 2)),  # «تا» includes the day
+        ("قبل از پایان سال", date(2022, 3, 20)),  # «before the end of the year» is the year's end
+    ],
+)
+def test_before_a_day_ends_the_day_before(text: str, end: date) -> None:
+    d = resolve_deadline(text, FRIDAY)
+    assert d is not None and d.kind == "by" and d.end == end
+    assert not d.text.startswith(("قبل", "پیش"))

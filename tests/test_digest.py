@@ -30,7 +30,7 @@ def digest(store, settings: Settings) -> Digest:
 
 def test_headline_counts_the_tehran_day_and_compares_with_last_week(digest: Digest) -> None:
     metrics = {m.key: m for m in digest.headline}
-    # 5 articles published between Tehran midnights (one at 00:40, one at 23:50); the 00:30 next-day one is out.
+    # 5 articles between Tehran midnights (one at 00:40, one at 23:50); the next day's 00:30 one is out.
     assert metrics["articles"].value == 5
     assert metrics["articles"].previous_avg == pytest.approx(1.0)  # tehran-gov: one a day last week
     assert metrics["articles"].change_pct == pytest.approx(400.0)
@@ -87,7 +87,9 @@ def test_html_is_rtl_escaped_and_keeps_zwnj(digest: Digest) -> None:
     assert "&lt;script&gt;" in html
     assert 'href="javascript:' not in html
     assert f"می{ZWNJ}کند" in html  # ZWNJ survives rendering
-    assert "۱۴۰۵/۰۹/۳۰" in html and ">\u200e2026-12-21\u200e<" in html  # Jalali (Persian digits) and Gregorian
+    assert (
+        "۱۴۰۵/۰۹/۳۰" in html and ">\u200e2026-12-21\u200e<" in html
+    )  # Jalali (Persian digits) and Gregorian
     assert "شنبه ۳۰ آبان ۱۴۰۵" in html
     assert 'src="2026-11-21.png"' in html
 

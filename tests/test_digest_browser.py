@@ -13,12 +13,22 @@ from goftar.settings import Settings
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (apt-get install chromium)"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason="Debian chromium not installed (apt-get install chromium)"
+    ),
 ]
 
 
@@ -42,9 +52,11 @@ def test_digest_page_is_rtl_with_its_chart(page, settings: Settings, tmp_path: P
     tables = page.evaluate("[...document.querySelectorAll('table')].map(t => getComputedStyle(t).direction)")
     assert direction == "rtl" and tables and set(tables) == {"rtl"}
     # Right-to-left layout: the title's text hugs the right edge of its block.
-    h1 = page.evaluate("(() => { const h = document.querySelector('h1'); const range = document.createRange();"
-                       " range.selectNodeContents(h); const r = range.getBoundingClientRect();"
-                       " const p = h.getBoundingClientRect(); return [p.right - r.right, r.left - p.left]; })()")
+    h1 = page.evaluate(
+        "(() => { const h = document.querySelector('h1'); const range = document.createRange();"
+        " range.selectNodeContents(h); const r = range.getBoundingClientRect();"
+        " const p = h.getBoundingClientRect(); return [p.right - r.right, r.left - p.left]; })()"
+    )
     assert h1[0] < h1[1]
     assert page.evaluate("document.querySelector('img').naturalWidth") > 0, "chart image did not load"
     assert page.evaluate("document.scripts.length") == 0

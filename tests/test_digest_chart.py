@@ -1,4 +1,4 @@
-"""The chart's Persian is shaped: its SVG uses joined (initial/medial/final) glyph forms, not isolated ones."""
+"""The chart's Persian is shaped: its SVG draws joined (initial/medial/final) glyph forms, not isolated."""
 
 from __future__ import annotations
 

@@ -47,16 +47,23 @@ def smtp_server():
 @pytest.fixture
 def mail_settings(settings: Settings, smtp_server) -> Settings:
     controller, _ = smtp_server
-    return replace(settings, smtp_host="127.0.0.1", smtp_port=controller.port,
-                   smtp_starttls=False, digest_to="analyst@example.org, desk@example.org")
+    return replace(
+        settings,
+        smtp_host="127.0.0.1",
+        smtp_port=controller.port,
+        smtp_starttls=False,
+        digest_to="analyst@example.org, desk@example.org",
+    )
 
 
-def test_digest_is_mailed_as_rtl_html_with_text_and_inline_chart(mail_settings: Settings, smtp_server) -> None:
+def test_digest_is_mailed_as_rtl_html_with_text_and_inline_chart(
+    mail_settings: Settings, smtp_server
+) -> None:
     _, inbox = smtp_server
     store = filled_store(mail_settings)
     send_digest(build_digest(store, DAY, mail_settings), mail_settings)
     store.close()
-    (rcpts, msg), = inbox.messages
+    ((rcpts, msg),) = inbox.messages
     assert rcpts == ["analyst@example.org", "desk@example.org"]
     assert "۳۰ آبان ۱۴۰۵" in msg["Subject"] and "۴ تعهد تازه" in msg["Subject"]
     text = msg.get_body(preferencelist=("plain",)).get_content()
@@ -93,14 +100,22 @@ class Refuse:
 
 
 def test_refused_login_never_shows_the_password(settings: Settings, caplog: pytest.LogCaptureFixture) -> None:
-    controller = Controller(Inbox(), hostname="127.0.0.1", port=free_port(), authenticator=Refuse(),
-                            auth_require_tls=False)
+    controller = Controller(
+        Inbox(), hostname="127.0.0.1", port=free_port(), authenticator=Refuse(), auth_require_tls=False
+    )
     controller.start()
     try:
         port = controller.port
         secret = "s3cr3t-Pa55"
-        mail = replace(settings, smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=False,
-                       smtp_user="bot", smtp_password=secret, digest_to="a@example.org")
+        mail = replace(
+            settings,
+            smtp_host="127.0.0.1",
+            smtp_port=port,
+            smtp_starttls=False,
+            smtp_user="bot",
+            smtp_password=secret,
+            digest_to="a@example.org",
+        )
         store = filled_store(mail)
         caplog.set_level(logging.DEBUG, logger="goftar")  # ours, not the test server's own log
         with pytest.raises(GoftarError) as info:

@@ -52,7 +52,11 @@ def _found(entities: list, label: str) -> set[str]:
         ("بودجه ۱۵ هزار و پانصد میلیارد تومان است", "MONEY", "۱۵ هزار و پانصد میلیارد تومان"),
         ("جلسه ساعت ۱۰ صبح آغاز شد", "TIME", "ساعت ۱۰ صبح"),
         ("عضو شورای شهر گفت", "ROLE", "عضو شورای شهر"),
-        ("معاون امور اجتماعی و فرهنگی شهرداری تهران گفت", "ROLE", "معاون امور اجتماعی و فرهنگی شهرداری تهران"),
+        (
+            "معاون امور اجتماعی و فرهنگی شهرداری تهران گفت",
+            "ROLE",
+            "معاون امور اجتماعی و فرهنگی شهرداری تهران",
+        ),
         ("وزیر بهداشت گفت", "ROLE", "وزیر بهداشت"),
     ],
 )
@@ -79,6 +83,12 @@ def test_unknown_role_and_day_outside_every_term_stay_unresolved() -> None:
     assert resolve_official("شهردار تهران", None) is None
 
 
+def test_another_countrys_president_is_not_ours() -> None:
+    found = _rules_only("رئیس" + ZWNJ + "جمهوری آمریکا و رئیس" + ZWNJ + "جمهور ایران دیدار کردند", SEPT_2021)
+    assert ("ROLE", "رئیس" + ZWNJ + "جمهوری آمریکا", None) in found
+    assert ("ROLE", "رئیس" + ZWNJ + "جمهور ایران", "سید ابراهیم رئیسی") in found
+
+
 def test_known_alias_is_a_person_with_canonical_name() -> None:
     found = _rules_only("زاکانی در جمع خبرنگاران گفت")
     assert ("PER", "زاکانی", "علیرضا زاکانی") in found
@@ -93,7 +103,12 @@ def test_registry_dates_are_jalali_or_gregorian_and_bad_ones_raise() -> None:
 
 def test_alias_shared_by_two_people_resolves_to_neither() -> None:
     registry = parse_registry(
-        {"people": [{"id": "a", "name": "علی احمدی", "aliases": ["احمدی"]}, {"id": "b", "name": "رضا احمدی", "aliases": ["احمدی"]}]}
+        {
+            "people": [
+                {"id": "a", "name": "علی احمدی", "aliases": ["احمدی"]},
+                {"id": "b", "name": "رضا احمدی", "aliases": ["احمدی"]},
+            ]
+        }
     )
     assert registry.person_for_alias("احمدی") is None
     assert registry.person_for_alias("علی احمدی").id == "a"
@@ -120,7 +135,8 @@ def test_rule_component_round_trips_through_disk(tmp_path: Path) -> None:
 # --- the whole pipeline ------------------------------------------------------------------------------
 
 needs_model = pytest.mark.skipif(
-    not (MODEL_PATH / "meta.json").exists(), reason="no trained NER in nlp/models/ner (python -m nlp.ner train --final)"
+    not (MODEL_PATH / "meta.json").exists(),
+    reason="no trained NER in nlp/models/ner (python -m nlp.ner train --final)",
 )
 
 
@@ -133,12 +149,16 @@ def test_pipeline_round_trips_through_disk_with_the_rule_component(tmp_path: Pat
     assert loaded.pipe_names == nlp.pipe_names
     first, second = nlp(text), loaded(text)
     assert [(e.text, e.label_) for e in first.ents] == [(e.text, e.label_) for e in second.ents]
-    assert [(s.text, s.label_) for s in first.spans[RULES_KEY]] == [(s.text, s.label_) for s in second.spans[RULES_KEY]]
+    assert [(s.text, s.label_) for s in first.spans[RULES_KEY]] == [
+        (s.text, s.label_) for s in second.spans[RULES_KEY]
+    ]
 
 
 @needs_model
 def test_offsets_index_the_normalised_text() -> None:
-    text = normalize("محمدامین توکلی‌زاده معاون شهردار تهران در اصفهان گفت ۵۰ درصد کارها تا پایان سال ۱۴۰۴ انجام می‌شود.")
+    text = normalize(
+        "محمدامین توکلی‌زاده معاون شهردار تهران در اصفهان گفت ۵۰ درصد کارها تا پایان سال ۱۴۰۴ انجام می‌شود."
+    )
     entities = find_entities(text, date(2025, 6, 1))
     assert entities
     for entity in entities:

@@ -55,3 +55,78 @@ def test_verb_final_report_and_according_to() -> None:
 
 def test_narrative_without_speech_has_no_statement() -> None:
     assert _statements("ساخت این پل در سال ۱۳۹۸ آغاز شد و هزینه آن ۲۰۰ میلیارد تومان بود.") == []
+
+
+def test_weekday_right_before_the_verb_is_not_attribution() -> None:
+    # «شنبه گفت» ends in «به گفت…» letters but is «روز شنبه» + «گفت».
+    st = _statements("معاون عمرانی شهرداری یزد روز شنبه گفت: کار پل آغاز خواهد شد.")
+    assert len(st) == 1 and st[0].speaker and st[0].speaker.text == "معاون عمرانی شهرداری یزد"
+
+
+def test_quote_before_its_speaker() -> None:
+    quoted = _statements("«تا پایان آبان هیچ پروانه‌ای بدون تأییدیه صادر نمی‌شود»، شهردار قم گفت.")
+    assert len(quoted) == 1 and quoted[0].direct and quoted[0].quote.startswith("تا پایان آبان")
+    assert quoted[0].speaker and quoted[0].speaker.text == "شهردار قم"
+    this = _statements(
+        "ساعت کار پارک‌ها از هفته آینده افزایش می‌یابد. این را معاون خدمات شهری شهرداری کرج گفت."
+    )
+    assert len(this) == 1 and this[0].quote.startswith("ساعت کار پارک‌ها")
+    assert this[0].speaker and this[0].speaker.text == "معاون خدمات شهری شهرداری کرج"
+
+
+def test_quote_before_speaker_then_more_speech_by_the_same_person() -> None:
+    text = (
+        "«هفته آینده ده اتوبوس تحویل می‌شود»، سارا امینی مدیر ناوگان با بیان این مطلب افزود: کار ادامه دارد."
+    )
+    first, second = _statements(text)
+    assert first.quote.startswith("هفته آینده") and second.quote.startswith("کار ادامه")
+    assert first.speaker and second.speaker and first.speaker.text == second.speaker.text == "سارا امینی"
+
+
+def test_title_then_name_speaks_as_the_name_and_links_the_title() -> None:
+    text = (
+        "شهردار بندرعباس، کاظم فرجی، در بازدید گفت: اسکله تفریحی ساخته می‌شود.\n"
+        "شهردار بندرعباس افزود: کار از بهار آغاز می‌شود."
+    )
+    first, second = _statements(text)
+    assert first.speaker and first.speaker.text == "کاظم فرجی" and first.speaker.kind == "person"
+    assert second.speaker and second.speaker.canonical_name == "کاظم فرجی"
+
+
+def test_a_shortened_title_later_is_the_person_named_with_the_full_title() -> None:
+    text = (
+        "لیلا فرهمند، مدیرعامل شرکت قطار شهری و حومه اصفهان، گفت: خط دو فعال می‌شود.\n"
+        "مدیرعامل قطار شهری همچنین گفت: واگن‌ها می‌رسند."
+    )
+    later = _statements(text)[1]
+    assert later.speaker and later.speaker.canonical_name == "لیلا فرهمند"
+    other = _statements(
+        "لیلا فرهمند، مدیرعامل شرکت قطار شهری اصفهان، گفت: بله.\nمدیرعامل آب و فاضلاب گفت: نه."
+    )[1]
+    assert other.speaker and other.speaker.canonical_name != "لیلا فرهمند"
+
+
+def test_aside_between_name_and_verb() -> None:
+    text = "مریم رحمانی، نایب رئیس شورای شهر کرج، صبح امروز در حاشیه بازدید اظهار داشت: پروژه‌ها تکمیل می‌شوند."
+    st = _statements(text)[0]
+    assert st.speaker and st.speaker.text == "مریم رحمانی"
+
+
+def test_according_to_in_the_middle_of_a_paragraph() -> None:
+    text = (
+        "طرح تفکیک از سال گذشته آغاز شد. به گفته مدیرعامل سازمان پسماند، این طرح در همه محلات اجرا خواهد شد."
+    )
+    st = _statements(text)
+    assert len(st) == 1 and st[0].quote.startswith("این طرح")
+    assert st[0].speaker and st[0].speaker.text.startswith("مدیرعامل سازمان")
+
+
+def test_a_name_the_entity_model_cut_short_runs_on_to_the_title() -> None:
+    from goftar.model import Entity
+    from nlp.speakers import SpeakerResolver, speaker_phrase
+
+    text = "ابراهیم سلطانی مقدم رئیس شورای شهر زنجان گفت: طرح تصویب می‌شود."
+    resolver = SpeakerResolver(text, [Entity(text="ابراهیم سلطانی", label="PER", start=0, end=14)])
+    phrase = speaker_phrase(text, 0, text.index("گفت"))
+    assert phrase is not None
+    assert resolver.resolve(*phrase).text == "ابراهیم سلطانی مقدم"

@@ -32,8 +32,11 @@ def test_add_list_remove(settings: Settings) -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"query": ""}, "query or at least one filter"), ({"query": "x", "recipients": ["nope"]}, "e-mail"),
-     ({"query": "x", "filters": {"colour": "red"}}, "unknown filter")],
+    [
+        ({"query": ""}, "query or at least one filter"),
+        ({"query": "x", "recipients": ["nope"]}, "e-mail"),
+        ({"query": "x", "filters": {"colour": "red"}}, "unknown filter"),
+    ],
 )
 def test_invalid_watches_are_refused(settings: Settings, kwargs: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=message):

@@ -157,7 +157,9 @@ def _daily_series(store: Store, day: date) -> dict[date, int]:
     """Commitments per local day (store time zone) for the chart: each of the last 30 days, zeros included."""
     first = day - timedelta(days=CHART_DAYS - 1)
     counts = store.daily_counts(first, day)
-    return {first + timedelta(days=i): int(counts.get(first + timedelta(days=i), 0)) for i in range(CHART_DAYS)}
+    return {
+        first + timedelta(days=i): int(counts.get(first + timedelta(days=i), 0)) for i in range(CHART_DAYS)
+    }
 
 
 def entity_trends(today: list[dict[str, Any]], week: list[dict[str, Any]]) -> dict[str, list[EntityTrend]]:
@@ -207,13 +209,17 @@ def source_rows(volume: dict[str, int], previous: dict[str, int]) -> list[Source
     """Articles per source that day (and its daily average last week), busiest first."""
     names = {name for name, n in volume.items() if n} | {name for name, n in previous.items() if n}
     rows = [
-        SourceRow(source=name, articles=volume.get(name, 0), previous_avg=round(previous.get(name, 0) / WEEK, 2))
+        SourceRow(
+            source=name, articles=volume.get(name, 0), previous_avg=round(previous.get(name, 0) / WEEK, 2)
+        )
         for name in names
     ]
     return sorted(rows, key=lambda row: (-row.articles, row.source))
 
 
-def source_problems(health: list[Any], volume: dict[str, int], previous: dict[str, int]) -> list[SourceProblem]:
+def source_problems(
+    health: list[Any], volume: dict[str, int], previous: dict[str, int]
+) -> list[SourceProblem]:
     """Sources whose crawls failed, came back empty, or that went silent after a productive week."""
     runs: dict[str, list[Any]] = defaultdict(list)
     for record in health:

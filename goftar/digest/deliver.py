@@ -32,7 +32,9 @@ def send_digest(digest: Digest, settings: Settings, recipients: list[str] | None
     refuses or cannot be reached.
     """
     if not settings.smtp_host:
-        raise ConfigError("no SMTP server configured: set GOFTAR_SMTP_HOST (and GOFTAR_DIGEST_TO) to mail the digest")
+        raise ConfigError(
+            "no SMTP server configured: set GOFTAR_SMTP_HOST (and GOFTAR_DIGEST_TO) to mail the digest"
+        )
     main = _addresses(recipients if recipients is not None else settings.digest_to.split(","))
     messages = [build_message(digest, settings, main)] if main else []
     mailed = set(main)
@@ -70,10 +72,16 @@ def build_message(
     msg["Message-ID"] = make_msgid(domain=settings.digest_from.rpartition("@")[2] or "localhost")
     msg.set_content(render_text(digest), subtype="plain", charset="utf-8")
     chart_cid = make_msgid(domain="goftar")
-    msg.add_alternative(render_html(digest, chart_src=f"cid:{chart_cid[1:-1]}"), subtype="html", charset="utf-8")
-    html_part = msg.get_payload()[1]
+    msg.add_alternative(
+        render_html(digest, chart_src=f"cid:{chart_cid[1:-1]}"), subtype="html", charset="utf-8"
+    )
+    html_part = msg.get_body(preferencelist=("html",))
+    assert isinstance(html_part, EmailMessage)  # just added above
     html_part.add_related(
-        render_chart(digest.daily_commitments, "png"), maintype="image", subtype="png", cid=chart_cid,
+        render_chart(digest.daily_commitments, "png"),
+        maintype="image",
+        subtype="png",
+        cid=chart_cid,
         filename=f"{digest.day.isoformat()}.png",
     )
     return msg
@@ -89,7 +97,9 @@ def _send(messages: list[EmailMessage], settings: Settings) -> None:
         # The server's reply, not our credentials, goes into the message.
         raise GoftarError(f"SMTP login to {settings.smtp_host} refused ({exc.smtp_code})") from exc
     except (smtplib.SMTPException, OSError) as exc:
-        raise GoftarError(f"cannot mail the digest via {settings.smtp_host}:{settings.smtp_port}: {exc}") from exc
+        raise GoftarError(
+            f"cannot mail the digest via {settings.smtp_host}:{settings.smtp_port}: {exc}"
+        ) from exc
 
 
 def _connect(settings: Settings) -> smtplib.SMTP:

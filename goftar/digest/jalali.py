@@ -22,10 +22,8 @@ def fa_digits(value: object) -> str:
 
 def fa_number(value: int | float) -> str:
     """A count for people: Persian digits, Persian thousands separator (٬) and decimal point (٫)."""
-    if isinstance(value, float) and not value.is_integer():
-        text = f"{value:,.1f}"
-    else:
-        text = f"{int(value):,}"
+    fractional = isinstance(value, float) and not value.is_integer()
+    text = f"{value:,.1f}" if fractional else f"{int(value):,}"
     return fa_digits(text.replace(",", "٬").replace(".", "٫"))
 
 

@@ -49,7 +49,9 @@ def font_face_css() -> str:
 def pdf_html(digest: Digest) -> str:
     """The e-mail HTML with the chart inlined and the bundled font loaded: self-contained for a PDF engine."""
     chart = base64.b64encode(render_chart(digest.daily_commitments, "png")).decode("ascii")
-    return render_html(digest, chart_src=f"data:image/png;base64,{chart}", head_css=font_face_css() + PAGE_CSS)
+    return render_html(
+        digest, chart_src=f"data:image/png;base64,{chart}", head_css=font_face_css() + PAGE_CSS
+    )
 
 
 def render_pdf(digest: Digest, engine: str = "auto") -> bytes:
@@ -90,7 +92,13 @@ def _chromium(html: str, timeout: float = 120) -> bytes:
     with tempfile.TemporaryDirectory(prefix="goftar-pdf-") as tmp:
         page, out = Path(tmp) / "digest.html", Path(tmp) / "digest.pdf"
         page.write_text(html, encoding="utf-8")
-        cmd = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", page.as_uri()]
+        cmd = [
+            browser,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={tmp}/profile",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ]
         try:
             subprocess.run(cmd, capture_output=True, timeout=timeout, check=True)
         except (subprocess.SubprocessError, OSError) as exc:

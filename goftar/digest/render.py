@@ -25,7 +25,13 @@ FONT_STACK = "Vazirmatn, Tahoma, 'Segoe UI', 'Noto Naskh Arabic', 'DejaVu Sans',
 EMPTY_MESSAGE = "خبر تازه‌ای نبود"
 
 POLARITY = {"commit": "تعهد", "intend": "قصد", "hope": "امید", "demand": "مطالبه"}
-STATUS = {"open": "باز", "due": "در سررسید", "overdue": "گذشته از سررسید", "fulfilled": "انجام‌شده", "unknown": "نامعلوم"}
+STATUS = {
+    "open": "باز",
+    "due": "در سررسید",
+    "overdue": "گذشته از سررسید",
+    "fulfilled": "انجام‌شده",
+    "unknown": "نامعلوم",
+}
 TREND = {"up": "▲ رو به افزایش", "down": "▼ رو به کاهش", "steady": "● ثابت", "new": "★ تازه"}
 ENTITY_TITLES = {"people": "افراد", "organisations": "سازمان‌ها", "places": "مکان‌ها"}
 PROBLEMS = {"failed": "خطا در گردآوری", "empty": "بی‌خبر"}

@@ -1,8 +1,8 @@
 """``python -m nlp.ner prepare|train|evaluate``: build, train and score the Persian NER.
 
-    python -m nlp.ner prepare --arman ../shared/data/arman --corpus var/ner/corpus
-    python -m nlp.ner train --corpus var/ner/corpus --fold 1 --output var/ner/runs   # or --final
-    python -m nlp.ner evaluate --corpus var/ner/corpus --runs var/ner/runs            # 3 folds + mean
+python -m nlp.ner prepare --arman ../shared/data/arman --corpus var/ner/corpus
+python -m nlp.ner train --corpus var/ner/corpus --fold 1 --output var/ner/runs   # or --final
+python -m nlp.ner evaluate --corpus var/ner/corpus --runs var/ner/runs            # 3 folds + mean
 """
 
 from __future__ import annotations
@@ -58,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         tables = []
         for k in args.folds:
-            table = evaluate_model(args.runs / f"fold{k}" / "model-best", args.corpus / f"fold{k}-test.spacy").table()
+            table = evaluate_model(
+                args.runs / f"fold{k}" / "model-best", args.corpus / f"fold{k}-test.spacy"
+            ).table()
             print(format_table(f"fold {k} (test_fold{k}.txt)", table), "\n")
             tables.append(table)
         print(format_table(f"mean over folds {args.folds}", average(tables)))

@@ -99,7 +99,9 @@ def prepare_folds(arman: Path, out: Path, dev_size: int = DEV_SIZE) -> dict[str,
         train = read_docs([arman / f"train_fold{k}.txt"])
         counts[f"fold{k}-train"] = write_docs(train[:-dev_size], out / f"fold{k}-train.spacy")
         counts[f"fold{k}-dev"] = write_docs(train[-dev_size:], out / f"fold{k}-dev.spacy")
-        counts[f"fold{k}-test"] = write_docs(read_docs([arman / f"test_fold{k}.txt"]), out / f"fold{k}-test.spacy")
+        counts[f"fold{k}-test"] = write_docs(
+            read_docs([arman / f"test_fold{k}.txt"]), out / f"fold{k}-test.spacy"
+        )
     whole = read_docs([arman / "train_fold1.txt", arman / "test_fold1.txt"])
     counts["all"] = write_docs(whole, out / "all.spacy")
     return counts

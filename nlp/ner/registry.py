@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 OFFICIALS_PATH = Path(__file__).resolve().parent.parent / "data" / "officials.yaml"
 
 # Letter variants a writer or a normaliser may leave; keys compare spellings, never what is shown.
-_KEY_TABLE = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ئ": "ی"})
+_KEY_TABLE = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ئ": "ی"}
+)
 _KEY_DROP = re.compile(r"[\u200c\u200d\u200f\u064b-\u065f\u0670\s\-]+")
 
 
