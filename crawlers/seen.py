@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_mod
 CREATE TABLE IF NOT EXISTS hashes (hash TEXT PRIMARY KEY, url TEXT, source TEXT);
 CREATE TABLE IF NOT EXISTS minhashes (url TEXT PRIMARY KEY, signature BLOB, source TEXT);
 CREATE TABLE IF NOT EXISTS bands (band TEXT, url TEXT, PRIMARY KEY (band, url));
+CREATE TABLE IF NOT EXISTS marks (key TEXT PRIMARY KEY);
 """
 
 
@@ -172,6 +173,15 @@ class SeenStore:
         )
         self.db.executemany("INSERT OR IGNORE INTO bands(band, url) VALUES (?, ?)", [(b, url) for b in bands])
         self._wrote()
+
+    def set_mark(self, key: str, on: bool = True) -> None:
+        """Set or clear a named flag (e.g. "this listing was paged to the end"), committed at once."""
+        sql = "INSERT OR IGNORE INTO marks(key) VALUES (?)" if on else "DELETE FROM marks WHERE key = ?"
+        self.db.execute(sql, (key,))
+        self.flush()
+
+    def has_mark(self, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM marks WHERE key = ?", (key,)).fetchone() is not None
 
     def count_seen(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM seen").fetchone()[0])

@@ -46,8 +46,11 @@ MAX_DIGEST_ROWS = 10_000
 class ElasticStore:
     """``index.base.Store`` on Elasticsearch; ``refresh`` makes writes visible before returning."""
 
-    def __init__(self, client: Any, prefix: str, *, refresh: bool | str = "wait_for") -> None:
+    def __init__(
+        self, client: Any, prefix: str, *, refresh: bool | str = "wait_for", bulk_backoff: float = 1.0
+    ) -> None:
         self.es, self.prefix, self.refresh = client, prefix, refresh
+        self.bulk_backoff = bulk_backoff  # first wait before retrying 429s; doubles on each retry
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ElasticStore:
@@ -55,11 +58,19 @@ class ElasticStore:
         from elasticsearch import Elasticsearch
 
         try:
-            client = Elasticsearch(settings.es_url, api_key=settings.es_api_key or None, request_timeout=30)
+            # A timed-out bulk request is sent again by the transport: every action carries its id, so a
+            # retry overwrites instead of duplicating.
+            client = Elasticsearch(
+                settings.es_url,
+                api_key=settings.es_api_key or None,
+                request_timeout=30,
+                retry_on_timeout=True,
+                max_retries=3,
+            )
             store = cls(client, settings.es_prefix)
             store.ensure()
         except Exception as exc:  # noqa: BLE001 — any transport/API error means the store cannot open
-            raise StoreError(f"cannot open Elasticsearch at {settings.es_url}: {exc}") from exc
+            raise StoreError(f"cannot open Elasticsearch at {settings.redacted()['es_url']}: {exc}") from exc
         return store
 
     def alias(self, kind: str) -> str:
@@ -102,8 +113,16 @@ class ElasticStore:
 
     def upsert(self, items: list[tuple[Article, Extraction]]) -> IndexReport:
         """Index articles and their children with ``streaming_bulk``; per-item failures are reported."""
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError
+
         report = IndexReport()
-        first_seen = self._first_seen([a.id for a, _ in items])
+        try:
+            first_seen = self._first_seen([a.id for a, _ in items])
+        except (TransportError, ApiError) as exc:  # the server is unreachable: report, do not crash the run
+            log.warning("Elasticsearch unavailable, %d articles not indexed: %s", len(items), exc)
+            report.failed.extend((a.id, f"{type(exc).__name__}: {exc}") for a, _ in items)
+            return report
         actions: list[dict[str, Any]] = []
         for article, extraction in items:
             try:
@@ -114,28 +133,60 @@ class ElasticStore:
             report.articles += 1
             report.statements += len(extraction.statements)
             report.commitments += len(extraction.commitments)
-        self._delete_children([a.id for a, _ in items])
-        report.failed.extend(self.bulk(actions))
+        try:
+            self._delete_children([a.id for a, _ in items])
+        except (TransportError, ApiError) as exc:
+            log.warning("Elasticsearch unavailable, %d articles not indexed: %s", len(items), exc)
+            report.failed.extend((a.id, f"{type(exc).__name__}: {exc}") for a, _ in items)
+            report.articles = report.statements = report.commitments = 0
+            return report
+        failed = self.bulk(actions)
+        report.failed.extend(failed)
+        self._forget_incomplete(actions, {ident for ident, _ in failed}, report)
         return report
+
+    def _forget_incomplete(self, actions: list[dict[str, Any]], bad: set[str], report: IndexReport) -> None:
+        """Drop the article document of an article whose children were refused, so that the next run
+        (which skips stored articles) indexes it again instead of leaving it incomplete for good."""
+        articles = {str(a.get("article_id") or a["_id"]) for a in actions if str(a["_id"]) in bad}
+        for article_id in sorted(articles):
+            report.articles -= 1
+            try:
+                self.es.options(ignore_status=404).delete(index=self.alias("articles"), id=article_id)
+            except Exception as exc:  # noqa: BLE001 — best effort; the failure is already reported
+                log.warning("could not withdraw incomplete article %s: %s", article_id, exc)
 
     def bulk(self, actions: list[dict[str, Any]]) -> list[tuple[str, str]]:
         """Send actions, retrying 429s with backoff; returns ``(id, reason)`` of those that failed."""
         from elasticsearch import helpers
 
-        failed = []
-        for ok, item in helpers.streaming_bulk(
-            self.es,
-            actions,
-            chunk_size=500,
-            max_retries=BULK_RETRIES,
-            initial_backoff=1,
-            raise_on_error=False,
-            raise_on_exception=False,
-            refresh=self.refresh,
-        ):
-            if not ok:
+        from elastic_transport import TransportError
+
+        failed: list[tuple[str, str]] = []
+        answered: set[str] = set()
+        try:
+            for ok, item in helpers.streaming_bulk(
+                self.es,
+                actions,
+                chunk_size=500,
+                max_retries=BULK_RETRIES,
+                initial_backoff=self.bulk_backoff,
+                raise_on_error=False,
+                raise_on_exception=False,
+                refresh=self.refresh,
+            ):
                 op = next(iter(item.values()))
-                failed.append((str(op.get("_id")), json.dumps(op.get("error"), ensure_ascii=False)[:500]))
+                answered.add(str(op.get("_id")))
+                if not ok:
+                    reason = op.get("error")
+                    reason = reason if isinstance(reason, str) else json.dumps(reason, ensure_ascii=False)
+                    failed.append((str(op.get("_id")), reason[:500]))
+        except TransportError as exc:  # timed out or unreachable after the transport's own retries
+            failed.extend(
+                (str(a["_id"]), f"{type(exc).__name__}: {exc}"[:500])
+                for a in actions
+                if str(a["_id"]) not in answered
+            )
         for ident, reason in failed:
             log.warning("Elasticsearch refused %s: %s", ident, reason)
         return failed

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import spacy
 from spacy.language import Language
@@ -28,6 +29,7 @@ from nlp.ner.values import entity_value
 
 log = logging.getLogger(__name__)
 
+TEHRAN = ZoneInfo("Asia/Tehran")
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner"
 STAT_LABELS = {"PER", "ORG", "LOC", "FAC", "PRO", "EVENT"}
 NUMBER_TOKEN = re.compile(r"^[۰-۹0-9]+(?:[.٫/:,٬][۰-۹0-9]+)+$")
@@ -82,9 +84,20 @@ def keep_numbers_whole(nlp: Language) -> None:
     nlp.tokenizer.token_match = NUMBER_TOKEN.match  # type: ignore[union-attr]
 
 
+def as_day(value: date | None) -> date | None:
+    """A publication time as the day it was in Tehran (a datetime's date there; a date as is)."""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(TEHRAN).date()
+    return value
+
+
 def resolve_official(role_text: str, on: date | None) -> tuple[str, str] | None:
-    """(canonical id, name) of whoever held the role (e.g. «شهردار تهران») on that day, when known."""
-    person = load_registry().holder(role_text, on)
+    """(canonical id, name) of whoever held the role (e.g. «شهردار تهران») on that day, when known.
+
+    ``on`` may be a datetime (an article's UTC publication time): the day in Tehran is used.
+    """
+    person = load_registry().holder(role_text, as_day(on))
     return (person.id, person.name) if person else None
 
 
@@ -101,6 +114,7 @@ def _canonical(span: Span, published: date | None) -> tuple[str | None, str | No
 
 def doc_entities(doc: Doc, published: date | None = None) -> list[Entity]:
     """Entities of a processed Doc: statistical ents and rule spans, deduplicated, in text order."""
+    day = as_day(published)
     spans = list(doc.ents) + list(doc.spans.get(RULES_KEY, []))
     seen: set[tuple[int, int, str]] = set()
     out: list[Entity] = []
@@ -109,7 +123,7 @@ def doc_entities(doc: Doc, published: date | None = None) -> list[Entity]:
         if key in seen:
             continue
         seen.add(key)
-        canonical_id, canonical_name = _canonical(span, published)
+        canonical_id, canonical_name = _canonical(span, day)
         out.append(
             Entity(
                 text=span.text,
@@ -118,14 +132,42 @@ def doc_entities(doc: Doc, published: date | None = None) -> list[Entity]:
                 end=span.end_char,
                 canonical_id=canonical_id,
                 canonical_name=canonical_name,
-                value=entity_value(span.label_, span.text, published),
+                value=entity_value(span.label_, span.text, day),
             )
         )
     return out
 
 
 def find_entities(text: str, published: date | None = None) -> list[Entity]:
-    """Entities in ``text`` (already normalised); offsets index ``text``. Empty text gives []."""
+    """Entities in ``text`` (already normalised); offsets index ``text``. Empty text gives [].
+
+    ``published`` (a date, or the article's datetime) resolves roles and relative dates.
+    """
     if not text.strip():
         return []
-    return doc_entities(load_pipeline()(text), published)
+    nlp = load_pipeline()
+    if len(text) <= nlp.max_length:
+        return doc_entities(nlp(text), published)
+    log.warning(
+        "text of %d characters processed in paragraphs (spaCy max_length %d)", len(text), nlp.max_length
+    )
+    entities: list[Entity] = []
+    for offset, chunk in _paragraph_chunks(text, nlp.max_length):
+        for entity in doc_entities(nlp(chunk), published):
+            entities.append(
+                entity.model_copy(update={"start": entity.start + offset, "end": entity.end + offset})
+            )
+    return entities
+
+
+def _paragraph_chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """Pieces of at most ``limit`` characters, cut after a newline where there is one."""
+    chunks, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        chunks.append((start, text[start:end]))
+        start = end
+    return chunks

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -201,3 +201,21 @@ def test_second_seed_release() -> None:
 
 def test_empty_text_has_no_entities() -> None:
     assert find_entities("   ") == []
+
+
+def test_publication_datetime_counts_as_its_day_in_tehran() -> None:
+    # 20:30 UTC on 1400/06/02 is already 1400/06/03 in Tehran: the first day of the new mayor's term.
+    late_evening = datetime(2021, 8, 24, 20, 30, tzinfo=UTC)
+    assert resolve_official("شهردار تهران", late_evening) == ("alireza-zakani", "علیرضا زاکانی")
+    assert resolve_official("شهردار تهران", date(2021, 8, 24)) == ("pirouz-hanachi", "پیروز حناچی")
+
+
+@needs_model
+def test_text_longer_than_spacys_limit_is_processed_in_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    paragraph = "شهردار تهران گفت ۵۰ درصد کارها انجام شد.\n"
+    text = paragraph * 3
+    monkeypatch.setattr(load_pipeline(), "max_length", len(paragraph) + 5)
+    entities = find_entities(text, SEPT_2021)
+    percents = [e for e in entities if e.label == "PERCENT"]
+    assert len(percents) == 3
+    assert all(text[e.start : e.end] == e.text for e in entities)

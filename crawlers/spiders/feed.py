@@ -43,6 +43,11 @@ def feed_entries(body: str) -> Iterator[dict[str, Any]]:
 class FeedSpider(SourceSpider):
     name = "feed"
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # (feed URL, ETag, Last-Modified) of feeds parsed in this crawl, stored when it finishes.
+        self._validators: list[tuple[str, str | None, str | None]] = []
+
     async def start(self) -> AsyncIterator[Any]:
         for url in self.source.start_urls:
             headers = {}
@@ -77,12 +82,20 @@ class FeedSpider(SourceSpider):
             )
             if request is not None:
                 yield request
-        if self.store is not None:
-            # Validators are stored only after a feed parsed: a broken feed is fetched in full next time.
-            first_url = (response.meta.get("redirect_urls") or [response.url])[0]
-            self.store.set_validators(
-                first_url, _header(response, b"ETag"), _header(response, b"Last-Modified")
-            )
+        first_url = (response.meta.get("redirect_urls") or [response.url])[0]
+        self._validators.append((first_url, _header(response, b"ETag"), _header(response, b"Last-Modified")))
+
+    def closed(self, reason: str) -> None:
+        """Store the feeds' validators once the crawl finished, every listed article fetched and written.
+
+        Stored earlier, a crawl killed before its articles arrived would make the next run's conditional
+        request answer 304, and the articles not yet collected would never be.
+        """
+        if self.store is None or reason != "finished":
+            return
+        for url, etag, modified in self._validators:
+            self.store.set_validators(url, etag, modified)
+        self.store.flush()
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -83,7 +83,15 @@ def listing_dates(response: TextResponse) -> list[datetime]:
 class ListingSpider(SourceSpider):
     name = "listing"
 
+    # "Nothing new on this page: stop paging" is only safe when the previous crawl paged to the end; after
+    # a crawl that was killed, the next pages may hold articles it never reached, so page on.
+    _stop_when_nothing_new = True
+
     async def start(self) -> AsyncIterator[Any]:
+        if self.store is not None:
+            for url in self.source.start_urls:
+                self._stop_when_nothing_new &= self.store.has_mark(_done_key(url))
+                self.store.set_mark(_done_key(url), on=False)  # set again only if this crawl finishes
         for url in self.source.start_urls:
             yield scrapy.Request(
                 url,
@@ -106,7 +114,7 @@ class ListingSpider(SourceSpider):
         yield from requests
         if page >= self.max_pages:
             return
-        if not requests:
+        if not requests and self._stop_when_nothing_new:
             self.logger.info("nothing new on %s: stop paging", response.url)
             return
         dates = listing_dates(response)
@@ -120,3 +128,12 @@ class ListingSpider(SourceSpider):
             yield scrapy.Request(
                 url, callback=self.parse_listing, errback=self.on_error, cb_kwargs={"page": page + 1}
             )
+
+    def closed(self, reason: str) -> None:
+        if self.store is not None and reason == "finished":
+            for url in self.source.start_urls:
+                self.store.set_mark(_done_key(url))
+
+
+def _done_key(url: str) -> str:
+    return f"listing-paged:{url}"

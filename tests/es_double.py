@@ -1,0 +1,153 @@
+"""A local HTTP server that answers like Elasticsearch 9 does, for the fault paths of ``ElasticStore``.
+
+It speaks just enough of the REST API for ``ElasticStore.from_settings`` and ``upsert``: templates,
+aliases and index creation, ``_mget``, ``_delete_by_query``, ``_bulk`` and single-document delete; it keeps
+indexed documents in memory. Faults are scripted per ``_bulk`` request with ``plan``:
+
+- ``"ok"``: every action succeeds;
+- ``"reject:<id>,…"``: those documents fail with a 400 ``mapper_parsing_exception`` (for good);
+- ``"busy:<id>,…"``: those documents fail with 429 ``es_rejected_execution_exception`` (retryable);
+- ``"429"``: the whole request is refused with 429 ``circuit_breaking_exception``;
+- ``"slow"``: the server waits ``slow_seconds`` before answering (the client times out).
+
+Every response carries ``X-Elastic-Product: Elasticsearch``, which the official client checks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+CONTENT_TYPE = "application/vnd.elasticsearch+json;compatible-with=9"
+
+
+@dataclass
+class EsDouble:
+    """The server's state: scripted plans for successive bulk requests, what it stored, what it saw."""
+
+    plans: list[str] = field(default_factory=list)  # consumed one per _bulk request; then "ok"
+    slow_seconds: float = 2.0
+    docs: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    bulk_requests: list[list[str]] = field(default_factory=list)  # ids sent in each _bulk request
+    requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # method, path, headers
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def next_plan(self) -> str:
+        with self.lock:
+            return self.plans.pop(0) if self.plans else "ok"
+
+
+def _bulk_pairs(body: bytes) -> list[tuple[str, dict[str, Any], dict[str, Any] | None]]:
+    lines = [json.loads(line) for line in body.decode("utf-8").splitlines() if line.strip()]
+    pairs, i = [], 0
+    while i < len(lines):
+        op, meta = next(iter(lines[i].items()))
+        doc = lines[i + 1] if op != "delete" else None
+        pairs.append((op, meta, doc))
+        i += 2 if op != "delete" else 1
+    return pairs
+
+
+def _item(op: str, meta: dict[str, Any], status: int, error: dict[str, Any] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"_index": meta.get("_index"), "_id": meta.get("_id"), "status": status}
+    if error:
+        out["error"] = error
+    else:
+        out.update({"result": "created", "_version": 1, "_seq_no": 0, "_primary_term": 1})
+    return {op: out}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    double: EsDouble  # set on the subclass made by serve()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 — quiet test output
+        pass
+
+    def _send(self, status: int, body: Any = None) -> None:
+        data = json.dumps(body if body is not None else {}).encode("utf-8")
+        self.send_response(status)
+        self.send_header("X-Elastic-Product", "Elasticsearch")
+        self.send_header("Content-Type", CONTENT_TYPE)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def _body(self) -> bytes:
+        return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+
+    def _route(self) -> None:
+        path = urlsplit(self.path).path
+        body = self._body()
+        self.double.requests.append((self.command, self.path, dict(self.headers.items())))
+        if path.endswith("/_bulk"):
+            return self._bulk(body)
+        if path.endswith("/_mget"):
+            ids = json.loads(body or b"{}").get("ids", [])
+            index = path.strip("/").split("/")[0]
+            docs = [
+                {"_index": index, "_id": i, "found": (index, i) in self.double.docs,
+                 "_source": self.double.docs.get((index, i), {})}
+                for i in ids
+            ]
+            return self._send(200, {"docs": docs})
+        if path.endswith("/_delete_by_query"):
+            return self._send(200, {"took": 1, "deleted": 0, "total": 0, "failures": []})
+        if "/_doc/" in path and self.command == "DELETE":
+            index, _, ident = path.strip("/").partition("/_doc/")
+            found = self.double.docs.pop((index, ident), None) is not None
+            return self._send(200 if found else 404, {"result": "deleted" if found else "not_found"})
+        if path == "/" or self.command in {"PUT", "HEAD"}:  # info, templates, aliases, index creation
+            return self._send(200, {"acknowledged": True, "version": {"number": "9.0.0"}})
+        return self._send(404, {"error": {"type": "unsupported", "reason": path}, "status": 404})
+
+    def _bulk(self, body: bytes) -> None:
+        pairs = _bulk_pairs(body)
+        self.double.bulk_requests.append([str(meta.get("_id")) for _op, meta, _doc in pairs])
+        plan = self.double.next_plan()
+        if plan == "slow":
+            time.sleep(self.double.slow_seconds)
+            plan = "ok"
+        if plan == "429":
+            error = {"type": "circuit_breaking_exception", "reason": "[parent] Data too large"}
+            return self._send(429, {"error": {"root_cause": [error], **error}, "status": 429})
+        kind, _, ids = plan.partition(":")
+        targets = set(ids.split(",")) if ids else set()
+        items = []
+        for op, meta, doc in pairs:
+            ident = str(meta.get("_id"))
+            if kind == "reject" and ident in targets:
+                items.append(_item(op, meta, 400, {"type": "mapper_parsing_exception",
+                                                   "reason": "failed to parse field [published]"}))
+            elif kind == "busy" and ident in targets:
+                items.append(_item(op, meta, 429, {"type": "es_rejected_execution_exception",
+                                                   "reason": "rejected execution (queue capacity 200)"}))
+            else:
+                if doc is not None:
+                    self.double.docs[(str(meta.get("_index")), ident)] = doc
+                items.append(_item(op, meta, 201))
+        errors = any("error" in next(iter(i.values())) for i in items)
+        self._send(200, {"took": 3, "errors": errors, "items": items})
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _route
+
+
+@contextlib.contextmanager
+def serve(double: EsDouble) -> Iterator[str]:
+    """Run the double on an ephemeral loopback port; yields its base URL."""
+    handler = type("Handler", (_Handler,), {"double": double})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

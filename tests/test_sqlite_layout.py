@@ -1,0 +1,91 @@
+"""SQLite-specific storage: documents stored once and compactly, and stores from schema v1 migrated in place."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from index.base import SearchQuery, commitment_doc
+from index.sqlite import SqliteStore
+from index.sqlite_docs import commitment_from_row
+from tests.search_corpus import corpus, metro_post, vaccine_article
+
+
+def _fill(path: Path) -> SqliteStore:
+    store = SqliteStore.open(path)
+    report = store.upsert(corpus())
+    assert not report.failed
+    return store
+
+
+def _snapshot(store: SqliteStore) -> dict[str, object]:
+    return {
+        "search": store.search(SearchQuery(text="واکسن")).to_json(),
+        "by_date": store.search(SearchQuery(sort="date", size=2)).to_json(),
+        "statements": store.search(SearchQuery(text="واکسن", doc_type="statement")).to_json(),
+        "history": store.commitment_history("s-vaccine"),
+        "due": store.due_between(date(2024, 1, 1), date(2027, 1, 1)),
+    }
+
+
+def _downgrade_to_v1(path: Path) -> None:
+    """Rewrite a store into the v1 layout: each commitment's full document (article ref included) on its row."""
+    conn = sqlite3.connect(path)
+    conn.create_function(
+        "v1_doc",
+        4,
+        lambda doc, status, seen, ref: json.dumps(commitment_from_row(doc, status, seen, ref), ensure_ascii=False),
+    )
+    conn.executescript(
+        """
+        ALTER TABLE commitments ADD COLUMN json TEXT;
+        UPDATE commitments SET json = (
+            SELECT v1_doc(d.json, commitments.status, commitments.first_seen, a.ref)
+            FROM commitment_docs d, articles a WHERE d.rowid = commitments.rowid AND a.id = commitments.article_id);
+        DROP TABLE commitment_docs;
+        ALTER TABLE articles DROP COLUMN ref;
+        PRAGMA user_version = 1;
+        """
+    )
+    conn.close()
+
+
+def test_commitment_hit_is_the_same_document_as_commitment_doc(tmp_path: Path) -> None:
+    store = _fill(tmp_path / "s.sqlite3")
+    article, extraction = vaccine_article()
+    stored = store.get_commitment(extraction.commitments[0].id)
+    assert stored is not None
+    expected = commitment_doc(extraction.commitments[0], article)
+    expected["first_seen"] = stored["first_seen"]
+    assert stored == expected
+    assert stored["deadline"]["end_jalali"] == "1403/12/30"
+
+
+def test_store_from_v1_is_migrated_and_reads_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = _fill(path)
+    before = _snapshot(store)
+    store.close()
+    _downgrade_to_v1(path)
+
+    migrated = SqliteStore.open(path)
+    assert migrated._conn.execute("PRAGMA user_version").fetchone()[0] == 2  # noqa: SLF001
+    assert _snapshot(migrated) == before
+    # And it keeps working: re-indexing an article replaces its commitments instead of duplicating them.
+    total = migrated.counts()["commitments"]
+    assert not migrated.upsert([metro_post()]).failed
+    assert migrated.counts()["commitments"] == total
+    assert migrated.search(SearchQuery(text="مترو")).total >= 1
+
+
+def test_raw_text_is_kept_only_when_it_differs(tmp_path: Path) -> None:
+    store = SqliteStore.open(tmp_path / "s.sqlite3")
+    same, extraction = vaccine_article()
+    different = same.model_copy(update={"raw_text": same.text.replace("ی", "ي")})  # Arabic yeh as crawled
+    store.upsert([(same, extraction)])
+    assert store.get_article(same.id) == same
+    store.upsert([(different, extraction)])
+    got = store.get_article(same.id)
+    assert got is not None and got.raw_text == different.raw_text and got.text == same.text
