@@ -14,11 +14,11 @@ import re
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from goftar.errors import ModelError
@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner"
-STAT_LABELS = {"PER", "ORG", "LOC", "FAC", "PRO", "EVENT"}
 NUMBER_TOKEN = re.compile(r"^[۰-۹0-9]+(?:[.٫/:,٬][۰-۹0-9]+)+$")
 
 
@@ -46,7 +45,7 @@ def make_rule_entities(
     spans_key: str,
     patterns_path: str | None,
     registry_path: str | None,
-) -> Any:
+) -> SpanRuler:
     """The rule component: a SpanRuler loaded with our patterns and the registry's names and roles."""
     return build_rule_ruler(
         nlp,
@@ -112,10 +111,25 @@ def _canonical(span: Span, published: date | None) -> tuple[str | None, str | No
     return None, None
 
 
+def _crosses(a: Span, b: Span) -> bool:
+    return (
+        a.start < b.end
+        and b.start < a.end
+        and not (a.start <= b.start and b.end <= a.end)
+        and not (b.start <= a.start and a.end <= b.end)
+    )
+
+
 def doc_entities(doc: Doc, published: date | None = None) -> list[Entity]:
-    """Entities of a processed Doc: statistical ents and rule spans, deduplicated, in text order."""
+    """Entities of a processed Doc: statistical ents and rule spans, deduplicated, in text order.
+
+    A statistical entity that crosses a rule span (overlaps it without one containing the other, as
+    «بهداشت مذاکره» across «وزیر بهداشت») is dropped: the rules are the more precise of the two.
+    Nested spans are both kept («تهران» in «شهردار تهران»).
+    """
     day = as_day(published)
-    spans = list(doc.ents) + list(doc.spans.get(RULES_KEY, []))
+    rules = list(doc.spans.get(RULES_KEY, []))
+    spans = [ent for ent in doc.ents if not any(_crosses(ent, rule) for rule in rules)] + rules
     seen: set[tuple[int, int, str]] = set()
     out: list[Entity] = []
     for span in sorted(spans, key=lambda s: (s.start_char, -s.end_char)):

@@ -91,9 +91,11 @@ def verb_forms(data_dir: Path) -> Iterator[str]:
             past, present = normalize_characters(past), normalize_characters(present)
             for prefix in ("می", "نمی"):
                 if present:
-                    glide = "ی" if present[-1] in "او" else ""  # می‌گویم، می‌آیند
-                    for end in PERSON_PRESENT:
-                        yield prefix + ZWNJ + present + glide + end
+                    # می‌گویم، می‌آیند take a glide; after «و» it depends (می‌شنوم): make both
+                    glides = ("ی",) if present[-1] == "ا" else ("", "ی") if present[-1] == "و" else ("",)
+                    for glide in glides:
+                        for end in PERSON_PRESENT:
+                            yield prefix + ZWNJ + present + glide + end
                 if past:
                     for end in PERSON_PAST:
                         yield prefix + ZWNJ + past + end

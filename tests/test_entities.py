@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from goftar.errors import ConfigError
 from nlp.entities import MODEL_PATH, doc_entities, find_entities, load_pipeline, resolve_official
@@ -219,3 +220,22 @@ def test_text_longer_than_spacys_limit_is_processed_in_paragraphs(monkeypatch: p
     percents = [e for e in entities if e.label == "PERCENT"]
     assert len(percents) == 3
     assert all(text[e.start : e.end] == e.text for e in entities)
+
+
+def test_statistical_entity_crossing_a_rule_span_is_dropped() -> None:
+    nlp = spacy.blank("fa")
+    nlp.add_pipe("goftar_rules")
+    doc = nlp("با وزیر بهداشت مذاکره خواهیم کرد و در تهران")
+    doc.ents = [
+        Span(doc, 2, 4, label="ORG"),
+        Span(doc, 8, 9, label="LOC"),
+    ]  # «بهداشت مذاکره» crosses the role
+    found = [(e.label, e.text) for e in doc_entities(doc)]
+    assert found == [("ROLE", "وزیر بهداشت"), ("LOC", "تهران")]
+
+
+@needs_model
+def test_shipped_model_stays_small_and_says_where_it_comes_from() -> None:
+    size = sum(p.stat().st_size for p in MODEL_PATH.rglob("*") if p.is_file())
+    assert size < 20 * 1024 * 1024
+    assert spacy.load(MODEL_PATH).pipe_names == ["tok2vec", "ner"]

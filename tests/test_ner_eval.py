@@ -9,8 +9,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
+from nlp.ner.__main__ import main
 from nlp.ner.evaluate import Scores, average, score_docs
-from nlp.ner.prepare import iob_spans, normalise_word, read_arman, sentence_doc
+from nlp.ner.prepare import iob_spans, normalise_word, prepare_folds, read_arman, sentence_doc
 
 ZWNJ = "\u200c"
 
@@ -79,3 +80,28 @@ def test_real_corpus_first_sentences(shared_data: Path) -> None:
     assert len(sentences) == 50
     tags = {t for s in sentences for _, t in s}
     assert tags <= {"O"} | {f"{p}-{x}" for p in "BI" for x in ("pers", "org", "loc", "fac", "pro", "event")}
+
+
+def _fake_arman(folder: Path) -> Path:
+    folder.mkdir()
+    sentences = ["علي B-pers\nگفت O\n", "در O\nتهران B-loc\n", "شهرداری B-org\nتهران I-org\n"]
+    for k in (1, 2, 3):
+        (folder / f"train_fold{k}.txt").write_text("\n".join(sentences[:2]), encoding="utf-8")
+        (folder / f"test_fold{k}.txt").write_text(sentences[2], encoding="utf-8")
+    return folder
+
+
+def test_prepare_then_evaluate_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    arman, corpus, runs = _fake_arman(tmp_path / "arman"), tmp_path / "corpus", tmp_path / "runs"
+    counts = prepare_folds(arman, corpus, dev_size=1)
+    assert counts["fold1-train"] == 1 and counts["fold1-dev"] == 1 and counts["all"] == 3
+    # A stand-in "model" that knows one organisation: the scorer must see one hit and no misses.
+    nlp = spacy.blank("fa")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "شهرداری تهران"}])
+    for k in (1, 2, 3):
+        (runs / f"fold{k}").mkdir(parents=True)
+        nlp.to_disk(runs / f"fold{k}" / "model-best")
+    assert main(["evaluate", "--corpus", str(corpus), "--runs", str(runs)]) == 0
+    out = capsys.readouterr().out
+    assert "mean over folds [1, 2, 3]" in out
+    assert out.rstrip().splitlines()[-1].split() == ["ALL", "100.00", "100.00", "100.00"]

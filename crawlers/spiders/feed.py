@@ -70,6 +70,8 @@ class FeedSpider(SourceSpider):
             self.stat("goftar/not_modified")
             return
         entries = list(feed_entries(response.text)) if hasattr(response, "text") else []
+        # A truncated feed parses (lxml recovers) into items without links: as useless as no items.
+        entries = [entry for entry in entries if entry["link"]]
         if not entries:
             self.stat("goftar/errors")
             self.logger.warning("no entries in feed %s", response.url)

@@ -59,7 +59,9 @@ def _triples(doc: Doc) -> set[Triple]:
 def score_docs(nlp: Language, gold_docs: Iterable[Doc], batch_size: int = 256) -> Scores:
     """Run the NER on fresh Docs with the gold words and compare entity spans."""
     gold = list(gold_docs)
-    blank = [Doc(nlp.vocab, words=[t.text for t in doc], spaces=[t.whitespace_ for t in doc]) for doc in gold]
+    blank = [
+        Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]) for doc in gold
+    ]
     scores = Scores()
     for gold_doc, pred_doc in zip(gold, nlp.pipe(blank, batch_size=batch_size), strict=True):
         scores.add(_triples(gold_doc), _triples(pred_doc))
