@@ -217,7 +217,7 @@ def dev_cv(data: Path, bench: Path) -> list[dict]:
     for k, held in enumerate(folds):
         tmp = RESULTS / f".devcv-{k}.tsv.gz"
         write_lexicon(tmp, build(data, skip_perdt_ids=held))
-        zwnj.use_restorer(zwnj.Restorer(zwnj.load_lexicon(tmp)))
+        zwnj.use_restorer(zwnj.Restorer(zwnj.load_lexicon(tmp, cache=False)))
         tmp.unlink()
         from nlp.normalize import normalize
 

@@ -175,7 +175,7 @@ class ElasticStore:
                 raise_on_exception=False,
                 refresh=self.refresh,
             ):
-                op = next(iter(item.values()))
+                op = next(iter(item.values()), {})
                 answered.add(str(op.get("_id")))
                 if not ok:
                     reason = op.get("error")

@@ -195,6 +195,11 @@ def _day_month(m: re.Match[str]) -> Callable[[date | None], Range]:
     day, month, year = _day_number(m["day"]), MONTHS[m["month"]], m["year"]
 
     def resolve(pub: date | None) -> Range:
+        if year and year.isdigit() and not 1 <= day <= _month_len(int(year), month):
+            # «۳۱ اسفند ۱۴۰۳» names no day: keep the text, resolve nothing, and say so.
+            log.warning("%r (%s/%02d/%02d) is not a date: that month has %d days; deadline left unresolved",
+                        m[0], year, month, day, _month_len(int(year), month))
+            return None, None
         if year and year.isdigit():
             d = _g(int(year), month, day)
         elif pub is None:

@@ -8,9 +8,17 @@ character for one character, so no offset map is needed.
 
 from __future__ import annotations
 
+import logging
+import math
 import re
 
 from goftar.model import Quantity
+
+log = logging.getLogger(__name__)
+
+# Above this no municipal figure is real (a whole national budget in rials is ~1e16): a longer run of
+# digits is a scraping accident, and float would turn it into inf in the JSON.
+MAX_VALUE = 1e18
 
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
@@ -277,6 +285,10 @@ def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
             i += 1
             continue
         value, j, strong = read
+        if not math.isfinite(value) or abs(value) > MAX_VALUE:
+            log.warning("ignored an absurd number %r (over %g)", text[start : toks[j - 1][3]][:40], MAX_VALUE)
+            i = j
+            continue
         unit, k = _read_unit(text, toks, j)
         if not strong and _plain(tok) in AMBIGUOUS and (unit is None or _plain(unit) not in MEASURE_UNITS):
             i = j

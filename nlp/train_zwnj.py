@@ -21,7 +21,7 @@ from pathlib import Path
 import hazm
 
 from nlp.normalize import normalize_characters
-from nlp.zwnj import LEXICON_PATH, RUN_RE, ZWNJ
+from nlp.zwnj import LEXICON_PATH, RUN_RE, ZWNJ, cache_path, load_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -162,8 +162,9 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     counts = build(args.data)
     write_lexicon(args.out, counts)
-    log.info("wrote %s: %d spellings, %d pairs, %d bytes", args.out, len(counts[0]), len(counts[2]),
-             args.out.stat().st_size)
+    load_lexicon(args.out)  # derives the tables once and writes the fast-loading cache beside the TSV
+    log.info("wrote %s: %d spellings, %d pairs, %d bytes (cache %d bytes)", args.out, len(counts[0]),
+             len(counts[2]), args.out.stat().st_size, cache_path(args.out).stat().st_size)
 
 
 if __name__ == "__main__":

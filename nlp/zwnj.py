@@ -16,6 +16,10 @@ A Persian *run* (words separated by single spaces) is restored in two steps:
 from __future__ import annotations
 
 import gzip
+import hashlib
+import marshal
+import os
+import zlib
 import logging
 import math
 import re
@@ -29,21 +33,34 @@ log = logging.getLogger(__name__)
 ZWNJ = "\u200c"
 SOFT = "\ue000"  # internal marker: a literal placeholder that may be a ZWNJ or a space
 LEXICON_PATH = Path(__file__).parent / "data" / "zwnj_lexicon.tsv.gz"
+TAB = "\t"  # joins the two pieces of a pair key («می\tکنیم»): flat string keys load fast from the cache
+CACHE_FORMAT = 2  # bump when the tables of Lexicon change
 
 # Letters that join to the following letter: a ZWNJ only has an effect after one of these.
 DUAL_JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئيكـ")
 LETTERS = "\u0621-\u063a\u0641-\u064a\u0654\u067e\u0686\u0698\u06a9\u06af\u06cc"
 RUN_RE = re.compile(f"[{LETTERS}{ZWNJ}{SOFT}]+(?: [{LETTERS}{ZWNJ}{SOFT}]+)*")
 
-STRONG = 3.0  # a plain spelling this frequent is kept as written (one PerDT use, or several elsewhere)
+STRONG = 3.0  # a plain spelling this frequent in the convention sources is kept as written
 KNOWN = 0.5  # a piece needs this much use to be part of a split
 CLASS_MIN = 3.0  # evidence needed before a piece class (prefix/suffix after a letter) is trusted
 EVIDENCE_MIN = 0.5  # pair evidence needed before it overrides the class evidence
-SPACE_JOIN_MIN = 1.0  # a space becomes a ZWNJ only on this much evidence (hazm alone never suffices)
+SPACE_JOIN_MIN = 0.01  # a space becomes a ZWNJ only on this much evidence (hazm alone never suffices)
+PAIR_PRIOR = 2.0  # weight of the left piece's habit (joins or stands alone) against one pair's counts
+PAIR_JOIN_P = 0.5  # join a spaced pair when its smoothed ZWNJ probability is above this
+CLASS_SMOOTH = 3.0  # weight of the back-off estimate (letter group, then suffix) in the class estimate
+P_NEW = 0.5  # a suffix class must be at least this ZWNJ-prone to split an unseen word
+P_ATTESTED = 0.85  # ... and this much to split a word seen written together outside the convention
 COMPOUND_LEFT_MIN = 20.0
 COMPOUND_RIGHT_MIN = 3.0
 SPLIT_PENALTY = 1.0
+BEST_BONUS = 1.0  # log-count weight of a whole spelling seen with a ZWNJ against a fresh analysis
+TRUST_BEST = 1.0  # a ZWNJ spelling this frequent is taken without analysis
 MAX_SUFFIX = 6
+STEM_RATIO = 3.0  # a word seen written together splits only after a stem this much commoner
+PREFIX_ODDS = 3.0  # a left piece this much likelier in a compound than alone joins anything
+COMPOUND_ODDS = 10.0
+WEAK = 1.0  # attestation below this (a few hazm/Arman uses) does not make a split harder
 
 
 class ZwnjModelError(ModelError):
@@ -54,40 +71,47 @@ def _add(d: dict, k: object, c: float) -> None:
     d[k] = d.get(k, 0.0) + c
 
 
+def letter_group(letter: str) -> str:
+    """Final ه and ی behave apart before suffixes (کتاب‌ها but خانه‌ای, علمی‌اند); the rest go together."""
+    return letter if letter in "هی" else "C"
+
+
 @dataclass
 class Lexicon:
     """Counts learned from text; see the module docstring.
 
-    ``*class`` tables are keyed by (last letter of the left piece, right piece): in how many word types
-    that suffix followed that letter after a ZWNJ (``zclass``), attached (``aclass``) or after a space
-    (``sclass``).  Types, not tokens, so that a few frequent lexicalised words (آنها، تنها) do not
-    outvote the productive pattern (خیابان‌ها).  ``*suffix`` tables back off to the suffix alone.
+    ``*class`` tables are keyed by (last letter of the left piece, right piece) and by (its letter group,
+    right piece): in how many word types that suffix followed after a ZWNJ (``zclass``), attached
+    (``aclass``) or after a space (``sclass``).  Types, not tokens, so that a few frequent lexicalised
+    words (آنها، تنها) do not outvote the productive pattern (خیابان‌ها).  ``*suffix`` tables are the
+    same summed over letters (the last back-off).
     """
 
-    def suffix_evidence(self, last: str, b: str, other: str) -> tuple[float, float]:
-        """(ZWNJ, other) type counts for suffix ``b`` after letter ``last``; ``other`` is "a"ttached or
-        "s"paced. Backs off to the suffix alone when the letter-specific counts are thin."""
-        oc, os_ = (self.aclass, self.asuffix) if other == "a" else (self.sclass, self.ssuffix)
-        z, o = self.zclass.get((last, b), 0.0), oc.get((last, b), 0.0)
-        if z + o >= CLASS_MIN:
-            return z, o
-        return self.zsuffix.get(b, 0.0), os_.get(b, 0.0)
-
-    plain: dict[str, float] = field(default_factory=dict)  # spelling without ZWNJ -> count
+    plain: dict[str, float] = field(default_factory=dict)  # spelling without ZWNJ -> count (all sources)
+    conv: dict[str, float] = field(default_factory=dict)  # the same in the convention sources only
     best: dict[str, str] = field(default_factory=dict)  # key -> best spelling, only when it has a ZWNJ
     best_count: dict[str, float] = field(default_factory=dict)
     left: dict[str, float] = field(default_factory=dict)  # piece -> count before a ZWNJ
+    lpre: dict[str, float] = field(default_factory=dict)  # the same, not counting suffixes after it
     right: dict[str, float] = field(default_factory=dict)  # piece -> count after a ZWNJ
-    zpair: dict[tuple[str, str], float] = field(default_factory=dict)
-    spair: dict[tuple[str, str], float] = field(default_factory=dict)
-    zclass: dict[tuple[str, str], float] = field(default_factory=dict)
-    aclass: dict[tuple[str, str], float] = field(default_factory=dict)
-    sclass: dict[tuple[str, str], float] = field(default_factory=dict)
-    zsuffix: dict[str, float] = field(default_factory=dict)  # the same summed over letters (back-off)
+    zpair: dict[str, float] = field(default_factory=dict)
+    spair: dict[str, float] = field(default_factory=dict)
+    zclass: dict[str, float] = field(default_factory=dict)
+    aclass: dict[str, float] = field(default_factory=dict)
+    sclass: dict[str, float] = field(default_factory=dict)
+    zsuffix: dict[str, float] = field(default_factory=dict)
     asuffix: dict[str, float] = field(default_factory=dict)
     ssuffix: dict[str, float] = field(default_factory=dict)
     sleft: dict[str, float] = field(default_factory=dict)  # piece -> count before a space
-    listed: set[str] = field(default_factory=set)  # plain words of a curated word list (hazm)
+    sright: dict[str, float] = field(default_factory=dict)  # piece -> count after a space
+    suffixes: set[str] = field(default_factory=set)
+
+    def verb_after_mi(self, a: str, b: str) -> bool:
+        """``a`` is a preverb plus «می»/«نمی» (برمی، درنمی) and ``b`` a verb seen after «می»."""
+        return (
+            len(a) > 3 and a.endswith("می") and a not in self.plain
+            and (self.zpair.get("می" + TAB + b, 0.0) > 0 or self.zpair.get("نمی" + TAB + b, 0.0) > 0)
+        )
 
     def known(self, word: str) -> float:
         """How much evidence there is for ``word`` as a spelling or a piece."""
@@ -95,6 +119,25 @@ class Lexicon:
             self.plain.get(word, 0.0) + self.best_count.get(word, 0.0)
             + self.left.get(word, 0.0) + self.right.get(word, 0.0)
         )
+
+    def suffix_p(self, last: str, b: str, other: str) -> tuple[float, float]:
+        """Smoothed probability that suffix ``b`` follows letter ``last`` after a ZWNJ rather than
+        "a"ttached or after a "s"pace, and the suffix-level evidence behind it.  The letter's estimate
+        is smoothed towards its group's (:func:`letter_group`), and that towards even odds."""
+        oc, os_ = (self.aclass, self.asuffix) if other == "a" else (self.sclass, self.ssuffix)
+        zs, o_s = self.zsuffix.get(b, 0.0), os_.get(b, 0.0)
+        if zs + o_s < CLASS_MIN:  # a rare stack (هایش، تریم): the first suffix decides (ها، تر)
+            for k in range(len(b) - 1, 1, -1):  # never down to one letter (تی is not ت+ی)
+                z2, o2 = self.zsuffix.get(b[:k], 0.0), os_.get(b[:k], 0.0)
+                if z2 + o2 >= CLASS_MIN:
+                    b, zs, o_s = b[:k], z2, o2
+                    break
+        # from even odds: the suffix-wide rate is the ه/ی rate (خسته‌ام) and says little of ملایم
+        p = 0.5
+        for key in (letter_group(last) + TAB + b, last + TAB + b):
+            z, o = self.zclass.get(key, 0.0), oc.get(key, 0.0)
+            p = (z + CLASS_SMOOTH * p) / (z + o + CLASS_SMOOTH)
+        return p, zs + o_s
 
     def finish(self, forms: dict[str, float], convention: dict[str, float]) -> None:
         """Derive every table from the spellings, the convention spellings and the spaced pairs."""
@@ -106,47 +149,110 @@ class Lexicon:
             for a, b in zip(pieces, pieces[1:], strict=False):
                 _add(self.left, a, count)
                 _add(self.right, b, count)
-                _add(self.zpair, (a, b), count)
+                _add(self.zpair, a + TAB + b, count)
             key = form.replace(ZWNJ, "")
             if count > self.best_count.get(key, 0.0):
                 self.best[key] = form
                 self.best_count[key] = count
         for key in [k for k, c in self.best_count.items() if self.plain.get(k, 0.0) >= c]:
             del self.best[key]
+        self.suffixes = {b for b, c in self.right.items() if c >= CLASS_MIN and len(b) <= MAX_SUFFIX}
+        for pair, count in self.zpair.items():
+            a, b = pair.split(TAB)
+            if b not in self.suffixes:
+                _add(self.lpre, a, count)
+        self.conv = {w: c for w, c in convention.items() if ZWNJ not in w}
         self._convention_evidence(convention)
-        for (a, b), count in self.spair.items():
+        for pair, count in self.spair.items():
+            a, b = pair.split(TAB)
             if a:
-                _add(self.sclass, (a[-1], b), min(1.0, count))
+                for key in (a[-1] + TAB + b, letter_group(a[-1]) + TAB + b):
+                    _add(self.sclass, key, min(1.0, count))
                 _add(self.ssuffix, b, min(1.0, count))
             _add(self.sleft, a, count)
+            _add(self.sright, b, count)
 
     def _convention_evidence(self, convention: dict[str, float]) -> None:
         """Suffix classes from the convention sources (PerDT, Seraji): one vote per word type.
 
-        Types, not tokens, so a few frequent lexicalised words (آنها، تنها) do not outvote the productive
-        pattern (خیابان‌ها); convention sources only, because Arman and hazm's lists often write plurals
-        attached («ارزشها») while the treebanks write them with a ZWNJ.
+        Convention sources only, because Arman and hazm's lists often write plurals attached
+        («ارزشها») while the treebanks write them with a ZWNJ.
         """
-        suffixes = {b for b, c in self.right.items() if c >= CLASS_MIN and len(b) <= MAX_SUFFIX}
-        for w in convention:
+        suffixes = self.suffixes
+        for w, count in convention.items():
+            vote = min(1.0, count / STRONG)  # a type seen once in PerDT is a full vote
             if ZWNJ in w:
                 pieces = w.split(ZWNJ)
                 for a, b in zip(pieces, pieces[1:], strict=False):
                     # suffix classes come from stems, not prefixes: می‌کنند says nothing of «عملی کنند»
                     if a and b in suffixes and not self.left.get(a, 0.0) > 3 * self.plain.get(a, 0.0):
-                        _add(self.zclass, (a[-1], b), 1.0)
-                        _add(self.zsuffix, b, 1.0)
+                        for key in (a[-1] + TAB + b, letter_group(a[-1]) + TAB + b):
+                            _add(self.zclass, key, vote)
+                        _add(self.zsuffix, b, vote)
                 continue
             n = len(w)
+            if self._zero_width(w):
+                continue  # دره|ای? no: در|های, which needs no ZWNJ, so it says nothing of ه+ای
             for k in range(1, min(MAX_SUFFIX, n - 2) + 1):
                 b, a = w[n - k :], w[: n - k]
                 if b in suffixes and a[-1] in DUAL_JOINING and self.known(a) >= KNOWN:
-                    _add(self.aclass, (a[-1], b), 1.0)
-                    _add(self.asuffix, b, 1.0)
+                    for key in (a[-1] + TAB + b, letter_group(a[-1]) + TAB + b):
+                        _add(self.aclass, key, vote)
+                    _add(self.asuffix, b, vote)
 
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    """Read the gzip TSV written by ``nlp.train_zwnj``: rows ``f form count`` (all sources), ``c form
-    count`` (convention sources) and ``b left right count`` (pieces separated by a space)."""
+
+    def _zero_width(self, w: str) -> bool:
+        """Is ``w`` a known stem ending in a letter that does not join forward plus a suffix?"""
+        for k in range(1, min(MAX_SUFFIX, len(w) - 2) + 1):
+            a = w[: len(w) - k]
+            if w[len(w) - k :] in self.suffixes and a[-1] not in DUAL_JOINING and self.known(a) >= KNOWN:
+                return True
+        return False
+
+
+def cache_path(path: Path) -> Path:
+    """Where the ready-to-use tables of the lexicon at ``path`` are cached (``zwnj_lexicon.cache``)."""
+    return path.with_name(path.name.split(".", 1)[0] + ".cache")
+
+
+def _digest(path: Path) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def save_cache(lex: Lexicon, path: Path) -> Path:
+    """Write the derived tables of ``lex`` next to its TSV ``path`` (zlib-compressed marshal: loading it
+    is several times faster than parsing the TSV and deriving the tables again)."""
+    out = cache_path(path)
+    payload = marshal.dumps((CACHE_FORMAT, _digest(path), dict(vars(lex))))
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")  # processes may race to write it
+    tmp.write_bytes(zlib.compress(payload, 6))
+    tmp.replace(out)
+    return out
+
+
+def _read_cache(path: Path) -> Lexicon | None:
+    """The cached tables of the TSV at ``path``, or None when absent, stale or unreadable."""
+    try:
+        fmt, digest, tables = marshal.loads(zlib.decompress(cache_path(path).read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError, zlib.error):
+        return None
+    if fmt != CACHE_FORMAT or digest != _digest(path):
+        log.info("ZWNJ lexicon cache %s is stale; rebuilding it", cache_path(path))
+        return None
+    lex = Lexicon()
+    for name, value in tables.items():
+        setattr(lex, name, set(value) if isinstance(getattr(lex, name, None), set) else value)
+    return lex
+
+
+def load_lexicon(path: Path = LEXICON_PATH, *, cache: bool = True) -> Lexicon:
+    """The lexicon of the gzip TSV written by ``nlp.train_zwnj``: rows ``f form count`` (all sources),
+    ``c form count`` (convention sources) and ``b left right count`` (pieces separated by a space).
+
+    With ``cache`` the derived tables are read from (or, when missing or stale, written to) the file
+    :func:`cache_path` names; a cache that cannot be written is only logged."""
+    if cache and path.exists() and (lex := _read_cache(path)) is not None:
+        return lex
     lex = Lexicon()
     forms: dict[str, float] = {}
     convention: dict[str, float] = {}
@@ -156,15 +262,18 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                 parts = line.rstrip("\n").split("\t")
                 if parts[0] == "f" and len(parts) >= 3:
                     forms[parts[1]] = forms.get(parts[1], 0.0) + float(parts[2])
-                    if len(parts) == 4:
-                        lex.listed.add(parts[1])
                 elif parts[0] == "c" and len(parts) == 3:
                     convention[parts[1]] = float(parts[2])
                 elif parts[0] == "b" and len(parts) == 4:
-                    lex.spair[(parts[1], parts[2])] = float(parts[3])
-    except (OSError, ValueError) as exc:
+                    lex.spair[parts[1] + TAB + parts[2]] = float(parts[3])
+    except (OSError, ValueError, EOFError) as exc:
         raise ZwnjModelError(f"cannot read ZWNJ lexicon {path}: {exc}") from exc
     lex.finish(forms, convention)
+    if cache:
+        try:
+            save_cache(lex, path)
+        except OSError as exc:
+            log.warning("cannot write the ZWNJ lexicon cache next to %s: %s", path, exc)
     return lex
 
 
@@ -189,14 +298,23 @@ class Restorer:
         return hit
 
     def _restore_plain(self, word: str) -> str:
-        best = self.lex.best.get(word)
-        if best is not None:
+        lex = self.lex
+        best = lex.best.get(word)
+        if best is not None and lex.best_count[word] >= TRUST_BEST:
             return best
-        attested = self.lex.plain.get(word, 0.0)
-        if attested >= STRONG or word in self.lex.listed:
+        if lex.conv.get(word, 0.0) >= STRONG:
             return word
+        attested = lex.plain.get(word, 0.0)
         seg = self._segment(word, attested)
-        return seg if seg is not None else word
+        if best is not None:
+            if seg is None:
+                return best
+            best_score = self._score(best.split(ZWNJ)) + BEST_BONUS * math.log1p(lex.best_count[word])
+            return best if best_score >= seg[0] else seg[1]
+        return seg[1] if seg is not None else word
+
+    def _score(self, pieces: list[str]) -> float:
+        return sum(math.log1p(self.lex.known(p)) for p in pieces) - SPLIT_PENALTY * (len(pieces) - 1)
 
     def _split_ok(self, a: str, b: str, attested: float) -> bool:
         """May pieces ``a`` and ``b``, written together, be split by a ZWNJ?
@@ -205,13 +323,14 @@ class Restorer:
         evidence for a split must be.
         """
         lex = self.lex
-        if lex.zpair.get((a, b), 0.0) > attested:
+        if lex.zpair.get(a + TAB + b, 0.0) > attested or lex.verb_after_mi(a, b):
             return True
-        zc, ac = lex.suffix_evidence(a[-1], b, "a")
+        if b in lex.suffixes:
+            p, ev = lex.suffix_p(a[-1], b, "a")
+            if ev >= CLASS_MIN:  # ظرفیت|های، جلسه|ای، کلیدی|ترین; not کودک|تان
+                return p > (P_ATTESTED if attested >= WEAK else P_NEW)
         if attested:
-            return zc >= CLASS_MIN and zc > 2 * ac
-        if zc >= CLASS_MIN and zc > ac:  # ظرفیت|های، جلسه|ای، کلیدی|ترین
-            return True
+            return False
         # a compound of a common word and a known second element (توکلی|زاده، آتش|نشانی)
         return (
             len(a) > 2 and len(b) > 2
@@ -219,56 +338,65 @@ class Restorer:
             and lex.right.get(b, 0.0) >= COMPOUND_RIGHT_MIN
         )
 
-    def _segment(self, word: str, attested: float) -> str | None:
-        """Best split of an unknown word into known pieces joined by ZWNJ, or None."""
+    def _segment(self, word: str, attested: float) -> tuple[float, str] | None:
+        """Best analysis of a word into known pieces, joined by ZWNJ after a letter that joins forward
+        and attached after one that does not (سود|های is سودهای, not سوده‌ای): (score, spelling) or None
+        when no analysis splits it with a ZWNJ."""
         n = len(word)
-        cuts = [i for i in range(2, n) if word[i - 1] in DUAL_JOINING]
-        if not cuts:
-            return None
         lex = self.lex
-        best: dict[int, tuple[float, list[str]]] = {}  # end -> (score, pieces) for word[:end]
-        for j in cuts + [n]:
-            cand: tuple[float, list[str]] | None = None
-            for i in [0] + cuts:
-                if i >= j or (i and i not in best) or (i == 0 and j == n):
+        best: dict[int, tuple[float, str]] = {}  # end -> (score, spelling) for word[:end]
+        last: dict[int, str] = {}  # end -> last piece of that analysis
+        for j in range(2, n + 1):
+            cand: tuple[float, str, str] | None = None
+            for i in range(0, j - 1 if j < n else j):
+                if i and i not in best or (i == 0 and j == n) or (i == 1):
                     continue
                 piece = word[i:j]
                 c = lex.known(piece)
-                if c < KNOWN or (i == 0 and len(piece) < 2):
+                if c < KNOWN or (i == 0 and c < STEM_RATIO * attested):  # الهام is not اله|ام
                     continue
                 if i:
                     prev_score, prev = best[i]
-                    if not self._split_ok(prev[-1], piece, attested):
+                    if word[i - 1] in DUAL_JOINING:
+                        if not self._split_ok(last[i], piece, attested):
+                            continue
+                        spelled = prev + ZWNJ + piece
+                    elif piece in lex.suffixes:
+                        spelled = prev + piece
+                    else:
                         continue
-                    total, pieces = prev_score + math.log1p(c) - SPLIT_PENALTY, prev + [piece]
+                    total = prev_score + math.log1p(c) - SPLIT_PENALTY
                 else:
-                    total, pieces = math.log1p(c), [piece]
+                    total, spelled = math.log1p(c), piece
                 if cand is None or total > cand[0]:
-                    cand = (total, pieces)
+                    cand = (total, spelled, piece)
             if cand is not None:
-                best[j] = cand
-        if n in best:
-            return ZWNJ.join(best[n][1])
-        return None if attested else self._segment_unknown_stem(word)
+                best[j] = cand[:2]
+                last[j] = cand[2]
+        if n in best and ZWNJ in best[n][1]:
+            return best[n]
+        if n in best or attested:
+            return None
+        tail = self._segment_unknown_stem(word)
+        return None if tail is None else (0.0, tail)
 
     def _segment_unknown_stem(self, word: str) -> str | None:
         """An unknown stem plus a plural/superlative tail (اوراقچی|ها): split off the longest such tail.
         After a letter that does not join forward (لوکوموتیوهای) the tail needs no ZWNJ: leave it."""
         lex = self.lex
         for i in range(3, len(word) - 1):
-            tail = word[i:]
-            if word[i - 1] not in DUAL_JOINING:
-                zs, as_ = lex.zsuffix.get(tail, 0.0), lex.asuffix.get(tail, 0.0)
-                if zs >= 3 * CLASS_MIN and zs > 2 * as_:
-                    return None
-                continue
-            zc, ac = lex.suffix_evidence(word[i - 1], tail, "a")
-            if zc >= 3 * CLASS_MIN and zc > 2 * ac:
-                return word[:i] + ZWNJ + tail
+            tail, joins = word[i:], word[i - 1] in DUAL_JOINING
+            if tail in lex.suffixes:
+                p, ev = lex.suffix_p(word[i - 1], tail, "a")
+                if ev >= 3 * CLASS_MIN:
+                    if joins and p > P_ATTESTED:
+                        return word[:i] + ZWNJ + tail
+                    if not joins and p > P_NEW:
+                        return None
+                    continue
             # a second element that hardly ever stands alone (توکلی|زاده)
-            if len(tail) > 2 and lex.right.get(tail, 0.0) >= 3 * CLASS_MIN > 0 and (
-                lex.right.get(tail, 0.0) > 5 * lex.plain.get(tail, 0.0)
-            ):
+            right = lex.right.get(tail, 0.0)
+            if joins and len(tail) > 2 and right >= 3 * CLASS_MIN and right > 5 * lex.plain.get(tail, 0.0):
                 return word[:i] + ZWNJ + tail
         return None
 
@@ -280,17 +408,30 @@ class Restorer:
         b = right.split(ZWNJ, 1)[0]
         if a[-1] not in DUAL_JOINING:  # joining would glue the letters without a ZWNJ
             return soft
-        z = lex.zpair.get((a, b), 0.0)
-        s = lex.spair.get((a, b), 0.0)
-        if z >= SPACE_JOIN_MIN or s >= EVIDENCE_MIN:  # برنامه ریزی، داده شده
-            return z > s if not soft else z > 0 or s < CLASS_MIN
-        la = lex.left.get(a, 0.0)
+        z = lex.zpair.get(a + TAB + b, 0.0)
+        s = lex.spair.get(a + TAB + b, 0.0)
+        la = lex.lpre.get(a, 0.0)
         sa = lex.sleft.get(a, 0.0) + lex.plain.get(a, 0.0)
-        if la >= CLASS_MIN and left == a and la > 10 * sa:  # می کنیم (not سه قاشق: «سه» stands alone)
+        suffix = b in lex.suffixes
+        if z >= SPACE_JOIN_MIN or s >= EVIDENCE_MIN:  # برنامه ریزی، داده شده; not به رغم
+            # the pair's counts, smoothed towards the suffix's habit or the left piece's habit
+            prior = lex.suffix_p(a[-1], b, "s")[0] if suffix else (la + 0.5) / (la + sa + 1.0)
+            p = (z + PAIR_PRIOR * prior) / (z + s + PAIR_PRIOR)
+            return p > PAIR_JOIN_P if not soft else z > 0 or s < CLASS_MIN
+        if left == a and lex.verb_after_mi(a, b):  # برمی گردد
             return True
-        zc, sc = lex.suffix_evidence(a[-1], b, "s")
-        if zc + sc >= CLASS_MIN:  # ظرفیت ها، مجموعه ای
-            return zc > sc or (soft and 4 * zc > sc)
+        a_odds = (la + 0.5) / (sa + 0.5)
+        if la >= CLASS_MIN and left == a and a_odds > PREFIX_ODDS:  # می کنیم، بی دریغ; not سه قاشق
+            return True
+        if suffix:
+            p, ev = lex.suffix_p(a[-1], b, "s")
+            if ev >= CLASS_MIN:  # ظرفیت ها، مجموعه ای
+                return p > P_NEW or (soft and p > 0.2)
+        # a compound of two pieces that each mostly stand in compounds (روان شناسی; not دندان پایین)
+        rb = lex.right.get(b, 0.0)
+        b_odds = (rb + 0.5) / (lex.sright.get(b, 0.0) + lex.plain.get(b, 0.0) + 0.5)
+        if la >= KNOWN and rb >= CLASS_MIN and a_odds * b_odds > COMPOUND_ODDS:
+            return True
         if not soft:
             return False
         # a literal placeholder between two ordinary words («جایگاه‌های ZWNJ داشته») is a space

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import spacy
 from spacy.cli.train import train as spacy_train
+from thinc.api import Config
 
 from nlp.entities import MODEL_PATH
 
@@ -58,14 +59,16 @@ def install(model: Path, target: Path = MODEL_PATH) -> None:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(model, target)
+    # The training paths are this machine's; the shipped config should not carry them.
+    config = Config().from_disk(target / "config.cfg", interpolate=False)
+    config["paths"].update(train=None, dev=None)
+    config.to_disk(target / "config.cfg")
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(
         name="goftar_ner",
         description="Persian NER (PER ORG LOC FAC PRO EVENT) trained on ArmanPersoNERCorpus",
-        sources=[
-            {"name": "ArmanPersoNERCorpus", "license": "academic research use (card: CC BY 4.0)"}
-        ],
+        sources=[{"name": "ArmanPersoNERCorpus", "license": "academic research use (card: CC BY 4.0)"}],
     )
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     (target / "README.md").write_text(MODEL_NOTE.format(spacy=spacy.__version__), encoding="utf-8")
