@@ -106,15 +106,13 @@ def run_demo(
     store = open_store(settings)
     try:
         with Progress(*columns, console=console, transient=False) as progress:
-            step = progress.add_task("crawling the sample site", total=None)
+            step = progress.add_task("crawling, extracting and indexing the sample site", total=None)
             with _serve(demo_port(settings, port)) as base_url:
-                crawl = pipeline.crawl_to_file(demo_sources(base_url), settings, allow_private=True,
-                                               label="demo")
-            pipeline.record_health(store, crawl.health)
-            progress.update(step, total=1, completed=1, description=f"crawled {crawl.articles} new articles")
-            extract = progress.add_task("extracting and indexing", total=crawl.articles or 1)
-            report = pipeline.ingest_file(crawl.out, store, progress=lambda n: progress.advance(extract, n))
-            progress.update(extract, completed=crawl.articles or 1)
+                # pipeline.run, not crawl + ingest by hand: it is the crash-safe path `goftar run` takes.
+                crawl, report = pipeline.run(demo_sources(base_url), settings, store, allow_private=True,
+                                             progress=lambda n: progress.advance(step, n))
+            progress.update(step, total=report.seen, completed=report.seen,
+                            description=f"collected {crawl.articles} new articles")
             today = datetime.now(ZoneInfo(settings.timezone)).date()
             digest_step = progress.add_task("writing today's digest", total=1)
             paths = write_digest(build_digest(store, today, settings), settings.digest_dir)

@@ -57,6 +57,7 @@ SPLIT_PENALTY = 1.0
 BEST_BONUS = 1.0  # log-count weight of a whole spelling seen with a ZWNJ against a fresh analysis
 TRUST_BEST = 1.0  # a ZWNJ spelling this frequent is taken without analysis
 MAX_SUFFIX = 6
+P_TAIL = 2 / 3  # an unknown stem gives up a tail that takes a ZWNJ twice as often as not
 STEM_RATIO = 3.0  # a word seen written together splits only after a stem this much commoner
 PREFIX_ODDS = 3.0  # a left piece this much likelier in a compound than alone joins anything
 COMPOUND_ODDS = 10.0
@@ -389,7 +390,7 @@ class Restorer:
             if tail in lex.suffixes:
                 p, ev = lex.suffix_p(word[i - 1], tail, "a")
                 if ev >= 3 * CLASS_MIN:
-                    if joins and p > P_ATTESTED:
+                    if joins and p > P_TAIL:
                         return word[:i] + ZWNJ + tail
                     if not joins and p > P_NEW:
                         return None
