@@ -1,8 +1,9 @@
 """goftar_maintenance: weekly upkeep of the store and the raw files.
 
 Recomputes commitment statuses (open → due → overdue) as of today in Tehran, merges near-duplicate
-stories and rebuilds the search index where the backend supports it (Elasticsearch: a new versioned
-index, then the alias switch), and prunes raw WARC archives and crawl files past the retention policy.
+stories (copies of one release, the same speaker's restatements) and rebuilds the search index
+(SQLite: FTS tables rebuilt in one transaction; Elasticsearch: a new versioned index, then the alias
+switch), and prunes raw WARC archives and crawl files past the retention policy.
 """
 
 from __future__ import annotations

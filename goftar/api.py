@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from goftar.errors import ConfigError, GoftarError
 from goftar.settings import Settings
 from goftar.web import format as fmt
-from index.base import SearchQuery, SearchResult, Store
+from index.base import SearchQuery, SearchResult, SearchTimeout, Store
 from index.export import iter_hits, jsonl_line, write_csv
 from index.query import MAX_QUERY_CHARS, parse_day
 
@@ -105,8 +105,9 @@ def search_query(
 class _StoreHolder:
     """Opens the configured store on first use (so importing the app touches nothing) and closes it."""
 
-    def __init__(self, settings: Settings, store: Store | None) -> None:
+    def __init__(self, settings: Settings, store: Store | None, search_budget: float | None = None) -> None:
         self.settings, self._store, self._owned = settings, store, store is None
+        self.search_budget = search_budget
         self._lock = threading.Lock()
 
     def get(self) -> Store:
@@ -114,7 +115,7 @@ class _StoreHolder:
             if self._store is None:
                 from index import open_store
 
-                self._store = open_store(self.settings)
+                self._store = open_store(self.settings, search_budget=self.search_budget)
             return self._store
 
     def close(self) -> None:
@@ -124,9 +125,16 @@ class _StoreHolder:
                 self._store = None
 
 
-def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
-    """The API and web page over ``store`` (default: the store ``settings`` configure, opened lazily)."""
-    holder = _StoreHolder(settings, store)
+def create_app(
+    settings: Settings, store: Store | None = None, *, search_budget: float | None = None
+) -> FastAPI:
+    """The API and web page over ``store`` (default: the store ``settings`` configure, opened lazily).
+
+    Routes are plain functions: FastAPI runs them in its thread pool, and the SQLite store gives each
+    thread its own read connection, so searches run side by side. ``search_budget`` bounds each search
+    of the store opened here (seconds; over budget the API answers 503 with ``"error": "search_timeout"``).
+    """
+    holder = _StoreHolder(settings, store, search_budget)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -163,6 +171,13 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ConfigError)
     async def bad_request(_request: Request, exc: ConfigError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(SearchTimeout)
+    async def too_slow(_request: Request, exc: SearchTimeout) -> JSONResponse:
+        log.warning("search stopped: %s", exc)
+        return JSONResponse(
+            {"detail": str(exc), "error": "search_timeout"}, status_code=503, headers={"Retry-After": "1"}
+        )
 
     @app.exception_handler(GoftarError)
     async def unavailable(_request: Request, exc: GoftarError) -> JSONResponse:
@@ -293,12 +308,14 @@ def _add_page_routes(app: FastAPI, holder: _StoreHolder) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page(request: Request) -> HTMLResponse:
         params = {k: v for k, v in request.query_params.items() if v}
-        error, result, query = None, None, SearchQuery()
+        error, result, query, status = None, None, SearchQuery(), 200
         try:
             query = search_query(**_page_args(params))
             result = holder.get().search(query)
         except (ConfigError, ValueError, TypeError) as exc:
-            error = str(exc)
+            error, status = str(exc), 400
+        except SearchTimeout as exc:
+            error, status = str(exc), 503
         html = env.get_template("search.html").render(
             params=params,
             query=query,
@@ -308,7 +325,7 @@ def _add_page_routes(app: FastAPI, holder: _StoreHolder) -> None:
             link=lambda **change: _link(params, change),
             pages=_pages(query, result),
         )
-        return HTMLResponse(html, status_code=400 if error else 200)
+        return HTMLResponse(html, status_code=status)
 
 
 def _page_args(params: dict[str, str]) -> dict[str, Any]:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+MAINTENANCE_OPERATIONS = ("merge_near_duplicates", "reindex")
 ARCHIVE_KEEP_DAYS = 180
 CRAWL_KEEP_DAYS = 30
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -180,23 +181,22 @@ def recompute_statuses(settings: Settings, today: date | None = None) -> int:
 
 
 def run_store_maintenance(settings: Settings, operation: str) -> dict[str, Any]:
-    """Run a backend maintenance operation (``merge_near_duplicates``, ``reindex``) when it has one.
+    """Run one store maintenance operation, ``merge_near_duplicates`` or ``reindex``; returns its report.
 
-    These are backend-specific (Elasticsearch reindexes into a new versioned index and then switches the
-    alias); a backend without the operation is reported as skipped, not failed.
+    Both backends implement both (``index.base.Store``): Elasticsearch reindexes into a new versioned
+    index and then switches the alias; SQLite rebuilds its FTS tables in one transaction.
     """
     from index import open_store
 
+    if operation not in MAINTENANCE_OPERATIONS:
+        raise ConfigError(f"maintenance operation {operation!r}: use {' or '.join(MAINTENANCE_OPERATIONS)}")
     store = open_store(settings)
     try:
-        method = getattr(store, operation, None)
-        if method is None:
-            log.warning("the %s store has no %s(); skipped", settings.backend, operation)
-            return {"operation": operation, "skipped": True}
-        result = method()
+        result = store.merge_near_duplicates() if operation == "merge_near_duplicates" else store.reindex()
     finally:
         store.close()
-    return {"operation": operation, "skipped": False, "result": result}
+    log.info("%s on the %s store: %s", operation, settings.backend, result)
+    return {"operation": operation, "backend": settings.backend, "result": result}
 
 
 def prune_files(directory: Path, patterns: tuple[str, ...], older_than: datetime) -> list[Path]:

@@ -9,12 +9,21 @@ if TYPE_CHECKING:
     from index.base import Store
 
 
-def open_store(settings: Settings) -> Store:
-    """The configured backend: Elasticsearch when ``GOFTAR_ES_URL`` is set, else SQLite under GOFTAR_HOME."""
+def open_store(settings: Settings, *, search_budget: float | None = None) -> Store:
+    """The configured backend: Elasticsearch when ``GOFTAR_ES_URL`` is set, else SQLite under GOFTAR_HOME.
+
+    ``search_budget``: seconds one search may run before the store stops it (``SearchTimeout``);
+    default ``index.base.DEFAULT_SEARCH_BUDGET``.
+    """
+    from index.base import DEFAULT_SEARCH_BUDGET
+
+    budget = DEFAULT_SEARCH_BUDGET if search_budget is None else search_budget
     if settings.es_url:
         from index.elastic import ElasticStore
 
-        return ElasticStore.from_settings(settings)
+        store = ElasticStore.from_settings(settings)
+        store.search_budget = budget
+        return store
     from index.sqlite import SqliteStore
 
-    return SqliteStore.open(settings.db_path, timezone=settings.timezone)
+    return SqliteStore.open(settings.db_path, timezone=settings.timezone, search_budget=budget)

@@ -1,6 +1,8 @@
 """The storage-and-search interface both backends implement (SQLite default, Elasticsearch at scale).
 
 Contract (tests/test_store_contract.py runs the same suite on every backend):
+- ``search`` raises ``SearchTimeout`` (a ``StoreError``) when it runs past the store's time budget.
+- ``reindex`` and ``merge_near_duplicates`` are the weekly maintenance (``goftar_maintenance`` DAG).
 - ``upsert`` is idempotent: ids are derived from content (``Article.id``, ``Commitment.id``), so a rerun
   updates instead of duplicating, and an article re-extracted replaces its old statements/commitments.
 - ``search`` returns commitments (default) or statements/articles, with facets, highlights and paging.
@@ -15,7 +17,15 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal, Protocol
 
+from goftar.errors import StoreError
 from goftar.model import Article, Commitment, CrawlHealth, Extraction, Statement, jalali_date
+
+DEFAULT_SEARCH_BUDGET = 5.0  # seconds one search may run before the store stops it
+
+
+class SearchTimeout(StoreError):
+    """A search did not start or finish within the store's time budget and was stopped (API: 503)."""
+
 
 DocType = Literal["commitment", "statement", "article"]
 Sort = Literal["relevance", "date", "deadline"]
@@ -102,6 +112,16 @@ class Store(Protocol):
 
     # maintenance
     def recompute_statuses(self, today: date) -> int: ...
+    def reindex(self) -> dict[str, Any]:
+        """Rebuild the search index from the stored documents (SQLite: FTS tables in one transaction;
+        Elasticsearch: a new versioned index per kind, then an atomic alias switch)."""
+        ...
+
+    def merge_near_duplicates(self) -> dict[str, int]:
+        """Give one ``story_id`` to commitments telling one promise (copies of one release, the same
+        speaker's similar actions); idempotent; reports how many commitments and stories merged."""
+        ...
+
     def counts(self) -> dict[str, int]: ...
     def close(self) -> None: ...
 

@@ -18,14 +18,15 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from goftar.errors import StoreError
-from goftar.model import Article, CrawlHealth, Extraction
+from goftar.model import Article, CrawlHealth, Extraction, stable_id
 from goftar.settings import Settings
 from index import analysis
-from index.base import IndexReport, SearchQuery, SearchResult
+from index.base import DEFAULT_SEARCH_BUDGET, IndexReport, SearchQuery, SearchResult, SearchTimeout
 from index.elastic_body import (
     DOC_KINDS,
     INDEX_VERSION,
@@ -41,16 +42,24 @@ log = logging.getLogger(__name__)
 
 BULK_RETRIES = 5
 MAX_DIGEST_ROWS = 10_000
+SCAN_PAGE = 1000
 
 
 class ElasticStore:
     """``index.base.Store`` on Elasticsearch; ``refresh`` makes writes visible before returning."""
 
     def __init__(
-        self, client: Any, prefix: str, *, refresh: bool | str = "wait_for", bulk_backoff: float = 1.0
+        self,
+        client: Any,
+        prefix: str,
+        *,
+        refresh: bool | str = "wait_for",
+        bulk_backoff: float = 1.0,
+        search_budget: float = DEFAULT_SEARCH_BUDGET,
     ) -> None:
         self.es, self.prefix, self.refresh = client, prefix, refresh
         self.bulk_backoff = bulk_backoff  # first wait before retrying 429s; doubles on each retry
+        self.search_budget = search_budget  # seconds a search may take (server-side and on the wire)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ElasticStore:
@@ -98,6 +107,85 @@ class ElasticStore:
         self.es.indices.update_aliases(actions=actions)
         for index in old:
             self.es.indices.delete(index=index)
+
+    def index_version(self, kind: str) -> int:
+        """The version ``N`` of the index ``{prefix}-{kind}-v{N}`` the alias points at (highest if many)."""
+        names = list(self.es.indices.get_alias(name=self.alias(kind)).keys())
+        versions = [int(n.rsplit("-v", 1)[1]) for n in names if n.rsplit("-v", 1)[-1].isdigit()]
+        if not versions:
+            raise StoreError(f"alias {self.alias(kind)} points at no versioned index: {names}")
+        return max(versions)
+
+    def reindex(self) -> dict[str, Any]:
+        """Rebuild every kind into a new versioned index (current templates and analyzers apply), then
+        switch its alias in one atomic call (``migrate``): searches see the old index until the switch."""
+        self.ensure()  # the templates the new indices are created from
+        report: dict[str, Any] = {"indices": {}}
+        for kind in DOC_KINDS:
+            version = self.index_version(kind)
+            self.migrate(kind, version + 1)
+            report["indices"][kind] = f"{self.alias(kind)}-v{version} → {self.alias(kind)}-v{version + 1}"
+            report[kind if kind != "crawls" else "crawl_health"] = int(
+                self.es.count(index=self.alias(kind))["count"]
+            )
+        log.info("reindexed Elasticsearch: %s", report)
+        return report
+
+    def merge_near_duplicates(self) -> dict[str, int]:
+        """Same as the SQLite store: commitments telling one promise get one story id (see
+        ``nlp.tracking.plan_merges``); the story id is updated on the document and inside ``doc``."""
+        from nlp.tracking import StoryItem, plan_merges, speaker_key
+
+        duplicates = {
+            src["id"]: stable_id(src["full"]["duplicate_of"])
+            for src in self._scan("articles", ["id", "full.duplicate_of"])
+            if (src.get("full") or {}).get("duplicate_of")
+        }
+        items = [
+            StoryItem(
+                id=src["id"],
+                article_id=src.get("article_id", ""),
+                story_id=src.get("story_id"),
+                speaker=speaker_key((src.get("doc") or {}).get("speaker")),
+                action=str((src.get("doc") or {}).get("action") or ""),
+                time=str(src.get("event_time") or ""),
+            )
+            for src in self._scan(
+                "commitments", ["id", "article_id", "story_id", "event_time", "doc.speaker", "doc.action"]
+            )
+        ]
+        plan = plan_merges(items, duplicates)
+        actions = [
+            {
+                "_op_type": "update",
+                "_index": self.alias("commitments"),
+                "_id": ident,
+                "doc": {"story_id": story, "doc": {"story_id": story}},
+            }
+            for ident, story in sorted(plan.changes.items())
+        ]
+        failed = self.bulk(actions) if actions else []
+        report = plan.report(len(duplicates))
+        report["failed"] = len(failed)
+        log.info("merged stories: %s", report)
+        return report
+
+    def _scan(self, kind: str, fields: list[str]) -> Iterator[dict[str, Any]]:
+        """Every document of ``kind`` (only ``fields`` of its source), paged with ``search_after``."""
+        after: list[Any] | None = None
+        while True:
+            page = self.es.search(
+                index=self.alias(kind),
+                query={"match_all": {}},
+                sort=[{"id": "asc"}],
+                size=SCAN_PAGE,
+                source_includes=fields,
+                **({"search_after": after} if after else {}),
+            )["hits"]["hits"]
+            yield from (h["_source"] for h in page)
+            if len(page) < SCAN_PAGE:
+                return
+            after = page[-1]["sort"]
 
     def drop(self) -> None:
         """Delete every index and template of this prefix (tests, and ``goftar`` resets)."""
@@ -244,9 +332,23 @@ class ElasticStore:
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Search with the same query language, filters, facets and paging as the SQLite store."""
+        from elastic_transport import ConnectionTimeout
+
         parsed = parse(query.text)
         body = search_body(query, parsed)
-        response = self.es.search(index=self.alias(f"{query.doc_type}s"), **body)
+        budget = self.search_budget
+        try:
+            # The server stops the search at the budget (and says so); the client waits a little longer.
+            response = self.es.options(request_timeout=budget + 1).search(
+                index=self.alias(f"{query.doc_type}s"), timeout=f"{int(budget * 1000)}ms", **body
+            )
+        except ConnectionTimeout as exc:
+            raise SearchTimeout(f"the search took longer than its budget of {budget:g} s") from exc
+        if response.get("timed_out"):
+            raise SearchTimeout(
+                f"the search took longer than its budget of {budget:g} s and was stopped; "
+                "narrow it with more words or filters"
+            )
         return hits_from(response, query, parsed)
 
     def has_article(self, article_id: str, content_hash: str) -> bool:

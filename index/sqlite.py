@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -25,7 +27,8 @@ from zoneinfo import ZoneInfo
 
 from goftar.errors import StoreError
 from goftar.model import Article, CrawlHealth, Extraction
-from index.base import IndexReport, SearchQuery, SearchResult
+from index import sqlite_maintenance
+from index.base import DEFAULT_SEARCH_BUDGET, IndexReport, SearchQuery, SearchResult, SearchTimeout
 from index.sqlite_docs import (
     COMMITMENT_COLUMNS,
     COMMITMENT_FROM,
@@ -165,16 +168,56 @@ def _migrate_v1_to_v2(conn: sqlite3.Connection) -> None:
 
 
 class SqliteStore:
-    """``index.base.Store`` on one SQLite file; safe to share between threads (one lock per store)."""
+    """``index.base.Store`` on one SQLite file; safe to share between threads.
 
-    def __init__(self, conn: sqlite3.Connection, *, timezone: str = "Asia/Tehran") -> None:
-        self._conn = conn
+    Writes go through one connection behind one lock. Reads use one read-only connection per thread
+    (WAL lets them run beside each other and beside the writer), so concurrent API requests do not
+    queue behind each other. A search runs at most ``search_budget`` seconds (SQLite's progress
+    handler interrupts it, raising ``SearchTimeout``); at most ``max_searches`` run at once, so a
+    burst of requests shares the CPU between a few searches instead of slowing all of them down.
+    An in-memory store has no file to share: its reads use the write connection.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        timezone: str = "Asia/Tehran",
+        path: Path | str | None = None,
+        search_budget: float = DEFAULT_SEARCH_BUDGET,
+        max_searches: int | None = None,
+        queue_wait: float | None = None,
+    ) -> None:
+        self._conn = conn  # the write connection
         self._lock = threading.RLock()
         self.tz = ZoneInfo(timezone)
+        self._path = None if path is None or str(path) == ":memory:" else Path(path).resolve()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self._closed = False
+        self.search_budget = search_budget
+        # How long a search may wait for one of the ``max_searches`` slots before the store says it is
+        # busy (default twice the budget): a burst queues briefly instead of failing at once.
+        self.queue_wait = queue_wait
+        self._searches = threading.BoundedSemaphore(max_searches or max(2, 2 * (os.cpu_count() or 1)))
 
     @classmethod
-    def open(cls, path: Path | str, *, timezone: str = "Asia/Tehran") -> SqliteStore:
-        """Open (creating if needed) the store at ``path``; ``":memory:"`` gives a throw-away store."""
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        timezone: str = "Asia/Tehran",
+        search_budget: float = DEFAULT_SEARCH_BUDGET,
+        max_searches: int | None = None,
+        queue_wait: float | None = None,
+    ) -> SqliteStore:
+        """Open (creating if needed) the store at ``path``; ``":memory:"`` gives a throw-away store.
+
+        ``search_budget``: seconds one search may run before it is stopped (``SearchTimeout``);
+        ``max_searches``: searches running at once (default twice the CPUs); ``queue_wait``: seconds a
+        search waits for its turn before ``SearchTimeout`` says the store is busy (default twice the budget).
+        """
         try:
             if str(path) != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -191,10 +234,21 @@ class SqliteStore:
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the SQLite store at {path}: {exc}") from exc
-        return cls(conn, timezone=timezone)
+        return cls(
+            conn,
+            timezone=timezone,
+            path=path,
+            search_budget=search_budget,
+            max_searches=max_searches,
+            queue_wait=queue_wait,
+        )
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._readers_lock:
+            self._closed = True
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
             self._conn.close()
 
     @contextmanager
@@ -208,9 +262,42 @@ class SqliteStore:
                 raise
             self._conn.execute("COMMIT")
 
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """This thread's read-only connection (the write connection, locked, for an in-memory store)."""
+        if self._path is None:
+            with self._lock:
+                yield self._conn
+            return
+        reader = getattr(self._local, "conn", None)
+        if reader is None:
+            reader = self._local.conn = self._open_reader()
+        yield reader
+
+    def _open_reader(self) -> sqlite3.Connection:
+        assert self._path is not None
+        with self._readers_lock:
+            if self._closed:
+                raise StoreError("the store is closed")
+            try:
+                reader = sqlite3.connect(
+                    f"{self._path.as_uri()}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+                )
+                reader.row_factory = sqlite3.Row
+                reader.execute("PRAGMA busy_timeout=5000")
+                # Smaller than the writer's cache: there is one reader per thread, and the mmap below
+                # shares the OS page cache between all of them.
+                reader.execute("PRAGMA cache_size=-32768")
+                reader.execute("PRAGMA temp_store=MEMORY")
+                reader.execute("PRAGMA mmap_size=2147483648")
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot open a reader on the SQLite store at {self._path}: {exc}") from exc
+            self._readers.append(reader)
+            return reader
+
     def _rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+        with self._reading() as conn:
+            return conn.execute(sql, params).fetchall()
 
     def day_start_utc(self, day: date) -> str:
         """The UTC text of the first moment of ``day`` in the store's time zone."""
@@ -290,9 +377,19 @@ class SqliteStore:
     # ---------------------------------------------------------------- reading
 
     def search(self, query: SearchQuery) -> SearchResult:
-        """Full-text search with filters, facets, highlights and paging (see ``index.sqlite_search``)."""
-        with self._lock:
-            return run_search(self._conn, query, self.day_start_utc)
+        """Full-text search with filters, facets, highlights and paging (see ``index.sqlite_search``).
+
+        Raises ``SearchTimeout`` when the search cannot start, or does not finish, within the budget.
+        """
+        budget = self.search_budget
+        wait = 2 * budget if self.queue_wait is None else self.queue_wait
+        if not self._searches.acquire(timeout=wait):
+            raise SearchTimeout(f"the store is busy: no search could start within {wait:g} s; try again")
+        try:
+            with self._reading() as conn:
+                return _bounded(conn, budget, lambda: run_search(conn, query, self.day_start_utc))
+        finally:
+            self._searches.release()
 
     def has_article(self, article_id: str, content_hash: str) -> bool:
         """True when the article is stored with this content hash (a rerun can skip it)."""
@@ -432,6 +529,28 @@ class SqliteStore:
         )
         return [CrawlHealth.model_validate(json.loads(r["json"])) for r in rows]
 
+    # ---------------------------------------------------------------- maintenance
+
+    def reindex(self) -> dict[str, Any]:
+        """Rebuild the full-text index from the stored documents with the current analysis.
+
+        One transaction (searches keep using the old index until it commits), then ``PRAGMA
+        optimize`` so the planner's statistics follow. Returns how many documents were indexed.
+        """
+        with self._tx() as conn:
+            report = sqlite_maintenance.reindex(conn)
+        with self._lock:
+            self._conn.execute("PRAGMA optimize")
+        log.info("reindexed the SQLite store: %s", report)
+        return report
+
+    def merge_near_duplicates(self) -> dict[str, int]:
+        """Give one story id to commitments telling one promise: copies of one release
+        (``Article.duplicate_of``) and the same speaker's similar actions (``nlp.tracking``).
+        Idempotent; returns how many commitments changed story and how many stories were merged."""
+        with self._tx() as conn:
+            return sqlite_maintenance.merge_near_duplicates(conn)
+
     def counts(self) -> dict[str, int]:
         """How many of each thing the store holds."""
         queries = {
@@ -447,6 +566,26 @@ class SqliteStore:
 
 
 _DOC = f"{COMMITMENT_COLUMNS} FROM {COMMITMENT_FROM}"
+PROGRESS_STEPS = 10_000  # SQLite VM steps between deadline checks (well under a millisecond)
+
+
+def _bounded(conn: sqlite3.Connection, budget: float, run: Any) -> Any:
+    """``run()`` on ``conn``, interrupted by SQLite once ``budget`` seconds have passed."""
+    deadline = time.monotonic() + budget
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+    try:
+        return run()
+    except sqlite3.OperationalError as exc:
+        if time.monotonic() > deadline or "interrupted" in str(exc):
+            raise SearchTimeout(
+                f"the search took longer than its budget of {budget:g} s and was stopped; "
+                "narrow it with more words or filters"
+            ) from exc
+        raise StoreError(f"search failed: {exc}") from exc
+    finally:
+        conn.set_progress_handler(None, 0)
+        if conn.in_transaction:  # an interrupted statement may leave the read transaction open
+            conn.execute("ROLLBACK")
 
 
 def _count(report: IndexReport, item: Prepared) -> None:

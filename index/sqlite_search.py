@@ -130,8 +130,12 @@ def run_search(
             total = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]
         hits, after = _hits(conn, spec, query, rel, ascending, parsed)
         facets = _facets(conn, spec, rel, query.facet_size) if query.facets and total else {}
-    finally:
-        conn.execute("COMMIT")
+    except BaseException:
+        # An interrupted statement (time budget) may already have ended the transaction.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
     if query.facets and not facets:
         facets = {name: [] for name in spec.facets}
     return SearchResult(total=total, hits=hits, facets=facets, next_search_after=after)
@@ -339,20 +343,12 @@ def _facets(
 ) -> dict[str, list[tuple[str, int]]]:
     """Counts per facet value over the matching set: one pass for the columns, one for the entities."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in spec.facets}
-    columns = [c for c in rel.columns]
-    if columns:
-        sql = (
-            f"SELECT {', '.join(rel.column(c) for c in columns)}, count(*) FROM {rel.source} "
-            f"GROUP BY {', '.join(str(i + 1) for i in range(len(columns)))}"
-        )
-        names = [name for name, col in _FACET_COLUMNS.items() if col in columns and name in counts]
-        index = {name: columns.index(_FACET_COLUMNS[name]) for name in names}
-        for row in conn.execute(sql):
-            n = row[-1]
-            for name in names:
-                value = row[index[name]]
-                if value:
-                    counts[name][value] += n
+    for name, column in _FACET_COLUMNS.items():
+        # One GROUP BY per column: sorting on one short key each is twice as fast as one pass
+        # grouping by all four (whose combinations are nearly as many as the rows).
+        if column in rel.columns and name in counts:
+            sql = f"SELECT {rel.column(column)}, count(*) FROM {rel.source} GROUP BY 1"
+            counts[name].update({value: n for value, n in conn.execute(sql) if value})
     out = {name: _top(counts[name], size) for name in spec.facets if name not in _ENTITY_LABELS}
     out.update(_entity_facets(conn, rel, size))
     return {name: out[name] for name in spec.facets}

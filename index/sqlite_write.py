@@ -70,6 +70,18 @@ def commitment_body(commitment: Commitment, source: str) -> str:
     return f"{text} {filter_token('s', source)} {filter_token('p', commitment.polarity)}"
 
 
+def article_body(article: Article) -> str:
+    """The analysed text an article is found by: title, lead and text, plus its source's filter term."""
+    text = analysis.analyze(f"{article.title}\n{article.lead or ''}\n{article.text or article.raw_text}")
+    return f"{text} {filter_token('s', article.source)}"
+
+
+def statement_body(quote: str, speaker_display: str | None, source: str) -> str:
+    """The analysed text a statement is found by: the quote and who said it, plus the source's term."""
+    text = analysis.analyze(f"{quote}\n{speaker_display or ''}")
+    return f"{text} {filter_token('s', source)}"
+
+
 def speaker_columns(speaker: Speaker | None) -> tuple[str, str | None, str | None]:
     """``(key, display, canonical id)``: the key holds the terms of the text and of the canonical name."""
     if speaker is None:
@@ -137,14 +149,9 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
         fetched=utc_text(article.fetched),
         article_json=pack(article.model_dump_json(exclude=exclude)),
         article_ref=json.dumps(ref, ensure_ascii=False, separators=(",", ":")),
-        article_body=analysis.analyze(
-            f"{article.title}\n{article.lead or ''}\n{article.text or article.raw_text}"
-        )
-        + " "
-        + filter_token("s", article.source),
+        article_body=article_body(article),
         entities=_entity_rows(article_id, extraction),
     )
-    source_token = filter_token("s", article.source)
     seen: set[str] = set()
     for statement in extraction.statements:
         if statement.article_id != article_id:
@@ -155,8 +162,7 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
         seen.add(sid_)
         key, display, sid = speaker_columns(statement.speaker)
         row = (sid_, article_id, article.source, key, display, sid, statement.model_dump_json())
-        body = analysis.analyze(f"{statement.quote}\n{display or ''}")
-        out.statements.append((row, f"{body} {source_token}"))
+        out.statements.append((row, statement_body(statement.quote, display, article.source)))
     seen.clear()
     for commitment in extraction.commitments:
         if commitment.article_id != article_id:

@@ -10,6 +10,9 @@ promises by the same speaker below.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -135,3 +138,151 @@ def status_for(deadline: Deadline | None, today: date | None) -> CommitmentStatu
     if deadline.end <= today + timedelta(days=DUE_DAYS):
         return "due"
     return "open"
+
+
+# ------------------------------------------------------------------ merging stories after the fact
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    """What merging needs of one stored commitment (both stores build these from their rows)."""
+
+    id: str
+    article_id: str
+    story_id: str | None
+    speaker: str  # ``speaker_key`` of the commitment's speaker ("" when unknown)
+    action: str
+    time: str  # sort key of when it was published (else first seen): oldest first
+
+
+@dataclass
+class MergePlan:
+    """New story ids by commitment id, and what merging found."""
+
+    changes: dict[str, str] = field(default_factory=dict)
+    stories_before: int = 0
+    stories_after: int = 0
+    groups: int = 0  # stories (or loose commitments) joined with at least one other
+
+    def report(self, duplicate_articles: int) -> dict[str, int]:
+        return {
+            "commitments_changed": len(self.changes),
+            "stories_before": self.stories_before,
+            "stories_after": self.stories_after,
+            "stories_merged": self.stories_before - self.stories_after,
+            "merged_groups": self.groups,
+            "duplicate_articles": duplicate_articles,
+        }
+
+
+class _Sets:
+    """Union-find over item indices; the root is always the oldest item of its set."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return False
+        self.parent[max(a, b)] = min(a, b)
+        return True
+
+
+def plan_merges(items: list[StoryItem], duplicate_of: dict[str, str]) -> MergePlan:
+    """Which commitments should share a story: the weekly clean-up behind ``merge_near_duplicates``.
+
+    Joined are commitments that already share a story, commitments of one speaker whose actions are
+    similar (``similarity`` ≥ ``THRESHOLD``, as ``assign_stories`` links them at ingest, but across the
+    whole store and whatever order articles arrived in), and within copies of one release
+    (``duplicate_of`` maps a copy's article id to the first copy's) similar actions even when one
+    outlet's copy lost the speaker. Each group takes the story id of its oldest commitment that has
+    one (else a stable id from that commitment), so a second run changes nothing.
+    """
+    items = sorted(items, key=lambda it: (it.time, it.id))
+    sets = _Sets(len(items))
+    first_of_story: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.story_id:
+            sets.union(first_of_story.setdefault(item.story_id, i), i)
+    by_speaker: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        if item.speaker:
+            by_speaker.setdefault(item.speaker, []).append(i)
+    for members in by_speaker.values():
+        _join_similar(items, members, sets, lambda _a, _b: True)
+    by_release: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        root = duplicate_of.get(item.article_id, item.article_id)
+        by_release.setdefault(root, []).append(i)
+    for members in by_release.values():
+        if len({items[i].article_id for i in members}) > 1:
+            _join_similar(items, members, sets, _same_or_unknown_speaker)
+    return _plan(items, sets)
+
+
+def _same_or_unknown_speaker(a: StoryItem, b: StoryItem) -> bool:
+    return a.speaker == b.speaker or not a.speaker or not b.speaker
+
+
+def _join_similar(
+    items: list[StoryItem], members: list[int], sets: _Sets, compatible: Callable[[StoryItem, StoryItem], bool]
+) -> None:
+    """Union members whose actions are similar; candidates come from shared words and 3-grams.
+
+    Counting shared features through posting lists gives both Jaccard scores exactly without comparing
+    every pair (a busy speaker has thousands of commitments).
+    """
+    words = [content_words(items[i].action) for i in members]
+    grams = [shingles(items[i].action) for i in members]
+    word_posts: dict[str, list[int]] = {}
+    gram_posts: dict[str, list[int]] = {}
+    for k in range(len(members)):
+        shared_words: Counter[int] = Counter(j for w in words[k] for j in word_posts.get(w, ()))
+        shared_grams: Counter[int] = Counter(j for g in grams[k] for j in gram_posts.get(g, ()))
+        for j in set(shared_words) | set(shared_grams):
+            a, b = members[j], members[k]
+            if sets.find(a) == sets.find(b) or not compatible(items[a], items[b]):
+                continue
+            score = max(
+                _overlap(shared_words[j], len(words[j]), len(words[k])),
+                _overlap(shared_grams[j], len(grams[j]), len(grams[k])),
+            )
+            if score >= THRESHOLD:
+                sets.union(a, b)
+        for w in words[k]:
+            word_posts.setdefault(w, []).append(k)
+        for g in grams[k]:
+            gram_posts.setdefault(g, []).append(k)
+
+
+def _overlap(shared: int, a: int, b: int) -> float:
+    return shared / (a + b - shared) if shared else 0.0
+
+
+def _plan(items: list[StoryItem], sets: _Sets) -> MergePlan:
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(sets.find(i), []).append(i)
+    plan = MergePlan(stories_before=len({it.story_id for it in items if it.story_id}))
+    after: set[str] = set()
+    for members in groups.values():
+        named = next((items[i].story_id for i in members if items[i].story_id), None)
+        if len(members) == 1:
+            if named:
+                after.add(named)
+            continue
+        plan.groups += 1
+        target = named or stable_id("story", items[members[0]].id)
+        after.add(target)
+        for i in members:
+            if items[i].story_id != target:
+                plan.changes[items[i].id] = target
+    plan.stories_after = len(after)
+    return plan

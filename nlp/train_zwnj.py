@@ -1,4 +1,6 @@
-"""Rebuild the ZWNJ lexicon: ``python -m nlp.train_zwnj --data ../shared/data --out nlp/data/zwnj_lexicon.tsv.gz``.
+"""Rebuild the ZWNJ lexicon and its load cache: ``python -m nlp.train_zwnj --data ../shared/data``.
+
+``--out`` defaults to ``nlp/data/zwnj_lexicon.tsv.gz``; the cache ``zwnj_lexicon.cache`` is written beside it.
 
 Sources (never PerDT test): PerDT dev and Seraji dev ``# text`` lines, the Arman NER corpus (one fold's
 train + test = every sentence once), hazm's bundled ``words.dat`` and verb conjugations generated from its
@@ -35,7 +37,8 @@ PERFECT = ("ام", "ای", "ایم", "اید", "اند")
 
 
 def conllu_texts(path: Path, skip_ids: frozenset[str] = frozenset()) -> Iterator[str]:
-    """The ``# text =`` lines of a CoNLL-U file (sentences whose ``# sent_id`` is in ``skip_ids`` left out)."""
+    """The ``# text =`` lines of a CoNLL-U file, leaving out sentences whose ``# sent_id`` is in
+    ``skip_ids``."""
     sent_id = ""
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -61,7 +64,9 @@ def arman_texts(path: Path) -> Iterator[str]:
         yield " ".join(tokens)
 
 
-def count_texts(texts: Iterable[str], weight: float, forms: Counter[str], pairs: Counter[tuple[str, str]]) -> None:
+def count_texts(
+    texts: Iterable[str], weight: float, forms: Counter[str], pairs: Counter[tuple[str, str]]
+) -> None:
     """Add the spellings and spaced piece pairs of ``texts`` to the counters."""
     for text in texts:
         for run in RUN_RE.findall(normalize_characters(text)):

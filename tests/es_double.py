@@ -1,8 +1,11 @@
 """A local HTTP server that answers like Elasticsearch 9 does, for the fault paths of ``ElasticStore``.
 
-It speaks just enough of the REST API for ``ElasticStore.from_settings`` and ``upsert``: templates,
-aliases and index creation, ``_mget``, ``_delete_by_query``, ``_bulk`` and single-document delete; it keeps
-indexed documents in memory. Faults are scripted per ``_bulk`` request with ``plan``:
+It speaks just enough of the REST API for ``ElasticStore.from_settings``, ``upsert`` and the maintenance
+operations: templates, versioned indices and their aliases (``_alias``, ``_aliases``, ``_reindex``, index
+creation and deletion), ``_mget``, ``_delete_by_query``, ``_search`` (match-all, sorted by ``id``, with
+``search_after``), ``_count``, ``_bulk`` (index and partial ``update``) and single-document delete. It keeps
+documents in memory under the alias they were written to (an alias switch changes nothing a reader sees).
+Faults are scripted per ``_bulk`` request with ``plan``:
 
 - ``"ok"``: every action succeeds;
 - ``"reject:<id>,…"``: those documents fail with a 400 ``mapper_parsing_exception`` (for good);
@@ -37,6 +40,7 @@ class EsDouble:
     docs: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     bulk_requests: list[list[str]] = field(default_factory=list)  # ids sent in each _bulk request
     requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # method, path, headers
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # concrete index → its aliases
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_plan(self) -> str:
@@ -64,6 +68,15 @@ def _item(op: str, meta: dict[str, Any], status: int, error: dict[str, Any] | No
     return {op: out}
 
 
+def _merge(target: dict[str, Any], partial: dict[str, Any]) -> None:
+    """A partial-document update: objects merge key by key, everything else is replaced."""
+    for key, value in partial.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+
+
 class _Handler(BaseHTTPRequestHandler):
     double: EsDouble  # set on the subclass made by serve()
 
@@ -89,6 +102,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.double.requests.append((self.command, self.path, dict(self.headers.items())))
         if path.endswith("/_bulk"):
             return self._bulk(body)
+        if self._maintenance(path, json.loads(body) if body.strip() else {}):
+            return None
         if path.endswith("/_mget"):
             ids = json.loads(body or b"{}").get("ids", [])
             index = path.strip("/").split("/")[0]
@@ -107,6 +122,46 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/" or self.command in {"PUT", "HEAD"}:  # info, templates, aliases, index creation
             return self._send(200, {"acknowledged": True, "version": {"number": "9.0.0"}})
         return self._send(404, {"error": {"type": "unsupported", "reason": path}, "status": 404})
+
+    def _maintenance(self, path: str, body: dict[str, Any]) -> bool:
+        """Aliases, versioned indices, reindex, search and count; False when ``path`` is none of these."""
+        double, parts = self.double, path.strip("/").split("/")
+        if parts[0] == "_alias" and len(parts) == 2:
+            found = {i: {"aliases": {parts[1]: {}}} for i, names in double.aliases.items() if parts[1] in names}
+            if self.command == "HEAD" or not found:
+                self._send(200 if found else 404, found or {"error": "alias missing", "status": 404})
+            else:
+                self._send(200, found)
+        elif path == "/_aliases":
+            for action in body.get("actions", []):
+                op, spec = next(iter(action.items()))
+                names = double.aliases.setdefault(spec["index"], set())
+                if op == "add":
+                    names.add(spec["alias"])
+                else:
+                    names.discard(spec["alias"])
+            self._send(200, {"acknowledged": True})
+        elif path == "/_reindex":
+            count = sum(1 for index, _ in double.docs if index == body["source"]["index"])
+            self._send(200, {"took": 1, "total": count, "created": count, "failures": []})
+        elif len(parts) == 1 and not parts[0].startswith("_") and self.command in {"PUT", "DELETE"}:
+            if self.command == "PUT":
+                double.aliases[parts[0]] = set(body.get("aliases", {}))
+            else:
+                double.aliases.pop(parts[0], None)
+            self._send(200, {"acknowledged": True, "index": parts[0]})
+        elif len(parts) == 2 and parts[1] in {"_search", "_count"}:
+            docs = sorted((d for (index, _), d in double.docs.items() if index == parts[0]), key=lambda d: d["id"])
+            if parts[1] == "_count":
+                self._send(200, {"count": len(docs)})
+            else:
+                after = (body.get("search_after") or [""])[0]
+                page = [d for d in docs if d["id"] > after][: body.get("size", 10)]
+                hits = [{"_index": parts[0], "_id": d["id"], "_source": d, "sort": [d["id"]]} for d in page]
+                self._send(200, {"timed_out": False, "hits": {"total": {"value": len(docs)}, "hits": hits}})
+        else:
+            return False
+        return True
 
     def _bulk(self, body: bytes) -> None:
         pairs = _bulk_pairs(body)
@@ -130,9 +185,12 @@ class _Handler(BaseHTTPRequestHandler):
                 items.append(_item(op, meta, 429, {"type": "es_rejected_execution_exception",
                                                    "reason": "rejected execution (queue capacity 200)"}))
             else:
-                if doc is not None:
-                    self.double.docs[(str(meta.get("_index")), ident)] = doc
-                items.append(_item(op, meta, 201))
+                key = (str(meta.get("_index")), ident)
+                if op == "update" and doc is not None:
+                    _merge(self.double.docs.setdefault(key, {}), doc["doc"])
+                elif doc is not None:
+                    self.double.docs[key] = doc
+                items.append(_item(op, meta, 200 if op == "update" else 201))
         errors = any("error" in next(iter(i.values())) for i in items)
         self._send(200, {"took": 3, "errors": errors, "items": items})
 

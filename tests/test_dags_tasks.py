@@ -12,7 +12,14 @@ import pytest
 from digest_data import DAY, filled_store
 
 from goftar.errors import ConfigError
-from goftar.scheduled import build_and_write_digest, crawl_file, deliver_digest, digest_day, prune_raw
+from goftar.scheduled import (
+    build_and_write_digest,
+    crawl_file,
+    deliver_digest,
+    digest_day,
+    prune_raw,
+    run_store_maintenance,
+)
 from goftar.settings import Settings
 
 
@@ -63,3 +70,27 @@ def test_prune_keeps_recent_raw_files(settings: Settings) -> None:
     assert prune_raw(settings) == {"archives": 1, "crawl_files": 1}
     assert sorted(p.name for p in settings.archive_dir.iterdir()) == ["b.warc.gz", "notes.txt"]
     assert not old_crawl.exists()
+
+
+def test_store_maintenance_merges_and_reindexes_the_store(settings: Settings) -> None:
+    from index.base import SearchQuery
+    from index.sqlite import SqliteStore
+
+    store = filled_store(settings)
+    counts = store.counts()
+    before = store.search(SearchQuery(text="پارکینگ", size=50))
+    store.close()
+    merged = run_store_maintenance(settings, "merge_near_duplicates")
+    assert merged["operation"] == "merge_near_duplicates" and merged["backend"] == "sqlite"
+    assert set(merged["result"]) >= {"commitments_changed", "stories_merged", "duplicate_articles"}
+    again = run_store_maintenance(settings, "merge_near_duplicates")["result"]
+    assert again["commitments_changed"] == 0  # idempotent: a retried task changes nothing
+    rebuilt = run_store_maintenance(settings, "reindex")["result"]
+    assert rebuilt["commitments"] == counts["commitments"] and rebuilt["failed"] == 0
+    store = SqliteStore.open(settings.db_path)
+    after = store.search(SearchQuery(text="پارکینگ", size=50))
+    assert store.counts()["commitments"] == counts["commitments"]
+    store.close()
+    assert {h.id for h in after.hits} == {h.id for h in before.hits} and after.total > 0
+    with pytest.raises(ConfigError, match="vacuum"):
+        run_store_maintenance(settings, "vacuum")

@@ -174,3 +174,59 @@ def test_unreachable_server_is_a_store_error() -> None:
     settings = Settings.from_env({}, es_url="http://127.0.0.1:9", home="/tmp")
     with pytest.raises(StoreError, match="127.0.0.1:9"):
         ElasticStore.from_settings(settings)
+
+
+def test_reindex_builds_the_next_version_of_each_kind_then_switches_its_alias() -> None:
+    client = mock.MagicMock()
+    client.indices.exists_alias.return_value = True
+    client.indices.get_alias.side_effect = lambda name: {f"{name}-v3": {"aliases": {name: {}}}}
+    client.count.return_value = {"count": 7}
+    report = ElasticStore(client, "gf").reindex()
+    calls = [(c[0], c.kwargs) for c in client.mock_calls if c[0].startswith(("indices.", "reindex"))]
+    commitments = [
+        (name, kw) for name, kw in calls if "gf-commitments" in str(kw) and name != "indices.put_index_template"
+    ]
+    assert [name for name, _ in commitments] == [
+        "indices.exists_alias",  # ensure(): templates first, the alias exists
+        "indices.get_alias",  # which version is live
+        "indices.get_alias",  # migrate(): what the alias points at now
+        "indices.create",  # the next version, from the current templates
+        "reindex",  # copy server-side
+        "indices.update_aliases",  # one atomic switch
+        "indices.delete",  # then the old version goes
+    ]
+    assert commitments[3][1] == {"index": "gf-commitments-v4"}
+    assert commitments[4][1]["source"] == {"index": "gf-commitments"}
+    assert commitments[4][1]["dest"] == {"index": "gf-commitments-v4"}
+    assert commitments[5][1]["actions"] == [
+        {"remove": {"index": "gf-commitments-v3", "alias": "gf-commitments"}},
+        {"add": {"index": "gf-commitments-v4", "alias": "gf-commitments", "is_write_index": True}},
+    ]
+    assert commitments[6][1] == {"index": "gf-commitments-v3"}
+    assert report["commitments"] == 7 and report["indices"]["articles"] == "gf-articles-v3 → gf-articles-v4"
+
+
+def test_merge_near_duplicates_sends_partial_updates_of_the_story() -> None:
+    client = mock.MagicMock()
+    original, copy = sc.vaccine_article()[0], "https://mehr.example/news/copy"
+    c_orig = {"id": "c1", "article_id": original.id, "story_id": "s1", "event_time": "2024-07-20T08:00:00+00:00",
+              "doc": {"speaker": sc.MAYOR.model_dump(), "action": "توزیع واکسن در همه مناطق تا پایان سال"}}
+    c_copy = {"id": "c2", "article_id": "a-copy", "story_id": "s2", "event_time": "2024-07-20T10:00:00+00:00",
+              "doc": {"speaker": None, "action": "توزیع واکسن در همه مناطق تا پایان سال"}}
+    pages = {
+        "gf-articles": [{"id": "a-copy", "full": {"duplicate_of": original.canonical_url}}, {"id": original.id}],
+        "gf-commitments": [c_orig, c_copy],
+    }
+    client.search.side_effect = lambda index, **kw: {
+        "hits": {"hits": [{"_source": s, "sort": [s["id"]]} for s in pages[index]]}
+    }
+    store = ElasticStore(client, "gf")
+    with mock.patch("elasticsearch.helpers.streaming_bulk", return_value=iter([(True, {})])) as bulk:
+        report = store.merge_near_duplicates()
+    searched = client.search.call_args_list[-1].kwargs
+    assert searched["sort"] == [{"id": "asc"}] and "doc.action" in searched["source_includes"]
+    assert list(bulk.call_args.args[1]) == [
+        {"_op_type": "update", "_index": "gf-commitments", "_id": "c2",
+         "doc": {"story_id": "s1", "doc": {"story_id": "s1"}}}
+    ]
+    assert report["commitments_changed"] == 1 and report["duplicate_articles"] == 1 and report["failed"] == 0

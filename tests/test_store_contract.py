@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import search_corpus as sc
 
 from goftar.errors import ConfigError
-from goftar.model import CrawlHealth, Extraction
+from goftar.model import Article, Commitment, CrawlHealth, Extraction
 from goftar.settings import Settings
 from index.base import SearchQuery, Store
 
@@ -306,3 +306,106 @@ def test_crawl_health_round_trips(store: Store) -> None:
     store.record_crawl(bad)
     assert store.crawl_health(*DAY_23) == [ok, bad]
     assert store.counts()["crawls"] == 2
+
+
+# ---------------------------------------------------------------- maintenance
+
+AGAIN = "توزیع واکسن‌ها در همه مناطق تهران تا پایان امسال انجام می‌شود"
+PARKING = "ساخت پارکینگ طبقاتی در میدان آزادی آغاز می‌شود"
+
+
+def _copy_of_vaccine_release(outlet: str, hours: int, *, keep_speaker: bool) -> tuple:  # type: ignore[type-arg]
+    """The vaccine release republished by another outlet: the crawler's MinHash dedup points it at the
+    first copy, and each copy's commitment got a story of its own at ingest."""
+    article, extraction = sc.vaccine_article()
+    url = f"https://{outlet}.example/news/vaccine-copy"
+    copy = article.model_copy(
+        update={
+            "url": url,
+            "canonical_url": url,
+            "source": outlet,
+            "published": article.published + timedelta(hours=hours),  # type: ignore[operator]
+            "duplicate_of": article.canonical_url,
+            "archive": None,
+        }
+    )
+    original = extraction.commitments[0]
+    commitment = original.model_copy(
+        update={
+            "article_id": copy.id,
+            "story_id": f"s-{outlet}",
+            "speaker": original.speaker if keep_speaker else None,  # one outlet dropped the attribution
+        }
+    )
+    return copy, Extraction(text=extraction.text, commitments=[commitment])
+
+
+def _said_by_the_mayor(key: str, evidence: str, story: str, day: int) -> tuple:  # type: ignore[type-arg]
+    text = f"زاکانی گفت {evidence}."
+    url = f"https://tasnim.example/news/{key}"
+    article = Article(
+        url=url,
+        canonical_url=url,
+        source="tasnim",
+        title="زاکانی",
+        raw_text=text,
+        text=text,
+        published=datetime(2024, 7, day, 9, tzinfo=UTC),
+        fetched=datetime(2024, 7, day, 10, tzinfo=UTC),
+    )
+    start = text.index(evidence)
+    commitment = Commitment(
+        speaker=sc.MAYOR,
+        action=evidence,
+        evidence=evidence,
+        polarity="commit",
+        start=start,
+        end=start + len(evidence),
+        article_id=article.id,
+        story_id=story,
+    )
+    return article, Extraction(text=text, commitments=[commitment])
+
+
+def test_merge_near_duplicates_makes_one_story_with_several_sources(filled: Store) -> None:
+    report = filled.upsert(
+        [
+            _copy_of_vaccine_release("mehr", 2, keep_speaker=True),
+            _copy_of_vaccine_release("irna", 5, keep_speaker=False),
+            _said_by_the_mayor("again", AGAIN, "s-again", 28),
+            _said_by_the_mayor("parking", PARKING, "s-parking", 29),
+        ]
+    )
+    assert report.failed == []
+    merged = filled.merge_near_duplicates()
+    assert merged["commitments_changed"] == 3 and merged["stories_merged"] == 3
+    assert merged["duplicate_articles"] == 2
+    history = filled.commitment_history("s-vaccine")
+    assert [(d["article"]["source"], d["evidence"]) for d in history] == [
+        ("hamshahri", VACCINE),
+        ("mehr", VACCINE),
+        ("irna", VACCINE),
+        ("isna", SCHOOLS),
+        ("tasnim", AGAIN),
+    ]
+    assert all(d["story_id"] == "s-vaccine" for d in history)  # hits show the merged story too
+    assert filled.commitment_history("s-mehr") == [] and filled.commitment_history("s-again") == []
+    assert [d["evidence"] for d in filled.commitment_history("s-parking")] == [PARKING]
+    hit = filled.search(SearchQuery(text="واکسن", source="irna")).hits[0]
+    assert hit.doc["story_id"] == "s-vaccine"
+    again = filled.merge_near_duplicates()
+    assert again["commitments_changed"] == 0 and again["stories_merged"] == 0  # idempotent
+
+
+def test_reindex_rebuilds_the_index_without_changing_results(filled: Store) -> None:
+    queries = ["واکسن", "«پایان سال»", "مترو OR پل", "واکسن -مدارس"]
+    before = {q: evidences(filled, q) for q in queries}
+    facets = filled.search(SearchQuery(text="واکسن")).facets
+    counts = filled.counts()
+    report = filled.reindex()
+    assert (report["articles"], report["statements"], report["commitments"]) == (4, 1, 5)
+    assert {q: evidences(filled, q) for q in queries} == before
+    assert filled.search(SearchQuery(text="واکسن")).facets == facets
+    assert filled.counts() == counts
+    assert filled.upsert(sc.corpus()).failed == []  # writes go to the rebuilt index
+    assert {q: evidences(filled, q) for q in queries} == before

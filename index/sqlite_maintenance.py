@@ -1,0 +1,191 @@
+"""Weekly maintenance of the SQLite store: rebuild the full-text index, merge near-duplicate stories.
+
+Both run on the store's write connection inside one transaction each: readers (their own WAL
+connections) keep seeing the old index or the old stories until the commit, never a half-done state.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from goftar.model import Commitment, stable_id
+from index.sqlite_docs import article_from_row
+from index.sqlite_write import article_body, commitment_body, pack, statement_body, unpack
+from nlp.tracking import StoryItem, plan_merges, speaker_key
+
+log = logging.getLogger(__name__)
+
+FTS_TABLES = ("article_fts", "statement_fts", "commitment_fts")
+CHUNK = 2000  # rows read per step: bounded memory at a million rows
+
+
+def _chunks(conn: sqlite3.Connection, sql: str) -> Iterator[list[sqlite3.Row]]:
+    """Rows of ``sql`` (which must select ``rowid`` first and take ``:after``/``:n``) in rowid order."""
+    after = 0
+    while True:
+        rows = conn.execute(sql, {"after": after, "n": CHUNK}).fetchall()
+        if not rows:
+            return
+        yield rows
+        after = rows[-1][0]
+
+
+def reindex(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Rebuild the three FTS tables from the stored documents with the current ``index.analysis``.
+
+    The caller holds a write transaction. The tables are dropped and created again (so a changed
+    tokenizer setting applies too), filled from the documents, and merged into one b-tree each.
+    A document that cannot be read is logged and counted, not raised.
+    """
+    started = time.perf_counter()
+    report: dict[str, Any] = {"articles": 0, "statements": 0, "commitments": 0, "failed": 0}
+    for table in FTS_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(body, tokenize='ascii')")
+    _fill(conn, "article_fts", "articles", report, _article_rows(conn))
+    _fill(conn, "statement_fts", "statements", report, _statement_rows(conn))
+    _fill(conn, "commitment_fts", "commitments", report, _commitment_rows(conn))
+    for table in FTS_TABLES:
+        conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+    report["seconds"] = round(time.perf_counter() - started, 2)
+    return report
+
+
+def _fill(
+    conn: sqlite3.Connection,
+    table: str,
+    kind: str,
+    report: dict[str, Any],
+    bodies: Iterator[tuple[int, str | None]],
+) -> None:
+    batch: list[tuple[int, str]] = []
+    for rowid, body in bodies:
+        if body is None:
+            report["failed"] += 1
+            continue
+        batch.append((rowid, body))
+        if len(batch) >= CHUNK:
+            conn.executemany(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", batch)
+            report[kind] += len(batch)
+            batch.clear()
+    conn.executemany(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", batch)
+    report[kind] += len(batch)
+
+
+def _article_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, str | None]]:
+    sql = "SELECT rowid, id, json FROM articles WHERE rowid > :after ORDER BY rowid LIMIT :n"
+    for rows in _chunks(conn, sql):
+        for row in rows:
+            yield row[0], _safely("article", row[1], lambda r=row: article_body(article_from_row(r[2])))
+
+
+def _statement_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, str | None]]:
+    sql = (
+        "SELECT rowid, id, json, speaker_display, source FROM statements WHERE rowid > :after "
+        "ORDER BY rowid LIMIT :n"
+    )
+    for rows in _chunks(conn, sql):
+        for row in rows:
+            yield row[0], _safely(
+                "statement", row[1], lambda r=row: statement_body(json.loads(r[2])["quote"], r[3], r[4])
+            )
+
+
+def _commitment_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, str | None]]:
+    sql = (
+        "SELECT c.rowid, c.id, d.json, c.source FROM commitments c JOIN commitment_docs d "
+        "ON d.rowid = c.rowid WHERE c.rowid > :after ORDER BY c.rowid LIMIT :n"
+    )
+    for rows in _chunks(conn, sql):
+        for row in rows:
+            yield row[0], _safely(
+                "commitment", row[1], lambda r=row: commitment_body(_commitment(r[2]), r[3])
+            )
+
+
+def _commitment(value: str | bytes) -> Commitment:
+    doc = unpack(value)
+    doc.pop("article", None)  # stores from v1 kept the article ref inside the document
+    return Commitment.model_validate(doc)
+
+
+def _safely(kind: str, ident: str, build: Any) -> str | None:
+    try:
+        return str(build())
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        log.warning("reindex: cannot analyse %s %s, left out of the index: %s", kind, ident, exc)
+        return None
+
+
+# ---------------------------------------------------------------- stories
+
+
+def duplicate_map(conn: sqlite3.Connection) -> dict[str, str]:
+    """Article id → the id of the first copy it duplicates (from ``Article.duplicate_of``)."""
+    out: dict[str, str] = {}
+    sql = "SELECT rowid, id, json FROM articles WHERE rowid > :after ORDER BY rowid LIMIT :n"
+    for rows in _chunks(conn, sql):
+        for row in rows:
+            doc = unpack(row[2])
+            original = doc.get("duplicate_of")
+            if original:
+                out[row[1]] = stable_id(original)  # Article.id is the stable id of the canonical URL
+    return out
+
+
+def story_items(conn: sqlite3.Connection) -> Iterator[StoryItem]:
+    """Every stored commitment as ``nlp.tracking.StoryItem``."""
+    sql = (
+        "SELECT c.rowid, c.id, c.article_id, c.story_id, c.event_time, d.json FROM commitments c "
+        "JOIN commitment_docs d ON d.rowid = c.rowid WHERE c.rowid > :after ORDER BY c.rowid LIMIT :n"
+    )
+    for rows in _chunks(conn, sql):
+        for _rowid, ident, article_id, story, when, value in rows:
+            doc = unpack(value)
+            yield StoryItem(
+                id=ident,
+                article_id=article_id,
+                story_id=story,
+                speaker=speaker_key(doc.get("speaker")),
+                action=str(doc.get("action") or doc.get("evidence") or ""),
+                time=when,
+            )
+
+
+def merge_near_duplicates(conn: sqlite3.Connection) -> dict[str, int]:
+    """Give one story id to commitments that tell one promise (see ``nlp.tracking.plan_merges``).
+
+    The caller holds a write transaction. The story id is changed on the row (what
+    ``commitment_history`` selects by) and inside the stored document (what hits show).
+    """
+    duplicates = duplicate_map(conn)
+    plan = plan_merges(list(story_items(conn)), duplicates)
+    changes = list(plan.changes.items())
+    for start in range(0, len(changes), CHUNK):
+        chunk = dict(changes[start : start + CHUNK])
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT c.rowid, c.id, d.json FROM commitments c JOIN commitment_docs d ON d.rowid = c.rowid "
+            f"WHERE c.id IN ({marks})",
+            list(chunk),
+        ).fetchall()
+        conn.executemany("UPDATE commitments SET story_id = ? WHERE rowid = ?", [(chunk[r[1]], r[0]) for r in rows])
+        conn.executemany(
+            "UPDATE commitment_docs SET json = ? WHERE rowid = ?",
+            [(_with_story(r[2], chunk[r[1]]), r[0]) for r in rows],
+        )
+    report = plan.report(len(duplicates))
+    log.info("merged stories: %s", report)
+    return report
+
+
+def _with_story(value: str | bytes, story_id: str) -> bytes | str:
+    doc = unpack(value)
+    doc["story_id"] = story_id
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    return pack(text) if isinstance(value, bytes) else text
