@@ -111,7 +111,7 @@ def extract(
 
     if fmt != "json":
         raise ConfigError(f"--format {fmt!r} is not supported by extract; use --format json")
-    day = _parse_day(published, "--published") or date.today()
+    day = _parse_day(published, "--published") or _today(_settings())
     _print_json(_extract(_read_text(file), day).to_json())
 
 
@@ -141,16 +141,16 @@ def crawl(
     from goftar.pipeline import crawl_to_file
 
     settings = _settings()
-    report = crawl_to_file(
-        _sources(urls or [], sources, kind, allow_private), settings, allow_private=allow_private, label="crawl"
-    )
+    chosen = _sources(urls or [], sources, kind, allow_private)
+    report = crawl_to_file(chosen, settings, allow_private=allow_private, label="crawl")
     _report_health(report.health)
     print(report.out)
 
 
 def _report_health(health: list) -> None:
     for h in health:
-        err.print(f"{h.source}: {h.items} items, {h.errors} errors" + (f" — {h.message}" if h.message else ""))
+        line = f"{h.source}: {h.items} items, {h.errors} errors, {h.empty} empty"
+        err.print(line + (f" — {h.message}" if h.message else ""), highlight=False)
 
 
 @app.command()
@@ -189,7 +189,9 @@ def search(
     source: Annotated[str | None, typer.Option(help="Source name.")] = None,
     polarity: Annotated[str | None, typer.Option(help="commit|intend|hope|demand")] = None,
     status: Annotated[str | None, typer.Option(help="open|due|overdue|unknown")] = None,
-    published_from: Annotated[str | None, typer.Option("--from", help="Published on/after (Jalali or Gregorian).")] = None,
+    published_from: Annotated[
+        str | None, typer.Option("--from", help="Published on/after (Jalali or Gregorian).")
+    ] = None,
     published_to: Annotated[str | None, typer.Option("--to", help="Published on/before.")] = None,
     deadline_from: Annotated[str | None, typer.Option(help="Deadline on/after.")] = None,
     deadline_to: Annotated[str | None, typer.Option(help="Deadline on/before.")] = None,
@@ -230,7 +232,9 @@ def search(
 
 @app.command()
 def digest(
-    day: Annotated[str | None, typer.Option("--date", help="Day (Jalali or Gregorian); default today.")] = None,
+    day: Annotated[
+        str | None, typer.Option("--date", help="Day (Jalali or Gregorian); default today.")
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="Folder; default GOFTAR_HOME/digests.")] = None,
     send: Annotated[bool, typer.Option("--send", help="Also e-mail it (GOFTAR_SMTP_*).")] = False,
 ) -> None:

@@ -205,7 +205,8 @@ def plan_merges(items: list[StoryItem], duplicate_of: dict[str, str]) -> MergePl
     outlet's copy lost the speaker. Each group takes the story id of its oldest commitment that has
     one (else a stable id from that commitment), so a second run changes nothing.
     """
-    items = sorted(items, key=lambda it: (it.time, it.id))
+    # Oldest first; at the same moment the first copy of a release before its copies.
+    items = sorted(items, key=lambda it: (it.time, it.article_id in duplicate_of, it.id))
     sets = _Sets(len(items))
     first_of_story: dict[str, int] = {}
     for i, item in enumerate(items):

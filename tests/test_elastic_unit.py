@@ -230,3 +230,16 @@ def test_merge_near_duplicates_sends_partial_updates_of_the_story() -> None:
          "doc": {"story_id": "s1", "doc": {"story_id": "s1"}}}
     ]
     assert report["commitments_changed"] == 1 and report["duplicate_articles"] == 1 and report["failed"] == 0
+
+
+def test_a_search_past_its_budget_is_a_search_timeout() -> None:
+    from index.base import SearchTimeout
+
+    client = mock.MagicMock()
+    searching = client.options.return_value.search
+    searching.return_value = {"timed_out": True, "hits": {"total": {"value": 0}, "hits": []}}
+    store = ElasticStore(client, "gf", search_budget=2.5)
+    with pytest.raises(SearchTimeout, match="2.5 s"):
+        store.search(SearchQuery(text="مترو"))
+    assert client.options.call_args.kwargs == {"request_timeout": 3.5}
+    assert searching.call_args.kwargs["timeout"] == "2500ms"
