@@ -5,7 +5,8 @@ of an existing store (``--db``, e.g. one built by ``benchmarks/search.py``) or a
 that benchmark's generator (``--build N`` commitments), then runs ``--clients`` asyncio clients, each
 sending the next request as soon as the previous one answered, over a fixed mix of realistic queries.
 
-    nice .venv/bin/python benchmarks/load.py --db /tmp/goftar-bench/bench-100000.sqlite3 --clients 50 --duration 60
+    nice .venv/bin/python benchmarks/load.py --db /tmp/goftar-bench/bench-100000.sqlite3 \\
+        --clients 50 --duration 60 --label 'per-thread readers'
 
 Reports throughput, p50/p95/p99/max latency and errors (non-200 answers and transport failures) to
 ``benchmarks/results/load.json`` and ``load.md``. Not part of CI.
@@ -140,6 +141,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
+    parser.add_argument("--label", default="", help="names the run in the results table (one row per label)")
     args = parser.parse_args()
     if not args.db and not args.build:
         parser.error("give --db PATH or --build N")
@@ -155,28 +157,60 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     result = {
-        "store": {"path": str(db), "commitments": counts.get("commitments"), "articles": counts.get("articles"),
-                  "bytes": db.stat().st_size},
+        "label": args.label,
+        "store": {
+            "path": str(db),
+            "commitments": counts.get("commitments"),
+            "articles": counts.get("articles"),
+            "bytes": db.stat().st_size,
+        },
         "clients": args.clients,
         "duration_s": args.duration,
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, load average at start {load_before:.1f}",
         **summarise(samples, args.duration),
     }
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "load.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    (args.out / "load.md").write_text(_markdown(result), encoding="utf-8")
+    runs = _merge_runs(args.out / "load.json", result)
+    (args.out / "load.json").write_text(
+        json.dumps({"runs": runs}, ensure_ascii=False, indent=2) + "\n", "utf-8"
+    )
+    (args.out / "load.md").write_text(_markdown(runs), encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
 
-def _markdown(r: dict[str, Any]) -> str:
-    lat = r["latency_ms"]
+def _merge_runs(path: Path, result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The runs in ``load.json`` (one per label and store size), with ``result`` replacing its own."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        saved = {}
+    runs = saved.get("runs", [saved] if saved.get("store") else [])
+    key = (result["label"], result["store"]["commitments"])
+    kept = [r for r in runs if (r.get("label", ""), r["store"]["commitments"]) != key]
+    return sorted([*kept, result], key=lambda r: (r["store"]["commitments"], r.get("label", "")))
+
+
+def _markdown(runs: list[dict[str, Any]]) -> str:
+    rows = []
+    for r in runs:
+        lat = r["latency_ms"]
+        errors = ", ".join(f"{k}: {v}" for k, v in r["errors"].items()) or "none"
+        rows.append(
+            f"| {r.get('label', '')} | {r['store']['commitments']:,} ({r['store']['bytes'] / 1e6:.0f} MB) | "
+            f"{r['clients']} | {r['duration_s']:.0f} | {r['requests']} | {r['throughput_rps']} | "
+            f"{lat['p50']} | {lat['p95']} | {lat['p99']} | {lat['max']} | {errors} | {r['machine']} |"
+        )
     return (
-        f"# Search API under load\n\nMachine: {r['machine']}. Store: {r['store']['commitments']:,} commitments "
-        f"({r['store']['articles']:,} articles, {r['store']['bytes'] / 1e6:.0f} MB), one uvicorn worker.\n\n"
-        f"| clients | seconds | requests | throughput (req/s) | p50 ms | p95 ms | p99 ms | max ms | errors |\n"
-        f"| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
-        f"| {r['clients']} | {r['duration_s']:.0f} | {r['requests']} | {r['throughput_rps']} | {lat['p50']} | "
-        f"{lat['p95']} | {lat['p99']} | {lat['max']} | {r['errors'] or 'none'} |\n"
+        "# Search API under load\n\n"
+        "`benchmarks/load.py`: closed-loop clients (each sends its next request as soon as the last one\n"
+        "answered) over a fixed mix of ten queries, on loopback, against one uvicorn worker serving a copy\n"
+        "of a SQLite store built by `benchmarks/search.py`. Latency is per request, errors are non-200\n"
+        "answers and transport failures.\n\n"
+        "| run | store (commitments) | clients | seconds | requests | req/s | p50 ms | p95 ms | p99 ms | "
+        "max ms | errors | machine |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
+        + "\n".join(rows)
+        + "\n"
     )
 
 

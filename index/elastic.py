@@ -246,9 +246,8 @@ class ElasticStore:
 
     def bulk(self, actions: list[dict[str, Any]]) -> list[tuple[str, str]]:
         """Send actions, retrying 429s with backoff; returns ``(id, reason)`` of those that failed."""
-        from elasticsearch import helpers
-
         from elastic_transport import TransportError
+        from elasticsearch import helpers
 
         failed: list[tuple[str, str]] = []
         answered: set[str] = set()
@@ -263,7 +262,7 @@ class ElasticStore:
                 raise_on_exception=False,
                 refresh=self.refresh,
             ):
-                op = next(iter(item.values()), {})
+                op: dict[str, Any] = next(iter(item.values()), {})
                 answered.add(str(op.get("_id")))
                 if not ok:
                     reason = op.get("error")

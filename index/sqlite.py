@@ -193,7 +193,7 @@ class SqliteStore:
         self.tz = ZoneInfo(timezone)
         self._path = None if path is None or str(path) == ":memory:" else Path(path).resolve()
         self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
+        self._readers: dict[int, tuple[threading.Thread, sqlite3.Connection]] = {}  # by thread id
         self._readers_lock = threading.Lock()
         self._closed = False
         self.search_budget = search_budget
@@ -246,7 +246,7 @@ class SqliteStore:
     def close(self) -> None:
         with self._lock, self._readers_lock:
             self._closed = True
-            for reader in self._readers:
+            for _thread, reader in self._readers.values():
                 reader.close()
             self._readers.clear()
             self._conn.close()
@@ -279,6 +279,12 @@ class SqliteStore:
         with self._readers_lock:
             if self._closed:
                 raise StoreError("the store is closed")
+            # Thread pools retire idle threads (anyio's after 10 s): their connections are closed here,
+            # so a long-running server keeps about one connection per live thread.
+            for ident, (thread, old) in list(self._readers.items()):
+                if not thread.is_alive():
+                    old.close()
+                    del self._readers[ident]
             try:
                 reader = sqlite3.connect(
                     f"{self._path.as_uri()}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
@@ -292,7 +298,7 @@ class SqliteStore:
                 reader.execute("PRAGMA mmap_size=2147483648")
             except sqlite3.Error as exc:
                 raise StoreError(f"cannot open a reader on the SQLite store at {self._path}: {exc}") from exc
-            self._readers.append(reader)
+            self._readers[threading.get_ident()] = (threading.current_thread(), reader)
             return reader
 
     def _rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:

@@ -51,7 +51,9 @@ def ref_doc(ref: str | None) -> dict[str, Any] | None:
     return out
 
 
-def commitment_from_row(json_value: str | bytes, status: str, first_seen: str, ref: str | None) -> dict[str, Any]:
+def commitment_from_row(
+    json_value: str | bytes, status: str, first_seen: str, ref: str | None
+) -> dict[str, Any]:
     """A stored commitment as ``commitment_doc`` builds it, with its current status and first-seen time."""
     doc: dict[str, Any] = unpack(json_value)
     deadline = doc.get("deadline")

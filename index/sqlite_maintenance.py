@@ -10,7 +10,8 @@ import json
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from goftar.model import Commitment, stable_id
@@ -79,9 +80,7 @@ def _fill(
 
 def _article_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, str | None]]:
     sql = "SELECT rowid, id, json FROM articles WHERE rowid > :after ORDER BY rowid LIMIT :n"
-    for rows in _chunks(conn, sql):
-        for row in rows:
-            yield row[0], _safely("article", row[1], lambda r=row: article_body(article_from_row(r[2])))
+    return _bodies(conn, sql, "article", lambda row: article_body(article_from_row(row[2])))
 
 
 def _statement_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, str | None]]:
@@ -89,11 +88,9 @@ def _statement_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, str | None]
         "SELECT rowid, id, json, speaker_display, source FROM statements WHERE rowid > :after "
         "ORDER BY rowid LIMIT :n"
     )
-    for rows in _chunks(conn, sql):
-        for row in rows:
-            yield row[0], _safely(
-                "statement", row[1], lambda r=row: statement_body(json.loads(r[2])["quote"], r[3], r[4])
-            )
+    return _bodies(
+        conn, sql, "statement", lambda row: statement_body(json.loads(row[2])["quote"], row[3], row[4])
+    )
 
 
 def _commitment_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, str | None]]:
@@ -101,11 +98,7 @@ def _commitment_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, str | None
         "SELECT c.rowid, c.id, d.json, c.source FROM commitments c JOIN commitment_docs d "
         "ON d.rowid = c.rowid WHERE c.rowid > :after ORDER BY c.rowid LIMIT :n"
     )
-    for rows in _chunks(conn, sql):
-        for row in rows:
-            yield row[0], _safely(
-                "commitment", row[1], lambda r=row: commitment_body(_commitment(r[2]), r[3])
-            )
+    return _bodies(conn, sql, "commitment", lambda row: commitment_body(_commitment(row[2]), row[3]))
 
 
 def _commitment(value: str | bytes) -> Commitment:
@@ -114,12 +107,17 @@ def _commitment(value: str | bytes) -> Commitment:
     return Commitment.model_validate(doc)
 
 
-def _safely(kind: str, ident: str, build: Any) -> str | None:
-    try:
-        return str(build())
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        log.warning("reindex: cannot analyse %s %s, left out of the index: %s", kind, ident, exc)
-        return None
+def _bodies(
+    conn: sqlite3.Connection, sql: str, kind: str, build: Callable[[sqlite3.Row], str]
+) -> Iterator[tuple[int, str | None]]:
+    """``(rowid, analysed body)`` per row of ``sql`` (rowid, id, …); None for a row that cannot be read."""
+    for rows in _chunks(conn, sql):
+        for row in rows:
+            try:
+                yield row[0], build(row)
+            except (ValueError, TypeError, KeyError, AttributeError, zlib.error) as exc:
+                log.warning("reindex: cannot analyse %s %s, left out of the index: %s", kind, row[1], exc)
+                yield row[0], None
 
 
 # ---------------------------------------------------------------- stories
@@ -131,7 +129,7 @@ def duplicate_map(conn: sqlite3.Connection) -> dict[str, str]:
     sql = "SELECT rowid, id, json FROM articles WHERE rowid > :after ORDER BY rowid LIMIT :n"
     for rows in _chunks(conn, sql):
         for row in rows:
-            doc = unpack(row[2])
+            doc = _readable("article", row[1], row[2])
             original = doc.get("duplicate_of")
             if original:
                 out[row[1]] = stable_id(original)  # Article.id is the stable id of the canonical URL
@@ -146,7 +144,7 @@ def story_items(conn: sqlite3.Connection) -> Iterator[StoryItem]:
     )
     for rows in _chunks(conn, sql):
         for _rowid, ident, article_id, story, when, value in rows:
-            doc = unpack(value)
+            doc = _readable("commitment", ident, value)
             yield StoryItem(
                 id=ident,
                 article_id=article_id,
@@ -155,6 +153,16 @@ def story_items(conn: sqlite3.Connection) -> Iterator[StoryItem]:
                 action=str(doc.get("action") or doc.get("evidence") or ""),
                 time=when,
             )
+
+
+def _readable(kind: str, ident: str, value: str | bytes) -> dict[str, Any]:
+    """The stored document, or ``{}`` (logged) when it cannot be read: it then keeps its story."""
+    try:
+        doc = unpack(value)
+    except (ValueError, zlib.error) as exc:
+        log.warning("merge: cannot read %s %s: %s", kind, ident, exc)
+        return {}
+    return doc if isinstance(doc, dict) else {}
 
 
 def merge_near_duplicates(conn: sqlite3.Connection) -> dict[str, int]:
@@ -174,7 +182,9 @@ def merge_near_duplicates(conn: sqlite3.Connection) -> dict[str, int]:
             f"WHERE c.id IN ({marks})",
             list(chunk),
         ).fetchall()
-        conn.executemany("UPDATE commitments SET story_id = ? WHERE rowid = ?", [(chunk[r[1]], r[0]) for r in rows])
+        conn.executemany(
+            "UPDATE commitments SET story_id = ? WHERE rowid = ?", [(chunk[r[1]], r[0]) for r in rows]
+        )
         conn.executemany(
             "UPDATE commitment_docs SET json = ? WHERE rowid = ?",
             [(_with_story(r[2], chunk[r[1]]), r[0]) for r in rows],
@@ -185,7 +195,10 @@ def merge_near_duplicates(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def _with_story(value: str | bytes, story_id: str) -> bytes | str:
-    doc = unpack(value)
+    """The stored document with its new story id (an unreadable one is left as it is)."""
+    doc = _readable("commitment", "", value)
+    if not doc:
+        return value
     doc["story_id"] = story_id
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
     return pack(text) if isinstance(value, bytes) else text

@@ -38,6 +38,7 @@ from index.sqlite_write import filter_token
 log = logging.getLogger(__name__)
 
 MAX_PAGE_SIZE = 1000
+MAX_FACET_SIZE = 100  # values per facet: the response stays small whatever the matching set
 SNIPPET_CHARS = 320
 MATCH_TABLE = "temp.search_match"
 # The facet columns the match table carries (NULL where a document type lacks one).
@@ -94,7 +95,12 @@ SPECS: dict[str, _Spec] = {
         _COMMON - {"speaker"},
     ),
 }
-_FACET_COLUMNS = {"speaker": "speaker_display", "source": "source", "polarity": "polarity", "status": "status"}
+_FACET_COLUMNS = {
+    "speaker": "speaker_display",
+    "source": "source",
+    "polarity": "polarity",
+    "status": "status",
+}
 _ENTITY_LABELS = {"organisation": "ORG", "place": "LOC"}
 
 
@@ -148,6 +154,8 @@ def check_query(query: SearchQuery) -> _Spec:
         raise ConfigError(f"type {query.doc_type!r}: use commitment, statement or article")
     if not 1 <= query.size <= MAX_PAGE_SIZE or query.page < 1:
         raise ConfigError(f"page {query.page} of size {query.size}: size is 1–{MAX_PAGE_SIZE}, page from 1")
+    if query.facets and not 1 <= query.facet_size <= MAX_FACET_SIZE:
+        raise ConfigError(f"facet size {query.facet_size}: use 1–{MAX_FACET_SIZE} values per facet")
     used = {
         "speaker": query.speaker,
         "organisation": query.organisation,

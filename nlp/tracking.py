@@ -233,7 +233,10 @@ def _same_or_unknown_speaker(a: StoryItem, b: StoryItem) -> bool:
 
 
 def _join_similar(
-    items: list[StoryItem], members: list[int], sets: _Sets, compatible: Callable[[StoryItem, StoryItem], bool]
+    items: list[StoryItem],
+    members: list[int],
+    sets: _Sets,
+    compatible: Callable[[StoryItem, StoryItem], bool],
 ) -> None:
     """Union members whose actions are similar; candidates come from shared words and 3-grams.
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goftar.errors import ModelError
+from nlp.zwnj_ngram import NgramModel
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,9 @@ P_TAIL = 2 / 3  # an unknown stem gives up a tail that takes a ZWNJ twice as oft
 STEM_RATIO = 3.0  # a word seen written together splits only after a stem this much commoner
 PREFIX_ODDS = 3.0  # a left piece this much likelier in a compound than alone joins anything
 COMPOUND_ODDS = 10.0
+NGRAM_SPLIT_P = 0.5  # the n-gram model splits an unseen word where P(ZWNJ) is above this (dev-CV)
+NGRAM_STEM_MIN = 1.0  # a stem this well attested plus an ending explains a word without the n-gram model
+NGRAM_JOIN_P = 0.5  # ... and joins an unseen spaced pair above this (dev-CV)
 WEAK = 1.0  # attestation below this (a few hazm/Arman uses) does not make a split harder
 
 
@@ -295,10 +299,12 @@ def load_lexicon(path: Path = LEXICON_PATH, *, cache: bool = True) -> Lexicon:
 
 
 class Restorer:
-    """Restores ZWNJ in Persian runs with a :class:`Lexicon`."""
+    """Restores ZWNJ in Persian runs with a :class:`Lexicon`, and with a character n-gram boundary
+    model (:mod:`nlp.zwnj_ngram`) where the lexicon knows neither the word nor the pair."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, ngram: NgramModel | None = None) -> None:
         self.lex = lex
+        self.ngram = ngram
         self._atom_cache: dict[str, str] = {}
         self._join_cache: dict[tuple[str, str, bool, bool], bool] = {}
 
@@ -329,7 +335,20 @@ class Restorer:
                 return best
             best_score = self._score(best.split(ZWNJ)) + BEST_BONUS * math.log1p(lex.best_count[word])
             return best if best_score >= seg[0] else seg[1]
-        return seg[1] if seg is not None else word
+        if seg is not None:
+            return seg[1]
+        if self.ngram is not None and not attested and not self._explained(word):
+            return self.ngram.split(word, NGRAM_SPLIT_P)  # a word never seen: its letters decide
+        return word
+
+    def _explained(self, word: str) -> bool:
+        """Is ``word`` a known word plus an attached ending (دهان|م، کیف|ش) or a stem that does not join
+        forward plus a suffix (کارکرد|های)?  Then it needs no ZWNJ, whatever its letters suggest."""
+        lex = self.lex
+        for k in range(1, 4):
+            if word[-k:] in ENDINGS and lex.plain.get(word[:-k], 0.0) >= NGRAM_STEM_MIN:
+                return True
+        return lex._zero_width(word)
 
     def _score(self, pieces: list[str]) -> float:
         return sum(math.log1p(self.lex.known(p)) for p in pieces) - SPLIT_PENALTY * (len(pieces) - 1)
@@ -465,8 +484,8 @@ class Restorer:
         b_odds = (rb + 0.5) / (lex.sright.get(b, 0.0) + lex.plain.get(b, 0.0) + 0.5)
         if la >= KNOWN and rb >= CLASS_MIN and a_odds * b_odds > COMPOUND_ODDS:
             return True
-        if not soft:
-            return False
+        if not soft:  # a pair never seen: the pieces' edge letters decide
+            return self.ngram is not None and self.ngram.join_p(a, b) > NGRAM_JOIN_P
         # a literal placeholder between two ordinary words («جایگاه‌های ZWNJ داشته») is a space
         return not (lex.plain.get(b, 0.0) >= STRONG and lex.plain.get(b, 0.0) > lex.right.get(b, 0.0))
 

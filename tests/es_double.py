@@ -108,8 +108,12 @@ class _Handler(BaseHTTPRequestHandler):
             ids = json.loads(body or b"{}").get("ids", [])
             index = path.strip("/").split("/")[0]
             docs = [
-                {"_index": index, "_id": i, "found": (index, i) in self.double.docs,
-                 "_source": self.double.docs.get((index, i), {})}
+                {
+                    "_index": index,
+                    "_id": i,
+                    "found": (index, i) in self.double.docs,
+                    "_source": self.double.docs.get((index, i), {}),
+                }
                 for i in ids
             ]
             return self._send(200, {"docs": docs})
@@ -127,7 +131,9 @@ class _Handler(BaseHTTPRequestHandler):
         """Aliases, versioned indices, reindex, search and count; False when ``path`` is none of these."""
         double, parts = self.double, path.strip("/").split("/")
         if parts[0] == "_alias" and len(parts) == 2:
-            found = {i: {"aliases": {parts[1]: {}}} for i, names in double.aliases.items() if parts[1] in names}
+            found = {
+                i: {"aliases": {parts[1]: {}}} for i, names in double.aliases.items() if parts[1] in names
+            }
             if self.command == "HEAD" or not found:
                 self._send(200 if found else 404, found or {"error": "alias missing", "status": 404})
             else:
@@ -151,7 +157,9 @@ class _Handler(BaseHTTPRequestHandler):
                 double.aliases.pop(parts[0], None)
             self._send(200, {"acknowledged": True, "index": parts[0]})
         elif len(parts) == 2 and parts[1] in {"_search", "_count"}:
-            docs = sorted((d for (index, _), d in double.docs.items() if index == parts[0]), key=lambda d: d["id"])
+            docs = sorted(
+                (d for (index, _), d in double.docs.items() if index == parts[0]), key=lambda d: d["id"]
+            )
             if parts[1] == "_count":
                 self._send(200, {"count": len(docs)})
             else:
@@ -179,11 +187,26 @@ class _Handler(BaseHTTPRequestHandler):
         for op, meta, doc in pairs:
             ident = str(meta.get("_id"))
             if kind == "reject" and ident in targets:
-                items.append(_item(op, meta, 400, {"type": "mapper_parsing_exception",
-                                                   "reason": "failed to parse field [published]"}))
+                items.append(
+                    _item(
+                        op,
+                        meta,
+                        400,
+                        {"type": "mapper_parsing_exception", "reason": "failed to parse field [published]"},
+                    )
+                )
             elif kind == "busy" and ident in targets:
-                items.append(_item(op, meta, 429, {"type": "es_rejected_execution_exception",
-                                                   "reason": "rejected execution (queue capacity 200)"}))
+                items.append(
+                    _item(
+                        op,
+                        meta,
+                        429,
+                        {
+                            "type": "es_rejected_execution_exception",
+                            "reason": "rejected execution (queue capacity 200)",
+                        },
+                    )
+                )
             else:
                 key = (str(meta.get("_index")), ident)
                 if op == "update" and doc is not None:

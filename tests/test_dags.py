@@ -169,7 +169,20 @@ def test_maintenance_dag_end_to_end(
     monkeypatch.setenv("GOFTAR_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("GOFTAR_ES_URL", raising=False)
     settings = Settings.from_env()
-    filled_store(settings).close()
+    store = filled_store(settings)
+    # A release and its copy from another outlet, each given its own story at ingest.
+    import search_corpus as sc
+
+    from goftar.model import Extraction
+
+    article, extraction = sc.vaccine_article()
+    url = "https://mehr.example/news/vaccine-copy"
+    copy = article.model_copy(
+        update={"url": url, "canonical_url": url, "duplicate_of": article.canonical_url}
+    )
+    twin = extraction.commitments[0].model_copy(update={"article_id": copy.id, "story_id": "s-copy"})
+    store.upsert([(article, extraction), (copy, Extraction(text=extraction.text, commitments=[twin]))])
+    store.close()
     settings.archive_dir.mkdir(parents=True)
     old, new = settings.archive_dir / "goftar-old.warc.gz", settings.archive_dir / "goftar-new.warc.gz"
     for path in (old, new):
@@ -183,5 +196,11 @@ def test_maintenance_dag_end_to_end(
 
     store = SqliteStore.open(settings.db_path)
     statuses = {doc["evidence"][:6]: doc["status"] for doc in store.overdue(datetime.now(UTC).date())}
+    story = [d["article"]["url"] for d in store.commitment_history("s-vaccine")]
+    from index.base import SearchQuery
+
+    found = store.search(SearchQuery(text="واکسن")).total  # the rebuilt index answers
     store.close()
+    assert story == [article.url, url]  # merged: one story, two sources
+    assert found == 2
     assert statuses and set(statuses.values()) == {"overdue"}  # recomputed as of the run's day

@@ -184,7 +184,9 @@ def test_reindex_builds_the_next_version_of_each_kind_then_switches_its_alias() 
     report = ElasticStore(client, "gf").reindex()
     calls = [(c[0], c.kwargs) for c in client.mock_calls if c[0].startswith(("indices.", "reindex"))]
     commitments = [
-        (name, kw) for name, kw in calls if "gf-commitments" in str(kw) and name != "indices.put_index_template"
+        (name, kw)
+        for name, kw in calls
+        if "gf-commitments" in str(kw) and name != "indices.put_index_template"
     ]
     assert [name for name, _ in commitments] == [
         "indices.exists_alias",  # ensure(): templates first, the alias exists
@@ -208,13 +210,26 @@ def test_reindex_builds_the_next_version_of_each_kind_then_switches_its_alias() 
 
 def test_merge_near_duplicates_sends_partial_updates_of_the_story() -> None:
     client = mock.MagicMock()
-    original, copy = sc.vaccine_article()[0], "https://mehr.example/news/copy"
-    c_orig = {"id": "c1", "article_id": original.id, "story_id": "s1", "event_time": "2024-07-20T08:00:00+00:00",
-              "doc": {"speaker": sc.MAYOR.model_dump(), "action": "توزیع واکسن در همه مناطق تا پایان سال"}}
-    c_copy = {"id": "c2", "article_id": "a-copy", "story_id": "s2", "event_time": "2024-07-20T10:00:00+00:00",
-              "doc": {"speaker": None, "action": "توزیع واکسن در همه مناطق تا پایان سال"}}
+    original = sc.vaccine_article()[0]
+    c_orig = {
+        "id": "c1",
+        "article_id": original.id,
+        "story_id": "s1",
+        "event_time": "2024-07-20T08:00:00+00:00",
+        "doc": {"speaker": sc.MAYOR.model_dump(), "action": "توزیع واکسن در همه مناطق تا پایان سال"},
+    }
+    c_copy = {
+        "id": "c2",
+        "article_id": "a-copy",
+        "story_id": "s2",
+        "event_time": "2024-07-20T10:00:00+00:00",
+        "doc": {"speaker": None, "action": "توزیع واکسن در همه مناطق تا پایان سال"},
+    }
     pages = {
-        "gf-articles": [{"id": "a-copy", "full": {"duplicate_of": original.canonical_url}}, {"id": original.id}],
+        "gf-articles": [
+            {"id": "a-copy", "full": {"duplicate_of": original.canonical_url}},
+            {"id": original.id},
+        ],
         "gf-commitments": [c_orig, c_copy],
     }
     client.search.side_effect = lambda index, **kw: {
@@ -226,8 +241,12 @@ def test_merge_near_duplicates_sends_partial_updates_of_the_story() -> None:
     searched = client.search.call_args_list[-1].kwargs
     assert searched["sort"] == [{"id": "asc"}] and "doc.action" in searched["source_includes"]
     assert list(bulk.call_args.args[1]) == [
-        {"_op_type": "update", "_index": "gf-commitments", "_id": "c2",
-         "doc": {"story_id": "s1", "doc": {"story_id": "s1"}}}
+        {
+            "_op_type": "update",
+            "_index": "gf-commitments",
+            "_id": "c2",
+            "doc": {"story_id": "s1", "doc": {"story_id": "s1"}},
+        }
     ]
     assert report["commitments_changed"] == 1 and report["duplicate_articles"] == 1 and report["failed"] == 0
 

@@ -27,7 +27,9 @@ def double() -> Iterator[tuple[EsDouble, ElasticStore]]:
 def test_opening_creates_version_1_behind_each_alias(double: tuple[EsDouble, ElasticStore]) -> None:
     fake, _store = double
     assert fake.aliases["goftar-commitments-v1"] == {"goftar-commitments"}
-    assert set(fake.aliases) == {f"goftar-{k}-v1" for k in ("commitments", "statements", "articles", "crawls")}
+    assert set(fake.aliases) == {
+        f"goftar-{k}-v1" for k in ("commitments", "statements", "articles", "crawls")
+    }
 
 
 def test_reindex_moves_every_alias_to_a_new_version(double: tuple[EsDouble, ElasticStore]) -> None:
@@ -35,7 +37,9 @@ def test_reindex_moves_every_alias_to_a_new_version(double: tuple[EsDouble, Elas
     assert store.upsert(sc.corpus()).failed == []
     since = len(fake.requests)
     report = store.reindex()
-    calls = [(m, urlsplit(p).path) for m, p, _h in fake.requests[since:] if m != "HEAD" and "template" not in p]
+    calls = [
+        (m, urlsplit(p).path) for m, p, _h in fake.requests[since:] if m != "HEAD" and "template" not in p
+    ]
     start = calls.index(("PUT", "/goftar-commitments-v2")) - 1
     assert calls[start : start + 5] == [
         ("GET", "/_alias/goftar-commitments"),
@@ -44,7 +48,9 @@ def test_reindex_moves_every_alias_to_a_new_version(double: tuple[EsDouble, Elas
         ("POST", "/_aliases"),
         ("DELETE", "/goftar-commitments-v1"),
     ]
-    assert fake.aliases == {f"goftar-{k}-v2": {f"goftar-{k}"} for k in ("commitments", "statements", "articles", "crawls")}
+    assert fake.aliases == {
+        f"goftar-{k}-v2": {f"goftar-{k}"} for k in ("commitments", "statements", "articles", "crawls")
+    }
     assert (report["articles"], report["commitments"], report["statements"]) == (4, 5, 1)
     assert store.reindex()["indices"]["commitments"] == "goftar-commitments-v2 → goftar-commitments-v3"
 
@@ -53,9 +59,18 @@ def test_merge_near_duplicates_updates_the_story_of_copies(double: tuple[EsDoubl
     fake, store = double
     article, extraction = sc.vaccine_article()
     url = "https://mehr.example/news/vaccine-copy"
-    copy = article.model_copy(update={"url": url, "canonical_url": url, "source": "mehr", "duplicate_of": article.canonical_url})
-    commitment = extraction.commitments[0].model_copy(update={"article_id": copy.id, "story_id": "s-mehr", "speaker": None})
-    assert store.upsert([*sc.corpus(), (copy, Extraction(text=extraction.text, commitments=[commitment]))]).failed == []
+    copy = article.model_copy(
+        update={"url": url, "canonical_url": url, "source": "mehr", "duplicate_of": article.canonical_url}
+    )
+    commitment = extraction.commitments[0].model_copy(
+        update={"article_id": copy.id, "story_id": "s-mehr", "speaker": None}
+    )
+    assert (
+        store.upsert(
+            [*sc.corpus(), (copy, Extraction(text=extraction.text, commitments=[commitment]))]
+        ).failed
+        == []
+    )
     report = store.merge_near_duplicates()
     assert report["commitments_changed"] == 1 and report["duplicate_articles"] == 1 and report["failed"] == 0
     stored = fake.docs[("goftar-commitments", commitment.id)]

@@ -22,7 +22,7 @@ from goftar.settings import Settings
 from index.base import SearchQuery, SearchTimeout
 from index.sqlite import SqliteStore
 
-WORDS = "مترو اتوبوس پارک بودجه ایستگاه آسفالت پل بیمارستان مدرسه واکسن".split()
+WORDS = ["مترو", "اتوبوس", "پارک", "بودجه", "ایستگاه", "آسفالت", "پل", "بیمارستان", "مدرسه", "واکسن"]
 SPEAKERS = [Speaker(text=name, kind="person") for name in ("زاکانی", "چمران", "نجفی")]
 QUERIES = [
     SearchQuery(text="مترو"),
@@ -101,6 +101,7 @@ def test_concurrent_searches_from_threads_return_the_serial_results(store: Sqlit
     assert all(total > 0 for total, _ids, _facets in expected)
     wrong: list[str] = []
     errors: list[BaseException] = []
+    used: list[Any] = []  # references kept: ids of live objects are unique
     start = threading.Barrier(8)
 
     def client(seed: int) -> None:
@@ -111,6 +112,7 @@ def test_concurrent_searches_from_threads_return_the_serial_results(store: Sqlit
             for i in order:
                 if _answer(store, QUERIES[i]) != expected[i]:
                     wrong.append(f"thread {seed}: query {i}")
+            used.append(store._local.conn)  # noqa: SLF001 — the connection this thread read on
         except BaseException as exc:  # noqa: BLE001 — collected and asserted below
             errors.append(exc)
 
@@ -120,7 +122,15 @@ def test_concurrent_searches_from_threads_return_the_serial_results(store: Sqlit
     for t in threads:
         t.join(timeout=120)
     assert errors == [] and wrong == []
-    assert len(store._readers) >= 8  # noqa: SLF001 — each thread read on its own connection
+    assert len({id(conn) for conn in used}) == 8  # each thread read on its own connection
+
+
+def test_connections_of_finished_threads_are_closed(store: SqliteStore) -> None:
+    for _ in range(6):
+        worker = threading.Thread(target=store.search, args=(QUERIES[0],))
+        worker.start()
+        worker.join(timeout=60)
+    assert len(store._readers) <= 2  # noqa: SLF001 — the last worker's, and none of the five before
 
 
 def test_reads_do_not_wait_for_an_open_write_transaction(store: SqliteStore) -> None:
@@ -130,14 +140,14 @@ def test_reads_do_not_wait_for_an_open_write_transaction(store: SqliteStore) -> 
     class Abort(Exception):
         pass
 
-    with pytest.raises(Abort):
-        with store._tx() as conn:  # noqa: SLF001 — a long write transaction, holding the write lock
-            conn.execute("DELETE FROM commitments")
-            reader = threading.Thread(target=lambda: seen.append(_answer(store, QUERIES[0])))
-            reader.start()
-            reader.join(timeout=30)
-            assert not reader.is_alive(), "a search waited for the writer"
-            raise Abort  # roll the deletion back
+    # A long write transaction, holding the write lock, rolled back at the end.
+    with pytest.raises(Abort), store._tx() as conn:  # noqa: SLF001
+        conn.execute("DELETE FROM commitments")
+        reader = threading.Thread(target=lambda: seen.append(_answer(store, QUERIES[0])))
+        reader.start()
+        reader.join(timeout=30)
+        assert not reader.is_alive(), "a search waited for the writer"
+        raise Abort
     assert seen == [before]  # the reader saw the last committed state, not the uncommitted delete
     assert _answer(store, QUERIES[0]) == before
 
@@ -178,7 +188,9 @@ def test_a_search_over_its_budget_is_stopped(store: SqliteStore) -> None:
     assert store.search(SearchQuery(text="پایان سال")).total == 1200  # the connection is usable again
 
 
-def test_a_busy_store_refuses_a_search_that_cannot_start_within_the_budget(store_file: Path, tmp_path: Path) -> None:
+def test_a_busy_store_refuses_a_search_that_cannot_start_within_the_budget(
+    store_file: Path, tmp_path: Path
+) -> None:
     copy = tmp_path / "busy.sqlite3"
     copy.write_bytes(store_file.read_bytes())
     busy = SqliteStore.open(copy, max_searches=1, search_budget=0.2)
@@ -192,7 +204,9 @@ def test_a_busy_store_refuses_a_search_that_cannot_start_within_the_budget(store
         busy.close()
 
 
-def test_the_api_answers_503_with_a_clear_error_past_the_budget(store: SqliteStore, settings: Settings) -> None:
+def test_the_api_answers_503_with_a_clear_error_past_the_budget(
+    store: SqliteStore, settings: Settings
+) -> None:
     store.search_budget = 0.0
     with TestClient(create_app(settings, store)) as client:
         response = client.get("/api/search", params={"q": "پایان سال"})

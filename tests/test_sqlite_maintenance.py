@@ -68,3 +68,18 @@ def test_a_failed_reindex_leaves_the_old_index(store: SqliteStore, monkeypatch: 
     monkeypatch.undo()
     assert _found(store, "واکسن") == 2  # rolled back: the old FTS tables are intact
     assert store.counts()["commitments"] == 5
+
+
+def test_an_unreadable_document_is_reported_and_the_rest_reindexed(
+    store: SqliteStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    with store._tx() as conn:  # noqa: SLF001 — one commitment document damaged on disk
+        conn.execute(
+            "UPDATE commitment_docs SET json = x'00ff00' WHERE rowid = "
+            "(SELECT rowid FROM commitments WHERE source = 'isna' AND polarity = 'intend')"
+        )
+    report = store.reindex()
+    assert report["failed"] == 1 and report["commitments"] == 4
+    assert "reindex: cannot analyse commitment" in caplog.text
+    assert _found(store, "واکسن") == 2 and _found(store, "بیمارستان") == 0
+    assert store.merge_near_duplicates()["commitments_changed"] == 0  # merging skips it too

@@ -152,6 +152,8 @@ def test_query_too_long_or_filter_misplaced_is_a_config_error(filled: Store) -> 
         filled.search(SearchQuery(text="و " * 400))
     with pytest.raises(ConfigError):
         filled.search(SearchQuery(doc_type="article", polarity="commit"))
+    with pytest.raises(ConfigError, match="facet size"):
+        filled.search(SearchQuery(text="واکسن", facet_size=10_000))  # facets stay capped
 
 
 # ---------------------------------------------------------------- filters, facets, sorting, paging
