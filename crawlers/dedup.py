@@ -14,6 +14,8 @@ import unicodedata
 
 import numpy as np
 
+from nlp.normalize import to_ascii_digits
+
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # 16 bands of 4 rows: a pair with Jaccard 0.7 becomes a candidate with p ≈ 0.99
 NEAR_JACCARD = 0.5  # estimated shingle overlap from which two texts are one story
@@ -22,7 +24,6 @@ _rng = np.random.default_rng(20251006)  # fixed seed: signatures must be compara
 _A = _rng.integers(1, _PRIME, NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, NUM_PERM, dtype=np.uint64)
 _UNIFY = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "\u200c": " ", "\u200f": " "})
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _NON_WORD = re.compile(r"[^\w]+")
 _DIACRITICS = re.compile(r"[\u064b-\u065f\u0670]")
 
@@ -32,7 +33,7 @@ def dedup_text(text: str) -> str:
     ASCII digits, no punctuation, ZWNJ as space, single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_UNIFY)
     text = _DIACRITICS.sub("", text)
-    text = text.translate(_DIGITS)
+    text = to_ascii_digits(text)
     return _NON_WORD.sub(" ", text).strip().lower()
 
 

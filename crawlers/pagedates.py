@@ -16,25 +16,12 @@ from zoneinfo import ZoneInfo
 import jdatetime
 from parsel import Selector
 
+from nlp.dates import MONTHS
+from nlp.normalize import to_ascii_digits
+
 log = logging.getLogger(__name__)
 
 TEHRAN = ZoneInfo("Asia/Tehran")
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-MONTHS = {
-    "فروردین": 1,
-    "اردیبهشت": 2,
-    "خرداد": 3,
-    "تیر": 4,
-    "مرداد": 5,
-    "امرداد": 5,
-    "شهریور": 6,
-    "مهر": 7,
-    "آبان": 8,
-    "آذر": 9,
-    "دی": 10,
-    "بهمن": 11,
-    "اسفند": 12,
-}
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:\s*(?:-|،|,|ساعت|\|)?\s*(?:ساعت\s*)?(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::\d{2})?)?"
 _NUMERIC = re.compile(r"(?<!\d)(?P<y>\d{4})[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?!\d)" + _TIME)
@@ -54,10 +41,6 @@ META_NAMES = (
     "sailthru.date",
     "parsely-pub-date",
 )
-
-
-def to_ascii_digits(text: str) -> str:
-    return text.translate(_DIGITS)
 
 
 def local_to_utc(value: datetime) -> datetime:

@@ -5,20 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import jdatetime
 from rich.table import Table
 
+from goftar.jalali import jalali_short
 from index.base import SearchResult
 
 
 def fa_date(value: str | date | None) -> str:
     """A date as a Persian reader writes it: Jalali, Persian digits (e.g. «۱۴۰۰/۰۷/۱۰»)."""
-    from nlp.normalize import to_persian_digits
-
     if not value:
         return ""
-    day = date.fromisoformat(value[:10]) if isinstance(value, str) else value
-    return to_persian_digits(jdatetime.date.fromgregorian(date=day).strftime("%Y/%m/%d"))
+    return jalali_short(date.fromisoformat(value[:10]) if isinstance(value, str) else value)
 
 
 def _speaker(doc: dict[str, Any]) -> str:

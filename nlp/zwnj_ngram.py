@@ -44,6 +44,7 @@ SEP = "|"  # between the left and the right context in a key; never a Persian le
 ORDERS = ((1, 1), (1, 2), (2, 2), (2, 3), (3, 3), (3, 4), (4, 4), (4, 5), (5, 5))
 BETA = 2.0  # weight of the shorter context's estimate against a longer context's counts
 MIN_KEEP = 0.3  # contexts with less total weight than this are dropped from the stored tables
+BREAK_SCALE = 10.0  # a type seen this many times' worth of weight (1/10) counts fully in the space table
 MIN_PIECE = 2  # no split leaves a piece shorter than this (a lone letter is a suffix, not a word)
 
 
@@ -54,6 +55,12 @@ class ZwnjNgramError(ModelError):
 def type_weight(count: float) -> float:
     """Damp a spelling's weighted token count: a type counts, its frequency only a little."""
     return math.log1p(count)
+
+
+def break_weight(count: float) -> float:
+    """Weight of one type in the space table: every pair type and every junction type nearly alike,
+    because the sources weigh spaced pairs (running text) and junctions (word lists) very differently."""
+    return min(1.0, BREAK_SCALE * count)
 
 
 def _keys(left: str, right: str) -> list[str]:
@@ -154,10 +161,10 @@ def train(forms: Mapping[str, float], pairs: Iterable[tuple[tuple[str, str], flo
                 model.inner.add("^" + plain[:i], plain[i:] + "$", i in cuts, w)
         for a, b in zip(pieces, pieces[1:], strict=False):
             if a and b and a[-1] in DUAL_JOINING:
-                model.space.add("^" + a, b + "$", True, w)
+                model.space.add("^" + a, b + "$", True, break_weight(count))
     for (a, b), count in pairs:
         if a and b and a[-1] in DUAL_JOINING:
-            model.space.add("^" + a, b + "$", False, type_weight(count))
+            model.space.add("^" + a, b + "$", False, break_weight(count))
     model.inner.finish()
     model.space.finish()
     return model

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from goftar.cli_watch import watch_app
 from goftar.digest import build_digest
-from goftar.digest.jalali import day_bounds
+from goftar.jalali import day_bounds
 from goftar.digest.render import render_html, render_text
 from goftar.errors import ConfigError
 from goftar.settings import Settings

@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response, TextResponse
 
-from crawlers.pagedates import parse_any, to_ascii_digits
+from crawlers.pagedates import parse_any
 from crawlers.spiders.base import SourceSpider
+from nlp.normalize import to_ascii_digits
 
 _NEXT_WORDS = ("بعدی", "صفحه بعد", "بعد", "قدیمی‌تر", "قدیمی تر", "next", "older", "»", "›", ">>")
 _SKIP_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|zip|rar|css|js|xml)$", re.I)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from goftar.digest.jalali import day_bounds, jalali_iso
+from goftar.jalali import day_bounds, jalali_iso
 from goftar.digest.sections import (
     CommitmentGroup,
     CommitmentItem,

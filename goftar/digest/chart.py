@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from goftar.digest.jalali import fa_digits, jalali_day_month, jalali_long
+from goftar.jalali import fa_digits, jalali_day_month, jalali_long
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT_FILE = FONT_DIR / "Vazirmatn-Regular.ttf"

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from goftar.digest.jalali import fa_digits, fa_number, fa_percent, jalali_long, jalali_short, local_day
+from goftar.jalali import fa_digits, fa_number, fa_percent, jalali_long, jalali_short, local_day
 from goftar.digest.sections import CommitmentItem, Digest
 
 TEMPLATES = Path(__file__).parent / "templates"

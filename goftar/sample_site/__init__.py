@@ -31,7 +31,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
-import jdatetime
+from goftar.jalali import fa_digits, jalali_long, jalali_short
 
 log = logging.getLogger(__name__)
 
@@ -39,23 +39,6 @@ DEMO_ROOT = Path(__file__).with_name("site")
 TEHRAN = ZoneInfo("Asia/Tehran")
 _TOKEN = re.compile(r"\{\{(base|iso|rfc822|jalali|jalali_long)(?::([+-]?\d+))?\}\}")
 _TEXT_TYPES = (".html", ".htm", ".xml", ".txt", ".json")
-_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-_WEEKDAYS = ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"]
-_MONTHS = [
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-]
-
 
 def relative_time(days: int, now: datetime | None = None) -> datetime:
     """08:00 Tehran time ``days`` from today (never in the future: today's items are at most 'now')."""
@@ -76,11 +59,9 @@ def render_tokens(text: str, base: str, now: datetime | None = None) -> str:
             return moment.isoformat()
         if kind == "rfc822":
             return format_datetime(moment.astimezone(UTC), usegmt=True)
-        jd = jdatetime.datetime.fromgregorian(datetime=moment.replace(tzinfo=None))
         if kind == "jalali":
-            return f"{jd.year:04d}/{jd.month:02d}/{jd.day:02d} - {moment:%H:%M}".translate(_FA_DIGITS)
-        weekday = _WEEKDAYS[jd.weekday()]
-        return f"{weekday} {jd.day} {_MONTHS[jd.month - 1]} {jd.year}".translate(_FA_DIGITS)
+            return f"{jalali_short(moment.date())} - {fa_digits(f'{moment:%H:%M}')}"
+        return jalali_long(moment.date())
 
     return _TOKEN.sub(fill, text)
 

@@ -5,23 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-import jdatetime
+from goftar.jalali import fa_digits, jalali_medium
 
-_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-JALALI_MONTHS = (
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-)
 POLARITY = {"commit": "تعهد", "intend": "قصد", "hope": "امید", "demand": "مطالبه"}
 STATUS = {
     "open": "باز",
@@ -42,7 +27,7 @@ FACETS = {
 
 def persian_digits(value: object) -> str:
     """The value as text with Persian digits (for people; machines keep ASCII)."""
-    return str(value).translate(_DIGITS)
+    return fa_digits(value)
 
 
 def _as_date(value: str | date | None) -> date | None:
@@ -63,8 +48,7 @@ def jalali(value: str | date | None) -> str:
     day = _as_date(value)
     if day is None:
         return ""
-    j = jdatetime.date.fromgregorian(date=day)  # no locale: month names come from our own table
-    return persian_digits(f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}")
+    return jalali_medium(day)
 
 
 def gregorian(value: str | date | None) -> str:

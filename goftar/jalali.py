@@ -1,5 +1,8 @@
 """Dates and numbers as a Persian reader writes them: Jalali calendar, Persian digits.
 
+The one place that formats dates for people: the digest, the web page, the terminal and the sample site
+all use it (machines get ISO dates with ASCII digits).
+
 jdatetime takes the locale per object (``locale="fa_IR"``), so nothing here touches the process-wide
 ``setlocale`` (which is not thread-safe and would leak into Airflow's other tasks).
 """
@@ -48,6 +51,12 @@ def jalali_long(day: date) -> str:
 def jalali_short(day: date) -> str:
     """«۱۴۰۵/۰۸/۳۰»: the Jalali date with Persian digits."""
     return fa_digits(_jalali(day).strftime("%Y/%m/%d"))
+
+
+def jalali_medium(day: date) -> str:
+    """«۳۰ آبان ۱۴۰۵»: day, month name and year, as cards and tables show a date."""
+    jd = _jalali(day)
+    return f"{fa_digits(jd.day)} {jd.strftime('%B')} {fa_digits(jd.year)}"
 
 
 def jalali_day_month(day: date) -> str:
