@@ -81,6 +81,9 @@ def search_query(
     sort: Literal["relevance", "date", "deadline"] = "relevance",
     page: Annotated[int, Query(ge=1, le=500)] = 1,
     size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
+    facets: Annotated[
+        bool, Query(description="count facets (false skips the costliest part of a search over many matches)")
+    ] = True,
 ) -> SearchQuery:
     """The query parameters of /api/search, the export and the page, as a ``SearchQuery``."""
     return SearchQuery(
@@ -99,6 +102,7 @@ def search_query(
         sort=sort,
         page=page,
         size=size,
+        facets=facets,
     )
 
 

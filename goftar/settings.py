@@ -30,6 +30,7 @@ SETTINGS: list[tuple[str, str, Any, str]] = [
     ("smtp_starttls", "GOFTAR_SMTP_STARTTLS", True, "use STARTTLS"),
     ("digest_from", "GOFTAR_DIGEST_FROM", "goftar@localhost", "digest sender address"),
     ("digest_to", "GOFTAR_DIGEST_TO", "", "comma-separated digest recipients"),
+    ("search_budget", "GOFTAR_SEARCH_BUDGET", 5.0, "seconds one search may run before it is stopped (503)"),
     ("log_level", "GOFTAR_LOG_LEVEL", "INFO", "logging level"),
 ]
 
@@ -64,6 +65,7 @@ class Settings:
     smtp_starttls: bool
     digest_from: str
     digest_to: str
+    search_budget: float
     log_level: str
 
     @classmethod

@@ -13,11 +13,9 @@ def open_store(settings: Settings, *, search_budget: float | None = None) -> Sto
     """The configured backend: Elasticsearch when ``GOFTAR_ES_URL`` is set, else SQLite under GOFTAR_HOME.
 
     ``search_budget``: seconds one search may run before the store stops it (``SearchTimeout``);
-    default ``index.base.DEFAULT_SEARCH_BUDGET``.
+    default ``GOFTAR_SEARCH_BUDGET``.
     """
-    from index.base import DEFAULT_SEARCH_BUDGET
-
-    budget = DEFAULT_SEARCH_BUDGET if search_budget is None else search_budget
+    budget = settings.search_budget if search_budget is None else search_budget
     if settings.es_url:
         from index.elastic import ElasticStore
 

@@ -428,7 +428,8 @@ class SqliteStore:
     # ---------------------------------------------------------------- digest queries
 
     def commitments_in(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
-        """Commitments new in [start, end): published then, or (undated / published earlier) first seen then."""
+        """Commitments new in [start, end): published then, or (undated / published earlier) first seen
+        then."""
         where, params = _new_in("", start, end)
         # Commitments share their article's published/first_seen: select through the indexed articles.
         rows = self._rows(
@@ -509,7 +510,8 @@ class SqliteStore:
         """Articles new in [start, end) per source."""
         where, params = _new_in("", start, end)
         rows = self._rows(
-            f"SELECT source, count(*) AS n FROM articles WHERE {where} GROUP BY source ORDER BY n DESC, source",
+            f"SELECT source, count(*) AS n FROM articles WHERE {where} "
+            "GROUP BY source ORDER BY n DESC, source",
             params,
         )
         return {r["source"]: r["n"] for r in rows}

@@ -264,7 +264,10 @@ def _fill_match_table(
     values = ", ".join(["c.rowid", key, f"c.{spec.article_col}", *(f"c.{c}" for c in columns)])
     if compiled.ranked and not query.facets and compiled.where == [f"{spec.fts} MATCH ?"] and key == "f.rank":
         # Text only, ranked, no facets: the FTS table alone answers; no row of the table is read.
-        sql = f"INSERT INTO {MATCH_TABLE} (rid, k) SELECT f.rowid, f.rank FROM {spec.fts} f WHERE {spec.fts} MATCH ?"
+        sql = (
+            f"INSERT INTO {MATCH_TABLE} (rid, k) SELECT f.rowid, f.rank FROM {spec.fts} f "
+            f"WHERE {spec.fts} MATCH ?"
+        )
     else:
         sql = f"INSERT INTO {MATCH_TABLE} ({names}) SELECT {values} {compiled.sql()}"
     conn.execute(sql, compiled.params)

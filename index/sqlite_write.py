@@ -235,8 +235,8 @@ def write(conn: sqlite3.Connection, item: Prepared, tz: tzinfo) -> None:
     if item.statements:
         first = _next_rowid(conn, "statements")
         conn.executemany(
-            "INSERT INTO statements (rowid, id, article_id, source, speaker_key, speaker_display, speaker_id, "
-            "json, event_time) VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO statements (rowid, id, article_id, source, speaker_key, speaker_display, "
+            "speaker_id, json, event_time) VALUES (?,?,?,?,?,?,?,?,?)",
             [(first + i, *values, event_time) for i, (values, _b) in enumerate(item.statements)],
         )
         conn.executemany(

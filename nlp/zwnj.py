@@ -73,6 +73,7 @@ STEM_RATIO = 3.0  # a word seen written together splits only after a stem this m
 PREFIX_ODDS = 3.0  # a left piece this much likelier in a compound than alone joins anything
 COMPOUND_ODDS = 10.0
 NGRAM_SPLIT_P = 0.5  # the n-gram model splits an unseen word where P(ZWNJ) is above this (dev-CV)
+NGRAM_RIGHT_MIN = 1.0  # ... and joins a pair only when its right piece was seen after a ZWNJ this much
 NGRAM_STEM_MIN = 1.0  # a stem this well attested plus an ending explains a word without the n-gram model
 NGRAM_JOIN_P = 0.5  # ... and joins an unseen spaced pair above this (dev-CV)
 WEAK = 1.0  # attestation below this (a few hazm/Arman uses) does not make a split harder
@@ -485,7 +486,10 @@ class Restorer:
         if la >= KNOWN and rb >= CLASS_MIN and a_odds * b_odds > COMPOUND_ODDS:
             return True
         if not soft:  # a pair never seen: the pieces' edge letters decide
-            return self.ngram is not None and self.ngram.join_p(a, b) > NGRAM_JOIN_P
+            return (
+                self.ngram is not None and lex.right.get(b, 0.0) >= NGRAM_RIGHT_MIN
+                and self.ngram.join_p(a, b) > NGRAM_JOIN_P
+            )
         # a literal placeholder between two ordinary words («جایگاه‌های ZWNJ داشته») is a space
         return not (lex.plain.get(b, 0.0) >= STRONG and lex.plain.get(b, 0.0) > lex.right.get(b, 0.0))
 

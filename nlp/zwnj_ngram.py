@@ -42,6 +42,8 @@ DUAL_JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئي
 SEP = "|"  # between the left and the right context in a key; never a Persian letter
 # (left chars, right chars), shortest first: each order is smoothed towards the one before it
 ORDERS = ((1, 1), (1, 2), (2, 2), (2, 3), (3, 3), (3, 4), (4, 4), (4, 5), (5, 5))
+# across a space the right piece says most (ریزی، شناسی، گرا follow a ZWNJ whatever precedes them)
+SPACE_ORDERS = ((0, 1), (0, 2), (0, 3), (1, 3), (1, 4), (2, 4), (2, 5), (3, 5), (3, 6))
 BETA = 2.0  # weight of the shorter context's estimate against a longer context's counts
 MIN_KEEP = 0.3  # contexts with less total weight than this are dropped from the stored tables
 BREAK_SCALE = 10.0  # a type seen this many times' worth of weight (1/10) counts fully in the space table
@@ -60,14 +62,16 @@ def type_weight(count: float) -> float:
 def break_weight(count: float) -> float:
     """Weight of one type in the space table: every pair type and every junction type nearly alike,
     because the sources weigh spaced pairs (running text) and junctions (word lists) very differently."""
-    return min(1.0, BREAK_SCALE * count)
+    return count if BREAK_SCALE <= 0 else min(1.0, BREAK_SCALE * count)
 
 
-def _keys(left: str, right: str) -> list[str]:
-    """Context keys of one boundary, shortest first (duplicates, where an edge cuts a context, dropped)."""
+def _keys(left: str, right: str, orders: tuple[tuple[int, int], ...] = ORDERS) -> list[str]:
+    """Context keys of one boundary, shortest first.  ``^``/``$`` mark a context that reaches the edge
+    of the word, and do not count as characters: «آدمی|سر…» must not look like «^می|سر…» (the prefix)."""
     out: list[str] = []
-    for lk, rk in ORDERS:
-        key = left[-lk:] + SEP + right[:rk]
+    nl, nr = len(left), len(right)
+    for lk, rk in orders:
+        key = ("^" if nl <= lk else "") + left[max(0, nl - lk):] + SEP + right[:rk] + ("$" if nr <= rk else "")
         if not out or out[-1] != key:
             out.append(key)
     return out
@@ -80,18 +84,19 @@ class Table:
     z: dict[str, float] = field(default_factory=dict)
     n: dict[str, float] = field(default_factory=dict)
     prior: float = 0.5
+    orders: tuple[tuple[int, int], ...] = ORDERS
 
     def add(self, left: str, right: str, is_zwnj: bool, weight: float) -> None:
-        for key in _keys(left, right):
+        self.prior_n = getattr(self, "prior_n", 0.0) + weight
+        self.prior_z = getattr(self, "prior_z", 0.0) + (weight if is_zwnj else 0.0)
+        for key in _keys(left, right, self.orders):
             self.n[key] = self.n.get(key, 0.0) + weight
             if is_zwnj:
                 self.z[key] = self.z.get(key, 0.0) + weight
 
     def finish(self) -> None:
         """Set the prior from the shortest contexts and drop the contexts too rare to matter."""
-        total = sum(v for k, v in self.n.items() if len(k) == 3)
-        ztotal = sum(v for k, v in self.z.items() if len(k) == 3)
-        self.prior = (ztotal + 1.0) / (total + 2.0)
+        self.prior = (getattr(self, "prior_z", 0.0) + 1.0) / (getattr(self, "prior_n", 0.0) + 2.0)
         self.n = {k: round(v, 3) for k, v in self.n.items() if v >= MIN_KEEP}
         self.z = {k: round(v, 3) for k, v in self.z.items() if k in self.n and v > 0}
 
@@ -99,7 +104,7 @@ class Table:
         """Interpolated P(ZWNJ) at the boundary between ``left`` and ``right`` (with edge marks)."""
         p = self.prior
         z, n = self.z, self.n
-        for key in _keys(left, right):
+        for key in _keys(left, right, self.orders):
             c = n.get(key)
             if c is None:
                 break  # a longer context containing an unseen one is unseen too
@@ -112,11 +117,11 @@ class NgramModel:
     """The two boundary tables; see the module docstring."""
 
     inner: Table = field(default_factory=Table)
-    space: Table = field(default_factory=Table)
+    space: Table = field(default_factory=lambda: Table(orders=SPACE_ORDERS))
 
     def inner_p(self, word: str, i: int) -> float:
         """P(ZWNJ before ``word[i]``) for a word written without ZWNJ."""
-        return self.inner.p("^" + word[:i], word[i:] + "$")
+        return self.inner.p(word[:i], word[i:])
 
     def split(self, word: str, threshold: float) -> str:
         """``word`` with a ZWNJ wherever the model is surer than ``threshold``: the surest cuts first,
@@ -140,7 +145,7 @@ class NgramModel:
 
     def join_p(self, left: str, right: str) -> float:
         """P(ZWNJ rather than a space) between the piece ``left`` and the piece ``right``."""
-        return self.space.p("^" + left, right + "$")
+        return self.space.p(left, right)
 
 
 def train(forms: Mapping[str, float], pairs: Iterable[tuple[tuple[str, str], float]]) -> NgramModel:
@@ -158,13 +163,13 @@ def train(forms: Mapping[str, float], pairs: Iterable[tuple[tuple[str, str], flo
             cuts.add(pos)
         for i in range(1, len(plain)):
             if plain[i - 1] in DUAL_JOINING:
-                model.inner.add("^" + plain[:i], plain[i:] + "$", i in cuts, w)
+                model.inner.add(plain[:i], plain[i:], i in cuts, w)
         for a, b in zip(pieces, pieces[1:], strict=False):
             if a and b and a[-1] in DUAL_JOINING:
-                model.space.add("^" + a, b + "$", True, break_weight(count))
+                model.space.add(a, b, True, break_weight(count))
     for (a, b), count in pairs:
         if a and b and a[-1] in DUAL_JOINING:
-            model.space.add("^" + a, b + "$", False, break_weight(count))
+            model.space.add(a, b, False, break_weight(count))
     model.inner.finish()
     model.space.finish()
     return model
@@ -173,7 +178,7 @@ def train(forms: Mapping[str, float], pairs: Iterable[tuple[tuple[str, str], flo
 def save(model: NgramModel, path: Path = NGRAM_PATH) -> Path:
     """Write ``model`` (zlib-compressed marshal; written atomically, processes may race)."""
     payload = marshal.dumps(
-        (FORMAT, [(t.z, t.n, t.prior) for t in (model.inner, model.space)])
+        (FORMAT, [(t.z, t.n, t.prior, t.orders) for t in (model.inner, model.space)])
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -188,7 +193,7 @@ def load(path: Path = NGRAM_PATH) -> NgramModel:
         fmt, tables = marshal.loads(zlib.decompress(path.read_bytes()))
         if fmt != FORMAT:
             raise ValueError(f"format {fmt}, expected {FORMAT}")
-        inner, space = (Table(z, n, prior) for z, n, prior in tables)
+        inner, space = (Table(z, n, prior, tuple(map(tuple, o))) for z, n, prior, o in tables)
     except (OSError, ValueError, EOFError, TypeError, zlib.error) as exc:
         raise ZwnjNgramError(f"cannot read ZWNJ n-gram model {path}: {exc}") from exc
     return NgramModel(inner, space)

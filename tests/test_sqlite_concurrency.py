@@ -217,6 +217,8 @@ def test_the_api_answers_503_with_a_clear_error_past_the_budget(
         assert page.status_code == 503 and "budget" in page.text
         store.search_budget = 30.0
         assert client.get("/api/search", params={"q": "پایان سال"}).json()["total"] == 1200
+        bare = client.get("/api/search", params={"q": "پایان سال", "facets": "false"}).json()
+        assert bare["total"] == 1200 and bare["facets"] == {} and len(bare["hits"]) == 20
 
 
 def test_an_app_opening_its_own_store_applies_the_budget(store_file: Path, settings: Settings) -> None:
