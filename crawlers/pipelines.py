@@ -29,8 +29,13 @@ log = logging.getLogger(__name__)
 
 
 class DedupPipeline:
-    """Exact copies (same normalised text, any URL, any source) are dropped; near copies are kept with
-    ``duplicate_of`` set to the first copy's canonical URL."""
+    """Copies of a release are linked to its first copy through ``duplicate_of``.
+
+    An exact copy from the same source (one release under two URLs of one site) is dropped. A copy
+    from another outlet, exact or near, is kept with ``duplicate_of`` set to the first copy's canonical
+    URL: researchers want to see that three agencies carried the release, and the store's
+    ``merge_near_duplicates`` makes their commitments one story with several sources.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -45,10 +50,13 @@ class DedupPipeline:
         text, url, source = adapter["raw_text"], adapter["canonical_url"], adapter["source"]
         key = exact_key(text)
         owner = self.store.hash_owner(key)
-        if owner and owner != url:
-            self.store.mark_seen(url, source, status="duplicate", content_hash=key)
+        if owner and owner[0] != url:
             self._stat("goftar/duplicates_exact")
-            raise DropItem(f"exact duplicate of {owner}: {url}")
+            if owner[1] == source:
+                self.store.mark_seen(url, source, status="duplicate", content_hash=key)
+                raise DropItem(f"exact duplicate of {owner[0]}: {url}")
+            adapter["duplicate_of"] = owner[0]
+            return item
         signature = minhash(text)
         bands = band_keys(signature)
         best: tuple[float, str] | None = None

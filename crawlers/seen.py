@@ -145,9 +145,10 @@ class SeenStore:
         )
         self._wrote()
 
-    def hash_owner(self, digest: str) -> str | None:
-        row = self.db.execute("SELECT url FROM hashes WHERE hash = ?", (digest,)).fetchone()
-        return row[0] if row else None
+    def hash_owner(self, digest: str) -> tuple[str, str] | None:
+        """(url, source) of the first article seen with this exact-text digest."""
+        row = self.db.execute("SELECT url, source FROM hashes WHERE hash = ?", (digest,)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def add_hash(self, digest: str, url: str, source: str) -> None:
         self.db.execute(

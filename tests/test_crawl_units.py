@@ -284,3 +284,24 @@ def test_listing_stops_paging_at_the_date_limit() -> None:
     recent = source.model_copy(update={"max_age_days": 30})
     spider.source = recent
     assert [r.url for r in spider.parse_listing(response, page=2)][-1].endswith("/listing/page-3.html")
+
+
+def test_dedup_drops_a_same_site_copy_and_links_another_outlets_copy(tmp_path: Path) -> None:
+    from scrapy.exceptions import DropItem
+
+    from crawlers.pipelines import DedupPipeline
+    from goftar.model import Article
+
+    crawler = get_crawler(settings_dict={"GOFTAR_HOME": str(tmp_path)})
+    dedup = DedupPipeline.from_crawler(crawler)
+    text = "شهردار گفت: تا پایان آذر ۳۰۰ کیلومتر از معابر فرسوده آسفالت می‌شود. " * 5
+
+    def article(url: str, source: str) -> Article:
+        return Article(url=url, canonical_url=url, source=source, raw_text=text)
+
+    first = dedup.process_item(article("https://a.ir/n/1", "a"))
+    assert first.duplicate_of is None
+    with pytest.raises(DropItem):
+        dedup.process_item(article("https://a.ir/print/1", "a"))  # the same site's print view
+    other = dedup.process_item(article("https://b.ir/x/9", "b"))
+    assert other.duplicate_of == "https://a.ir/n/1"
