@@ -71,15 +71,26 @@ def process(article: Article) -> tuple[Article, Extraction]:
     return article.model_copy(update={"text": extraction.text}), extraction
 
 
-def _link_stories(store: Store, extraction: Extraction) -> None:
-    """Give restated commitments the story id of what the same speaker promised before."""
-    from index.base import SearchQuery
+def _link_stories(
+    store: Store, extraction: Extraction, batch: list[tuple[Article, Extraction]]
+) -> None:
+    """Give restated commitments the story id of what the same speaker promised before.
+
+    "Before" is what the store holds and what this batch holds but has not written yet: the same
+    promise often comes in twice in one crawl (a release and an agency's report of it).
+    """
+    from index.base import SearchQuery, commitment_doc
     from nlp.tracking import assign_stories
 
-    previous: list[dict] = []
     speakers = {c.speaker.display for c in extraction.commitments if c.speaker}
+    previous: list[dict] = [
+        commitment_doc(c, art)
+        for art, ext in batch
+        for c in ext.commitments
+        if c.speaker and c.speaker.display in speakers
+    ]
     for speaker in sorted(speakers):
-        result = store.search(SearchQuery(speaker=speaker, sort="date", size=200))
+        result = store.search(SearchQuery(speaker=speaker, sort="date", size=200, facets=False))
         previous.extend(hit.doc for hit in result.hits)
     assign_stories(extraction.commitments, previous)
 
@@ -109,7 +120,7 @@ def _ingest_one(
 ) -> None:
     try:
         article, extraction = process(article)
-        _link_stories(store, extraction)
+        _link_stories(store, extraction, batch)
     except Exception as exc:  # noqa: BLE001 — one bad document must not stop the run; it is reported
         log.exception("extraction failed for %s", article.url)
         report.failed.append((article.url, f"{type(exc).__name__}: {exc}"))

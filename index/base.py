@@ -68,6 +68,9 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     next_search_after: list[Any] | None = None
+    # True when the facet counts are estimates from a sample of a very large matching set (SQLite
+    # counts facets exactly up to ``index.sqlite_search.FACET_SAMPLE`` matches); ``total`` is exact.
+    facets_approximate: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -77,6 +80,7 @@ class SearchResult:
                 for h in self.hits
             ],
             "facets": {k: [{"value": v, "count": c} for v, c in vs] for k, vs in self.facets.items()},
+            "facets_approximate": self.facets_approximate,
             "next_search_after": self.next_search_after,
         }
 

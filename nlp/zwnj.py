@@ -74,6 +74,7 @@ PREFIX_ODDS = 3.0  # a left piece this much likelier in a compound than alone jo
 COMPOUND_ODDS = 10.0
 NGRAM_SPLIT_P = 0.5  # the n-gram model splits an unseen word where P(ZWNJ) is above this (dev-CV)
 NGRAM_RIGHT_MIN = 1.0  # ... and joins a pair only when its right piece was seen after a ZWNJ this much
+NGRAM_PRIOR_MODE = 1
 NGRAM_STEM_MIN = 1.0  # a stem this well attested plus an ending explains a word without the n-gram model
 NGRAM_JOIN_P = 0.5  # ... and joins an unseen spaced pair above this (dev-CV)
 WEAK = 1.0  # attestation below this (a few hazm/Arman uses) does not make a split harder
@@ -466,6 +467,9 @@ class Restorer:
             # the pair's counts, smoothed towards the suffix's habit or the left piece's habit
             # (whichever is keener: نمی شد joins although «شد» mostly follows a space)
             prior = (la + 0.5) / (la + sa + 1.0)
+            if self.ngram is not None and NGRAM_PRIOR_MODE:  # the letters' habit, where the pair is rare
+                q = self.ngram.join_p(a, b)
+                prior = max(prior, q) if NGRAM_PRIOR_MODE == 1 else q
             if suffix:
                 sp, ev = lex.suffix_p(a[-1], b, "s")
                 prior = max(prior, sp) if ev >= CLASS_MIN else prior

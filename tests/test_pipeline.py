@@ -1,0 +1,50 @@
+"""The pipeline glue: ingest is idempotent and links a promise restated within one batch."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from goftar.model import Article
+from goftar.pipeline import ingest
+from goftar.settings import Settings
+from index import open_store
+from index.base import SearchQuery
+
+RELEASE = "شهردار تهران گفت: برنامه ریزی کردیم تا ۱۰ مهر ماه افراد بالای ۱۸ سال را در تهران واکسینه کنیم."
+REPORT = "به گزارش ایسنا، شهردار تهران گفت: برنامه‌ریزی کرده‌ایم تا ۱۰ مهر ماه افراد بالای ۱۸ سال در تهران واکسینه شوند."
+
+
+def _articles() -> list[Article]:
+    when = datetime(2021, 9, 17, 8, 0, tzinfo=UTC)
+    return [
+        Article(url="https://pana.ir/n/1", canonical_url="https://pana.ir/n/1", source="pana",
+                raw_text=RELEASE, published=when),
+        Article(url="https://isna.ir/n/2", canonical_url="https://isna.ir/n/2", source="isna",
+                raw_text=REPORT, published=when),
+    ]
+
+
+def test_a_promise_restated_in_the_same_batch_is_one_story(settings: Settings) -> None:
+    store = open_store(settings)
+    try:
+        report = ingest(_articles(), store)
+        hits = store.search(SearchQuery(text="واکسینه", size=10)).hits
+    finally:
+        store.close()
+    assert report.indexed == 2
+    assert {h.doc["article"]["source"] for h in hits} == {"pana", "isna"}
+    assert len({h.doc["story_id"] for h in hits}) == 1
+    assert all(h.doc["speaker"]["canonical_name"] == "علیرضا زاکانی" for h in hits)
+
+
+def test_ingesting_again_changes_nothing(settings: Settings) -> None:
+    store = open_store(settings)
+    try:
+        ingest(_articles(), store)
+        before = store.counts()
+        again = ingest(_articles(), store)
+        after = store.counts()
+    finally:
+        store.close()
+    assert again.skipped == 2 and again.indexed == 0
+    assert before == after
