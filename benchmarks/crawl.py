@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import tempfile
 import time
@@ -118,10 +119,13 @@ def time_extraction(files: list[Path]) -> dict[str, float]:
     }
 
 
+RESULTS = Path(__file__).parent / "results"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=5000)
-    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="folder for crawl.md and crawl.json")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="goftar-bench-") as tmp:
         root, home = Path(tmp) / "site", Path(tmp) / "home"
@@ -148,8 +152,20 @@ def main() -> None:
     width = max(len(k) for k in figures)
     for key, value in figures.items():
         print(f"{key:<{width}}  {value}")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    write_results(args.out, figures)
+
+
+def write_results(out: Path, figures: dict[str, float | int]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    rows = "\n".join(f"| {key} | {value} |" for key, value in figures.items())
+    load = os.getloadavg()[0]
+    (out / "crawl.md").write_text(
+        f"# Crawl benchmark\n\nCommand: `.venv/bin/python benchmarks/crawl.py --pages {figures['pages']}` "
+        f"({os.cpu_count()} CPUs, load average {load:.1f} at the end)\n\n| measure | value |\n| --- | --- |\n"
+        f"{rows}\n",
+        encoding="utf-8",
+    )
+    (out / "crawl.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

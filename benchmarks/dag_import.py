@@ -80,16 +80,42 @@ def main() -> None:
     args = parser.parse_args()
     env = airflow_env()
     print(f"{'DAG file':28} {'parse median':>12} {'parse max':>10} {'airflow.sdk':>12}  heavy imports")
+    rows = []
     for dag_file in DAGS:
         runs = [measure(dag_file, env) for _ in range(args.runs)]
         dag_times = [r["dag"] for r in runs]
-        sdk = statistics.median(r["sdk"] for r in runs)
-        heavy = sorted({m for r in runs for m in r["heavy"]}) or "none"
+        row = {
+            "dag_file": dag_file.name,
+            "parse_median_ms": round(statistics.median(dag_times) * 1000, 1),
+            "parse_max_ms": round(max(dag_times) * 1000, 1),
+            "airflow_sdk_s": round(statistics.median(r["sdk"] for r in runs), 2),
+            "heavy": sorted({m for r in runs for m in r["heavy"]}),
+        }
+        rows.append(row)
         print(
-            f"{dag_file.name:28} {statistics.median(dag_times) * 1000:>10.1f}ms "
-            f"{max(dag_times) * 1000:>8.1f}ms "
-            f"{sdk:>11.2f}s  {heavy}"
+            f"{row['dag_file']:28} {row['parse_median_ms']:>10.1f}ms {row['parse_max_ms']:>8.1f}ms "
+            f"{row['airflow_sdk_s']:>11.2f}s  {row['heavy'] or 'none'}"
         )
+    write_results(rows, args.runs)
+
+
+def write_results(rows: list[dict], runs: int) -> None:
+    out = Path(__file__).parent / "results"
+    out.mkdir(exist_ok=True)
+    table = "\n".join(
+        f"| {r['dag_file']} | {r['parse_median_ms']} | {r['parse_max_ms']} | {r['airflow_sdk_s']} | "
+        f"{', '.join(r['heavy']) or 'none'} |"
+        for r in rows
+    )
+    (out / "dag_import.md").write_text(
+        f"# DAG parse time\n\nCommand: `.venv/bin/python benchmarks/dag_import.py --runs {runs}`; "
+        "each file in a "
+        "fresh interpreter, timed after `airflow.sdk` is imported.\n\n"
+        "| DAG file | parse median ms | parse max ms | airflow.sdk import s | heavy modules |\n"
+        f"| --- | ---: | ---: | ---: | --- |\n{table}\n",
+        encoding="utf-8",
+    )
+    (out / "dag_import.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,9 @@ sending the next request as soon as the previous one answered, over a fixed mix 
     nice .venv/bin/python benchmarks/load.py --db /tmp/goftar-bench/bench-100000.sqlite3 \\
         --clients 50 --duration 60 --label 'per-thread readers'
 
+``--distinct`` gives every request a published-from day of its own (the mix's queries, each narrowed
+to a different day), so no answer comes from the store's result cache: what new queries cost.
+
 Reports throughput, p50/p95/p99/max latency and errors (non-200 answers and transport failures) to
 ``benchmarks/results/load.json`` and ``load.md``. Not part of CI.
 """
@@ -26,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -92,11 +96,21 @@ def _start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the API server did not start")
 
 
-async def _client(base: str, index: int, stop: float, out: list[tuple[float, str]]) -> None:
+def _distinct(params: dict[str, str], i: int) -> dict[str, str]:
+    """The query with a published-from day of its own: no two requests share a cached result."""
+    day = date(2021, 3, 21) + timedelta(days=i % 1500)
+    return {**params, "published_from": day.isoformat()}
+
+
+async def _client(
+    base: str, index: int, stop: float, out: list[tuple[float, str]], distinct: bool = False
+) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=30.0) as http:
         i = index
         while time.monotonic() < stop:
             params = QUERIES[i % len(QUERIES)]
+            if distinct:
+                params = _distinct(params, i * 7919)
             i += 1
             started = time.perf_counter()
             try:
@@ -107,10 +121,10 @@ async def _client(base: str, index: int, stop: float, out: list[tuple[float, str
             out.append((time.perf_counter() - started, outcome))
 
 
-async def _load(base: str, clients: int, duration: float) -> list[tuple[float, str]]:
+async def _load(base: str, clients: int, duration: float, distinct: bool = False) -> list[tuple[float, str]]:
     out: list[tuple[float, str]] = []
     stop = time.monotonic() + duration
-    await asyncio.gather(*(_client(base, i, stop, out) for i in range(clients)))
+    await asyncio.gather(*(_client(base, i, stop, out, distinct) for i in range(clients)))
     return out
 
 
@@ -142,6 +156,11 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
     parser.add_argument("--label", default="", help="names the run in the results table (one row per label)")
+    parser.add_argument(
+        "--distinct",
+        action="store_true",
+        help="give every request its own published-from day, so no answer comes from the result cache",
+    )
     args = parser.parse_args()
     if not args.db and not args.build:
         parser.error("give --db PATH or --build N")
@@ -152,7 +171,7 @@ def main() -> None:
     try:
         counts = httpx.get(f"http://127.0.0.1:{port}/api/counts", timeout=60).json()
         load_before = os.getloadavg()[0]
-        samples = asyncio.run(_load(f"http://127.0.0.1:{port}", args.clients, args.duration))
+        samples = asyncio.run(_load(f"http://127.0.0.1:{port}", args.clients, args.duration, args.distinct))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -166,6 +185,7 @@ def main() -> None:
         },
         "clients": args.clients,
         "duration_s": args.duration,
+        "queries": "distinct (no cache hits)" if args.distinct else "the ten queries, repeated",
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, load average at start {load_before:.1f}",
         **summarise(samples, args.duration),
     }
@@ -190,13 +210,18 @@ def _merge_runs(path: Path, result: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted([*kept, result], key=lambda r: (r["store"]["commitments"], r.get("label", "")))
 
 
+def _queries_note(run: dict[str, Any]) -> str:
+    return " (distinct queries: no cache hits)" if run.get("queries", "").startswith("distinct") else ""
+
+
 def _markdown(runs: list[dict[str, Any]]) -> str:
     rows = []
     for r in runs:
         lat = r["latency_ms"]
         errors = ", ".join(f"{k}: {v}" for k, v in r["errors"].items()) or "none"
         rows.append(
-            f"| {r.get('label', '')} | {r['store']['commitments']:,} ({r['store']['bytes'] / 1e6:.0f} MB) | "
+            f"| {r.get('label', '')}{_queries_note(r)} | "
+            f"{r['store']['commitments']:,} ({r['store']['bytes'] / 1e6:.0f} MB) | "
             f"{r['clients']} | {r['duration_s']:.0f} | {r['requests']} | {r['throughput_rps']} | "
             f"{lat['p50']} | {lat['p95']} | {lat['p99']} | {lat['max']} | {errors} | {r['machine']} |"
         )
@@ -205,7 +230,9 @@ def _markdown(runs: list[dict[str, Any]]) -> str:
         "`benchmarks/load.py`: closed-loop clients (each sends its next request as soon as the last one\n"
         "answered) over a fixed mix of ten queries, on loopback, against one uvicorn worker serving a copy\n"
         "of a SQLite store built by `benchmarks/search.py`. Latency is per request, errors are non-200\n"
-        "answers and transport failures.\n\n"
+        "answers and transport failures. With `--distinct` every request is a query of its own (the mix's\n"
+        "queries, each narrowed to a different published-from day), so none is answered from the result\n"
+        "cache.\n\n"
         "| run | store (commitments) | clients | seconds | requests | req/s | p50 ms | p95 ms | p99 ms | "
         "max ms | errors | machine |\n"
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"

@@ -2,13 +2,17 @@
 
 Generates a synthetic corpus of N commitments (four per article) in realistic municipal-news Persian
 (sentences assembled from the vocabulary below, written for this benchmark) into a JSON-lines file kept
-under ``--corpus-dir`` (generated once, reused by later runs), indexes it with ``SqliteStore.upsert`` and times five query shapes through ``SqliteStore.search`` (the full path the
-API uses: hits, highlights, total and facets) and, in the same run on the same file, a naive
-``LIKE '%…%'`` scan over the stored JSON answering the same question.
+under ``--corpus-dir`` (generated once, reused by later runs), indexes it with ``SqliteStore.upsert``
+and times five query shapes through ``SqliteStore.search`` (the full path the API uses: hits,
+highlights, total and facets), with the result cache off and then on, and, in the same run on the same
+file, a naive ``LIKE '%…%'`` scan over the stored JSON answering the same question.
 
     nice .venv/bin/python benchmarks/search.py --sizes 100000 1000000 --work /tmp/goftar-bench
+    nice .venv/bin/python benchmarks/search.py --sizes 1000000 --runs 50 --reuse /tmp/goftar-load
 
-Writes a Markdown table and the raw figures to ``benchmarks/results/``.
+``--reuse DIR`` times the stores ``DIR/bench-N.sqlite3`` an earlier run built (with ``--work DIR``)
+instead of indexing again. Writes a Markdown table and the raw figures to ``benchmarks/results/``
+(``search.md``; ``search_latency.md`` for a ``--reuse`` run).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from goftar.model import Article, Extraction, stable_id  # noqa: E402
 from index.base import SearchQuery  # noqa: E402
 from index.sqlite import SqliteStore  # noqa: E402
+from index.sqlite_search import FACET_SAMPLE  # noqa: E402
 from index.sqlite_write import unpack  # noqa: E402
 
 PER_ARTICLE = 4
@@ -264,7 +269,12 @@ def generate(path: Path, n_commitments: int, seed: int = 1403) -> None:
     with tmp.open("w", encoding="utf-8") as out:
         for i in range(n_commitments // PER_ARTICLE):
             article, extraction = _article(i, rng)
-            out.write(json.dumps(article, ensure_ascii=False) + "\t" + json.dumps(extraction, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(article, ensure_ascii=False)
+                + "\t"
+                + json.dumps(extraction, ensure_ascii=False)
+                + "\n"
+            )
     tmp.rename(path)
 
 
@@ -329,9 +339,7 @@ def _like(
     conn: sqlite3.Connection, where: str, params: list[object], order: str = "event_time DESC"
 ) -> object:
     total = conn.execute(f"SELECT count(*) FROM naive WHERE {where}", params).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT json FROM naive WHERE {where} ORDER BY {order} LIMIT 20", params
-    ).fetchall()
+    rows = conn.execute(f"SELECT json FROM naive WHERE {where} ORDER BY {order} LIMIT 20", params).fetchall()
     return total, [json.loads(r[0]) for r in rows]
 
 
@@ -395,16 +403,18 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def measure(path: Path, runs: int, naive_runs: int) -> dict[str, dict[str, dict[str, float]]]:
-    """Latency percentiles (ms) of each shape, ours and the naive scan, on the store at ``path``."""
-    store = SqliteStore.open(path)
+    """Latency percentiles (ms) of each shape on the store at ``path``: computed (result cache off: what
+    a new query costs), cached (the same queries again, as a server answers repeated ones) and the
+    naive scan."""
+    store = SqliteStore.open(path, cache_entries=0)
+    cached = SqliteStore.open(path)
     out: dict[str, dict[str, dict[str, float]]] = {}
     for shape in SHAPES:
         store.search(shape.ours(0))  # warm the page cache like a running server
-        ours = []
-        for i in range(runs):
-            t = time.perf_counter()
-            store.search(shape.ours(i))
-            ours.append(time.perf_counter() - t)
+        ours = _timed(store, shape, runs)
+        for i in range(runs):  # fill the cache: every query of the shape once
+            cached.search(shape.ours(i))
+        warm = _timed(cached, shape, runs)
         naive = []
         for i in range(naive_runs):
             t = time.perf_counter()
@@ -412,44 +422,67 @@ def measure(path: Path, runs: int, naive_runs: int) -> dict[str, dict[str, dict[
             naive.append(time.perf_counter() - t)
         out[shape.name] = {
             "fts5": _percentiles(ours),
+            "cached": _percentiles(warm),
             "like": _percentiles(naive),
             "runs": {"fts5": runs, "like": naive_runs},
         }
         print(
             f"  {shape.name}: fts5 p95 {out[shape.name]['fts5']['p95']:.1f} ms, "
+            f"cached p95 {out[shape.name]['cached']['p95']:.1f} ms, "
             f"LIKE p95 {out[shape.name]['like']['p95']:.1f} ms",
             file=sys.stderr,
         )
     store.close()
+    cached.close()
     return out
 
 
-def table(n: int, built: dict[str, float], latency: dict[str, dict[str, dict[str, float]]]) -> str:
-    """A Markdown table of one corpus size."""
-    rate = n / built["upsert_s"]
+def _timed(store: SqliteStore, shape: Shape, runs: int) -> list[float]:
+    samples = []
+    for i in range(runs):
+        t = time.perf_counter()
+        store.search(shape.ours(i))
+        samples.append(time.perf_counter() - t)
+    return samples
+
+
+def table(n: int, built: dict[str, float] | None, latency: dict[str, dict[str, dict[str, float]]]) -> str:
+    """A Markdown table of one corpus size (``built`` is None when an existing store was reused)."""
     runs = next(iter(latency.values()))["runs"]
     lines = [
-        f"### {n:,} commitments ({n // PER_ARTICLE:,} articles): {built['size_mb']:.0f} MB "
-        f"({built['size_mb'] * 1e6 / n:,.0f} bytes per commitment, articles included)",
+        f"### {n:,} commitments ({n // PER_ARTICLE:,} articles)",
         "",
-        f"Indexing: {rate:,.0f} commitments/s wall in upsert ({built['upsert_s']:.1f} s; "
-        f"{n / built['upsert_cpu_s']:,.0f}/s of CPU time), {n / built['total_s']:,.0f}/s wall including "
-        f"reading the corpus file into model objects and FTS optimise ({built['total_s']:.1f} s). "
-        f"Load average {built.get('load', 0):.1f} on {os.cpu_count()} cores while indexing.",
+        _indexing(n, built),
         "",
-        f"Latency in ms: {runs['fts5']} searches per shape through SqliteStore.search; naive LIKE scan "
-        f"over the same commitments stored as plain JSON text, {runs['like']} runs per shape.",
+        f"Latency in ms: {runs['fts5']} searches per shape through SqliteStore.search, first with the "
+        "result cache off (what a new query costs), then the same queries again with it on (what a "
+        f"repeated query costs); naive LIKE scan over the same commitments stored as plain JSON text, "
+        f"{runs['like']} runs per shape.",
         "",
-        "| query shape | FTS5 p50 | p95 | p99 | LIKE p50 | p95 | p99 |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| query shape | FTS5 p50 | p95 | p99 | cached p50 | p95 | p99 | LIKE p50 | p95 | p99 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, row in latency.items():
-        f, n_ = row["fts5"], row["like"]
+        f, c, n_ = row["fts5"], row["cached"], row["like"]
         lines.append(
             f"| {name} | {f['p50']:.1f} | {f['p95']:.1f} | {f['p99']:.1f} | "
+            f"{c['p50']:.1f} | {c['p95']:.1f} | {c['p99']:.1f} | "
             f"{n_['p50']:.0f} | {n_['p95']:.0f} | {n_['p99']:.0f} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _indexing(n: int, built: dict[str, float] | None) -> str:
+    if built is None:
+        return "Indexing: not measured in this run (an existing store was reused, `--reuse`)."
+    rate = n / built["upsert_s"]
+    return (
+        f"Store: {built['size_mb']:.0f} MB ({built['size_mb'] * 1e6 / n:,.0f} bytes per commitment, articles "
+        f"included). Indexing: {rate:,.0f} commitments/s wall in upsert ({built['upsert_s']:.1f} s; "
+        f"{n / built['upsert_cpu_s']:,.0f}/s of CPU time), {n / built['total_s']:,.0f}/s wall including "
+        f"reading the corpus file into model objects and FTS optimise ({built['total_s']:.1f} s). "
+        f"Load average {built.get('load', 0):.1f} on {os.cpu_count()} cores while indexing."
+    )
 
 
 def main() -> None:
@@ -459,7 +492,16 @@ def main() -> None:
     parser.add_argument("--naive-runs", type=int, default=20, help="timed LIKE scans per shape at 100k")
     parser.add_argument("--work", type=Path, default=None, help="folder for the store files (default: temp)")
     parser.add_argument(
-        "--corpus-dir", type=Path, default=Path("/tmp/goftar-bench"), help="generated corpora, kept for reruns"
+        "--corpus-dir",
+        type=Path,
+        default=Path("/tmp/goftar-bench"),
+        help="generated corpora, kept for reruns",
+    )
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        default=None,
+        help="folder of stores built by an earlier run (bench-N.sqlite3): time searches on them, no indexing",
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
     args = parser.parse_args()
@@ -468,22 +510,16 @@ def main() -> None:
     header = (
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs (shared; load average at start "
         f"{os.getloadavg()[0]:.1f}), Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
-        f"ms per search() call (hits + highlights + total + facets).\n\n"
+        f"ms per search() call (hits + highlights + total + facets; facets of more than "
+        f"{FACET_SAMPLE:,} matches are estimated from a sample of that size).\n\n"
     )
     report, raw = [header], {}
     for n in args.sizes:
-        path = work / f"bench-{n}.sqlite3"
-        path.unlink(missing_ok=True)
-        corpus_path = args.corpus_dir / f"corpus-{n}.jsonl"
-        if not corpus_path.exists():
-            args.corpus_dir.mkdir(parents=True, exist_ok=True)
-            t = time.perf_counter()
-            generate(corpus_path, n)
-            print(f"generated {corpus_path} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-        print(f"indexing {n:,} commitments into {path}", file=sys.stderr)
-        built = build(path, corpus_path, n)
-        built["load"] = os.getloadavg()[1]
-        print(f"  {n / built['upsert_s']:,.0f} commitments/s", file=sys.stderr)
+        if args.reuse:
+            path, built = _reused(args.reuse / f"bench-{n}.sqlite3"), None
+        else:
+            path = work / f"bench-{n}.sqlite3"
+            built = _build_size(n, path, args.corpus_dir)
         # The naive scan reads every row: at 1M a run takes seconds, so fewer runs there.
         naive_runs = max(3, args.naive_runs * 100_000 // n)
         latency = measure(path, args.runs, naive_runs)
@@ -491,9 +527,38 @@ def main() -> None:
         raw[n] = {"build": built, "latency": latency}
         print(report[-1])
         # Written after each size, so a long 1M run leaves the 100k table behind if it is stopped.
-        (args.out / "search.md").write_text("\n".join(report), encoding="utf-8")
-        (args.out / "search.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
-        path.unlink(missing_ok=True)
+        # A reused store's run has no indexing figures: it does not replace the full run's files.
+        stem = "search_latency" if args.reuse else "search"
+        (args.out / f"{stem}.md").write_text("\n".join(report), encoding="utf-8")
+        (args.out / f"{stem}.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+        if not args.reuse:
+            path.unlink(missing_ok=True)
+
+
+def _build_size(n: int, path: Path, corpus_dir: Path) -> dict[str, float]:
+    path.unlink(missing_ok=True)
+    corpus_path = corpus_dir / f"corpus-{n}.jsonl"
+    if not corpus_path.exists():
+        corpus_dir.mkdir(parents=True, exist_ok=True)
+        t = time.perf_counter()
+        generate(corpus_path, n)
+        print(f"generated {corpus_path} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    print(f"indexing {n:,} commitments into {path}", file=sys.stderr)
+    built = build(path, corpus_path, n)
+    built["load"] = os.getloadavg()[1]
+    print(f"  {n / built['upsert_s']:,.0f} commitments/s", file=sys.stderr)
+    return built
+
+
+def _reused(path: Path) -> Path:
+    """A store an earlier run built (and kept): it must hold the naive table that run adds."""
+    if not path.exists():
+        raise SystemExit(f"--reuse: no store at {path}")
+    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as conn:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'naive'").fetchone():
+            raise SystemExit(f"--reuse: {path} has no naive table (build it with this script)")
+    print(f"reusing {path}", file=sys.stderr)
+    return path
 
 
 if __name__ == "__main__":

@@ -205,7 +205,7 @@ def run_bench(bench: Path, venvs: Path, only: list[str] | None) -> list[dict]:
 def dev_cv(data: Path, bench: Path) -> list[dict]:
     """Two-fold cross-validation on PerDT dev: train on one half (plus the other sources), score the other."""
     from nlp import zwnj
-    from nlp.train_zwnj import build, write_lexicon
+    from nlp.train_zwnj import build, train_ngram, write_lexicon
 
     scorer = load_scorer(bench)
     dev = data / "perdt" / "fa_perdt-ud-dev.conllu"
@@ -216,8 +216,9 @@ def dev_cv(data: Path, bench: Path) -> list[dict]:
     n_chars = 0
     for k, held in enumerate(folds):
         tmp = RESULTS / f".devcv-{k}.tsv.gz"
-        write_lexicon(tmp, build(data, skip_perdt_ids=held))
-        zwnj.use_restorer(zwnj.Restorer(zwnj.load_lexicon(tmp, cache=False)))
+        counts = build(data, skip_perdt_ids=held)
+        write_lexicon(tmp, counts)
+        zwnj.use_restorer(zwnj.Restorer(zwnj.load_lexicon(tmp, cache=False), train_ngram(counts)))
         tmp.unlink()
         from nlp.normalize import normalize
 
