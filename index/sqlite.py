@@ -29,6 +29,7 @@ from goftar.errors import StoreError
 from goftar.model import Article, CrawlHealth, Extraction
 from index import sqlite_maintenance
 from index.base import DEFAULT_SEARCH_BUDGET, IndexReport, SearchQuery, SearchResult, SearchTimeout
+from index.sqlite_cache import DEFAULT_ENTRIES, ResultCache
 from index.sqlite_docs import (
     COMMITMENT_COLUMNS,
     COMMITMENT_FROM,
@@ -37,12 +38,12 @@ from index.sqlite_docs import (
     commitment_from_row,
     iso_utc,
 )
-from index.sqlite_search import run_search
+from index.sqlite_search import run_search, search_cache_key
 from index.sqlite_write import Prepared, prepare, utc_text, write
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ENTITY_LABELS_FOR_DIGEST = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRO")
 DUE_SOON = timedelta(days=7)
 
@@ -126,6 +127,10 @@ CREATE TABLE IF NOT EXISTS crawl_health (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS crawl_health_started ON crawl_health(started);
 
+-- One row: bumped by every write transaction, so cached search results know when they are stale.
+CREATE TABLE IF NOT EXISTS store_meta (one INTEGER PRIMARY KEY CHECK (one = 1), generation INTEGER NOT NULL);
+INSERT OR IGNORE INTO store_meta (one, generation) VALUES (1, 0);
+
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(body, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_fts USING fts5(body, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS commitment_fts USING fts5(body, tokenize='ascii');
@@ -139,9 +144,11 @@ def _migrate(conn: sqlite3.Connection) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         # Read inside the write transaction: another process may have migrated meanwhile.
-        if conn.execute("PRAGMA user_version").fetchone()[0] < 2:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < 2:
             log.info("migrating the SQLite store to schema version 2")
             _migrate_v1_to_v2(conn)
+        # v3 added store_meta (the write generation), created by the schema script: nothing to move.
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -187,6 +194,7 @@ class SqliteStore:
         search_budget: float = DEFAULT_SEARCH_BUDGET,
         max_searches: int | None = None,
         queue_wait: float | None = None,
+        cache_entries: int = DEFAULT_ENTRIES,
     ) -> None:
         self._conn = conn  # the write connection
         self._lock = threading.RLock()
@@ -201,6 +209,8 @@ class SqliteStore:
         # busy (default twice the budget): a burst queues briefly instead of failing at once.
         self.queue_wait = queue_wait
         self._searches = threading.BoundedSemaphore(max_searches or max(2, 2 * (os.cpu_count() or 1)))
+        # Results of recent queries for the current store generation (0 entries turns it off).
+        self.cache = ResultCache(cache_entries)
 
     @classmethod
     def open(
@@ -211,12 +221,14 @@ class SqliteStore:
         search_budget: float = DEFAULT_SEARCH_BUDGET,
         max_searches: int | None = None,
         queue_wait: float | None = None,
+        cache_entries: int = DEFAULT_ENTRIES,
     ) -> SqliteStore:
         """Open (creating if needed) the store at ``path``; ``":memory:"`` gives a throw-away store.
 
         ``search_budget``: seconds one search may run before it is stopped (``SearchTimeout``);
         ``max_searches``: searches running at once (default twice the CPUs); ``queue_wait``: seconds a
-        search waits for its turn before ``SearchTimeout`` says the store is busy (default twice the budget).
+        search waits for its turn before ``SearchTimeout`` says the store is busy (default twice the budget);
+        ``cache_entries``: queries whose results are kept for the current store generation (0: none).
         """
         try:
             if str(path) != ":memory:":
@@ -241,6 +253,7 @@ class SqliteStore:
             search_budget=search_budget,
             max_searches=max_searches,
             queue_wait=queue_wait,
+            cache_entries=cache_entries,
         )
 
     def close(self) -> None:
@@ -257,6 +270,8 @@ class SqliteStore:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                # Inside the transaction: a reader sees the new rows and the new generation together.
+                self._conn.execute("UPDATE store_meta SET generation = generation + 1")
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
@@ -389,11 +404,27 @@ class SqliteStore:
         """
         budget = self.search_budget
         wait = 2 * budget if self.queue_wait is None else self.queue_wait
+        # The same query asked by several clients at once is computed once: the others wait for it
+        # and then read its cached result. Only computing a matching set takes one of the search
+        # slots: a cached answer (a page of documents) is served beside the running searches.
+        with self.cache.flight(search_cache_key(query), wait), self._reading() as conn:
+            clock = _Clock(budget)
+            return _bounded(
+                conn,
+                clock,
+                lambda: run_search(
+                    conn, query, self.day_start_utc, self.cache, lambda: self._search_slot(clock, wait)
+                ),
+            )
+
+    @contextmanager
+    def _search_slot(self, clock: _Clock, wait: float) -> Iterator[None]:
+        """One of the ``max_searches`` slots, waited for up to ``wait`` s; the budget starts on entry."""
         if not self._searches.acquire(timeout=wait):
             raise SearchTimeout(f"the store is busy: no search could start within {wait:g} s; try again")
         try:
-            with self._reading() as conn:
-                return _bounded(conn, budget, lambda: run_search(conn, query, self.day_start_utc))
+            clock.restart()
+            yield
         finally:
             self._searches.release()
 
@@ -577,16 +608,29 @@ _DOC = f"{COMMITMENT_COLUMNS} FROM {COMMITMENT_FROM}"
 PROGRESS_STEPS = 10_000  # SQLite VM steps between deadline checks (well under a millisecond)
 
 
-def _bounded(conn: sqlite3.Connection, budget: float, run: Any) -> Any:
-    """``run()`` on ``conn``, interrupted by SQLite once ``budget`` seconds have passed."""
-    deadline = time.monotonic() + budget
-    conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+class _Clock:
+    """The deadline of one search: ``budget`` seconds from its start (restarted once it has a slot)."""
+
+    def __init__(self, budget: float) -> None:
+        self.budget = budget
+        self.restart()
+
+    def restart(self) -> None:
+        self.deadline = time.monotonic() + self.budget
+
+    def expired(self) -> bool:
+        return time.monotonic() > self.deadline
+
+
+def _bounded(conn: sqlite3.Connection, clock: _Clock, run: Any) -> Any:
+    """``run()`` on ``conn``, interrupted by SQLite once the clock's deadline has passed."""
+    conn.set_progress_handler(clock.expired, PROGRESS_STEPS)
     try:
         return run()
     except sqlite3.OperationalError as exc:
-        if time.monotonic() > deadline or "interrupted" in str(exc):
+        if clock.expired() or "interrupted" in str(exc):
             raise SearchTimeout(
-                f"the search took longer than its budget of {budget:g} s and was stopped; "
+                f"the search took longer than its budget of {clock.budget:g} s and was stopped; "
                 "narrow it with more words or filters"
             ) from exc
         raise StoreError(f"search failed: {exc}") from exc

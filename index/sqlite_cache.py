@@ -1,11 +1,11 @@
 """A small cache of search results on the SQLite store, valid for one store generation.
 
 What a search costs is finding and counting its matching set (ranking every match, counting facets):
-at a million commitments that is 0.3–6 s for a common word, while reading and highlighting one page
+at a million commitments that is 0.3–3 s for a common word, while reading and highlighting one page
 of hits is a few milliseconds. Like Solr's query-result cache and Elasticsearch's request cache, this
 keeps, per query (analysed terms, filters, sort, facet options; not the page), the total, the facets
 and the ordered ids of the first ``WINDOW`` matches, so the next request for that query, or its next
-pages, only reads its page of documents.
+pages, only reads its page of documents; the hits of the window, once built, are kept too.
 
 Freshness: every write transaction of the store bumps ``store_meta.generation`` (``SqliteStore._tx``);
 a search reads the generation inside its own read transaction and uses only entries of that
@@ -18,17 +18,18 @@ of running the same expensive search side by side.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from index.base import SearchQuery
+from index.base import Hit, SearchQuery
 from index.query import ParsedQuery
 
 WINDOW = 200  # match ids kept per query: ten pages of 20
-DEFAULT_ENTRIES = 256
+DEFAULT_ENTRIES = 128  # at most this many queries × the hits of their pages read so far
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class CachedResult:
     facets_approximate: bool
     window: list[tuple[int, Any]]  # (rowid, sort key) of the first matches, in order
     complete: bool  # the window holds every match
+    # Hits already built (document read, snippet highlighted) by rowid, added to as pages are read.
+    # Callers share these documents: they treat hits as read-only (copy before changing one).
+    hits: dict[int, Hit] = field(default_factory=dict)
 
 
 def cache_key(query: SearchQuery, parsed: ParsedQuery) -> tuple[Any, ...]:
@@ -74,7 +78,7 @@ class ResultCache:
         self.entries = entries
         self._items: OrderedDict[tuple[Any, ...], CachedResult] = OrderedDict()
         self._lock = threading.Lock()
-        self._flights: dict[tuple[Any, ...], threading.Event] = {}
+        self._flights: dict[tuple[Any, ...], _Flight] = {}
         self.hits = 0
         self.misses = 0
 
@@ -106,21 +110,37 @@ class ResultCache:
 
     @contextmanager
     def flight(self, key: tuple[Any, ...], wait: float) -> Iterator[None]:
-        """Run the body once per key at a time: a second caller waits (up to ``wait`` s) for the first.
+        """Run the body for one key at a time: later callers wait (up to ``wait`` s in all) for the
+        running one, then run theirs, usually reading what it cached.
 
-        The waiter then runs its body too; by then the first caller has usually cached the result.
+        When the running one fails (a search over its time budget), the next waiter takes its place
+        alone instead of every waiter starting the same expensive search at once. Past ``wait`` a
+        caller runs anyway; the store's search slots still bound how many searches run.
         """
-        with self._lock:
-            running = self._flights.get(key)
-            if running is None:
-                mine = self._flights[key] = threading.Event()
-        if running is not None:
-            running.wait(wait)
-            yield
-            return
+        deadline = time.monotonic() + wait
+        mine: _Flight | None = None
+        while True:
+            with self._lock:
+                running = self._flights.get(key)
+                if running is None:
+                    mine = self._flights[key] = _Flight()
+                    break
+            if not running.done.wait(max(0.0, deadline - time.monotonic())) or running.ok:
+                break  # waited long enough, or the result is cached: run without leading
         try:
             yield
+            if mine is not None:
+                mine.ok = True
         finally:
-            with self._lock:
-                del self._flights[key]
-            mine.set()
+            if mine is not None:
+                with self._lock:
+                    del self._flights[key]
+                mine.done.set()
+
+
+@dataclass
+class _Flight:
+    """A query being computed: ``done`` is set when it ends, ``ok`` when it ended with a result."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    ok: bool = False

@@ -16,6 +16,7 @@ import logging
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -24,6 +25,7 @@ from goftar.errors import ConfigError
 from index import analysis
 from index.base import Hit, SearchQuery, SearchResult
 from index.query import ParsedQuery, highlight, parse, to_fts5
+from index.sqlite_cache import WINDOW, CachedResult, ResultCache, cache_key
 from index.sqlite_docs import (
     COMMITMENT_COLUMNS,
     COMMITMENT_FROM,
@@ -40,14 +42,20 @@ log = logging.getLogger(__name__)
 MAX_PAGE_SIZE = 1000
 MAX_FACET_SIZE = 100  # values per facet: the response stays small whatever the matching set
 SNIPPET_CHARS = 320
+FACET_SAMPLE = 10_000  # matches whose facets are counted exactly; larger sets are sampled
 MATCH_TABLE = "temp.search_match"
-# The facet columns the match table carries (NULL where a document type lacks one).
-_MATCH_COLUMNS = ("speaker_display", "source", "polarity", "status")
-_MATCH_SCHEMA = (
-    f"CREATE TABLE IF NOT EXISTS {MATCH_TABLE} (rid INTEGER PRIMARY KEY, k, article_id TEXT, "
-    + ", ".join(f"{c} TEXT" for c in _MATCH_COLUMNS)
+SAMPLE_TABLE = "temp.search_sample"
+_MATCH_SCHEMA = f"CREATE TABLE IF NOT EXISTS {MATCH_TABLE} (rid INTEGER PRIMARY KEY, k)"
+# The facet columns the sample table carries (NULL where a document type lacks one).
+_SAMPLE_COLUMNS = ("speaker_display", "source", "polarity", "status")
+_SAMPLE_SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {SAMPLE_TABLE} (rid INTEGER PRIMARY KEY, article_id TEXT, "
+    + ", ".join(f"{c} TEXT" for c in _SAMPLE_COLUMNS)
     + ")"
 )
+# A multiplicative hash of a rowid: sampling on it does not follow the order rows were written in
+# (an article's commitments have consecutive rowids).
+_HASH = "(({} * 2654435761) & 4294967295)"
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ class _Spec:
     hit_columns: str  # what a hit needs, read by rowid for the page of hits only
     hit_from: str  # ``c`` is the document type's table
     facets: tuple[str, ...]
-    facet_columns: tuple[str, ...]  # of _MATCH_COLUMNS, those the table has
+    facet_columns: tuple[str, ...]  # of _SAMPLE_COLUMNS, those the table has
     filters: frozenset[str]
 
 
@@ -116,35 +124,119 @@ class _Compiled:
 
 
 def run_search(
-    conn: sqlite3.Connection, query: SearchQuery, day_start: Callable[[date], str]
+    conn: sqlite3.Connection,
+    query: SearchQuery,
+    day_start: Callable[[date], str],
+    cache: ResultCache | None = None,
+    admit: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> SearchResult:
     """Run ``query`` on an open store connection; ``day_start`` maps a local day to its first UTC moment.
 
     The statements run in one read transaction, so total, hits and facets describe the same snapshot.
+    With ``cache``, a query whose matching set was computed at the same store generation reads only its
+    page of documents (see ``index.sqlite_cache``); computing a matching set runs inside ``admit()``
+    (the store's bound on searches running at once).
     """
     spec = check_query(query)
     parsed = parse(query.text)
-    compiled = _compile(spec, query, parsed, day_start)
-    key, ascending = _order(spec, query, compiled)
+    ckey = cache_key(query, parsed)
     conn.execute("BEGIN")
     try:
-        if compiled.where:
-            rel = _fill_match_table(conn, spec, query, compiled, key)
-            total = conn.execute(f"SELECT count(*) FROM {MATCH_TABLE}").fetchone()[0]
-        else:  # everything matches: read the table itself rather than copying it
-            rel = _Relation(f"{spec.table} c", "c.rowid", key, f"c.{spec.article_col}", spec.facet_columns)
-            total = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]
-        hits, after = _hits(conn, spec, query, rel, ascending, parsed)
-        facets = _facets(conn, spec, rel, query.facet_size) if query.facets and total else {}
+        generation = _generation(conn) if cache is not None else None
+        entry = cache.get(ckey, generation) if cache is not None and generation is not None else None
+        page = _page_from(entry, query) if entry is not None else None
+        windowed = page is not None
+        if entry is None or page is None:
+            known = entry
+            with admit():
+                entry, page, windowed = _compute(conn, spec, query, parsed, day_start, known, generation or 0)
+            if cache is not None and generation is not None and entry is not known:
+                cache.put(ckey, entry)
+        # Hits are kept with the entry for the window's rows only (deep pages would grow it unbounded).
+        hits, after = _hits(conn, spec, query, page, parsed, entry.hits if windowed else {})
     except BaseException:
         # An interrupted statement (time budget) may already have ended the transaction.
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    facets = entry.facets or {}
     if query.facets and not facets:
         facets = {name: [] for name in spec.facets}
-    return SearchResult(total=total, hits=hits, facets=facets, next_search_after=after)
+    return SearchResult(
+        total=entry.total,
+        hits=hits,
+        facets=facets,
+        next_search_after=after,
+        facets_approximate=entry.facets_approximate and query.facets,
+    )
+
+
+def search_cache_key(query: SearchQuery) -> tuple[Any, ...]:
+    """The result-cache key of a query (raises ``ConfigError`` for a query that cannot be parsed)."""
+    return cache_key(query, parse(query.text))
+
+
+def _generation(conn: sqlite3.Connection) -> int | None:
+    """The store's write generation as this transaction sees it (``None`` on a store without one)."""
+    try:
+        row = conn.execute("SELECT generation FROM store_meta").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return int(row[0]) if row else None
+
+
+def _page_from(entry: CachedResult, query: SearchQuery) -> list[tuple[int, Any]] | None:
+    """The page (one row more than asked, to know if more follow) from a cached window, if it holds it."""
+    if query.search_after:
+        return None
+    start = (query.page - 1) * query.size
+    stop = start + query.size + 1
+    if stop <= len(entry.window) or entry.complete:
+        return entry.window[start:stop]
+    return None
+
+
+def _compute(
+    conn: sqlite3.Connection,
+    spec: _Spec,
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    day_start: Callable[[date], str],
+    known: CachedResult | None,
+    generation: int,
+) -> tuple[CachedResult, list[tuple[int, Any]], bool]:
+    """Find the matching set: total, facets (unless ``known`` has them), the window and the page.
+
+    Returns the entry (``known`` itself when only a page beyond its window was read), the page and
+    whether the page came from the entry's window.
+    """
+    compiled = _compile(spec, query, parsed, day_start)
+    key, ascending = _order(spec, query, compiled)
+    if compiled.where:
+        rel = _fill_match_table(conn, spec, query, compiled, key)
+        total = conn.execute(f"SELECT count(*) FROM {MATCH_TABLE}").fetchone()[0]
+    else:  # everything matches: read the table itself rather than copying it
+        rel = _Relation(f"{spec.table} c", "c.rowid", key)
+        total = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]
+    offset = (query.page - 1) * query.size
+    window: list[tuple[int, Any]] = []
+    windowed = not query.search_after and offset + query.size + 1 <= WINDOW
+    if windowed:
+        window = _ordered(conn, rel, ascending, WINDOW, 0, None)
+        page = window[offset : offset + query.size + 1]
+    else:
+        page = _ordered(conn, rel, ascending, query.size + 1, offset, query.search_after)
+    if known is not None and known.facets is not None:
+        facets, approximate = known.facets, known.facets_approximate
+    elif query.facets and total:
+        facets, approximate = _facets(conn, spec, rel, total, query.facet_size)
+    else:
+        facets, approximate = None, False
+    if known is not None and not windowed:
+        return known, page, False
+    entry = CachedResult(generation, total, facets, approximate, window, windowed and len(window) < WINDOW)
+    return entry, page, windowed
 
 
 def check_query(query: SearchQuery) -> _Spec:
@@ -246,32 +338,24 @@ class _Relation:
     source: str
     rowid: str
     key: str  # the sort key expression
-    article_id: str
-    columns: tuple[str, ...]  # facet columns available
-
-    def column(self, name: str) -> str:
-        return name if self.source == MATCH_TABLE else f"c.{name}"
 
 
 def _fill_match_table(
     conn: sqlite3.Connection, spec: _Spec, query: SearchQuery, compiled: _Compiled, key: str
 ) -> _Relation:
-    """Write the matching set (rowid, sort key, facet columns) into the temporary match table."""
+    """Write the matching set (rowid and sort key) into the temporary match table."""
     conn.execute(_MATCH_SCHEMA)
     conn.execute(f"DELETE FROM {MATCH_TABLE}")
-    columns = spec.facet_columns if query.facets else ()
-    names = ", ".join(["rid", "k", "article_id", *columns])
-    values = ", ".join(["c.rowid", key, f"c.{spec.article_col}", *(f"c.{c}" for c in columns)])
-    if compiled.ranked and not query.facets and compiled.where == [f"{spec.fts} MATCH ?"] and key == "f.rank":
-        # Text only, ranked, no facets: the FTS table alone answers; no row of the table is read.
+    if compiled.ranked and compiled.where == [f"{spec.fts} MATCH ?"] and key == "f.rank":
+        # Text only, ranked: the FTS table alone answers; no row of the table is read.
         sql = (
             f"INSERT INTO {MATCH_TABLE} (rid, k) SELECT f.rowid, f.rank FROM {spec.fts} f "
             f"WHERE {spec.fts} MATCH ?"
         )
     else:
-        sql = f"INSERT INTO {MATCH_TABLE} ({names}) SELECT {values} {compiled.sql()}"
+        sql = f"INSERT INTO {MATCH_TABLE} (rid, k) SELECT c.rowid, {key} {compiled.sql()}"
     conn.execute(sql, compiled.params)
-    return _Relation(MATCH_TABLE, "rid", "k", "article_id", columns)
+    return _Relation(MATCH_TABLE, "rid", "k")
 
 
 def _order(spec: _Spec, query: SearchQuery, compiled: _Compiled) -> tuple[str, bool]:
@@ -283,49 +367,63 @@ def _order(spec: _Spec, query: SearchQuery, compiled: _Compiled) -> tuple[str, b
     return "c.event_time", False
 
 
+def _ordered(
+    conn: sqlite3.Connection,
+    rel: _Relation,
+    ascending: bool,
+    limit: int,
+    offset: int,
+    search_after: list[Any] | None,
+) -> list[tuple[int, Any]]:
+    """``(rowid, sort key)`` of matches in result order; rowid breaks ties in the same direction."""
+    direction = "ASC" if ascending else "DESC"
+    where: list[str] = []
+    params: list[Any] = []
+    if search_after:
+        if len(search_after) != 2:
+            raise ConfigError("search_after is the [sort value, row] pair a previous page returned")
+        where.append(f"({rel.key}, {rel.rowid}) {'>' if ascending else '<'} (?, ?)")
+        params.extend(search_after)
+        offset = 0
+    rows = conn.execute(
+        f"SELECT {rel.rowid}, {rel.key} FROM {rel.source} WHERE {' AND '.join(where) or '1'} "
+        f"ORDER BY {rel.key} {direction}, {rel.rowid} {direction} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return [(row[0], row[1]) for row in rows]
+
+
 def _hits(
     conn: sqlite3.Connection,
     spec: _Spec,
     query: SearchQuery,
-    rel: _Relation,
-    ascending: bool,
+    page: list[tuple[int, Any]],
     parsed: ParsedQuery,
+    built: dict[int, Hit],
 ) -> tuple[list[Hit], list[Any] | None]:
-    """The page of hits: rowids and sort keys from the matching set, then documents for those only."""
-    direction = "ASC" if ascending else "DESC"
-    where: list[str] = []
-    params: list[Any] = []
-    offset = (query.page - 1) * query.size
-    if query.search_after:
-        if len(query.search_after) != 2:
-            raise ConfigError("search_after is the [sort value, row] pair a previous page returned")
-        where.append(f"({rel.key}, {rel.rowid}) {'>' if ascending else '<'} (?, ?)")
-        params.extend(query.search_after)
-        offset = 0
-    page = conn.execute(
-        f"SELECT {rel.rowid}, {rel.key} FROM {rel.source} WHERE {' AND '.join(where) or '1'} "
-        f"ORDER BY {rel.key} {direction}, {rel.rowid} {direction} LIMIT ? OFFSET ?",
-        [*params, query.size + 1, offset],
-    ).fetchall()
+    """The page's documents (``page`` holds one row more than asked when more follow).
+
+    ``built`` holds the hits this query already built (its cache entry's): only the others are read
+    and highlighted, and then added to it.
+    """
     more = len(page) > query.size
     page = page[: query.size]
     if not page:
         return [], None
-    marks = ",".join("?" * len(page))
-    docs = {
-        row[0]: row
-        for row in conn.execute(
-            f"SELECT c.rowid, {spec.hit_columns} FROM {spec.hit_from} WHERE c.rowid IN ({marks})",
-            [r[0] for r in page],
+    missing = [rid for rid, _k in page if rid not in built]
+    if missing:
+        marks = ",".join("?" * len(missing))
+        rows = conn.execute(
+            f"SELECT c.rowid, {spec.hit_columns} FROM {spec.hit_from} WHERE c.rowid IN ({marks})", missing
         )
-    }
-    tokens = parsed.positive_tokens()
-    ranked = rel.key == "k" and query.sort == "relevance" and parsed.groups
-    hits = [
-        _hit(query.doc_type, docs[rid], -float(k) if ranked and k is not None else 0.0, tokens)
-        for rid, k in page
-        if rid in docs
-    ]
+        tokens = parsed.positive_tokens()
+        # Only a text query sorted by relevance has FTS5's rank as its key (lower is better).
+        ranked = query.sort == "relevance" and bool(parsed.groups)
+        keys = dict(page)
+        for row in rows:
+            k = keys[row[0]]
+            built[row[0]] = _hit(query.doc_type, row, -float(k) if ranked and k is not None else 0.0, tokens)
+    hits = [built[rid] for rid, _k in page if rid in built]
     after = [page[-1][1], page[-1][0]] if more else None
     return hits, after
 
@@ -350,27 +448,55 @@ def _hit(doc_type: Any, row: sqlite3.Row, score: float, tokens: set[str]) -> Hit
 
 
 def _facets(
-    conn: sqlite3.Connection, spec: _Spec, rel: _Relation, size: int
-) -> dict[str, list[tuple[str, int]]]:
-    """Counts per facet value over the matching set: one pass for the columns, one for the entities."""
+    conn: sqlite3.Connection, spec: _Spec, rel: _Relation, total: int, size: int
+) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+    """Counts per facet value over the matching set, and whether they are estimates.
+
+    Up to ``FACET_SAMPLE`` matches every match is counted. Beyond, a fixed pseudo-random sample of
+    about that many (a hash of the rowid, so the same query samples the same rows) is counted and the
+    counts scaled to the total: counting a million matches' facets takes seconds, and the ten largest
+    values of a sample of ten thousand are within about a percent of the exact ones.
+    """
+    sampled, step = _fill_sample(conn, spec, rel, total)
+    scale = total / sampled if step > 1 and sampled else 1.0
     counts: dict[str, Counter[str]] = {name: Counter() for name in spec.facets}
     for name, column in _FACET_COLUMNS.items():
         # One GROUP BY per column: sorting on one short key each is twice as fast as one pass
         # grouping by all four (whose combinations are nearly as many as the rows).
-        if column in rel.columns and name in counts:
-            sql = f"SELECT {rel.column(column)}, count(*) FROM {rel.source} GROUP BY 1"
+        if column in spec.facet_columns and name in counts:
+            sql = f"SELECT {column}, count(*) FROM {SAMPLE_TABLE} GROUP BY 1"
             counts[name].update({value: n for value, n in conn.execute(sql) if value})
     out = {name: _top(counts[name], size) for name in spec.facets if name not in _ENTITY_LABELS}
-    out.update(_entity_facets(conn, rel, size))
-    return {name: out[name] for name in spec.facets}
+    out.update(_entity_facets(conn, size))
+    return {name: [(v, round(n * scale)) for v, n in out[name]] for name in spec.facets}, step > 1
 
 
-def _entity_facets(conn: sqlite3.Connection, rel: _Relation, size: int) -> dict[str, list[tuple[str, int]]]:
-    """Organisations and places of the matches' articles, each counted once per matching document."""
+def _fill_sample(conn: sqlite3.Connection, spec: _Spec, rel: _Relation, total: int) -> tuple[int, int]:
+    """Copy the facet columns of the matches (or of a sample of them) to the sample table.
+
+    Returns ``(rows copied, step)``: ``step`` 1 means every match.
+    """
+    step = max(1, -(-total // FACET_SAMPLE))
+    conn.execute(_SAMPLE_SCHEMA)
+    conn.execute(f"DELETE FROM {SAMPLE_TABLE}")
+    columns = spec.facet_columns
+    names = ", ".join(["rid", "article_id", *columns])
+    values = ", ".join(["c.rowid", f"c.{spec.article_col}", *(f"c.{c}" for c in columns)])
+    if rel.source == MATCH_TABLE:
+        keep = "" if step == 1 else f" WHERE {_HASH.format('rid')} % {step} = 0"
+        where = f"c.rowid IN (SELECT rid FROM {MATCH_TABLE}{keep})"
+    else:
+        where = "1" if step == 1 else f"{_HASH.format('c.rowid')} % {step} = 0"
+    conn.execute(f"INSERT INTO {SAMPLE_TABLE} ({names}) SELECT {values} FROM {spec.table} c WHERE {where}")
+    return conn.execute(f"SELECT count(*) FROM {SAMPLE_TABLE}").fetchone()[0], step
+
+
+def _entity_facets(conn: sqlite3.Connection, size: int) -> dict[str, list[tuple[str, int]]]:
+    """Organisations and places of the sampled matches' articles, each counted once per document."""
     labels = {label: name for name, label in _ENTITY_LABELS.items()}
     sql = (
         "SELECT e.label, e.key, max(e.display), sum(x.n) FROM "
-        f"(SELECT {rel.article_id} AS article_id, count(*) AS n FROM {rel.source} GROUP BY 1) x "
+        f"(SELECT article_id, count(*) AS n FROM {SAMPLE_TABLE} GROUP BY 1) x "
         f"JOIN entities e ON e.article_id = x.article_id AND e.label IN ({','.join('?' * len(labels))}) "
         "GROUP BY e.label, e.key"
     )

@@ -1,6 +1,8 @@
-"""Rebuild the ZWNJ lexicon and its load cache: ``python -m nlp.train_zwnj --data ../shared/data``.
+"""Rebuild the ZWNJ lexicon, its load cache and the n-gram model: ``python -m nlp.train_zwnj --data ../shared/data``.
 
-``--out`` defaults to ``nlp/data/zwnj_lexicon.tsv.gz``; the cache ``zwnj_lexicon.cache`` is written beside it.
+``--out`` defaults to ``nlp/data/zwnj_lexicon.tsv.gz``; the cache ``zwnj_lexicon.cache`` and the character
+n-gram boundary model ``zwnj_ngram.bin`` (:mod:`nlp.zwnj_ngram`, trained on the same counts) are written
+beside it.
 
 Sources (never PerDT test): PerDT dev and Seraji dev ``# text`` lines, the Arman NER corpus (one fold's
 train + test = every sentence once), hazm's bundled ``words.dat`` and verb conjugations generated from its
@@ -23,6 +25,7 @@ from pathlib import Path
 import hazm
 
 from nlp.normalize import normalize_characters
+from nlp import zwnj_ngram
 from nlp.zwnj import LEXICON_PATH, RUN_RE, ZWNJ, cache_path, load_lexicon
 
 log = logging.getLogger(__name__)
@@ -159,6 +162,17 @@ def write_lexicon(out: Path, counts: Counts) -> None:
                 fh.write(f"b\t{a}\t{b}\t{count:g}\n")
 
 
+def ngram_path(lexicon: Path) -> Path:
+    """Where the n-gram model built with the lexicon at ``lexicon`` goes (``zwnj_ngram.bin`` beside it)."""
+    return lexicon.with_name(zwnj_ngram.NGRAM_PATH.name)
+
+
+def train_ngram(counts: Counts) -> zwnj_ngram.NgramModel:
+    """The character n-gram boundary model of the same spellings and spaced pairs as the lexicon."""
+    forms, _, pairs, _ = counts
+    return zwnj_ngram.train(forms, pairs.items())
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -168,6 +182,8 @@ def main(argv: list[str] | None = None) -> None:
     counts = build(args.data)
     write_lexicon(args.out, counts)
     load_lexicon(args.out)  # derives the tables once and writes the fast-loading cache beside the TSV
+    model = zwnj_ngram.save(train_ngram(counts), ngram_path(args.out))
+    log.info("wrote %s: %d bytes", model, model.stat().st_size)
     log.info("wrote %s: %d spellings, %d pairs, %d bytes (cache %d bytes)", args.out, len(counts[0]),
              len(counts[2]), args.out.stat().st_size, cache_path(args.out).stat().st_size)
 

@@ -17,6 +17,11 @@ A Persian *run* (words separated by single spaces) is restored in two steps:
    left piece mostly stand in compounds, like «می» and «بی», or alone, like «سه» and «به»; does the
    right piece mostly follow a ZWNJ, like «ها» and «شناسی»).
 
+3. where the lexicon has no evidence — a word never seen that is not a known word plus an ending, or a
+   spaced pair seen joined (in hazm's lists) but never written with a space — a character n-gram
+   boundary model (:mod:`nlp.zwnj_ngram`, ``zwnj_ngram.bin``) decides from the letters around the
+   boundary («نمونه‌برداری», «مسخره‌کننده», «باستان‌شناسی»), at thresholds chosen on dev-CV.
+
 Loading: the derived tables are cached beside the TSV (``zwnj_lexicon.cache``, zlib + marshal, keyed by
 the TSV's SHA-256), which loads about three times faster than parsing and deriving them again.
 """
@@ -35,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goftar.errors import ModelError
+from nlp import zwnj_ngram
 from nlp.zwnj_ngram import NgramModel
 
 log = logging.getLogger(__name__)
@@ -72,11 +78,13 @@ P_TAIL = 2 / 3  # an unknown stem gives up a tail that takes a ZWNJ twice as oft
 STEM_RATIO = 3.0  # a word seen written together splits only after a stem this much commoner
 PREFIX_ODDS = 3.0  # a left piece this much likelier in a compound than alone joins anything
 COMPOUND_ODDS = 10.0
-NGRAM_SPLIT_P = 0.5  # the n-gram model splits an unseen word where P(ZWNJ) is above this (dev-CV)
-NGRAM_RIGHT_MIN = 1.0  # ... and joins a pair only when its right piece was seen after a ZWNJ this much
-NGRAM_PRIOR_MODE = 1
+NGRAM_SPLIT_P = 0.8  # the n-gram model splits an unseen word where P(ZWNJ) is above this (dev-CV)
+# ... and joins a pair seen joined (mostly in word lists) but never spaced in running text above this.
+# Pairs never seen at all are not given to it: across a space, unseen ordinary word pairs so outnumber
+# unseen compounds that even P > 0.98 cost more damage than it gained on dev-CV.
+NGRAM_PAIR_P = 0.97
+NGRAM_ATTESTED_MAX = 0.0  # ... in words seen written together at most this much (hazm/Arman weights)
 NGRAM_STEM_MIN = 1.0  # a stem this well attested plus an ending explains a word without the n-gram model
-NGRAM_JOIN_P = 0.5  # ... and joins an unseen spaced pair above this (dev-CV)
 WEAK = 1.0  # attestation below this (a few hazm/Arman uses) does not make a split harder
 
 
@@ -302,7 +310,8 @@ def load_lexicon(path: Path = LEXICON_PATH, *, cache: bool = True) -> Lexicon:
 
 class Restorer:
     """Restores ZWNJ in Persian runs with a :class:`Lexicon`, and with a character n-gram boundary
-    model (:mod:`nlp.zwnj_ngram`) where the lexicon knows neither the word nor the pair."""
+    model (:mod:`nlp.zwnj_ngram`) where the lexicon has no evidence: words never seen, pairs seen joined
+    in word lists but never spaced in running text."""
 
     def __init__(self, lex: Lexicon, ngram: NgramModel | None = None) -> None:
         self.lex = lex
@@ -339,7 +348,7 @@ class Restorer:
             return best if best_score >= seg[0] else seg[1]
         if seg is not None:
             return seg[1]
-        if self.ngram is not None and not attested and not self._explained(word):
+        if self.ngram is not None and attested <= NGRAM_ATTESTED_MAX and not self._explained(word):
             return self.ngram.split(word, NGRAM_SPLIT_P)  # a word never seen: its letters decide
         return word
 
@@ -467,9 +476,10 @@ class Restorer:
             # the pair's counts, smoothed towards the suffix's habit or the left piece's habit
             # (whichever is keener: نمی شد joins although «شد» mostly follows a space)
             prior = (la + 0.5) / (la + sa + 1.0)
-            if self.ngram is not None and NGRAM_PRIOR_MODE:  # the letters' habit, where the pair is rare
-                q = self.ngram.join_p(a, b)
-                prior = max(prior, q) if NGRAM_PRIOR_MODE == 1 else q
+            if self.ngram is not None and s < EVIDENCE_MIN and not soft:
+                # seen joined (mostly in word lists), never spaced in running text: the letters decide
+                if self.ngram.join_p(a, b) > NGRAM_PAIR_P:
+                    return True
             if suffix:
                 sp, ev = lex.suffix_p(a[-1], b, "s")
                 prior = max(prior, sp) if ev >= CLASS_MIN else prior
@@ -489,11 +499,8 @@ class Restorer:
         b_odds = (rb + 0.5) / (lex.sright.get(b, 0.0) + lex.plain.get(b, 0.0) + 0.5)
         if la >= KNOWN and rb >= CLASS_MIN and a_odds * b_odds > COMPOUND_ODDS:
             return True
-        if not soft:  # a pair never seen: the pieces' edge letters decide
-            return (
-                self.ngram is not None and lex.right.get(b, 0.0) >= NGRAM_RIGHT_MIN
-                and self.ngram.join_p(a, b) > NGRAM_JOIN_P
-            )
+        if not soft:
+            return False
         # a literal placeholder between two ordinary words («جایگاه‌های ZWNJ داشته») is a space
         return not (lex.plain.get(b, 0.0) >= STRONG and lex.plain.get(b, 0.0) > lex.right.get(b, 0.0))
 
@@ -521,10 +528,16 @@ _default: Restorer | None = None
 
 
 def default_restorer() -> Restorer:
-    """The restorer ``nlp.normalize`` uses: built on the bundled lexicon on first use."""
+    """The restorer ``nlp.normalize`` uses: built on the bundled lexicon and n-gram model on first use.
+    Without a readable n-gram model it still works, on the lexicon alone (logged)."""
     global _default
     if _default is None:
-        _default = Restorer(load_lexicon())
+        try:
+            ngram: NgramModel | None = zwnj_ngram.load()
+        except zwnj_ngram.ZwnjNgramError as exc:
+            log.warning("%s; restoring ZWNJ with the lexicon alone", exc)
+            ngram = None
+        _default = Restorer(load_lexicon(), ngram)
     return _default
 
 

@@ -12,11 +12,11 @@ the edges of the word or piece):
 
 P(ZWNJ | left, right) is interpolated from short to long contexts along :data:`ORDERS`: each longer
 context's counts are smoothed towards the shorter one's estimate, so a context never seen falls back to
-what its letters usually do.  Counts are per word *type* (log-damped weights), so a few frequent
-lexicalised words do not decide the pattern for every unseen compound.
+what its letters usually do.  Counts are per word *type* (:func:`type_weight`).
 
-The model is only consulted where :class:`nlp.zwnj.Restorer` has no evidence of its own (see
-``Restorer.ngram``).  It is stored as ``nlp/data/zwnj_ngram.bin`` (zlib + marshal), rebuilt with the
+The model is only consulted where :class:`nlp.zwnj.Restorer` has no evidence of its own: words never
+seen (and not explained as a known word plus an ending), and spaced pairs seen joined in the word lists
+but never written with a space in running text.  It is stored as ``nlp/data/zwnj_ngram.bin`` (zlib + marshal), rebuilt with the
 lexicon by ``python -m nlp.train_zwnj``.
 """
 
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 import marshal
-import math
 import os
 import zlib
 from collections.abc import Iterable, Mapping
@@ -42,11 +41,10 @@ DUAL_JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئي
 SEP = "|"  # between the left and the right context in a key; never a Persian letter
 # (left chars, right chars), shortest first: each order is smoothed towards the one before it
 ORDERS = ((1, 1), (1, 2), (2, 2), (2, 3), (3, 3), (3, 4), (4, 4), (4, 5), (5, 5))
-# across a space the right piece says most (ریزی، شناسی، گرا follow a ZWNJ whatever precedes them)
-SPACE_ORDERS = ((0, 1), (0, 2), (0, 3), (1, 3), (1, 4), (2, 4), (2, 5), (3, 5), (3, 6))
+SPACE_ORDERS = ORDERS  # a right-heavy chain ((0, 1), (0, 2), …) did worse on dev-CV
 BETA = 2.0  # weight of the shorter context's estimate against a longer context's counts
 MIN_KEEP = 0.3  # contexts with less total weight than this are dropped from the stored tables
-BREAK_SCALE = 10.0  # a type seen this many times' worth of weight (1/10) counts fully in the space table
+TYPE_SCALE = 10.0  # a type with this much weight (1/10: one use in hazm's list) counts fully (dev-CV)
 MIN_PIECE = 2  # no split leaves a piece shorter than this (a lone letter is a suffix, not a word)
 
 
@@ -55,14 +53,11 @@ class ZwnjNgramError(ModelError):
 
 
 def type_weight(count: float) -> float:
-    """Damp a spelling's weighted token count: a type counts, its frequency only a little."""
-    return math.log1p(count)
-
-
-def break_weight(count: float) -> float:
-    """Weight of one type in the space table: every pair type and every junction type nearly alike,
-    because the sources weigh spaced pairs (running text) and junctions (word lists) very differently."""
-    return count if BREAK_SCALE <= 0 else min(1.0, BREAK_SCALE * count)
+    """Weight of one spelling or spaced pair: one (capped) vote per type, so that a few frequent
+    lexicalised words (آنها، تنها) do not decide the pattern for every unseen compound, and so that
+    junctions (mostly from word lists) and spaced pairs (from running text, whose token weights are
+    not comparable with the lists') meet on equal terms.  Types below 1/TYPE_SCALE count less."""
+    return min(1.0, TYPE_SCALE * count)
 
 
 def _keys(left: str, right: str, orders: tuple[tuple[int, int], ...] = ORDERS) -> list[str]:
@@ -166,10 +161,10 @@ def train(forms: Mapping[str, float], pairs: Iterable[tuple[tuple[str, str], flo
                 model.inner.add(plain[:i], plain[i:], i in cuts, w)
         for a, b in zip(pieces, pieces[1:], strict=False):
             if a and b and a[-1] in DUAL_JOINING:
-                model.space.add(a, b, True, break_weight(count))
+                model.space.add(a, b, True, type_weight(count))
     for (a, b), count in pairs:
         if a and b and a[-1] in DUAL_JOINING:
-            model.space.add(a, b, False, break_weight(count))
+            model.space.add(a, b, False, type_weight(count))
     model.inner.finish()
     model.space.finish()
     return model

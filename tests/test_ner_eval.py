@@ -105,3 +105,24 @@ def test_prepare_then_evaluate_commands(tmp_path: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "mean over folds [1, 2, 3]" in out
     assert out.rstrip().splitlines()[-1].split() == ["ALL", "100.00", "100.00", "100.00"]
+
+
+def test_install_replaces_a_model_whole_and_stamps_its_provenance(tmp_path: Path) -> None:
+    from nlp.ner.train import install
+
+    trained = tmp_path / "model-last"
+    nlp = spacy.blank("fa")
+    nlp.add_pipe("ner").add_label("PER")
+    nlp.initialize()
+    nlp.to_disk(trained)
+    target = tmp_path / "models" / "ner"
+    target.mkdir(parents=True)
+    (target / "stale.txt").write_text("from the previous model", encoding="utf-8")
+
+    install(trained, target)
+
+    assert not (target / "stale.txt").exists()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["ner"]
+    loaded = spacy.load(target)
+    assert loaded.meta["name"] == "goftar_ner" and "ner" in loaded.pipe_names
+    assert "ArmanPersoNERCorpus" in (target / "README.md").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from index.base import SearchQuery, commitment_doc
-from index.sqlite import SqliteStore
+from index.sqlite import SCHEMA_VERSION, SqliteStore
 from index.sqlite_docs import commitment_from_row
 from tests.search_corpus import corpus, metro_post, vaccine_article
 
@@ -71,7 +71,7 @@ def test_store_from_v1_is_migrated_and_reads_the_same(tmp_path: Path) -> None:
     _downgrade_to_v1(path)
 
     migrated = SqliteStore.open(path)
-    assert migrated._conn.execute("PRAGMA user_version").fetchone()[0] == 2  # noqa: SLF001
+    assert migrated._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # noqa: SLF001
     assert _snapshot(migrated) == before
     # And it keeps working: re-indexing an article replaces its commitments instead of duplicating them.
     total = migrated.counts()["commitments"]

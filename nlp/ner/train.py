@@ -55,15 +55,32 @@ card lists CC BY 4.0. Its scores by fold: `python -m nlp.ner evaluate`.
 
 
 def install(model: Path, target: Path = MODEL_PATH) -> None:
-    """Copy a trained model into the repo with its provenance in meta.json and a README."""
+    """Copy a trained model into the repo with its provenance in meta.json and a README.
+
+    The copy is built next to ``target`` and swapped in with renames, so an interrupted install never
+    leaves a half-written model where :func:`nlp.entities.load_pipeline` looks.
+    """
+    staging = target.with_name(target.name + ".new")
+    previous = target.with_name(target.name + ".old")
+    for leftover in (staging, previous):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    shutil.copytree(model, staging)
+    _stamp(staging)
     if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(model, target)
-    # The training paths are this machine's; the shipped config should not carry them.
-    config = Config().from_disk(target / "config.cfg", interpolate=False)
+        target.rename(previous)
+    staging.rename(target)
+    if previous.exists():
+        shutil.rmtree(previous)
+    log.info("installed %s as %s", model, target)
+
+
+def _stamp(folder: Path) -> None:
+    """Drop this machine's training paths from the config; add provenance to meta.json and a README."""
+    config = Config().from_disk(folder / "config.cfg", interpolate=False)
     config["paths"].update(train=None, dev=None)
-    config.to_disk(target / "config.cfg")
-    meta_path = target / "meta.json"
+    config.to_disk(folder / "config.cfg")
+    meta_path = folder / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(
         name="goftar_ner",
@@ -71,5 +88,4 @@ def install(model: Path, target: Path = MODEL_PATH) -> None:
         sources=[{"name": "ArmanPersoNERCorpus", "license": "academic research use (card: CC BY 4.0)"}],
     )
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    (target / "README.md").write_text(MODEL_NOTE.format(spacy=spacy.__version__), encoding="utf-8")
-    log.info("installed %s as %s", model, target)
+    (folder / "README.md").write_text(MODEL_NOTE.format(spacy=spacy.__version__), encoding="utf-8")
