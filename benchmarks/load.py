@@ -199,14 +199,17 @@ def main() -> None:
 
 
 def _merge_runs(path: Path, result: dict[str, Any]) -> list[dict[str, Any]]:
-    """The runs in ``load.json`` (one per label and store size), with ``result`` replacing its own."""
+    """The runs in ``load.json`` (one per label, store size and query kind); ``result`` replaces its own."""
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         saved = {}
     runs = saved.get("runs", [saved] if saved.get("store") else [])
-    key = (result["label"], result["store"]["commitments"])
-    kept = [r for r in runs if (r.get("label", ""), r["store"]["commitments"]) != key]
+
+    def key(run: dict[str, Any]) -> tuple[Any, ...]:
+        return run.get("label", ""), run["store"]["commitments"], run.get("queries", "")
+
+    kept = [r for r in runs if key(r) != key(result)]
     return sorted([*kept, result], key=lambda r: (r["store"]["commitments"], r.get("label", "")))
 
 

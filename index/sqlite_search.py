@@ -2,12 +2,14 @@
 
 A ``SearchQuery`` compiles to one FROM/WHERE (``_compile``): the FTS5 expression from ``index.query``
 when there is text (with source/polarity filters added as FTS terms, see ``filter_token``), and the
-filters as columns of the narrow ``commitments``/``statements``/``articles`` rows. That set is written
-once into a temporary table holding, per match, its sort key and the facet columns; the total, the page
-of hits and every facet are then read from that table instead of re-running the match for each (the
-first version ran its FTS match eight times per search). Only a query with neither text nor filters
-reads the tables directly. Highlighting is done in Python on the original text (FTS5's ``highlight()``
-would mark the analysed text, which is not what people read).
+filters as columns of the narrow ``commitments``/``statements``/``articles`` rows. The matching set's
+rowids and sort keys are written once into a temporary table; the total and the first ``WINDOW`` ids in
+result order are read from it, and the facets from a second table holding the facet columns of every
+match, or of a fixed pseudo-random sample of ``FACET_SAMPLE`` matches when there are more (estimates,
+flagged ``facets_approximate``). A query with neither text nor filters reads the tables directly.
+With the store's ``ResultCache`` (``index.sqlite_cache``) all this is kept per query and store
+generation, and a repeated query only reads its page of documents. Highlighting is done in Python on
+the original text (FTS5's ``highlight()`` would mark the analysed text, which is not what people read).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Rebuild the ZWNJ lexicon, its load cache and the n-gram model: ``python -m nlp.train_zwnj --data ../shared/data``.
+"""Rebuild the ZWNJ lexicon, cache and n-gram model: ``python -m nlp.train_zwnj --data ../shared/data``.
 
 ``--out`` defaults to ``nlp/data/zwnj_lexicon.tsv.gz``; the cache ``zwnj_lexicon.cache`` and the character
 n-gram boundary model ``zwnj_ngram.bin`` (:mod:`nlp.zwnj_ngram`, trained on the same counts) are written
@@ -24,8 +24,8 @@ from pathlib import Path
 
 import hazm
 
-from nlp.normalize import normalize_characters
 from nlp import zwnj_ngram
+from nlp.normalize import normalize_characters
 from nlp.zwnj import LEXICON_PATH, RUN_RE, ZWNJ, cache_path, load_lexicon
 
 log = logging.getLogger(__name__)

@@ -78,7 +78,7 @@ P_TAIL = 2 / 3  # an unknown stem gives up a tail that takes a ZWNJ twice as oft
 STEM_RATIO = 3.0  # a word seen written together splits only after a stem this much commoner
 PREFIX_ODDS = 3.0  # a left piece this much likelier in a compound than alone joins anything
 COMPOUND_ODDS = 10.0
-NGRAM_SPLIT_P = 0.8  # the n-gram model splits an unseen word where P(ZWNJ) is above this (dev-CV)
+NGRAM_SPLIT_P = 0.7  # the n-gram model splits an unseen word where P(ZWNJ) is above this (dev-CV)
 # ... and joins a pair seen joined (mostly in word lists) but never spaced in running text above this.
 # Pairs never seen at all are not given to it: across a space, unseen ordinary word pairs so outnumber
 # unseen compounds that even P > 0.98 cost more damage than it gained on dev-CV.
@@ -476,10 +476,10 @@ class Restorer:
             # the pair's counts, smoothed towards the suffix's habit or the left piece's habit
             # (whichever is keener: نمی شد joins although «شد» mostly follows a space)
             prior = (la + 0.5) / (la + sa + 1.0)
-            if self.ngram is not None and s < EVIDENCE_MIN and not soft:
-                # seen joined (mostly in word lists), never spaced in running text: the letters decide
-                if self.ngram.join_p(a, b) > NGRAM_PAIR_P:
-                    return True
+            # seen joined (mostly in word lists), never spaced in running text: the letters may decide
+            ngram = self.ngram
+            if ngram is not None and s < EVIDENCE_MIN and not soft and ngram.join_p(a, b) > NGRAM_PAIR_P:
+                return True
             if suffix:
                 sp, ev = lex.suffix_p(a[-1], b, "s")
                 prior = max(prior, sp) if ev >= CLASS_MIN else prior

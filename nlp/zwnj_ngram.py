@@ -16,13 +16,12 @@ what its letters usually do.  Counts are per word *type* (:func:`type_weight`).
 
 The model is only consulted where :class:`nlp.zwnj.Restorer` has no evidence of its own: words never
 seen (and not explained as a known word plus an ending), and spaced pairs seen joined in the word lists
-but never written with a space in running text.  It is stored as ``nlp/data/zwnj_ngram.bin`` (zlib + marshal), rebuilt with the
-lexicon by ``python -m nlp.train_zwnj``.
+but never written with a space in running text.  It is stored as ``nlp/data/zwnj_ngram.bin`` (zlib +
+marshal), rebuilt with the lexicon by ``python -m nlp.train_zwnj``.
 """
 
 from __future__ import annotations
 
-import logging
 import marshal
 import os
 import zlib
@@ -31,8 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goftar.errors import ModelError
-
-log = logging.getLogger(__name__)
 
 ZWNJ = "\u200c"
 NGRAM_PATH = Path(__file__).parent / "data" / "zwnj_ngram.bin"
@@ -43,7 +40,7 @@ SEP = "|"  # between the left and the right context in a key; never a Persian le
 ORDERS = ((1, 1), (1, 2), (2, 2), (2, 3), (3, 3), (3, 4), (4, 4), (4, 5), (5, 5))
 SPACE_ORDERS = ORDERS  # a right-heavy chain ((0, 1), (0, 2), …) did worse on dev-CV
 BETA = 2.0  # weight of the shorter context's estimate against a longer context's counts
-MIN_KEEP = 0.3  # contexts with less total weight than this are dropped from the stored tables
+MIN_KEEP = 1.0  # contexts seen in less than one type are dropped (keeps the model under ~4 MB)
 TYPE_SCALE = 10.0  # a type with this much weight (1/10: one use in hazm's list) counts fully (dev-CV)
 MIN_PIECE = 2  # no split leaves a piece shorter than this (a lone letter is a suffix, not a word)
 
@@ -66,7 +63,8 @@ def _keys(left: str, right: str, orders: tuple[tuple[int, int], ...] = ORDERS) -
     out: list[str] = []
     nl, nr = len(left), len(right)
     for lk, rk in orders:
-        key = ("^" if nl <= lk else "") + left[max(0, nl - lk):] + SEP + right[:rk] + ("$" if nr <= rk else "")
+        lc = ("^" if nl <= lk else "") + left[max(0, nl - lk) :]
+        key = lc + SEP + right[:rk] + ("$" if nr <= rk else "")
         if not out or out[-1] != key:
             out.append(key)
     return out
@@ -80,10 +78,13 @@ class Table:
     n: dict[str, float] = field(default_factory=dict)
     prior: float = 0.5
     orders: tuple[tuple[int, int], ...] = ORDERS
+    seen: float = 0.0  # total weight added (training only: sets the prior)
+    seen_z: float = 0.0
 
     def add(self, left: str, right: str, is_zwnj: bool, weight: float) -> None:
-        self.prior_n = getattr(self, "prior_n", 0.0) + weight
-        self.prior_z = getattr(self, "prior_z", 0.0) + (weight if is_zwnj else 0.0)
+        """Count one boundary of the given weight under every context order."""
+        self.seen += weight
+        self.seen_z += weight if is_zwnj else 0.0
         for key in _keys(left, right, self.orders):
             self.n[key] = self.n.get(key, 0.0) + weight
             if is_zwnj:
@@ -91,7 +92,7 @@ class Table:
 
     def finish(self) -> None:
         """Set the prior from the shortest contexts and drop the contexts too rare to matter."""
-        self.prior = (getattr(self, "prior_z", 0.0) + 1.0) / (getattr(self, "prior_n", 0.0) + 2.0)
+        self.prior = (self.seen_z + 1.0) / (self.seen + 2.0)
         self.n = {k: round(v, 3) for k, v in self.n.items() if v >= MIN_KEEP}
         self.z = {k: round(v, 3) for k, v in self.z.items() if k in self.n and v > 0}
 
@@ -123,8 +124,11 @@ class NgramModel:
         none leaving a piece shorter than :data:`MIN_PIECE`."""
         n = len(word)
         cands = sorted(
-            ((self.inner_p(word, i), i) for i in range(MIN_PIECE, n - MIN_PIECE + 1)
-             if word[i - 1] in DUAL_JOINING),
+            (
+                (self.inner_p(word, i), i)
+                for i in range(MIN_PIECE, n - MIN_PIECE + 1)
+                if word[i - 1] in DUAL_JOINING
+            ),
             reverse=True,
         )
         cuts: list[int] = []
@@ -172,9 +176,7 @@ def train(forms: Mapping[str, float], pairs: Iterable[tuple[tuple[str, str], flo
 
 def save(model: NgramModel, path: Path = NGRAM_PATH) -> Path:
     """Write ``model`` (zlib-compressed marshal; written atomically, processes may race)."""
-    payload = marshal.dumps(
-        (FORMAT, [(t.z, t.n, t.prior, t.orders) for t in (model.inner, model.space)])
-    )
+    payload = marshal.dumps((FORMAT, [(t.z, t.n, t.prior, t.orders) for t in (model.inner, model.space)]))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(zlib.compress(payload, 9))

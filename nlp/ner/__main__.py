@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     tr.add_argument("--output", type=Path, default=Path("var/ner/runs"))
     tr.add_argument("--fold", type=int, choices=(1, 2, 3))
     tr.add_argument("--final", action="store_true")
+    tr.add_argument("--config", type=Path, default=None, help="training config (default nlp/ner/config.cfg)")
     tr.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="config overrides")
     ev = sub.add_parser("evaluate", help="strict CoNLL P/R/F1 per label on each fold and averaged")
     ev.add_argument("--corpus", type=Path, default=Path("var/ner/corpus"))
@@ -47,12 +48,13 @@ def main(argv: list[str] | None = None) -> int:
 
         print(prepare_folds(args.arman, args.corpus))
     elif args.command == "train":
-        from nlp.ner.train import train_final, train_fold
+        from nlp.ner.train import CONFIG_PATH, train_final, train_fold
 
+        config = args.config or CONFIG_PATH
         if args.final:
-            print(train_final(args.corpus, args.output, _overrides(args.set)))
+            print(train_final(args.corpus, args.output, _overrides(args.set), config))
         elif args.fold:
-            print(train_fold(args.corpus, args.fold, args.output, _overrides(args.set)))
+            print(train_fold(args.corpus, args.fold, args.output, _overrides(args.set), config))
         else:
             parser.error("train needs --fold K or --final")
     else:

@@ -18,30 +18,45 @@ log = logging.getLogger(__name__)
 CONFIG_PATH = Path(__file__).resolve().parent / "config.cfg"
 
 
-def train_model(train: Path, dev: Path, output: Path, overrides: dict[str, object] | None = None) -> Path:
-    """Train on ``train`` (model selection on ``dev``); returns the best model's folder."""
+def train_model(
+    train: Path,
+    dev: Path,
+    output: Path,
+    overrides: dict[str, object] | None = None,
+    config: Path = CONFIG_PATH,
+) -> Path:
+    """Train on ``train`` (model selection on ``dev``) with ``config``; returns the best model's folder."""
     settings: dict[str, object] = {"paths.train": str(train), "paths.dev": str(dev), **(overrides or {})}
-    spacy_train(CONFIG_PATH, output, use_gpu=-1, overrides=settings)
+    spacy_train(config, output, use_gpu=-1, overrides=settings)
     return output / "model-best"
 
 
-def train_fold(corpus: Path, fold: int, output: Path, overrides: dict[str, object] | None = None) -> Path:
+def train_fold(
+    corpus: Path,
+    fold: int,
+    output: Path,
+    overrides: dict[str, object] | None = None,
+    config: Path = CONFIG_PATH,
+) -> Path:
     """Train fold ``fold`` on its train split, selecting on its dev split (cut from train, never test)."""
     return train_model(
         corpus / f"fold{fold}-train.spacy",
         corpus / f"fold{fold}-dev.spacy",
         output / f"fold{fold}",
         overrides,
+        config,
     )
 
 
-def train_final(corpus: Path, output: Path, overrides: dict[str, object] | None = None) -> Path:
+def train_final(
+    corpus: Path, output: Path, overrides: dict[str, object] | None = None, config: Path = CONFIG_PATH
+) -> Path:
     """Train on the whole corpus and install the last model as the shipped one (``nlp/models/ner``).
 
     There is no held-out data left, so the dev split only logs progress; the number of steps comes from
     the fold runs (config ``training.max_steps``) and the *last* model is shipped.
     """
-    train_model(corpus / "all.spacy", corpus / "fold1-dev.spacy", output / "final", overrides)
+    train_model(corpus / "all.spacy", corpus / "fold1-dev.spacy", output / "final", overrides, config)
     install(output / "final" / "model-last")
     return MODEL_PATH
 
