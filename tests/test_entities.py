@@ -16,7 +16,7 @@ from nlp.ner.rules import RULES_KEY
 from nlp.normalize import normalize
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_DIRS = [REPO / "goftar" / "sample_site" / "seeds", REPO.parent / "shared" / "seeds"]
+SEED_DIRS = [REPO / "tests" / "fixtures" / "seeds", REPO.parent / "shared" / "seeds"]
 ZWNJ = "\u200c"
 SEPT_2021 = date(2021, 9, 17)
 

@@ -17,7 +17,7 @@ from nlp.normalize import (
 )
 
 Z = "\u200c"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"  # the seed releases, copied into the repo
 
 
 def test_arabic_letters_diacritics_and_kashida_are_unified() -> None:
