@@ -129,3 +129,19 @@ def test_javascript_links_are_not_rendered(settings: Settings) -> None:
 def test_archived_copy_is_confined_to_the_archive_folder(client: TestClient) -> None:
     assert client.get("/archive", params={"ref": "../../etc/passwd#0"}).status_code == 404
     assert client.get("/archive", params={"ref": "missing.warc.gz#0"}).status_code == 404
+
+
+def test_page_marks_estimated_facet_counts(settings: Settings) -> None:
+    from index.base import SearchResult
+
+    class EstimatingStore:
+        def search(self, query: object) -> SearchResult:
+            return SearchResult(total=250_000, hits=[], facets={"source": [("isna", 120_000)]},
+                                facets_approximate=True)
+
+        def close(self) -> None:
+            pass
+
+    with TestClient(create_app(settings, EstimatingStore())) as client:  # type: ignore[arg-type]
+        page = client.get("/", params={"q": "مترو"}).text
+    assert "≈۱۲۰" in page.replace("٬", "").replace(",", "")
