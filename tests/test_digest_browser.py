@@ -9,20 +9,12 @@ import pytest
 from digest_data import DAY, filled_store
 
 from goftar.digest import build_digest, write_digest
+from goftar.digest.pdf import CHROMIUM_FLAGS
 from goftar.settings import Settings
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = list(CHROMIUM_FLAGS)  # the flags the PDF renderer uses: one list for every headless start
 
 pytestmark = [
     pytest.mark.browser,

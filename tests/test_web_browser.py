@@ -14,21 +14,13 @@ from pathlib import Path
 import pytest
 import search_corpus as sc
 
+from goftar.digest.pdf import CHROMIUM_FLAGS
 from goftar.settings import Settings
 from index.sqlite import SqliteStore
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = list(CHROMIUM_FLAGS)  # the flags the PDF renderer uses: one list for every headless start
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -32,8 +32,7 @@ CHROMIUM_FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--no-pdf-header-footer",
-)
+)  # headless on a closed network: without the background-networking flags Chromium keeps dialling out
 PAGE_CSS = "@page { size: A4; margin: 12mm; } body { background: #ffffff !important; }"
 
 
@@ -95,6 +94,7 @@ def _chromium(html: str, timeout: float = 120) -> bytes:
         cmd = [
             browser,
             *CHROMIUM_FLAGS,
+            "--no-pdf-header-footer",
             f"--user-data-dir={tmp}/profile",
             f"--print-to-pdf={out}",
             page.as_uri(),
