@@ -218,5 +218,5 @@ def test_the_cli_reads_invalid_utf8_from_stdin() -> None:
 
     from goftar.cli import app
 
-    result = CliRunner().invoke(app, ["normalize"], input=b"\xff\xfe" + "كتاب ها".encode("utf-8"))
+    result = CliRunner().invoke(app, ["normalize"], input=b"\xff\xfe" + "كتاب ها".encode())
     assert result.exit_code == 0 and "کتاب\u200cها" in result.output

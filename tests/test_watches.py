@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from goftar.cli_watch import watch_app
 from goftar.digest import build_digest
-from goftar.jalali import day_bounds
 from goftar.digest.render import render_html, render_text
 from goftar.errors import ConfigError
+from goftar.jalali import day_bounds
 from goftar.settings import Settings
 from goftar.watches import add_watch, load_watches, match_watch, remove_watch, watches_path
 

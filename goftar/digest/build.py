@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from goftar.jalali import day_bounds, jalali_iso
 from goftar.digest.sections import (
     CommitmentGroup,
     CommitmentItem,
@@ -27,6 +26,7 @@ from goftar.digest.sections import (
     SourceRow,
     WatchSection,
 )
+from goftar.jalali import day_bounds, jalali_iso
 
 if TYPE_CHECKING:
     from goftar.settings import Settings

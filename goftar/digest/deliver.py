@@ -14,10 +14,10 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from goftar.digest.chart import render_chart
-from goftar.jalali import fa_number
 from goftar.digest.render import render_html, render_text, subject
 from goftar.digest.sections import Digest, WatchSection
 from goftar.errors import ConfigError, GoftarError
+from goftar.jalali import fa_number
 from goftar.settings import Settings
 
 log = logging.getLogger(__name__)

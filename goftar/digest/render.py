@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from goftar.jalali import fa_digits, fa_number, fa_percent, jalali_long, jalali_short, local_day
 from goftar.digest.sections import CommitmentItem, Digest
+from goftar.jalali import fa_digits, fa_number, fa_percent, jalali_long, jalali_short, local_day
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT_STACK = "Vazirmatn, Tahoma, 'Segoe UI', 'Noto Naskh Arabic', 'DejaVu Sans', Arial, sans-serif"
