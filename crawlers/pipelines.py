@@ -68,7 +68,8 @@ class DedupPipeline:
             adapter["duplicate_of"] = best[1]
             self._stat("goftar/duplicates_near")
             log.info("near duplicate (%.2f): %s ~ %s", best[0], url, best[1])
-        self.store.add_hash(key, url, source)
+        # The hash points at the group's first copy, so a later exact copy links to it, not to a copy.
+        self.store.add_hash(key, adapter["duplicate_of"] or url, source)
         if adapter["duplicate_of"] is None:  # link every copy to the first, not to each other
             self.store.add_minhash(url, signature.tobytes(), bands, source)
         return item

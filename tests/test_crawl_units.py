@@ -305,3 +305,21 @@ def test_dedup_drops_a_same_site_copy_and_links_another_outlets_copy(tmp_path: P
         dedup.process_item(article("https://a.ir/print/1", "a"))  # the same site's print view
     other = dedup.process_item(article("https://b.ir/x/9", "b"))
     assert other.duplicate_of == "https://a.ir/n/1"
+
+
+def test_an_exact_copy_of_a_near_copy_links_to_the_first_copy(tmp_path: Path) -> None:
+    from crawlers.pipelines import DedupPipeline
+    from goftar.model import Article
+
+    dedup = DedupPipeline.from_crawler(get_crawler(settings_dict={"GOFTAR_HOME": str(tmp_path)}))
+    base = "معاون شهردار گفت: تا پایان سال ۱۲ بوستان محله‌ای در مناطق جنوبی شهر افتتاح می‌شود و " * 6
+    edited = base + "وی افزود: این طرح با مشارکت شورایاری‌ها اجرا خواهد شد."
+
+    def article(url: str, source: str, text: str) -> Article:
+        return Article(url=url, canonical_url=url, source=source, raw_text=text)
+
+    dedup.process_item(article("https://a.ir/1", "a", base))
+    near = dedup.process_item(article("https://b.ir/2", "b", edited))
+    exact_of_near = dedup.process_item(article("https://c.ir/3", "c", edited))
+    assert near.duplicate_of == "https://a.ir/1"
+    assert exact_of_near.duplicate_of == "https://a.ir/1"  # not the chain c → b → a
