@@ -58,7 +58,7 @@ _SPACES_RE = re.compile(f"[{_WS[1:]}][{_WS}]*| [{_WS}]+")  # only what is not al
 _EDGE_SPACE_RE = re.compile("^ | $", re.M)
 _SPACE_BEFORE_PUNCT_RE = re.compile(f"(?<={_L}) (?=[،؛:!؟)»]|\\.(?:[ \n]|$))")
 _SPACE_AFTER_OPEN_RE = re.compile(f"(?<=[(«]) (?={_L})")
-_SPACE_AFTER_COMMA_RE = re.compile(f"(?<=[،؛])(?={_L})")
+_SPACE_AFTER_COMMA_RE = re.compile(f"(?<=[،؛]){ZWNJ}*(?={_L})")  # a ZWNJ there joins nothing
 _ZWNJ_SPACE_RE = re.compile(f"{ZWNJ}+(?= )|(?<= ){ZWNJ}+")
 _PROTECTED_RE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|[#@][\w\u200c]+")
 _ZWNJ_RUN_RE = re.compile(f"{ZWNJ}{{2,}}")

@@ -513,8 +513,10 @@ class Restorer:
                     continue
                 fixed = self.restore_atom(atom)
                 if out and self._join(out[-1], fixed, soft=k > 0):
-                    sep = ZWNJ if out[-1][-1] in DUAL_JOINING else ""
-                    out[-1] = out[-1] + sep + fixed
+                    if out[-1][-1] in DUAL_JOINING:
+                        out[-1] = out[-1] + ZWNJ + fixed
+                    else:  # nothing marks the join, so a second pass sees one word: restore it as one
+                        out[-1] = self.restore_atom(out[-1] + fixed)
                 else:
                     out.append(fixed)
         return " ".join(out)

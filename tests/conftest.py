@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from goftar.settings import Settings
+
+# The suite is a gate: a hypothesis run must give the same verdict on the same code, so it is derandomised
+# by default. `HYPOTHESIS_PROFILE=explore make test` searches with fresh random inputs (and is how the
+# «،‌ء» idempotence bug was found); add what it finds as an @example.
+hypothesis_settings.register_profile("gate", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gate"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
