@@ -43,7 +43,7 @@ from index.sqlite_write import Prepared, prepare, utc_text, write
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ENTITY_LABELS_FOR_DIGEST = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRO")
 DUE_SOON = timedelta(days=7)
 
@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS articles (
     event_day TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     ref TEXT,  -- what a commitment or statement hit shows of its article (compact JSON)
+    facet_refs TEXT,  -- the article's organisations and places (sqlite_write.facet_refs)
     json BLOB NOT NULL  -- zlib-packed JSON (see sqlite_write.pack); plain text in stores from v1
 );
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source, event_time);
@@ -86,7 +87,8 @@ CREATE TABLE IF NOT EXISTS statements (
     speaker_key TEXT NOT NULL,
     speaker_display TEXT,
     speaker_id TEXT,
-    json TEXT NOT NULL
+    json TEXT NOT NULL,
+    facet_refs TEXT
 );
 CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
 CREATE INDEX IF NOT EXISTS statements_event ON statements(event_time);
@@ -110,7 +112,8 @@ CREATE TABLE IF NOT EXISTS commitments (
     polarity TEXT NOT NULL,
     status TEXT NOT NULL,
     deadline_day TEXT,
-    deadline_start TEXT
+    deadline_start TEXT,
+    facet_refs TEXT
 );
 CREATE TABLE IF NOT EXISTS commitment_docs (rowid INTEGER PRIMARY KEY, json BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS commitments_article ON commitments(article_id);
@@ -149,6 +152,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
             log.info("migrating the SQLite store to schema version 2")
             _migrate_v1_to_v2(conn)
         # v3 added store_meta (the write generation), created by the schema script: nothing to move.
+        if version < 4:
+            log.info("migrating the SQLite store to schema version 4 (facet columns: a minute per 1M rows)")
+            _migrate_to_v4(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -172,6 +178,19 @@ def _migrate_v1_to_v2(conn: sqlite3.Connection) -> None:
         "PRAGMA user_version = 2",
     ):
         conn.execute(sql)
+
+
+def _migrate_to_v4(conn: sqlite3.Connection) -> None:
+    """v4 keeps each article's organisations and places on its rows too (``sqlite_write.facet_refs``)."""
+    item = "e.label || char(31) || e.key || char(31) || e.display"
+    refs = (
+        f"(SELECT group_concat({item}, char(30)) FROM entities e WHERE e.article_id = {{}} "
+        "AND e.label IN ('ORG', 'LOC'))"
+    )
+    for table, column in (("articles", "id"), ("statements", "article_id"), ("commitments", "article_id")):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN facet_refs TEXT")
+        conn.execute(f"UPDATE {table} SET facet_refs = {refs.format(f'{table}.{column}')}")
+    conn.execute("PRAGMA user_version = 4")
 
 
 class SqliteStore:

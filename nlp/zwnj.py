@@ -86,6 +86,13 @@ NGRAM_PAIR_P = 0.97
 NGRAM_ATTESTED_MAX = 0.0  # ... in words seen written together at most this much (hazm/Arman weights)
 NGRAM_STEM_MIN = 1.0  # a stem this well attested plus an ending explains a word without the n-gram model
 WEAK = 1.0  # attestation below this (a few hazm/Arman uses) does not make a split harder
+# a pair joined only in a text that lost its ZWNJs to spaces needs more than one stray use (one Arman
+# sentence, one rare word of hazm's list: «هیچ عنوان», «این زمانی»); the rest was 70% right on dev-CV
+EAGER_Z_MIN = 0.05
+KEEN_ENDINGS = ("ها", "تر")  # words ending so are split keenly in a text that drops its ZWNJs
+STRONG_PAIR_ODDS = 10.0  # a pair seen STRONG times joined and this much more often than spaced is strong
+# join levels and text styles (Restorer.style): a boundary of level L is joined in a text of style >= L
+STRICT, DEFAULT, EAGER, NEVER = 0, 1, 2, 3
 
 
 class ZwnjModelError(ModelError):
@@ -317,22 +324,33 @@ class Restorer:
         self.lex = lex
         self.ngram = ngram
         self._atom_cache: dict[str, str] = {}
-        self._join_cache: dict[tuple[str, str, bool, bool], bool] = {}
+        self._keen_cache: dict[str, str] = {}
+        self._join_cache: dict[tuple[str, str, bool, bool], int] = {}
 
     # ---------------------------------------------------------------- step 1: atoms
-    def restore_atom(self, word: str) -> str:
+    def restore_atom(self, word: str, keen: bool = False) -> str:
         """The spelling of a space-free word with its ZWNJs restored (unchanged when unsure).
 
         A word that already has a ZWNJ is trusted as written, which also keeps normalisation idempotent.
+        ``keen``: the text drops its ZWNJs (:meth:`habit`), so a spelling without ZWNJ seen outside the
+        convention sources (Seraji and Arman write «ارزشها») is weak evidence against a split; keen
+        restoration only adds splits to the plain one, never changes them.
         """
         hit = self._atom_cache.get(word)
         if hit is None:
             hit = word if ZWNJ in word else self._restore_plain(word)
             if len(self._atom_cache) < 500_000:
                 self._atom_cache[word] = hit
-        return hit
+        if not keen or hit != word:
+            return hit
+        keen_hit = self._keen_cache.get(word)
+        if keen_hit is None:
+            keen_hit = word if ZWNJ in word else self._restore_plain(word, keen=True)
+            if len(self._keen_cache) < 500_000:
+                self._keen_cache[word] = keen_hit
+        return keen_hit
 
-    def _restore_plain(self, word: str) -> str:
+    def _restore_plain(self, word: str, keen: bool = False) -> str:
         lex = self.lex
         best = lex.best.get(word)
         if best is not None and lex.best_count[word] >= TRUST_BEST:
@@ -340,7 +358,7 @@ class Restorer:
         if lex.conv.get(word, 0.0) >= STRONG:
             return word
         attested = lex.plain.get(word, 0.0)
-        seg = self._segment(word, attested)
+        seg = self._segment(word, attested, keen)
         if best is not None:
             if seg is None:
                 return best
@@ -364,7 +382,7 @@ class Restorer:
     def _score(self, pieces: list[str]) -> float:
         return sum(math.log1p(self.lex.known(p)) for p in pieces) - SPLIT_PENALTY * (len(pieces) - 1)
 
-    def _split_ok(self, a: str, b: str, attested: float) -> bool:
+    def _split_ok(self, a: str, b: str, attested: float, keen: bool = False) -> bool:
         """May pieces ``a`` and ``b``, written together, be split by a ZWNJ?
 
         ``attested`` is how often the whole word was seen written together: the more, the stronger the
@@ -376,7 +394,9 @@ class Restorer:
         if b in lex.suffixes:
             p, ev = lex.suffix_p(a[-1], b, "a")
             if ev >= CLASS_MIN:  # ظرفیت|های، جلسه|ای، کلیدی|ترین; not کودک|تان
-                return p > (P_ATTESTED if attested >= WEAK else P_NEW)
+                # keen: only the plural and comparative endings, which other sources often attach
+                lax = attested < WEAK or (keen and b[:2] in KEEN_ENDINGS and len(a) > 2)
+                return p > (P_NEW if lax else P_ATTESTED)
         if attested:
             return False
         # a compound of a common word and a known second element (توکلی|زاده، آتش|نشانی)
@@ -386,7 +406,7 @@ class Restorer:
             and lex.right.get(b, 0.0) >= COMPOUND_RIGHT_MIN
         )
 
-    def _segment(self, word: str, attested: float) -> tuple[float, str] | None:
+    def _segment(self, word: str, attested: float, keen: bool = False) -> tuple[float, str] | None:
         """Best analysis of a word into known pieces, joined by ZWNJ after a letter that joins forward
         and attached after one that does not (سود|های is سودهای, not سوده‌ای): (score, spelling) or None
         when no analysis splits it with a ZWNJ."""
@@ -403,10 +423,12 @@ class Restorer:
                 c = lex.known(piece)
                 if c < KNOWN or (i == 0 and c < STEM_RATIO * attested):  # الهام is not اله|ام
                     continue
+                if i == 0 and j <= 2 and c < STRONG:  # a rare two-letter stem: دفترهای is not دف|ترهای
+                    continue
                 if i:
                     prev_score, prev = best[i]
                     if word[i - 1] in DUAL_JOINING:
-                        if not self._split_ok(last[i], piece, attested):
+                        if not self._split_ok(last[i], piece, attested, keen):
                             continue
                         spelled = prev + ZWNJ + piece
                     elif piece in lex.suffixes:
@@ -449,23 +471,47 @@ class Restorer:
         return None
 
     # ---------------------------------------------------------------- step 2: boundaries
-    def _join(self, left: str, right: str, soft: bool) -> bool:
-        """Should the space (or soft joiner) between restored atoms ``left`` and ``right`` go?"""
+    def _join(self, left: str, right: str, soft: bool, style: int = DEFAULT) -> bool:
+        """Should the space (or soft joiner) between restored atoms ``left`` and ``right`` go, in a text
+        of the given :meth:`style`?"""
+        if left[-1] not in DUAL_JOINING:  # joining would glue the letters without a ZWNJ
+            return soft
+        return self._level(left, right, soft) <= style
+
+    def _level(self, left: str, right: str, soft: bool) -> int:
+        """:meth:`_join_level` of the boundary between restored atoms ``left`` (ending in a letter
+        that joins forward) and ``right``, remembered: word pairs repeat."""
         a = left.rsplit(ZWNJ, 1)[-1]
         b = right.split(ZWNJ, 1)[0]
-        if a[-1] not in DUAL_JOINING:  # joining would glue the letters without a ZWNJ
-            return soft
-        key = (a, b, left == a, soft)  # word pairs repeat: the decision is worth remembering
-        hit = self._join_cache.get(key)
-        if hit is None:
-            hit = self._decide_join(a, b, left == a, soft)
+        key = (a, b, left == a, soft)
+        level = self._join_cache.get(key)
+        if level is None:
+            level = self._join_level(a, b, left == a, soft)
             if len(self._join_cache) < 500_000:
-                self._join_cache[key] = hit
-        return hit
+                self._join_cache[key] = level
+        return level
 
-    def _decide_join(self, a: str, b: str, whole: bool, soft: bool) -> bool:
-        """:meth:`_join` for the last piece ``a`` of the left atom (``whole``: the atom is just ``a``)
-        and the first piece ``b`` of the right one."""
+    def _join_level(self, a: str, b: str, whole: bool, soft: bool) -> int:
+        """The least eager :meth:`style` in which the boundary between the last piece ``a`` of the left
+        atom (``whole``: the atom is just ``a``) and the first piece ``b`` of the right one becomes a ZWNJ
+        (:data:`NEVER`: in none).  A soft joiner is decided alike in every style, and joins wherever a
+        space would in every style.  The levels nest, which keeps normalisation idempotent: a second
+        pass sees ZWNJs and so is never in a keener style than the first (see :meth:`style`)."""
+        level = self._space_level(a, b, whole, soft=False)
+        if soft and level != STRICT:
+            return self._space_level(a, b, whole, soft=True)
+        return level
+
+    def _space_level(self, a: str, b: str, whole: bool, soft: bool) -> int:
+        """:meth:`_join_level` of a space (``soft``: of a soft joiner, then :data:`STRICT` or
+        :data:`NEVER`).
+
+        Joins that were right nearly always on dev-CV are :data:`STRICT`; those from a pair's own
+        counts when they are few (قابل اجرا، بی قید are as often two words) :data:`DEFAULT`; a pair seen
+        joined (mostly in hazm's list) and never spaced, with nothing else for it (مصرف کننده، پیام رسان),
+        :data:`EAGER`."""
+        if self._strong_pair(a, b, whole):
+            return STRICT
         lex = self.lex
         z = lex.zpair.get(a + TAB + b, 0.0)
         s = lex.spair.get(a + TAB + b, 0.0)
@@ -473,57 +519,114 @@ class Restorer:
         sa = lex.sleft.get(a, 0.0) + lex.plain.get(a, 0.0)
         suffix = lex.is_suffix(b)
         if z >= SPACE_JOIN_MIN or s >= EVIDENCE_MIN:  # برنامه ریزی، داده شده; not به رغم
-            # the pair's counts, smoothed towards the suffix's habit or the left piece's habit
-            # (whichever is keener: نمی شد joins although «شد» mostly follows a space)
-            prior = (la + 0.5) / (la + sa + 1.0)
             # seen joined (mostly in word lists), never spaced in running text: the letters may decide
             ngram = self.ngram
             if ngram is not None and s < EVIDENCE_MIN and not soft and ngram.join_p(a, b) > NGRAM_PAIR_P:
-                return True
+                return STRICT
+            # the pair's counts, smoothed towards the suffix's habit or the left piece's habit
+            # (whichever is keener: نمی شد joins although «شد» mostly follows a space)
+            prior, level = (la + 0.5) / (la + sa + 1.0), DEFAULT
             if suffix:
                 sp, ev = lex.suffix_p(a[-1], b, "s")
-                prior = max(prior, sp) if ev >= CLASS_MIN else prior
+                if ev >= CLASS_MIN and sp > prior:
+                    prior, level = sp, STRICT
             p = (z + PAIR_PRIOR * prior) / (z + s + PAIR_PRIOR)
-            return p > PAIR_JOIN_P if not soft else z > 0 or s < CLASS_MIN
+            if soft:
+                return STRICT if z > 0 or s < CLASS_MIN else NEVER
+            if p > PAIR_JOIN_P:
+                return level
+            return EAGER if z > EAGER_Z_MIN and s == 0 else NEVER
         if whole and lex.verb_after_mi(a, b):  # برمی گردد
-            return True
+            return STRICT
         a_odds = (la + 0.5) / (sa + 0.5)
         if la >= CLASS_MIN and whole and a_odds > PREFIX_ODDS:  # می کنیم، بی دریغ; not سه قاشق
-            return True
-        if suffix:
+            return STRICT
+        if suffix and not self._word_not_stack(b):
             p, ev = lex.suffix_p(a[-1], b, "s")
             if ev >= CLASS_MIN:  # ظرفیت ها، مجموعه ای
-                return p > P_NEW or (soft and p > 0.2)
+                return STRICT if p > P_NEW or (soft and p > 0.2) else NEVER
         # a compound of two pieces that each mostly stand in compounds (روان شناسی; not دندان پایین)
         rb = lex.right.get(b, 0.0)
         b_odds = (rb + 0.5) / (lex.sright.get(b, 0.0) + lex.plain.get(b, 0.0) + 0.5)
         if la >= KNOWN and rb >= CLASS_MIN and a_odds * b_odds > COMPOUND_ODDS:
-            return True
-        if not soft:
-            return False
-        # a literal placeholder between two ordinary words («جایگاه‌های ZWNJ داشته») is a space
-        return not (lex.plain.get(b, 0.0) >= STRONG and lex.plain.get(b, 0.0) > lex.right.get(b, 0.0))
+            return STRICT
+        return self._soft_fallback(b) if soft else NEVER
 
-    def restore_run(self, run: str) -> str:
-        """Restore one run: Persian words separated by single spaces (and soft joiners)."""
+    def _word_not_stack(self, b: str) -> bool:
+        """Is ``b`` a common word that only looks like stacked suffixes (ایشان = ای + شان, امید = ام + ید)?"""
+        lex = self.lex
+        plain = lex.plain.get(b, 0.0)
+        return b not in lex.suffixes and plain >= STRONG and plain > lex.right.get(b, 0.0)
+
+    def _soft_fallback(self, b: str) -> int:
+        """A literal placeholder between two ordinary words («جایگاه‌های ZWNJ داشته») is a space;
+        before anything else it is a ZWNJ."""
+        plain = self.lex.plain.get(b, 0.0)
+        return NEVER if plain >= STRONG and plain > self.lex.right.get(b, 0.0) else STRICT
+
+    def _strong_pair(self, a: str, b: str, whole: bool) -> bool:
+        """A spaced pair that is all but always one word (می کنیم، کتاب های): joined in every style, and
+        the mark of a text whose ZWNJs became spaces."""
+        lex = self.lex
+        z = lex.zpair.get(a + TAB + b, 0.0)
+        if z >= STRONG and lex.spair.get(a + TAB + b, 0.0) * STRONG_PAIR_ODDS <= z:
+            return True
+        return whole and lex.verb_after_mi(a, b)
+
+    def habit(self, text: str) -> tuple[int, bool]:
+        """The writer's ZWNJ habit in ``text``: how keenly its spaces are turned into ZWNJs (the
+        *style*), and whether its words are restored keenly (:meth:`restore_atom`).
+
+        Scraped text loses its ZWNJs one way throughout: deleted (کتابهای) or turned into spaces
+        (کتاب های).  A text with ZWNJs of its own, or with words that need one inserted, and without a
+        pair that surely is one word written apart, wrote its spaces as spaces: :data:`STRICT`.  A text
+        without ZWNJ whose words are whole but where such pairs are spaced lost its ZWNJs to spaces:
+        :data:`EAGER`.  Anything else (no sign either way, both signs, literal placeholders):
+        :data:`DEFAULT`.  Words are restored keenly in a text without ZWNJ that has words needing one.
+
+        Idempotence: the styles and the keen restoration only add joins and splits, and a restored text
+        has ZWNJs, so a second pass is never keener than the first and finds nothing more to do.
+        """
+        has_zwnj = ZWNJ in text
+        glued = spaced = False
+        for m in RUN_RE.finditer(text):
+            prev = ""
+            for raw in m.group().replace(SOFT, " ").split(" "):
+                atom = self.restore_atom(raw)
+                if atom != raw:
+                    glued = True
+                if prev and prev[-1] in DUAL_JOINING and not spaced:
+                    spaced = self._level(prev, atom, soft=False) == STRICT
+                prev = atom
+        keen = glued and not has_zwnj
+        if SOFT in text or (spaced and (glued or has_zwnj)):
+            return DEFAULT, keen
+        if spaced:
+            return EAGER, keen
+        return (STRICT if glued or has_zwnj else DEFAULT), keen
+
+    def restore_run(self, run: str, style: int = DEFAULT, keen: bool = False) -> str:
+        """Restore one run: Persian words separated by single spaces (and soft joiners), in a text of
+        the given :meth:`habit`."""
         out: list[str] = []
         for chunk in run.split(" "):
             for k, atom in enumerate(chunk.split(SOFT)):
                 if not atom:
                     continue
-                fixed = self.restore_atom(atom)
-                if out and self._join(out[-1], fixed, soft=k > 0):
+                fixed = self.restore_atom(atom, keen)
+                if out and self._join(out[-1], fixed, soft=k > 0, style=style):
                     if out[-1][-1] in DUAL_JOINING:
                         out[-1] = out[-1] + ZWNJ + fixed
                     else:  # nothing marks the join, so a second pass sees one word: restore it as one
-                        out[-1] = self.restore_atom(out[-1] + fixed)
+                        out[-1] = self.restore_atom(out[-1] + fixed, keen)
                 else:
                     out.append(fixed)
         return " ".join(out)
 
     def restore(self, text: str) -> str:
-        """Restore every Persian run of ``text``; everything else is left as it is."""
-        return RUN_RE.sub(lambda m: self.restore_run(m.group()), text)
+        """Restore every Persian run of ``text`` in the text's :meth:`habit`; the rest is left as it is."""
+        style, keen = self.habit(text)
+        return RUN_RE.sub(lambda m: self.restore_run(m.group(), style, keen), text)
 
 
 _default: Restorer | None = None

@@ -30,8 +30,18 @@ def _snapshot(store: SqliteStore) -> dict[str, object]:
     }
 
 
+def _downgrade_to_v3(path: Path) -> None:
+    """Rewrite a store into the v3 layout: no copy of the article's organisations and places on rows."""
+    conn = sqlite3.connect(path)
+    for table in ("articles", "statements", "commitments"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN facet_refs")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+
+
 def _downgrade_to_v1(path: Path) -> None:
     """Rewrite a store into the v1 layout: each commitment's full document (article ref included) on its row."""
+    _downgrade_to_v3(path)
     conn = sqlite3.connect(path)
     conn.create_function(
         "v1_doc",
@@ -89,3 +99,18 @@ def test_raw_text_is_kept_only_when_it_differs(tmp_path: Path) -> None:
     store.upsert([(different, extraction)])
     got = store.get_article(same.id)
     assert got is not None and got.raw_text == different.raw_text and got.text == same.text
+
+
+def test_store_from_v3_gets_its_place_and_organisation_facets_back(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = _fill(path)
+    before = _snapshot(store)
+    facets = store.search(SearchQuery(text="واکسن")).facets
+    assert facets["place"] and facets["organisation"]  # the corpus names places and organisations
+    store.close()
+    _downgrade_to_v3(path)
+
+    migrated = SqliteStore.open(path)
+    assert migrated._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # noqa: SLF001
+    assert migrated.search(SearchQuery(text="واکسن")).facets == facets
+    assert _snapshot(migrated) == before

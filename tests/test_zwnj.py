@@ -129,3 +129,48 @@ def test_training_never_reads_perdt_test(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(Path, "open", spy)
     forms, _convention, _pairs, _listed = build(DATA)
     assert forms and not any("test" in name and "perdt" in name for name in opened)
+
+
+@pytest.mark.parametrize(
+    ("text", "habit"),
+    [
+        ("کتابها را دیدم", (zwnj.STRICT, True)),  # ZWNJ deleted: spaces are spaces, words restored keenly
+        ("کتاب های ما را می بینیم", (zwnj.EAGER, False)),  # ZWNJ turned into spaces
+        (f"کتاب{Z}ها را دیدم", (zwnj.STRICT, False)),  # the writer uses ZWNJ
+        (f"مجموعه{zwnj.SOFT}ای را دیدم", (zwnj.DEFAULT, False)),  # literal placeholders
+        ("سلام دوست من", (zwnj.DEFAULT, False)),  # no sign either way
+    ],
+)
+def test_habit_is_read_from_the_text(restorer: zwnj.Restorer, text: str, habit: tuple[int, bool]) -> None:
+    assert restorer.habit(text) == habit
+
+
+def test_a_text_that_deletes_zwnj_keeps_weak_pairs_spaced(restorer: zwnj.Restorer) -> None:
+    # «به شدت» is written both ways in PerDT: in a text whose ZWNJs were deleted, a space is a space
+    assert restorer.restore("کتابها را به شدت دیدم") == f"کتاب{Z}ها را به شدت دیدم"
+    assert restorer.restore("کتابها را به امید دیدم") == f"کتاب{Z}ها را به امید دیدم"  # امید is not ام+ید
+
+
+def test_keen_restoration_only_adds_splits(restorer: zwnj.Restorer) -> None:
+    for word in ("رقابتها", "ایام", "سهام", "دفترهای", "میدان"):
+        plain = restorer.restore_atom(word)
+        assert plain == word or restorer.restore_atom(word, keen=True) == plain
+    assert restorer.restore_atom("ایام", keen=True) == "ایام"
+    assert restorer.restore_atom("دفترهای", keen=True) == "دفترهای"  # not دف|ترهای
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["کتابها را به شدت دیدم", "کتاب های ما را می بینیم", "ما مصرف کننده و پیام رسان را دیدیم",
+     "آتش بار و بزرگ راه", f"کتاب{Z}ها و آتش بار", "کتابها و آتش بار"],
+)
+def test_restoring_twice_changes_nothing_more(restorer: zwnj.Restorer, text: str) -> None:
+    once = restorer.restore(text)
+    assert restorer.restore(once) == once
+
+
+def test_a_pair_seen_joined_is_joined_only_where_zwnj_became_spaces(restorer: zwnj.Restorer) -> None:
+    # «آتش‌بار» is in hazm's list and never written apart in the corpora, but it is no strong pair
+    assert restorer.restore("کتاب های آتش بار") == f"کتاب{Z}های آتش{Z}بار"
+    assert restorer.restore("کتابها و آتش بار") == f"کتاب{Z}ها و آتش بار"
+    assert restorer.restore(f"کتاب{Z}ها و آتش بار") == f"کتاب{Z}ها و آتش بار"
