@@ -110,6 +110,8 @@ def _spacing(text: str, cmap: Map) -> tuple[str, Map]:
     """Step 3: whitespace and punctuation spacing (never across a newline)."""
     text, cmap = sub_with_map(_SPACES_RE, " ", text, cmap)
     text, cmap = sub_with_map(_ZWNJ_SPACE_RE, "", text, cmap)
+    # a ZWNJ between two spaces (« \u200c ») leaves them doubled: collapse again (idempotence)
+    text, cmap = sub_with_map(_SPACES_RE, " ", text, cmap)
     text, cmap = sub_with_map(_EDGE_SPACE_RE, "", text, cmap)
     text, cmap = sub_with_map(_SPACE_BEFORE_PUNCT_RE, "", text, cmap)
     text, cmap = sub_with_map(_SPACE_AFTER_OPEN_RE, "", text, cmap)

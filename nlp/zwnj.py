@@ -91,6 +91,7 @@ WEAK = 1.0  # attestation below this (a few hazm/Arman uses) does not make a spl
 EAGER_Z_MIN = 0.05
 KEEN_ENDINGS = ("ها", "تر")  # words ending so are split keenly in a text that drops its ZWNJs
 STRONG_PAIR_ODDS = 10.0  # a pair seen STRONG times joined and this much more often than spaced is strong
+Atom = tuple[str, str, bool]  # a space-free word as written, restored plainly, after a soft joiner
 # join levels and text styles (Restorer.style): a boundary of level L is joined in a text of style >= L
 STRICT, DEFAULT, EAGER, NEVER = 0, 1, 2, 3
 
@@ -170,9 +171,12 @@ class Lexicon:
                 if z2 + o2 >= CLASS_MIN:
                     b, zs, o_s = b[:k], z2, o2
                     break
-        # from even odds: the suffix-wide rate is the ه/ی rate (خسته‌ام) and says little of ملایم
-        p = 0.5
-        for key in (letter_group(last) + TAB + b, last + TAB + b):
+        # from even odds: the suffix-wide rate is the ه/ی rate (خسته‌ام) and says little of ملایم;
+        # but a suffix mostly attached everywhere (تی) starts from its own rate (کیفیتی is not کیفی|تی)
+        p = min(0.5, (zs + 0.5) / (zs + o_s + 1.0))
+        group = letter_group(last)
+        # ه and ی are their own group: their counts must not be taken twice
+        for key in (group + TAB + b, last + TAB + b) if group != last else (last + TAB + b,):
             z, o = self.zclass.get(key, 0.0), oc.get(key, 0.0)
             p = (z + CLASS_SMOOTH * p) / (z + o + CLASS_SMOOTH)
         return p, zs + o_s
@@ -325,6 +329,7 @@ class Restorer:
         self.ngram = ngram
         self._atom_cache: dict[str, str] = {}
         self._keen_cache: dict[str, str] = {}
+        self._token_cache: dict[tuple[str, str, bool], int] = {}  # the same, by whole tokens: faster
         self._join_cache: dict[tuple[str, str, bool, bool], int] = {}
 
     # ---------------------------------------------------------------- step 1: atoms
@@ -481,6 +486,9 @@ class Restorer:
     def _level(self, left: str, right: str, soft: bool) -> int:
         """:meth:`_join_level` of the boundary between restored atoms ``left`` (ending in a letter
         that joins forward) and ``right``, remembered: word pairs repeat."""
+        level = self._token_cache.get((left, right, soft))
+        if level is not None:
+            return level
         a = left.rsplit(ZWNJ, 1)[-1]
         b = right.split(ZWNJ, 1)[0]
         key = (a, b, left == a, soft)
@@ -489,6 +497,8 @@ class Restorer:
             level = self._join_level(a, b, left == a, soft)
             if len(self._join_cache) < 500_000:
                 self._join_cache[key] = level
+        if len(self._token_cache) < 500_000:
+            self._token_cache[(left, right, soft)] = level
         return level
 
     def _join_level(self, a: str, b: str, whole: bool, soft: bool) -> int:
@@ -539,8 +549,8 @@ class Restorer:
         if whole and lex.verb_after_mi(a, b):  # برمی گردد
             return STRICT
         a_odds = (la + 0.5) / (sa + 0.5)
-        if la >= CLASS_MIN and whole and a_odds > PREFIX_ODDS:  # می کنیم، بی دریغ; not سه قاشق
-            return STRICT
+        if la >= CLASS_MIN and whole and a_odds > PREFIX_ODDS and not self._never_bound(b):
+            return STRICT  # می کنیم، بی دریغ; not سه قاشق, nor «می به» (a word never seen in a compound)
         if suffix and not self._word_not_stack(b):
             p, ev = lex.suffix_p(a[-1], b, "s")
             if ev >= CLASS_MIN:  # ظرفیت ها، مجموعه ای
@@ -551,6 +561,10 @@ class Restorer:
         if la >= KNOWN and rb >= CLASS_MIN and a_odds * b_odds > COMPOUND_ODDS:
             return STRICT
         return self._soft_fallback(b) if soft else NEVER
+
+    def _never_bound(self, b: str) -> bool:
+        """Is ``b`` a common word never seen after a ZWNJ (به، از، که)?"""
+        return self.lex.right.get(b, 0.0) < KNOWN and self.lex.plain.get(b, 0.0) >= STRONG
 
     def _word_not_stack(self, b: str) -> bool:
         """Is ``b`` a common word that only looks like stacked suffixes (ایشان = ای + شان, امید = ام + ید)?"""
@@ -587,19 +601,33 @@ class Restorer:
         Idempotence: the styles and the keen restoration only add joins and splits, and a restored text
         has ZWNJs, so a second pass is never keener than the first and finds nothing more to do.
         """
-        has_zwnj = ZWNJ in text
+        matches = list(RUN_RE.finditer(text))
+        return self._habit([self._atoms(m.group()) for m in matches], ZWNJ in text, SOFT in text)
+
+    def _atoms(self, run: str) -> list[Atom]:
+        """The atoms of a run: (as written, restored plainly, after a soft joiner rather than a space)."""
+        return [
+            (atom, self.restore_atom(atom), k > 0)
+            for chunk in run.split(" ")
+            for k, atom in enumerate(chunk.split(SOFT))
+            if atom
+        ]
+
+    def _habit(self, runs: list[list[Atom]], has_zwnj: bool, soft: bool) -> tuple[int, bool]:
+        """:meth:`habit` of a text with these runs of atoms."""
         glued = spaced = False
-        for m in RUN_RE.finditer(text):
+        for atoms in runs:
             prev = ""
-            for raw in m.group().replace(SOFT, " ").split(" "):
-                atom = self.restore_atom(raw)
+            for raw, atom, _ in atoms:
                 if atom != raw:
                     glued = True
-                if prev and prev[-1] in DUAL_JOINING and not spaced:
+                if not (spaced or soft) and prev and prev[-1] in DUAL_JOINING:
                     spaced = self._level(prev, atom, soft=False) == STRICT
                 prev = atom
+            if (glued or has_zwnj) and (spaced or soft):
+                break  # the answer is known: the rest of the text cannot change it
         keen = glued and not has_zwnj
-        if SOFT in text or (spaced and (glued or has_zwnj)):
+        if soft or (spaced and (glued or has_zwnj)):
             return DEFAULT, keen
         if spaced:
             return EAGER, keen
@@ -608,25 +636,36 @@ class Restorer:
     def restore_run(self, run: str, style: int = DEFAULT, keen: bool = False) -> str:
         """Restore one run: Persian words separated by single spaces (and soft joiners), in a text of
         the given :meth:`habit`."""
+        return self._join_atoms(self._atoms(run), style, keen)
+
+    def _join_atoms(self, atoms: list[Atom], style: int, keen: bool) -> str:
         out: list[str] = []
-        for chunk in run.split(" "):
-            for k, atom in enumerate(chunk.split(SOFT)):
-                if not atom:
-                    continue
-                fixed = self.restore_atom(atom, keen)
-                if out and self._join(out[-1], fixed, soft=k > 0, style=style):
-                    if out[-1][-1] in DUAL_JOINING:
-                        out[-1] = out[-1] + ZWNJ + fixed
-                    else:  # nothing marks the join, so a second pass sees one word: restore it as one
-                        out[-1] = self.restore_atom(out[-1] + fixed, keen)
-                else:
-                    out.append(fixed)
+        for raw, fixed, soft in atoms:
+            if keen:
+                fixed = self.restore_atom(raw, keen)
+            if out and self._join(out[-1], fixed, soft=soft, style=style):
+                if out[-1][-1] in DUAL_JOINING:
+                    out[-1] = out[-1] + ZWNJ + fixed
+                else:  # nothing marks the join, so a second pass sees one word: restore it as one
+                    out[-1] = self.restore_atom(out[-1] + fixed, keen)
+            else:
+                out.append(fixed)
         return " ".join(out)
 
     def restore(self, text: str) -> str:
         """Restore every Persian run of ``text`` in the text's :meth:`habit`; the rest is left as it is."""
-        style, keen = self.habit(text)
-        return RUN_RE.sub(lambda m: self.restore_run(m.group(), style, keen), text)
+        matches = list(RUN_RE.finditer(text))
+        if not matches:
+            return text
+        runs = [self._atoms(m.group()) for m in matches]
+        style, keen = self._habit(runs, ZWNJ in text, SOFT in text)
+        parts: list[str] = []
+        last = 0
+        for m, atoms in zip(matches, runs, strict=True):
+            parts += (text[last : m.start()], self._join_atoms(atoms, style, keen))
+            last = m.end()
+        parts.append(text[last:])
+        return "".join(parts)
 
 
 _default: Restorer | None = None
