@@ -172,10 +172,11 @@ def run(
     finally:
         store.close()
     _report_health(crawl_report.health)
+    kept = f" ({len(ingest_report.retry)} articles kept to retry)" if ingest_report.retry else ""
     err.print(
         f"articles: {ingest_report.seen} collected, {ingest_report.indexed} indexed, "
         f"{ingest_report.skipped} unchanged; commitments: {ingest_report.commitments}; "
-        f"failed: {len(ingest_report.failed)}"
+        f"failed: {len(ingest_report.failed)}{kept}"
     )
 
 

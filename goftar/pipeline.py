@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from goftar import retry
 from goftar.model import Article, CrawlHealth, Extraction
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class IngestReport:
     statements: int = 0
     bad_lines: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Articles to try again (see ``goftar.retry``), with why they failed.
+    retry: list[tuple[Article, str]] = field(default_factory=list)
 
 
 def read_articles(path: Path, report: IngestReport | None = None) -> Iterator[Article]:
@@ -96,14 +99,18 @@ def _link_stories(
 
 
 def ingest(
-    articles: Iterable[Article], store: Store, *, progress: Progress | None = None
+    articles: Iterable[Article], store: Store, *, progress: Progress | None = None, force: bool = False
 ) -> IngestReport:
-    """Extract and index articles not already stored with the same content."""
+    """Extract and index articles not already stored with the same content (all of them with ``force``).
+
+    Articles whose extraction raised or whose write the store reported failed are listed in
+    ``report.retry``: the caller keeps them for another attempt (``goftar.retry``).
+    """
     report = IngestReport()
     batch: list[tuple[Article, Extraction]] = []
     for article in articles:
         report.seen += 1
-        if store.has_article(article.id, article.content_hash):
+        if not force and store.has_article(article.id, article.content_hash):
             report.skipped += 1
         else:
             _ingest_one(article, store, batch, report)
@@ -123,7 +130,9 @@ def _ingest_one(
         _link_stories(store, extraction, batch)
     except Exception as exc:  # noqa: BLE001 — one bad document must not stop the run; it is reported
         log.exception("extraction failed for %s", article.url)
-        report.failed.append((article.url, f"{type(exc).__name__}: {exc}"))
+        reason = f"{type(exc).__name__}: {exc}"
+        report.failed.append((article.url, reason))
+        report.retry.append((article, reason))
         return
     batch.append((article, extraction))
 
@@ -136,13 +145,38 @@ def _flush(store: Store, batch: list[tuple[Article, Extraction]], report: Ingest
     report.commitments += result.commitments
     report.statements += result.statements
     report.failed.extend(result.failed)
+    if result.failed:
+        report.retry.extend(_owners(batch, result.failed))
     batch.clear()
 
 
-def ingest_file(path: Path, store: Store, *, progress: Progress | None = None) -> IngestReport:
+def _owners(
+    batch: list[tuple[Article, Extraction]], failed: list[tuple[str, str]]
+) -> list[tuple[Article, str]]:
+    """The articles of the batch that a store's failures name (by article, statement or commitment id)."""
+    owner: dict[str, Article] = {}
+    for article, extraction in batch:
+        owner[article.id] = article
+        owner.update((item.id, article) for item in (*extraction.statements, *extraction.commitments))
+    reasons: dict[str, tuple[Article, list[str]]] = {}
+    for ident, reason in failed:
+        article = owner.get(ident)
+        if article is None:
+            log.error("the store reported a failure for %s, which is not in the batch", ident)
+            continue
+        reasons.setdefault(article.id, (article, []))[1].append(reason)
+    return [(article, "; ".join(why)[:2000]) for article, why in reasons.values()]
+
+
+def ingest_file(
+    path: Path, store: Store, *, progress: Progress | None = None, retry_dir: Path | None = None
+) -> IngestReport:
+    """Ingest a crawl's JSON-lines file; with ``retry_dir``, what failed is kept there for another attempt."""
     report_lines = IngestReport()
     report = ingest(read_articles(path, report_lines), store, progress=progress)
     report.bad_lines = report_lines.bad_lines
+    if retry_dir is not None:
+        retry.requeue([article for article, _reason in report.retry], retry_dir)
     return report
 
 
@@ -169,16 +203,28 @@ def pending_dir(settings: Settings) -> Path:
     return settings.crawl_dir / "pending"
 
 
+def retry_dir(settings: Settings) -> Path:
+    """Articles of ``run`` whose extraction or indexing failed, to be tried again (``goftar.retry``)."""
+    return settings.crawl_dir / "retry"
+
+
+def failed_dir(settings: Settings) -> Path:
+    """Articles that failed ``retry.RETRY_LIMIT`` times, kept with their reasons for an operator."""
+    return settings.crawl_dir / "failed"
+
+
 def _ingested(path: Path, settings: Settings) -> None:
     # Moved, not deleted: the crawl files are the record of what was collected.
     path.replace(settings.crawl_dir / path.name)
 
 
 def recover_pending(settings: Settings, store: Store, *, progress: Progress | None = None) -> IngestReport:
-    """Ingest what killed runs left in the pending folder: whole crawl files, then part files."""
+    """Ingest what killed runs left in the pending folder (whole crawl files, then part files), then
+    the articles kept for another attempt."""
     from crawlers.runner import collect_parts
 
     total = IngestReport()
+    add_report(total, retry.retry_pending(retry_dir(settings), store, failed_dir(settings)))
     pending = pending_dir(settings)
     if not pending.is_dir():
         return total
@@ -187,15 +233,17 @@ def recover_pending(settings: Settings, store: Store, *, progress: Progress | No
         log.warning("recovered %d articles from the interrupted crawl %s", lines, work.name)
     for path in sorted(pending.glob("*.jsonl")):
         log.warning("ingesting %s, left by an interrupted run", path.name)
-        _add(total, ingest_file(path, store, progress=progress))
+        add_report(total, ingest_file(path, store, progress=progress, retry_dir=retry_dir(settings)))
         _ingested(path, settings)
     return total
 
 
-def _add(total: IngestReport, part: IngestReport) -> None:
+def add_report(total: IngestReport, part: IngestReport) -> None:
+    """Add ``part``'s counts and failures to ``total``."""
     for name in ("seen", "skipped", "indexed", "commitments", "statements", "bad_lines"):
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.failed.extend(part.failed)
+    total.retry.extend(part.retry)
 
 
 def record_health(store: Store, health: Iterable[CrawlHealth]) -> None:
@@ -220,7 +268,7 @@ def run(
         sources, settings, allow_private=allow_private, directory=pending_dir(settings)
     )
     record_health(store, crawl_report.health)
-    _add(report, ingest_file(crawl_report.out, store, progress=progress))
+    add_report(report, ingest_file(crawl_report.out, store, progress=progress, retry_dir=retry_dir(settings)))
     _ingested(crawl_report.out, settings)
     moved = settings.crawl_dir / crawl_report.out.name
     return dataclasses.replace(crawl_report, out=moved), report

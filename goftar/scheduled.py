@@ -58,7 +58,7 @@ def ingest_group(
     content is already stored: reruns neither duplicate nor lose records.
     """
     from crawlers.runner import crawl
-    from goftar import pipeline
+    from goftar import pipeline, retry
     from index import open_store
 
     sources = [s for s in load_registry(settings) if group_of(s) == group]
@@ -71,10 +71,13 @@ def ingest_group(
         report = crawl(sources, out, settings, allow_private=settings.allow_private)
         health = report.health
         done.write_text(datetime.now(UTC).isoformat(), encoding="utf-8")
+    # Per group: mapped tasks of one run work side by side, each on its own retry files.
+    retry_dir = out.parent / "retry"
     store = open_store(settings)
     try:
         pipeline.record_health(store, health)
-        ingested = pipeline.ingest_file(out, store)
+        retried = retry.retry_pending(retry_dir, store, pipeline.failed_dir(settings))
+        ingested = pipeline.ingest_file(out, store, retry_dir=retry_dir)
     finally:
         store.close()
     return {
@@ -86,6 +89,8 @@ def ingest_group(
         "skipped": ingested.skipped,
         "commitments": ingested.commitments,
         "failed": len(ingested.failed),
+        "retried": retried.seen,
+        "kept_for_retry": len(ingested.retry) + len(retried.retry),
     }
 
 

@@ -22,6 +22,15 @@ A Persian *run* (words separated by single spaces) is restored in two steps:
    boundary model (:mod:`nlp.zwnj_ngram`, ``zwnj_ngram.bin``) decides from the letters around the
    boundary («نمونه‌برداری», «مسخره‌کننده», «باستان‌شناسی»), at thresholds chosen on dev-CV.
 
+4. the writer's habit, read from the whole text (:meth:`Restorer.habit`), sets how keen steps 1-2 are.
+   Scraped text loses its ZWNJs one way throughout: a text that has ZWNJs, or words that need one
+   inserted, wrote its spaces as spaces, so only joins that were nearly always right on dev-CV are made
+   (*strict*: «به شدت», «قابل اجرا» stay apart); a text with no ZWNJ whose words are whole but where a
+   sure pair is spaced («می کنیم») lost its ZWNJs to spaces, so a pair seen joined and never spaced
+   («مصرف کننده») is joined too (*eager*); and in a text whose ZWNJs were deleted, plurals and
+   comparatives written together in Seraji/Arman («ارزشها») are split (*keen*).  Every style only adds
+   joins to the stricter ones, and a restored text has ZWNJs, so normalising stays idempotent.
+
 Loading: the derived tables are cached beside the TSV (``zwnj_lexicon.cache``, zlib + marshal, keyed by
 the TSV's SHA-256), which loads about three times faster than parsing and deriving them again.
 """
@@ -89,6 +98,7 @@ WEAK = 1.0  # attestation below this (a few hazm/Arman uses) does not make a spl
 # a pair joined only in a text that lost its ZWNJs to spaces needs more than one stray use (one Arman
 # sentence, one rare word of hazm's list: «هیچ عنوان», «این زمانی»); the rest was 70% right on dev-CV
 EAGER_Z_MIN = 0.05
+ALONE_ODDS = 50.0  # a word this much commoner alone than after a ZWNJ is no suffix nor second element
 KEEN_ENDINGS = ("ها", "تر")  # words ending so are split keenly in a text that drops its ZWNJs
 STRONG_PAIR_ODDS = 10.0  # a pair seen STRONG times joined and this much more often than spaced is strong
 Atom = tuple[str, str, bool]  # a space-free word as written, restored plainly, after a soft joiner
@@ -346,7 +356,7 @@ class Restorer:
             hit = word if ZWNJ in word else self._restore_plain(word)
             if len(self._atom_cache) < 500_000:
                 self._atom_cache[word] = hit
-        if not keen or hit != word:
+        if not keen or hit != word or not self._keen_may_split(word):
             return hit
         keen_hit = self._keen_cache.get(word)
         if keen_hit is None:
@@ -354,6 +364,12 @@ class Restorer:
             if len(self._keen_cache) < 500_000:
                 self._keen_cache[word] = keen_hit
         return keen_hit
+
+    def _keen_may_split(self, word: str) -> bool:
+        """Could keen restoration split ``word`` where the plain one did not?  Only before a keen
+        ending (after a stem of three letters or more) of a word seen written together."""
+        tail = word[3:]
+        return any(e in tail for e in KEEN_ENDINGS) and self.lex.plain.get(word, 0.0) >= WEAK
 
     def _restore_plain(self, word: str, keen: bool = False) -> str:
         lex = self.lex
@@ -551,7 +567,7 @@ class Restorer:
         a_odds = (la + 0.5) / (sa + 0.5)
         if la >= CLASS_MIN and whole and a_odds > PREFIX_ODDS and not self._never_bound(b):
             return STRICT  # می کنیم، بی دریغ; not سه قاشق, nor «می به» (a word never seen in a compound)
-        if suffix and not self._word_not_stack(b):
+        if suffix and not self._word_not_stack(b) and not self._never_bound(b):
             p, ev = lex.suffix_p(a[-1], b, "s")
             if ev >= CLASS_MIN:  # ظرفیت ها، مجموعه ای
                 return STRICT if p > P_NEW or (soft and p > 0.2) else NEVER
@@ -563,8 +579,9 @@ class Restorer:
         return self._soft_fallback(b) if soft else NEVER
 
     def _never_bound(self, b: str) -> bool:
-        """Is ``b`` a common word never seen after a ZWNJ (به، از، که)?"""
-        return self.lex.right.get(b, 0.0) < KNOWN and self.lex.plain.get(b, 0.0) >= STRONG
+        """Is ``b`` a common word all but never seen after a ZWNJ (به، از، که)?"""
+        plain = self.lex.plain.get(b, 0.0)
+        return plain >= STRONG and plain > ALONE_ODDS * self.lex.right.get(b, 0.0)
 
     def _word_not_stack(self, b: str) -> bool:
         """Is ``b`` a common word that only looks like stacked suffixes (ایشان = ای + شان, امید = ام + ید)?"""
