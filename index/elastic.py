@@ -4,7 +4,8 @@ Layout, per document kind (``commitments``, ``statements``, ``articles``, ``craw
 - a component template ``{prefix}-analysis`` with our analyzers, and a composable index template
   ``{prefix}-{kind}`` (index pattern ``{prefix}-{kind}-v*``) holding the mappings;
 - a versioned index ``{prefix}-{kind}-v{N}`` behind the alias ``{prefix}-{kind}``: ``migrate`` builds
-  ``v{N+1}``, reindexes, and swaps the alias in one atomic call, so searches never see a gap.
+  ``v{N+1}``, reindexes, and swaps the alias in one atomic call, so searches never see a gap (writes
+  meanwhile are refused and retried by the next run rather than lost).
 
 Fields: ``body`` holds the output of ``index.analysis`` (whitespace analyzer), so queries mean exactly
 what they mean on SQLite; ``text`` holds the raw quote with our ``goftar_fa`` analyzer (built from
@@ -97,14 +98,32 @@ class ElasticStore:
                 self.es.indices.create(index=index, aliases={self.alias(kind): {"is_write_index": True}})
 
     def migrate(self, kind: str, version: int) -> None:
-        """Reindex ``kind`` into ``v{version}`` (new templates apply) and swap the alias atomically."""
+        """Reindex ``kind`` into ``v{version}`` (new templates apply) and swap the alias atomically.
+
+        A write that reached the old index after the copy began would vanish at the switch, so the old
+        index is write-blocked first: such writes are refused (403 ``cluster_block_exception``),
+        reported per document and kept for the next run (``goftar.retry``) instead of lost. Searches
+        go on. If the copy fails the block is lifted again; a reindex killed outright leaves it, and
+        the next ``reindex`` (which rebuilds from the blocked index) ends it.
+        """
         alias, new = self.alias(kind), f"{self.alias(kind)}-v{version}"
         old = list(self.es.indices.get_alias(name=alias).keys())
+        if self.es.indices.exists(index=new):  # left by an interrupted reindex: rebuilt from scratch
+            self.es.indices.delete(index=new)
         self.es.indices.create(index=new)
-        self.es.reindex(source={"index": alias}, dest={"index": new}, wait_for_completion=True, refresh=True)
-        actions = [{"remove": {"index": i, "alias": alias}} for i in old]
-        actions.append({"add": {"index": new, "alias": alias, "is_write_index": True}})
-        self.es.indices.update_aliases(actions=actions)
+        for index in old:
+            self.es.indices.add_block(index=index, block="write")
+        try:
+            self.es.reindex(
+                source={"index": alias}, dest={"index": new}, wait_for_completion=True, refresh=True
+            )
+            actions = [{"remove": {"index": i, "alias": alias}} for i in old]
+            actions.append({"add": {"index": new, "alias": alias, "is_write_index": True}})
+            self.es.indices.update_aliases(actions=actions)
+        except BaseException:
+            for index in old:
+                self.es.indices.put_settings(index=index, settings={"index.blocks.write": False})
+            raise
         for index in old:
             self.es.indices.delete(index=index)
 

@@ -3,7 +3,8 @@
 It speaks just enough of the REST API for ``ElasticStore.from_settings``, ``upsert`` and the maintenance
 operations: templates, versioned indices and their aliases (``_alias``, ``_aliases``, ``_reindex``, index
 creation and deletion), ``_mget``, ``_delete_by_query``, ``_search`` (match-all, sorted by ``id``, with
-``search_after``), ``_count``, ``_bulk`` (index and partial ``update``) and single-document delete. It keeps
+``search_after``), ``_count``, ``_bulk`` (index and partial ``update``), single-document delete and
+index write blocks (``_block/write``, lifted through ``_settings``; blocked writes get 403). It keeps
 documents in memory under the alias they were written to (an alias switch changes nothing a reader sees).
 Faults are scripted per ``_bulk`` request with ``plan``:
 
@@ -22,7 +23,7 @@ import contextlib
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -41,11 +42,18 @@ class EsDouble:
     bulk_requests: list[list[str]] = field(default_factory=list)  # ids sent in each _bulk request
     requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # method, path, headers
     aliases: dict[str, set[str]] = field(default_factory=dict)  # concrete index → its aliases
+    blocked: set[str] = field(default_factory=set)  # concrete indices with a write block
+    on_reindex: Callable[[], None] | None = None  # runs while a _reindex request is being answered
+    reindex_fails: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_plan(self) -> str:
         with self.lock:
             return self.plans.pop(0) if self.plans else "ok"
+
+    def is_blocked(self, name: str) -> bool:
+        """Whether writes to ``name`` (an index or an alias) reach a write-blocked index."""
+        return name in self.blocked or any(name in self.aliases.get(i, set()) for i in self.blocked)
 
 
 def _bulk_pairs(body: bytes) -> list[tuple[str, dict[str, Any], dict[str, Any] | None]]:
@@ -123,6 +131,8 @@ class _Handler(BaseHTTPRequestHandler):
             index, _, ident = path.strip("/").partition("/_doc/")
             found = self.double.docs.pop((index, ident), None) is not None
             return self._send(200 if found else 404, {"result": "deleted" if found else "not_found"})
+        if self.command == "HEAD" and "/" not in path.strip("/") and not path.startswith("/_"):
+            return self._send(200 if path.strip("/") in self.double.aliases else 404)
         if path == "/" or self.command in {"PUT", "HEAD"}:  # info, templates, aliases, index creation
             return self._send(200, {"acknowledged": True, "version": {"number": "9.0.0"}})
         return self._send(404, {"error": {"type": "unsupported", "reason": path}, "status": 404})
@@ -148,13 +158,26 @@ class _Handler(BaseHTTPRequestHandler):
                     names.discard(spec["alias"])
             self._send(200, {"acknowledged": True})
         elif path == "/_reindex":
+            if double.on_reindex is not None:
+                double.on_reindex()
+            if double.reindex_fails:
+                self._send(500, {"error": {"type": "node_closed_exception", "reason": "node closed"}, "status": 500})
+                return True
             count = sum(1 for index, _ in double.docs if index == body["source"]["index"])
             self._send(200, {"took": 1, "total": count, "created": count, "failures": []})
+        elif len(parts) == 3 and parts[1:] == ["_block", "write"] and self.command == "PUT":
+            double.blocked.add(parts[0])
+            self._send(200, {"acknowledged": True, "indices": [{"name": parts[0], "blocked": True}]})
+        elif len(parts) == 2 and parts[1] == "_settings" and self.command == "PUT":
+            if body.get("index.blocks.write") is False:
+                double.blocked.discard(parts[0])
+            self._send(200, {"acknowledged": True})
         elif len(parts) == 1 and not parts[0].startswith("_") and self.command in {"PUT", "DELETE"}:
             if self.command == "PUT":
                 double.aliases[parts[0]] = set(body.get("aliases", {}))
             else:
                 double.aliases.pop(parts[0], None)
+                double.blocked.discard(parts[0])
             self._send(200, {"acknowledged": True, "index": parts[0]})
         elif len(parts) == 2 and parts[1] in {"_search", "_count"}:
             docs = sorted(
@@ -186,7 +209,13 @@ class _Handler(BaseHTTPRequestHandler):
         items = []
         for op, meta, doc in pairs:
             ident = str(meta.get("_id"))
-            if kind == "reject" and ident in targets:
+            if self.double.is_blocked(str(meta.get("_index"))):
+                error = {
+                    "type": "cluster_block_exception",
+                    "reason": f"index [{meta.get('_index')}] blocked by: [FORBIDDEN/8/index write (api)];",
+                }
+                items.append(_item(op, meta, 403, error))
+            elif kind == "reject" and ident in targets:
                 items.append(
                     _item(
                         op,

@@ -8,10 +8,12 @@ from urllib.parse import urlsplit
 
 import pytest
 import search_corpus as sc
+from elasticsearch import ApiError
 from es_double import EsDouble, serve
 
 from goftar.model import Extraction
 from goftar.settings import Settings
+from index.base import IndexReport
 from index.elastic import ElasticStore
 
 
@@ -41,9 +43,10 @@ def test_reindex_moves_every_alias_to_a_new_version(double: tuple[EsDouble, Elas
         (m, urlsplit(p).path) for m, p, _h in fake.requests[since:] if m != "HEAD" and "template" not in p
     ]
     start = calls.index(("PUT", "/goftar-commitments-v2")) - 1
-    assert calls[start : start + 5] == [
+    assert calls[start : start + 6] == [
         ("GET", "/_alias/goftar-commitments"),
         ("PUT", "/goftar-commitments-v2"),
+        ("PUT", "/goftar-commitments-v1/_block/write"),
         ("POST", "/_reindex"),
         ("POST", "/_aliases"),
         ("DELETE", "/goftar-commitments-v1"),
@@ -53,6 +56,32 @@ def test_reindex_moves_every_alias_to_a_new_version(double: tuple[EsDouble, Elas
     }
     assert (report["articles"], report["commitments"], report["statements"]) == (4, 5, 1)
     assert store.reindex()["indices"]["commitments"] == "goftar-commitments-v2 → goftar-commitments-v3"
+
+
+def test_a_write_during_reindex_is_refused_and_reported_not_lost(double: tuple[EsDouble, ElasticStore]) -> None:
+    fake, store = double
+    assert store.upsert(sc.corpus()).failed == []
+    during: list[IndexReport] = []
+    fake.on_reindex = lambda: during.append(store.upsert([sc.metro_post()])) if not during else None
+    store.reindex()
+    (report,) = during
+    # Written to the old index it would have vanished at the alias switch: refused instead, per document,
+    # so the pipeline keeps the article for its next run (goftar.retry).
+    assert report.failed and all("cluster_block_exception" in reason for _id, reason in report.failed)
+    assert fake.blocked == set()  # the blocked old indices are gone; the new ones take writes
+    assert store.upsert([sc.metro_post()]).failed == []
+
+
+def test_a_failed_reindex_lifts_the_block_and_keeps_the_old_index(double: tuple[EsDouble, ElasticStore]) -> None:
+    fake, store = double
+    fake.reindex_fails = True
+    with pytest.raises(ApiError):
+        store.reindex()
+    assert fake.blocked == set()
+    assert "goftar-commitments" in fake.aliases["goftar-commitments-v1"]
+    assert store.upsert([sc.metro_post()]).failed == []
+    fake.reindex_fails = False
+    assert store.reindex()["indices"]["commitments"] == "goftar-commitments-v1 → goftar-commitments-v2"
 
 
 def test_merge_near_duplicates_updates_the_story_of_copies(double: tuple[EsDouble, ElasticStore]) -> None:
