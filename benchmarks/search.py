@@ -510,6 +510,7 @@ def main() -> None:
         help="folder of stores built by an earlier run (bench-N.sqlite3): time searches on them, no indexing",
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
+    parser.add_argument("--keep", action="store_true", help="keep the built stores (for --reuse, load.py)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="goftar-bench-"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -537,12 +538,13 @@ def main() -> None:
         stem = "search_latency" if args.reuse else "search"
         (args.out / f"{stem}.md").write_text("\n".join(report), encoding="utf-8")
         (args.out / f"{stem}.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
-        if not args.reuse:
+        if not args.reuse and not args.keep:
             path.unlink(missing_ok=True)
 
 
 def _build_size(n: int, path: Path, corpus_dir: Path) -> dict[str, float]:
-    path.unlink(missing_ok=True)
+    for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):  # an old WAL would be replayed
+        stale.unlink(missing_ok=True)
     corpus_path = corpus_dir / f"corpus-{n}.jsonl"
     if not corpus_path.exists():
         corpus_dir.mkdir(parents=True, exist_ok=True)

@@ -147,13 +147,16 @@ class Speaker(_Model):
 
 
 class Statement(_Model):
-    quote: str
+    quote: str  # normalised (the text searches and offsets use)
     speaker: Speaker | None = None
     reporting_verb: str | None = None
     direct: bool = False
     start: int
     end: int
     article_id: str | None = None
+    # The quote exactly as the source wrote it (its letters, diacritics, spacing and ZWNJs, before
+    # normalisation): what a researcher cites. None in documents stored before it was kept.
+    raw_quote: str | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -190,7 +193,7 @@ class Commitment(_Model):
     speaker: Speaker | None = None
     actor: str | None = None
     action: str
-    evidence: str
+    evidence: str  # the sentence, normalised; its span is evidence_start..evidence_end
     polarity: Polarity = "commit"
     negated: bool = False
     condition: str | None = None
@@ -203,6 +206,9 @@ class Commitment(_Model):
     article_id: str | None = None
     story_id: str | None = None  # links restatements of one promise across articles
     status: CommitmentStatus = "open"
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    raw_evidence: str | None = None  # the sentence exactly as the source wrote it (see Statement.raw_quote)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

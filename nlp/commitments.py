@@ -396,6 +396,7 @@ def commitment_in(
     ]
     deadline = _pick_deadline(dates, (a_start, a_end), cond)
     confidence = cue.confidence + (0.05 if deadline else 0) + (0.05 if statement and speaker else 0)
+    evidence_start = offset + len(sentence) - len(sentence.lstrip())
     return Commitment(
         speaker=speaker,
         actor=_actor(action, cue, speaker, sentence[cue.start : cue.end]),
@@ -410,6 +411,8 @@ def commitment_in(
         start=offset + a_start,
         end=offset + a_end,
         confidence=round(min(confidence, 0.95), 2),
+        evidence_start=evidence_start,
+        evidence_end=evidence_start + len(sentence.strip()),
     )
 
 

@@ -14,7 +14,7 @@ from goftar.errors import GoftarError
 from goftar.model import Entity, Extraction
 from nlp.commitments import find_commitments
 from nlp.dates import _tehran_date
-from nlp.normalize import normalize
+from nlp.normalize import normalize_with_map
 from nlp.speakers import SpeakerResolver
 from nlp.statements import extract_statements
 from nlp.tracking import status_for
@@ -36,9 +36,18 @@ def _entities(text: str, published: date | None) -> list[Entity]:
         return []
 
 
+def _raw(text: str, mapping: list[int], start: int, end: int) -> str:
+    """The raw source of the normalised span ``start..end`` (outer whitespace trimmed)."""
+    return text[mapping[start] : mapping[end]].strip()
+
+
 def extract(text: str, published: date | datetime | None = None) -> Extraction:
-    """Statements and commitments of one raw document, resolved against its publication date."""
-    normalised = normalize(text)
+    """Statements and commitments of one raw document, resolved against its publication date.
+
+    Quotes and evidence sentences also carry their raw form (``raw_quote``, ``raw_evidence``): the span
+    of ``text`` their normalised span maps back to, exactly as the source wrote it.
+    """
+    normalised, mapping = normalize_with_map(text)
     pub = _tehran_date(published)
     entities = _entities(normalised, pub)
     resolver = SpeakerResolver(normalised, entities, pub)
@@ -46,6 +55,10 @@ def extract(text: str, published: date | datetime | None = None) -> Extraction:
     commitments = find_commitments(normalised, statements, pub)
     for c in commitments:
         c.status = status_for(c.deadline, pub)
+        if c.evidence_start is not None and c.evidence_end is not None:
+            c.raw_evidence = _raw(text, mapping, c.evidence_start, c.evidence_end)
+    for s, _found in statements:
+        s.raw_quote = _raw(text, mapping, s.start, s.end)
     return Extraction(
         text=normalised,
         entities=entities,

@@ -145,3 +145,26 @@ def test_page_marks_estimated_facet_counts(settings: Settings) -> None:
     with TestClient(create_app(settings, EstimatingStore())) as client:  # type: ignore[arg-type]
         page = client.get("/", params={"q": "مترو"}).text
     assert "≈۱۲۰" in page.replace("٬", "").replace(",", "")
+
+
+def test_the_exact_published_wording_is_on_the_card_and_in_the_export(settings: Settings) -> None:
+    from datetime import UTC, datetime
+
+    from goftar.model import Article
+    from goftar.pipeline import ingest
+
+    raw = "شهردار تهران گفت: «تا پايان سال ۱۴۰۳ دويست دستگاه اتوبوس برقي به ناوگان اضافه ميكنيم.»"
+    when = datetime(2024, 7, 1, tzinfo=UTC)
+    article = Article(url="https://example.ir/n/1", canonical_url="https://example.ir/n/1", source="isna",
+                      raw_text=raw, published=when)
+    store = SqliteStore.open(settings.db_path)
+    ingest([article], store)
+    with TestClient(create_app(settings, store)) as client:
+        page = client.get("/", params={"q": "اتوبوس"}).text
+        export = client.get("/api/export", params={"q": "اتوبوس", "format": "csv"})
+        rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8"))))
+    store.close()
+    assert "متن دقیق منبع" in page and "دويست دستگاه اتوبوس برقي" in page  # Arabic ي, as published
+    (row,) = rows
+    assert "دویست دستگاه اتوبوس برقی" in row["evidence"]  # normalised, what search matches
+    assert row["raw_evidence"] == "تا پايان سال ۱۴۰۳ دويست دستگاه اتوبوس برقي به ناوگان اضافه ميكنيم."

@@ -184,3 +184,17 @@ def test_a_sentence_continuing_an_announcement_keeps_its_speaker() -> None:
     found = _commitments(text)
     assert len(found) == 2
     assert all(c.speaker and c.speaker.text == "شهرداری مشهد" for c in found)
+
+
+def test_the_evidence_keeps_its_exact_published_wording(vaccination: Extraction) -> None:
+    seed = _seed("000_d2dfa99dee9a8fa5.txt")
+    c = _one(vaccination, "می‌کنیم تا نزدیک به ۵۰ درصد")
+    # Normalised for search (ZWNJ restored, diacritics gone) ...
+    assert "دستگاه‌های" in c.evidence and "۳۰۰ هزار دز" in c.evidence
+    # ... and, for citing, the sentence exactly as the release wrote it.
+    assert c.raw_evidence is not None and c.raw_evidence in seed
+    assert c.raw_evidence.startswith("در مسیر پیش رو با همه دستگاههای خدمتگزار")
+    assert "۳۰۰ هزار دُز" in c.raw_evidence
+    assert vaccination.text[c.evidence_start : c.evidence_end] == c.evidence
+    for s in vaccination.statements:
+        assert s.raw_quote is not None and s.raw_quote in seed
