@@ -144,7 +144,9 @@ def test_ensure_creates_versioned_indices_behind_aliases() -> None:
 def test_migrate_swaps_the_alias_atomically() -> None:
     client = mock.MagicMock()
     client.indices.get_alias.return_value = {"gf-commitments-v1": {}}
+    client.indices.exists.return_value = False
     ElasticStore(client, "gf").migrate("commitments", 2)
+    client.indices.add_block.assert_called_once_with(index="gf-commitments-v1", block="write")
     actions = client.indices.update_aliases.call_args.kwargs["actions"]
     assert actions == [
         {"remove": {"index": "gf-commitments-v1", "alias": "gf-commitments"}},
@@ -179,6 +181,7 @@ def test_unreachable_server_is_a_store_error() -> None:
 def test_reindex_builds_the_next_version_of_each_kind_then_switches_its_alias() -> None:
     client = mock.MagicMock()
     client.indices.exists_alias.return_value = True
+    client.indices.exists.return_value = False  # no half-built next version left by a killed reindex
     client.indices.get_alias.side_effect = lambda name: {f"{name}-v3": {"aliases": {name: {}}}}
     client.count.return_value = {"count": 7}
     report = ElasticStore(client, "gf").reindex()
@@ -192,19 +195,22 @@ def test_reindex_builds_the_next_version_of_each_kind_then_switches_its_alias() 
         "indices.exists_alias",  # ensure(): templates first, the alias exists
         "indices.get_alias",  # which version is live
         "indices.get_alias",  # migrate(): what the alias points at now
+        "indices.exists",  # a leftover next version?
         "indices.create",  # the next version, from the current templates
+        "indices.add_block",  # writes to the old version would be lost at the switch: refused instead
         "reindex",  # copy server-side
         "indices.update_aliases",  # one atomic switch
         "indices.delete",  # then the old version goes
     ]
-    assert commitments[3][1] == {"index": "gf-commitments-v4"}
-    assert commitments[4][1]["source"] == {"index": "gf-commitments"}
-    assert commitments[4][1]["dest"] == {"index": "gf-commitments-v4"}
-    assert commitments[5][1]["actions"] == [
+    assert commitments[4][1] == {"index": "gf-commitments-v4"}
+    assert commitments[5][1] == {"index": "gf-commitments-v3", "block": "write"}
+    assert commitments[6][1]["source"] == {"index": "gf-commitments"}
+    assert commitments[6][1]["dest"] == {"index": "gf-commitments-v4"}
+    assert commitments[7][1]["actions"] == [
         {"remove": {"index": "gf-commitments-v3", "alias": "gf-commitments"}},
         {"add": {"index": "gf-commitments-v4", "alias": "gf-commitments", "is_write_index": True}},
     ]
-    assert commitments[6][1] == {"index": "gf-commitments-v3"}
+    assert commitments[8][1] == {"index": "gf-commitments-v3"}
     assert report["commitments"] == 7 and report["indices"]["articles"] == "gf-articles-v3 → gf-articles-v4"
 
 
