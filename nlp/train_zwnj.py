@@ -1,8 +1,9 @@
 """Rebuild the ZWNJ lexicon, cache and n-gram model: ``python -m nlp.train_zwnj --data ../shared/data``.
 
-``--out`` defaults to ``nlp/data/zwnj_lexicon.tsv.gz``; the cache ``zwnj_lexicon.cache`` and the character
-n-gram boundary model ``zwnj_ngram.bin`` (:mod:`nlp.zwnj_ngram`, trained on the same counts) are written
-beside it.
+``--out`` defaults to ``nlp/data/zwnj_lexicon.tsv.gz``; the cache ``zwnj_lexicon.cache``, the character
+n-gram boundary model ``zwnj_ngram.bin`` (:mod:`nlp.zwnj_ngram`, trained on the same counts) and the
+logistic space model ``zwnj_boundary.json`` (:mod:`nlp.zwnj_boundary`, trained on PerDT dev in two
+folds, each read with a lexicon built without it: about two more minutes) are written beside it.
 
 Sources (never PerDT test): PerDT dev and Seraji dev ``# text`` lines, the Arman NER corpus (one fold's
 train + test = every sentence once), hazm's bundled ``words.dat`` and verb conjugations generated from its
@@ -18,15 +19,17 @@ import argparse
 import gzip
 import logging
 import math
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import hazm
 
-from nlp import zwnj_ngram
+from nlp import zwnj_boundary, zwnj_ngram
 from nlp.normalize import normalize_characters
-from nlp.zwnj import LEXICON_PATH, RUN_RE, ZWNJ, cache_path, load_lexicon
+from nlp.train_zwnj_boundary import train_boundary
+from nlp.zwnj import LEXICON_PATH, RUN_RE, ZWNJ, Restorer, cache_path, load_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +176,34 @@ def train_ngram(counts: Counts) -> zwnj_ngram.NgramModel:
     return zwnj_ngram.train(forms, pairs.items())
 
 
+def train_boundary_model(data: Path, out: Path) -> Path:
+    """Train :mod:`nlp.zwnj_boundary` on PerDT dev in two folds, each normalised by a restorer built
+    without it (:mod:`nlp.train_zwnj_boundary`), and save it at ``out``."""
+    dev = data / "perdt" / "fa_perdt-ud-dev.conllu"
+    ids = [line[12:].strip() for line in dev.open(encoding="utf-8") if line.startswith("# sent_id = ")]
+    folds = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, held in enumerate((frozenset(ids[0::2]), frozenset(ids[1::2]))):
+            counts = build(data, skip_perdt_ids=held)
+            tsv = Path(tmp) / f"fold{k}.tsv.gz"
+            write_lexicon(tsv, counts)
+            restorer = Restorer(load_lexicon(tsv, cache=False), train_ngram(counts))
+            held_texts = [t for sid, t in _id_texts(dev) if sid in held]
+            folds.append((restorer, held_texts))
+            log.info("boundary fold %d: %d sentences", k, len(held_texts))
+    return train_boundary(folds, out)
+
+
+def _id_texts(path: Path) -> Iterator[tuple[str, str]]:
+    sent_id = ""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("# sent_id = "):
+                sent_id = line[12:].strip()
+            elif line.startswith("# text = "):
+                yield sent_id, line[9:].rstrip("\n")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -184,6 +215,8 @@ def main(argv: list[str] | None = None) -> None:
     load_lexicon(args.out)  # derives the tables once and writes the fast-loading cache beside the TSV
     model = zwnj_ngram.save(train_ngram(counts), ngram_path(args.out))
     log.info("wrote %s: %d bytes", model, model.stat().st_size)
+    boundary = train_boundary_model(args.data, args.out.with_name(zwnj_boundary.BOUNDARY_PATH.name))
+    log.info("wrote %s: %d bytes", boundary, boundary.stat().st_size)
     log.info("wrote %s: %d spellings, %d pairs, %d bytes (cache %d bytes)", args.out, len(counts[0]),
              len(counts[2]), args.out.stat().st_size, cache_path(args.out).stat().st_size)
 

@@ -22,7 +22,13 @@ A Persian *run* (words separated by single spaces) is restored in two steps:
    boundary model (:mod:`nlp.zwnj_ngram`, ``zwnj_ngram.bin``) decides from the letters around the
    boundary («نمونه‌برداری», «مسخره‌کننده», «باستان‌شناسی»), at thresholds chosen on dev-CV.
 
-4. the writer's habit, read from the whole text (:meth:`Restorer.habit`), sets how keen steps 1-2 are.
+4. where the rules of step 2 do not surely join a space between pieces seen joined somewhere, in a
+   text that is not *strict* (see 5), a logistic boundary model (:mod:`nlp.zwnj_boundary`,
+   ``zwnj_boundary.json``) decides from the two pieces, their neighbours, the lexicon's counts, the
+   n-gram estimate, the rules' level and the text's style («ملامت آمیز», «خیابان کشی» in a text whose
+   ZWNJs became spaces).
+
+5. the writer's habit, read from the whole text (:meth:`Restorer.habit`), sets how keen steps 1-2 are.
    Scraped text loses its ZWNJs one way throughout: a text that has ZWNJs, or words that need one
    inserted, wrote its spaces as spaces, so only joins that were nearly always right on dev-CV are made
    (*strict*: «به شدت», «قابل اجرا» stay apart); a text with no ZWNJ whose words are whole but where a
@@ -49,7 +55,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goftar.errors import ModelError
-from nlp import zwnj_ngram
+from nlp import zwnj_boundary, zwnj_ngram
+from nlp.zwnj_boundary import BoundaryModel
 from nlp.zwnj_ngram import NgramModel
 
 log = logging.getLogger(__name__)
@@ -334,9 +341,14 @@ class Restorer:
     model (:mod:`nlp.zwnj_ngram`) where the lexicon has no evidence: words never seen, pairs seen joined
     in word lists but never spaced in running text."""
 
-    def __init__(self, lex: Lexicon, ngram: NgramModel | None = None) -> None:
+    def __init__(
+        self, lex: Lexicon, ngram: NgramModel | None = None, boundary: BoundaryModel | None = None
+    ) -> None:
         self.lex = lex
         self.ngram = ngram
+        self.boundary = boundary
+        # (a, b, whole) -> [score of the pair's features, the interacting ones, score by style 0/1/2]
+        self._lexical_cache: dict[tuple[str, str, bool], list] = {}
         self._atom_cache: dict[str, str] = {}
         self._keen_cache: dict[str, str] = {}
         self._token_cache: dict[tuple[str, str, bool], int] = {}  # the same, by whole tokens: faster
@@ -657,10 +669,9 @@ class Restorer:
 
     def _join_atoms(self, atoms: list[Atom], style: int, keen: bool) -> str:
         out: list[str] = []
-        for raw, fixed, soft in atoms:
-            if keen:
-                fixed = self.restore_atom(raw, keen)
-            if out and self._join(out[-1], fixed, soft=soft, style=style):
+        fixed_atoms = [self.restore_atom(raw, keen) for raw, _, _ in atoms] if keen else [a[1] for a in atoms]
+        for i, (fixed, (_, _, soft)) in enumerate(zip(fixed_atoms, atoms, strict=True)):
+            if out and self._decide(out, fixed_atoms, i, soft, style):
                 if out[-1][-1] in DUAL_JOINING:
                     out[-1] = out[-1] + ZWNJ + fixed
                 else:  # nothing marks the join, so a second pass sees one word: restore it as one
@@ -668,6 +679,79 @@ class Restorer:
             else:
                 out.append(fixed)
         return " ".join(out)
+
+    def _decide(self, out: list[str], fixed: list[str], i: int, soft: bool, style: int) -> bool:
+        """Join the restored atom ``fixed[i]`` to the word ``out[-1]`` before it?  The rules decide,
+        except at a space they do not surely join (level above :data:`STRICT`, not a soft joiner they
+        join) between pieces seen joined, in a text that is not :data:`STRICT`: there the boundary
+        model (:mod:`nlp.zwnj_boundary`), when there is one, reads the pieces and their neighbours.
+        (Elsewhere it gained nothing on dev-CV: pairs never seen joined stay with the rules.)"""
+        left, right = out[-1], fixed[i]
+        rule = self._join(left, right, soft=soft, style=style)
+        if self.boundary is None or (soft and rule) or not self._model_decides(left, right, style):
+            return rule
+        level = self._level(left, right, False)
+        if level == STRICT:
+            return True
+        p, a, b, n = self._neighbours(out, fixed, i)
+        return self._boundary_margin(p, a, b, n, left == a, level, style) > 0
+
+    def _model_decides(self, left: str, right: str, style: int) -> bool:
+        """Is the space between ``left`` and ``right`` one the boundary model may decide (see
+        :meth:`_decide`; whether there is a model aside)?  Only the style and the two pieces count, so
+        a second pass asks alike."""
+        if style == STRICT or left[-1] not in DUAL_JOINING:
+            return False
+        b = right.split(ZWNJ, 1)[0]
+        b = b.rstrip(zwnj_boundary.HAMZA) or b
+        return self.lex.zpair.get(left.rsplit(ZWNJ, 1)[-1] + TAB + b, 0.0) > 0
+
+    @staticmethod
+    def _neighbours(out: list[str], fixed: list[str], i: int) -> tuple[str, str, str, str]:
+        """The pieces around the space between ``out[-1]`` and ``fixed[i]``: the one before the left
+        piece, the left, the right, the one after ("" at the run's edges), whatever separates them."""
+        left, right = out[-1], fixed[i]
+        if ZWNJ in left:
+            p, a = left.rsplit(ZWNJ, 2)[-2:]
+        else:
+            p, a = (out[-2].rsplit(ZWNJ, 1)[-1] if len(out) > 1 else ""), left
+        if ZWNJ in right:
+            b, n = right.split(ZWNJ, 2)[:2]
+        else:
+            b, n = right, (fixed[i + 1].split(ZWNJ, 1)[0] if i + 1 < len(fixed) else "")
+        return p, a, b, n
+
+    def _boundary_features(
+        self, out: list[str], fixed: list[str], i: int, level: int, style: int
+    ) -> list[tuple[str, float]]:
+        """Every feature of the boundary model at this space (for training; :meth:`_boundary_margin`
+        scores the same features with parts remembered)."""
+        p, a, b, n = self._neighbours(out, fixed, i)
+        lexical = zwnj_boundary.lexical_features(self, a, b, out[-1] == a)
+        return (
+            lexical + zwnj_boundary.context_features(self, p, a, b, n)
+            + zwnj_boundary.style_features(level, style, lexical)
+        )
+
+    def _boundary_margin(self, p: str, a: str, b: str, n: str, whole: bool, level: int, style: int) -> float:
+        """The boundary model's log-odds margin for a space between ``a`` and ``b`` (see :meth:`_decide`);
+        the part that depends on the pair and the style alone is remembered: pairs repeat."""
+        model = self.boundary
+        if model is None:
+            return -1.0
+        key = (a, b, whole)
+        hit = self._lexical_cache.get(key)
+        if hit is None:
+            lexical = zwnj_boundary.lexical_features(self, a, b, whole)
+            interacting = lexical[: zwnj_boundary.INTERACT]
+            hit = [model.offset() + model.partial(lexical), interacting, None, None, None]
+            if len(self._lexical_cache) < 200_000:
+                self._lexical_cache[key] = hit
+        score = hit[2 + style]  # the level is a function of (a, b, whole): only the style varies
+        if score is None:
+            score = hit[0] + model.partial(zwnj_boundary.style_features(level, style, hit[1]))
+            hit[2 + style] = score
+        return score + model.partial(zwnj_boundary.context_features(self, p, a, b, n))
 
     def restore(self, text: str) -> str:
         """Restore every Persian run of ``text`` in the text's :meth:`habit`; the rest is left as it is."""
@@ -689,8 +773,8 @@ _default: Restorer | None = None
 
 
 def default_restorer() -> Restorer:
-    """The restorer ``nlp.normalize`` uses: built on the bundled lexicon and n-gram model on first use.
-    Without a readable n-gram model it still works, on the lexicon alone (logged)."""
+    """The restorer ``nlp.normalize`` uses: built on the bundled lexicon, n-gram model and boundary
+    model on first use.  Without a readable n-gram or boundary model it still works without it (logged)."""
     global _default
     if _default is None:
         try:
@@ -698,7 +782,12 @@ def default_restorer() -> Restorer:
         except zwnj_ngram.ZwnjNgramError as exc:
             log.warning("%s; restoring ZWNJ with the lexicon alone", exc)
             ngram = None
-        _default = Restorer(load_lexicon(), ngram)
+        try:
+            boundary: BoundaryModel | None = zwnj_boundary.load()
+        except zwnj_boundary.ZwnjBoundaryError as exc:
+            log.warning("%s; spaces are decided by the lexicon rules alone", exc)
+            boundary = None
+        _default = Restorer(load_lexicon(), ngram, boundary)
     return _default
 
 
