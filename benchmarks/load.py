@@ -150,6 +150,9 @@ def summarise(samples: list[tuple[float, str]], duration: float) -> dict[str, An
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, help="an existing SQLite store (copied, never modified)")
+    parser.add_argument(
+        "--in-place", action="store_true", help="serve --db itself (a scratch store) instead of a copy"
+    )
     parser.add_argument("--build", type=int, help="build a store of this many commitments instead")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60.0)
@@ -165,7 +168,13 @@ def main() -> None:
     if not args.db and not args.build:
         parser.error("give --db PATH or --build N")
     home = args.work or Path(tempfile.mkdtemp(prefix="goftar-load-"))
-    db = _copy_store(args.db, home) if args.db else _build_store(args.build, home)
+    if args.db and args.in_place:
+        home.mkdir(parents=True, exist_ok=True)
+        db = home / "goftar.sqlite3"
+        db.unlink(missing_ok=True)
+        db.symlink_to(args.db.resolve())
+    else:
+        db = _copy_store(args.db, home) if args.db else _build_store(args.build, home)
     port = _free_port()
     server = _start_server(home, port)
     try:
