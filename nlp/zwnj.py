@@ -37,6 +37,13 @@ A Persian *run* (words separated by single spaces) is restored in two steps:
    comparatives written together in Seraji/Arman («ارزشها») are split (*keen*).  Every style only adds
    joins to the stricter ones, and a restored text has ZWNJs, so normalising stays idempotent.
 
+Round 3 (word-internal readings, all measured on dev-CV): «…های» that cannot be a plural with an ezafe
+(before «از»، «را»… or a sentence's end) is a stem in ه plus «ای» (برجسته‌ای از); between «X‌ها…» and
+«Xه‌ا…» the stem seen more with that kind of ending wins (حرف‌هایم، سوخته‌ای); a stem the treebanks write
+whole is not split inside a longer word (پیام‌های, not پی‌ام‌های); a word that is itself a known piece
+(فرماید) is not cut by the unknown-stem rule; a suffix never seen alone joins across a space (خانه ات);
+preverbs before «می» (درمی گذرند) join though a stray «درمی» was seen alone.
+
 Loading: the derived tables are cached beside the TSV (``zwnj_lexicon.cache``, zlib + marshal, keyed by
 the TSV's SHA-256), which loads about three times faster than parsing and deriving them again.
 """
@@ -65,7 +72,7 @@ ZWNJ = "\u200c"
 SOFT = "\ue000"  # internal marker: a literal placeholder that may be a ZWNJ or a space
 LEXICON_PATH = Path(__file__).parent / "data" / "zwnj_lexicon.tsv.gz"
 TAB = "\t"  # joins the two pieces of a pair key («می\tکنیم»): flat string keys load fast from the cache
-CACHE_FORMAT = 2  # bump when the tables of Lexicon change
+CACHE_FORMAT = 3  # bump when the tables of Lexicon change
 
 # Letters that join to the following letter: a ZWNJ only has an effect after one of these.
 DUAL_JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئيكـ")
@@ -92,6 +99,9 @@ MAX_SUFFIX = 6
 ENDINGS = frozenset(("م", "ت", "ش", "مان", "تان", "شان", "یم", "ید", "ند", "ی", "ها", "های", "ین"))
 P_TAIL = 2 / 3  # an unknown stem gives up a tail that takes a ZWNJ twice as often as not
 STEM_RATIO = 3.0  # a word seen written together splits only after a stem this much commoner
+STEM_ODDS = 100.0  # a word this much rarer than its would-be stem is no stem plus suffix (اینتر، رویتر)
+FAMILY_MIN = 1.0  # a stem seen this often with endings of a kind (حرف‌ها، حرف‌های) ...
+FAMILY_ODDS = 2.0  # ... and this much more than the other reading's stem decides «ها…» against «ه‌ا…»
 PREFIX_ODDS = 3.0  # a left piece this much likelier in a compound than alone joins anything
 COMPOUND_ODDS = 10.0
 NGRAM_SPLIT_P = 0.7  # the n-gram model splits an unseen word where P(ZWNJ) is above this (dev-CV)
@@ -108,6 +118,16 @@ EAGER_Z_MIN = 0.05
 ALONE_ODDS = 50.0  # a word this much commoner alone than after a ZWNJ is no suffix nor second element
 KEEN_ENDINGS = ("ها", "تر")  # words ending so are split keenly in a text that drops its ZWNJs
 STRONG_PAIR_ODDS = 10.0  # a pair seen STRONG times joined and this much more often than spaced is strong
+# «های» is the plural with an ezafe, so a word follows it; before these words (and verbs: «می» stands
+# for any restored «می‌…») or a sentence's end the same letters are a stem in ه plus «ای» (برجسته‌ای از،
+# شکسته‌ای.), not a plural (برجست‌های)
+NO_EZAFE_NEXT = frozenset(
+    ("می", "نمی", "از", "به", "را", "که", "با", "در", "تا", "و", "برای", "است", "بود", "شد")
+)
+SENTENCE_END = frozenset(".!?؟؛;:،,")
+# the verbal prefixes before «می»/«نمی» (درمی‌گذرند، فرونمی‌رود): a closed class of the grammar, which
+# the lexicon sees too rarely (as «درمی») to learn
+PREVERBS = frozenset(("بر", "در", "فرو", "فرا", "وا", "باز", "ور"))
 Atom = tuple[str, str, bool]  # a space-free word as written, restored plainly, after a soft joiner
 # join levels and text styles (Restorer.style): a boundary of level L is joined in a text of style >= L
 STRICT, DEFAULT, EAGER, NEVER = 0, 1, 2, 3
@@ -159,7 +179,11 @@ class Lexicon:
     def verb_after_mi(self, a: str, b: str) -> bool:
         """``a`` is a preverb plus «می»/«نمی» (برمی، درنمی) and ``b`` a verb seen after «می»."""
         return (
-            len(a) > 3 and a.endswith("می") and self.plain.get(a, 0.0) <= self.lpre.get(a, 0.0)
+            len(a) > 3 and a.endswith("می")
+            and (
+                self.plain.get(a, 0.0) <= self.lpre.get(a, 0.0)
+                or a.removesuffix("می").removesuffix("ن") in PREVERBS
+            )
             and (self.zpair.get("می" + TAB + b, 0.0) > 0 or self.zpair.get("نمی" + TAB + b, 0.0) > 0)
         )
 
@@ -254,7 +278,7 @@ class Lexicon:
                 continue  # دره|ای? no: در|های, which needs no ZWNJ, so it says nothing of ه+ای
             for k in range(1, min(MAX_SUFFIX, n - 2) + 1):
                 b, a = w[n - k :], w[: n - k]
-                if b in suffixes and a[-1] in DUAL_JOINING and self.known(a) >= KNOWN:
+                if b in suffixes and a[-1] in DUAL_JOINING and KNOWN <= self.known(a) <= STEM_ODDS * count:
                     for key in (a[-1] + TAB + b, letter_group(a[-1]) + TAB + b):
                         _add(self.aclass, key, vote)
                     _add(self.asuffix, b, vote)
@@ -350,6 +374,7 @@ class Restorer:
         # (a, b, whole) -> [score of the pair's features, the interacting ones, score by style 0/1/2]
         self._lexical_cache: dict[tuple[str, str, bool], list] = {}
         self._atom_cache: dict[str, str] = {}
+        self._by_start: dict[str, tuple[str, ...]] = {}
         self._keen_cache: dict[str, str] = {}
         self._token_cache: dict[tuple[str, str, bool], int] = {}  # the same, by whole tokens: faster
         self._join_cache: dict[tuple[str, str, bool, bool], int] = {}
@@ -396,12 +421,44 @@ class Restorer:
             if seg is None:
                 return best
             best_score = self._score(best.split(ZWNJ)) + BEST_BONUS * math.log1p(lex.best_count[word])
-            return best if best_score >= seg[0] else seg[1]
+            return best if best_score >= seg[0] else self._ha_or_he_a(seg[1])
         if seg is not None:
-            return seg[1]
+            return self._ha_or_he_a(seg[1])
         if self.ngram is not None and attested <= NGRAM_ATTESTED_MAX and not self._explained(word):
-            return self.ngram.split(word, NGRAM_SPLIT_P)  # a word never seen: its letters decide
+            # a word never seen: its letters decide
+            return self._ha_or_he_a(self.ngram.split(word, NGRAM_SPLIT_P))
         return word
+
+    def _ha_or_he_a(self, spelled: str) -> str:
+        """Between the two readings of «…ها…» whose last ZWNJ sits on either side of the ه — a plural
+        (حرف‌هایم، دست‌هایت) or a stem in ه plus an ending in «ا» (حرفه‌ایم، سوخته‌ای) — take the one whose
+        stem has been seen more with endings of that kind, when it has been seen with them at all."""
+        head, _, tail = spelled.rpartition(ZWNJ)
+        stem = head.rsplit(ZWNJ, 1)[-1]
+        if tail.startswith("ها") and stem:
+            alt_stem, alt_tail = stem + "ه", tail[1:]
+        elif stem.endswith("ه") and tail.startswith("ا") and len(stem) > 2:
+            alt_stem, alt_tail = stem[:-1], "ه" + tail
+        else:
+            return spelled
+        if alt_stem[-1] not in DUAL_JOINING or alt_tail not in self.lex.suffixes:
+            return spelled
+        mine = self._family(stem, "ها" if tail.startswith("ها") else "ا")
+        theirs = self._family(alt_stem, "ها" if alt_tail.startswith("ها") else "ا")
+        if theirs >= FAMILY_MIN and theirs > FAMILY_ODDS * mine:
+            return head[: len(head) - len(stem)] + alt_stem + ZWNJ + alt_tail
+        return spelled
+
+    def _family(self, stem: str, start: str) -> float:
+        """How often ``stem`` was seen before a ZWNJ and a suffix beginning with ``start`` (ها، ا)."""
+        zpair = self.lex.zpair
+        return sum(zpair.get(stem + TAB + b, 0.0) for b in self._suffixes_by_start(start))
+
+    def _suffixes_by_start(self, start: str) -> tuple[str, ...]:
+        hit = self._by_start.get(start)
+        if hit is None:
+            hit = self._by_start[start] = tuple(b for b in self.lex.suffixes if b.startswith(start))
+        return hit
 
     def _explained(self, word: str) -> bool:
         """Is ``word`` a known word plus an attached ending (دهان|م، کیف|ش) or a stem that does not join
@@ -445,6 +502,8 @@ class Restorer:
         when no analysis splits it with a ZWNJ."""
         n = len(word)
         lex = self.lex
+        # keen: a spelling without ZWNJ from Seraji/Arman/hazm («تمدنها») does not make the stem too rare
+        stem_attested = min(attested, lex.conv.get(word, 0.0)) if keen else attested
         best: dict[int, tuple[float, str]] = {}  # end -> (score, spelling) for word[:end]
         last: dict[int, str] = {}  # end -> last piece of that analysis
         for j in range(2, n + 1):
@@ -454,7 +513,7 @@ class Restorer:
                     continue
                 piece = word[i:j]
                 c = lex.known(piece)
-                if c < KNOWN or (i == 0 and c < STEM_RATIO * attested):  # الهام is not اله|ام
+                if c < KNOWN or (i == 0 and c < STEM_RATIO * stem_attested):  # الهام is not اله|ام
                     continue
                 if i == 0 and j <= 2 and c < STRONG:  # a rare two-letter stem: دفترهای is not دف|ترهای
                     continue
@@ -473,12 +532,15 @@ class Restorer:
                     total, spelled = math.log1p(c), piece
                 if cand is None or total > cand[0]:
                     cand = (total, spelled, piece)
+            if cand is not None and j < n and ZWNJ in cand[1] and lex.conv.get(word[:j], 0.0) >= STRONG:
+                # the treebanks write this stem whole (استخوان|هایم, not است|خوان|هایم)
+                cand = (cand[0], word[:j], word[:j])
             if cand is not None:
                 best[j] = cand[:2]
                 last[j] = cand[2]
         if n in best and ZWNJ in best[n][1]:
             return best[n]
-        if n in best or attested:
+        if n in best or attested or lex.known(word) >= KNOWN:  # فرماید: a verb seen after «می»
             return None
         tail = self._segment_unknown_stem(word)
         return None if tail is None else (0.0, tail)
@@ -576,6 +638,8 @@ class Restorer:
             return EAGER if z > EAGER_Z_MIN and s == 0 else NEVER
         if whole and lex.verb_after_mi(a, b):  # برمی گردد
             return STRICT
+        if self._bound(b):  # خانه ات، علاقه تان، انسانی اند: a piece that never stands alone
+            return STRICT
         a_odds = (la + 0.5) / (sa + 0.5)
         if la >= CLASS_MIN and whole and a_odds > PREFIX_ODDS and not self._never_bound(b):
             return STRICT  # می کنیم، بی دریغ; not سه قاشق, nor «می به» (a word never seen in a compound)
@@ -589,6 +653,18 @@ class Restorer:
         if la >= KNOWN and rb >= CLASS_MIN and a_odds * b_odds > COMPOUND_ODDS:
             return STRICT
         return self._soft_fallback(b) if soft else NEVER
+
+    def _bound(self, b: str) -> bool:
+        """Is ``b`` a suffix seen after ZWNJs but never as a word of running text (ات، تان، اند)?  Not a
+        verb seen after «می»: those are only rare words (رقصیدند), which a space may well precede."""
+        lex = self.lex
+        return (
+            b in lex.suffixes
+            and not lex.sright.get(b, 0.0)
+            and not lex.conv.get(b, 0.0)
+            and lex.plain.get(b, 0.0) < KNOWN
+            and not lex.zpair.get("می" + TAB + b, 0.0) and not lex.zpair.get("نمی" + TAB + b, 0.0)
+        )
 
     def _never_bound(self, b: str) -> bool:
         """Is ``b`` a common word all but never seen after a ZWNJ (به، از، که)?"""
@@ -667,9 +743,16 @@ class Restorer:
         the given :meth:`habit`."""
         return self._join_atoms(self._atoms(run), style, keen)
 
-    def _join_atoms(self, atoms: list[Atom], style: int, keen: bool) -> str:
+    def _join_atoms(self, atoms: list[Atom], style: int, keen: bool, after: str = "") -> str:
+        """Restore and join the atoms of one run; ``after``: the character after the run ("" at the end)."""
         out: list[str] = []
         fixed_atoms = [self.restore_atom(raw, keen) for raw, _, _ in atoms] if keen else [a[1] for a in atoms]
+        for i, fixed in enumerate(fixed_atoms):
+            if fixed.endswith(ZWNJ + "های"):
+                nxt = atoms[i + 1][0] if i + 1 < len(atoms) else None
+                if nxt is not None and fixed_atoms[i + 1].split(ZWNJ, 1)[0] in ("می", "نمی"):
+                    nxt = "می"  # a verb (میرسد، می رسد), which no ezafe takes
+                fixed_atoms[i] = self._plural_or_ai(fixed, nxt, after)
         for i, (fixed, (_, _, soft)) in enumerate(zip(fixed_atoms, atoms, strict=True)):
             if out and self._decide(out, fixed_atoms, i, soft, style):
                 if out[-1][-1] in DUAL_JOINING:
@@ -679,6 +762,20 @@ class Restorer:
             else:
                 out.append(fixed)
         return " ".join(out)
+
+    def _plural_or_ai(self, word: str, nxt: str | None, after: str) -> str:
+        """``word`` restored as X‌های: is it rather Xه‌ای (برجسته‌ای، زمینه‌ای)?  Yes when the stem Xه is
+        known and no word follows that the ezafe of «های» could take (``nxt``: the next atom as written,
+        None at the run's end, ``after``: the character after the run).  Both readings have a ZWNJ, which
+        a second pass trusts as written, so the choice stays made (idempotence)."""
+        stem = word[:-4] + "ه"
+        if ZWNJ in stem or self.lex.known(stem) < KNOWN:
+            return word
+        if nxt is None and not (after == "" or after in SENTENCE_END):
+            return word
+        if nxt is not None and nxt not in NO_EZAFE_NEXT:
+            return word
+        return stem + ZWNJ + "ای"
 
     def _decide(self, out: list[str], fixed: list[str], i: int, soft: bool, style: int) -> bool:
         """Join the restored atom ``fixed[i]`` to the word ``out[-1]`` before it?  The rules decide,
@@ -763,7 +860,8 @@ class Restorer:
         parts: list[str] = []
         last = 0
         for m, atoms in zip(matches, runs, strict=True):
-            parts += (text[last : m.start()], self._join_atoms(atoms, style, keen))
+            after = text[m.end() : m.end() + 1].strip() or text[m.end() : m.end() + 2].strip()[:1]
+            parts += (text[last : m.start()], self._join_atoms(atoms, style, keen, after))
             last = m.end()
         parts.append(text[last:])
         return "".join(parts)

@@ -174,3 +174,45 @@ def test_a_pair_seen_joined_is_joined_only_where_zwnj_became_spaces(restorer: zw
     assert restorer.restore("کتاب های آتش بار") == f"کتاب{Z}های آتش{Z}بار"
     assert restorer.restore("کتابها و آتش بار") == f"کتاب{Z}ها و آتش بار"
     assert restorer.restore(f"کتاب{Z}ها و آتش بار") == f"کتاب{Z}ها و آتش بار"
+
+
+def test_plural_ezafe_needs_a_word_after_it(tmp_path: Path) -> None:
+    """«سوختهای» is «سوخت‌های» (fuels of …) before a noun, but «سوخته‌ای» (a burnt one) before «از» or
+    a full stop, where the ezafe of «های» has nothing to take; and a second pass keeps either."""
+    forms: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    corpus = [
+        f"درخت{Z}های بلند", f"کتاب{Z}های خوب", f"باغ{Z}های سبز", f"دست{Z}های او", f"سنگ{Z}های سیاه",
+        f"خانه{Z}ای از سنگ", f"جمله{Z}ای کوتاه", f"پرده{Z}ای زیبا",
+        "سوخت گران شد", "سوخت کم بود", "سوخت", "نان سوخته",
+    ]
+    count_texts(corpus, 3.0, forms, pairs)
+    out = tmp_path / "lex.tsv.gz"
+    write_lexicon(out, (forms, Counter(forms), pairs, set()))
+    r = zwnj.Restorer(zwnj.load_lexicon(out))
+    expected = {
+        "سوختهای گران": f"سوخت{Z}های گران",
+        "سوختهای از آن": f"سوخته{Z}ای از آن",
+        "چیز سوختهای.": f"چیز سوخته{Z}ای.",
+    }
+    for raw, want in expected.items():
+        assert r.restore(raw) == want
+        assert r.restore(want) == want
+
+
+def test_bound_pieces_and_preverbs_join_across_a_space(tmp_path: Path) -> None:
+    """A piece seen only after a ZWNJ, never alone («ات»), and a verb after a preverb plus «می» («درمی»,
+    even when a stray «درمی» was seen alone) join the word before them; a word seen alone does not."""
+    forms: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    corpus = [
+        f"خانه{Z}ات زیباست", f"خانه{Z}ات کجاست", f"خانه{Z}ات دور است",
+        "نامه رسید", "نامه است", "خانه است", f"آنها می{Z}گذرند", "درمی",
+    ]
+    count_texts(corpus, 1.0, forms, pairs)
+    out = tmp_path / "lex.tsv.gz"
+    write_lexicon(out, (forms, Counter(forms), pairs, set()))
+    r = zwnj.Restorer(zwnj.load_lexicon(out))
+    assert r.restore("نامه ات رسید") == f"نامه{Z}ات رسید"
+    assert r.restore("آنها درمی گذرند") == f"آنها درمی{Z}گذرند"
+    assert r.restore("نامه است") == "نامه است"
