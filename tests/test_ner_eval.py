@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from nlp.ner.__main__ import main
+from nlp.ner.__main__ import _overrides, main
 from nlp.ner.evaluate import Scores, average, score_docs
 from nlp.ner.prepare import iob_spans, normalise_word, prepare_folds, read_arman, sentence_doc
 
@@ -95,6 +95,7 @@ def test_prepare_then_evaluate_commands(tmp_path: Path, capsys: pytest.CaptureFi
     arman, corpus, runs = _fake_arman(tmp_path / "arman"), tmp_path / "corpus", tmp_path / "runs"
     counts = prepare_folds(arman, corpus, dev_size=1)
     assert counts["fold1-train"] == 1 and counts["fold1-dev"] == 1 and counts["all"] == 3
+    assert counts["fold1-full"] == 2  # the whole train fold, dev split included
     # A stand-in "model" that knows one organisation: the scorer must see one hit and no misses.
     nlp = spacy.blank("fa")
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "شهرداری تهران"}])
@@ -126,3 +127,46 @@ def test_install_replaces_a_model_whole_and_stamps_its_provenance(tmp_path: Path
     loaded = spacy.load(target)
     assert loaded.meta["name"] == "goftar_ner" and "ner" in loaded.pipe_names
     assert "ArmanPersoNERCorpus" in (target / "README.md").read_text(encoding="utf-8")
+
+
+def test_config_overrides_from_the_command_line_keep_their_types() -> None:
+    # spaCy validates the config: a dropout of "0.3" (a string) would be rejected.
+    assert _overrides(
+        ["training.dropout=0.3", "training.max_steps=4000", "paths.vectors=var/v", "x=null"]
+    ) == {
+        "training.dropout": 0.3,
+        "training.max_steps": 4000,
+        "paths.vectors": "var/v",
+        "x": None,
+    }
+
+
+def test_a_full_fold_run_trains_on_the_whole_train_fold_and_scores_its_last_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arman, corpus, runs = _fake_arman(tmp_path / "arman"), tmp_path / "corpus", tmp_path / "runs"
+    prepare_folds(arman, corpus, dev_size=1)
+    steps = ["training.max_steps=3", "training.eval_frequency=1", "nlp.batch_size=8"]
+    assert (
+        main(
+            [
+                "train",
+                "--corpus",
+                str(corpus),
+                "--fold",
+                "1",
+                "--full",
+                "--output",
+                str(runs),
+                "--set",
+                *steps,
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.rstrip().endswith(str(runs / "fold1" / "model-last"))
+    assert (
+        main(["evaluate", "--corpus", str(corpus), "--runs", str(runs), "--folds", "1", "--model", "last"])
+        == 0
+    )
+    assert "fold 1 (test_fold1.txt)" in capsys.readouterr().out

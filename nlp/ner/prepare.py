@@ -91,12 +91,14 @@ def prepare_folds(arman: Path, out: Path, dev_size: int = DEV_SIZE) -> dict[str,
     """DocBins for training and evaluation, in ``out``.
 
     For k = 1..3: ``fold{k}-train`` (the train fold less its last ``dev_size`` sentences),
-    ``fold{k}-dev`` (those sentences: model selection never sees the test fold) and ``fold{k}-test``.
+    ``fold{k}-dev`` (those sentences: tuning never sees the test fold), ``fold{k}-full`` (the whole
+    train fold, for a run with settings tuned on the dev split) and ``fold{k}-test``.
     ``all`` is the whole corpus (train + test of fold 1) for the shipped model.
     """
     counts = {}
     for k in (1, 2, 3):
         train = read_docs([arman / f"train_fold{k}.txt"])
+        counts[f"fold{k}-full"] = write_docs(train, out / f"fold{k}-full.spacy")
         counts[f"fold{k}-train"] = write_docs(train[:-dev_size], out / f"fold{k}-train.spacy")
         counts[f"fold{k}-dev"] = write_docs(train[-dev_size:], out / f"fold{k}-dev.spacy")
         counts[f"fold{k}-test"] = write_docs(

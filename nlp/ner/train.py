@@ -37,15 +37,22 @@ def train_fold(
     output: Path,
     overrides: dict[str, object] | None = None,
     config: Path = CONFIG_PATH,
+    full: bool = False,
 ) -> Path:
-    """Train fold ``fold`` on its train split, selecting on its dev split (cut from train, never test)."""
-    return train_model(
-        corpus / f"fold{fold}-train.spacy",
+    """Train fold ``fold`` on its train split, selecting on its dev split (cut from train, never test).
+
+    With ``full`` the model trains on the whole train fold the way the shipped model is trained on all
+    data: the dev split (now inside the training data) only logs progress, and the *last* model, after
+    the config's ``max_steps`` (tuned on dev runs), is the one to score.
+    """
+    best = train_model(
+        corpus / f"fold{fold}-{'full' if full else 'train'}.spacy",
         corpus / f"fold{fold}-dev.spacy",
         output / f"fold{fold}",
         overrides,
         config,
     )
+    return best.with_name("model-last") if full else best
 
 
 def train_final(
