@@ -39,7 +39,7 @@ from index.sqlite_docs import (
     iso_utc,
 )
 from index.sqlite_search import run_search, search_cache_key
-from index.sqlite_write import Prepared, prepare_ahead, utc_text, write
+from index.sqlite_write import Prepared, prepare, utc_text, write
 
 log = logging.getLogger(__name__)
 
@@ -356,16 +356,19 @@ class SqliteStore:
         replaced by the new extraction's. An item that cannot be stored is reported, not raised.
         """
         report = IndexReport()
-        prepared: list[Prepared] = []
-        ahead = prepare_ahead(items, report.failed)
+        prepared = []
+        for article, extraction in items:
+            try:
+                prepared.append(prepare(article, extraction))
+            except (ValueError, TypeError, AttributeError) as exc:
+                log.warning("cannot index article %s: %s", article.url, exc)
+                report.failed.append((article.id, f"{type(exc).__name__}: {exc}"))
         try:
             with self._tx() as conn:
-                for item in ahead:
-                    prepared.append(item)
+                for item in prepared:
                     write(conn, item, self.tz)
         except sqlite3.Error as exc:
             log.warning("batch write failed (%s); writing its articles one by one", exc)
-            prepared.extend(ahead)
             return self._upsert_each(prepared, report)
         for item in prepared:
             _count(report, item)

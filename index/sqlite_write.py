@@ -1,20 +1,16 @@
 """Writing to the SQLite store in two steps: ``prepare`` (pure Python, may fail on bad input) and
 ``write`` (SQL only).
 
-Preparing an item before writing it means a bad item is skipped without a savepoint per article
-(savepoints copy every touched page to a sub-journal: they cost more than the inserts themselves).
-``prepare_ahead`` prepares a batch in a thread while the caller writes it (see there).
+Preparing every item of a batch before the transaction starts means a bad item is skipped without a
+savepoint per article (savepoints copy every touched page to a sub-journal: they cost more than the
+inserts themselves), and the transaction holds the write lock only while rows are written.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import queue
 import sqlite3
-import threading
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
@@ -22,8 +18,6 @@ from typing import Any
 
 from goftar.model import Article, Commitment, Extraction, Speaker
 from index import analysis
-
-log = logging.getLogger(__name__)
 
 
 def utc_text(value: datetime) -> str:
@@ -204,65 +198,6 @@ def facet_refs(entity_rows: list[tuple[Any, ...]]) -> str | None:
 def parse_facet_refs(value: str) -> list[tuple[str, str, str]]:
     """``(label, key, display)`` of each item of a ``facet_refs`` value."""
     return [tuple(item.split(FIELD_SEP, 2)) for item in value.split(REF_SEP)]  # type: ignore[misc]
-
-
-_AHEAD_MIN = 16  # smaller batches are prepared inline: a thread costs more than it saves
-_DONE = object()
-
-
-def prepare_ahead(
-    items: list[tuple[Article, Extraction]], failed: list[tuple[str, str]]
-) -> Iterator[Prepared]:
-    """The items prepared, in order; one that cannot be stored is logged and added to ``failed``.
-
-    A batch is prepared in a thread one step ahead of the caller, who writes: SQLite releases the GIL
-    while it inserts, so on two cores preparing the next articles (pure Python, a third of bulk
-    indexing time at a million commitments) overlaps writing this one instead of waiting for it.
-    """
-    if len(items) < _AHEAD_MIN:
-        for article, extraction in items:
-            item = _prepare_or_report(article, extraction, failed)
-            if item is not None:
-                yield item
-        return
-    ready: queue.Queue[object] = queue.Queue(maxsize=64)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for article, extraction in items:
-                if stop.is_set():
-                    break
-                item = _prepare_or_report(article, extraction, failed)
-                if item is not None:
-                    ready.put(item)
-        finally:
-            ready.put(_DONE)
-
-    worker = threading.Thread(target=produce, name="goftar-prepare", daemon=True)
-    worker.start()
-    finished = False
-    try:
-        while (item := ready.get()) is not _DONE:
-            yield item  # type: ignore[misc]
-        finished = True
-    finally:
-        if not finished:  # the caller stopped early: let the producer end instead of blocking on put
-            stop.set()
-            while ready.get() is not _DONE:
-                pass
-        worker.join()
-
-
-def _prepare_or_report(
-    article: Article, extraction: Extraction, failed: list[tuple[str, str]]
-) -> Prepared | None:
-    try:
-        return prepare(article, extraction)
-    except (ValueError, TypeError, AttributeError) as exc:
-        log.warning("cannot index article %s: %s", article.url, exc)
-        failed.append((article.id, f"{type(exc).__name__}: {exc}"))
-        return None
 
 
 def _entity_rows(article_id: str, extraction: Extraction) -> list[tuple[Any, ...]]:
