@@ -204,14 +204,23 @@ def run_store_maintenance(settings: Settings, operation: str) -> dict[str, Any]:
     return {"operation": operation, "backend": settings.backend, "result": result}
 
 
-def prune_files(directory: Path, patterns: tuple[str, ...], older_than: datetime) -> list[Path]:
-    """Delete files under ``directory`` matching ``patterns`` last modified before ``older_than``."""
+# Crawl files not yet ingested (pending, retry) or kept for an operator (failed) are never pruned.
+KEEP_DIRS = frozenset({"pending", "retry", "failed"})
+
+
+def prune_files(
+    directory: Path, patterns: tuple[str, ...], older_than: datetime, keep: frozenset[str] = frozenset()
+) -> list[Path]:
+    """Delete files under ``directory`` matching ``patterns`` last modified before ``older_than``,
+    except under a folder named in ``keep``."""
     if not directory.is_dir():
         return []
     cutoff = older_than.timestamp()
     removed = []
     for pattern in patterns:
         for path in sorted(directory.rglob(pattern)):
+            if keep.intersection(path.relative_to(directory).parts[:-1]):
+                continue
             if path.is_file() and path.stat().st_mtime < cutoff:
                 path.unlink()
                 removed.append(path)
@@ -229,7 +238,9 @@ def prune_raw(
     "what exactly did the page say" for recent items)."""
     now = now or datetime.now(UTC)
     warcs = prune_files(settings.archive_dir, ("*.warc.gz", "*.warc"), now - timedelta(days=archive_days))
-    crawls = prune_files(settings.crawl_dir, ("*.jsonl", "*.done", "*.log"), now - timedelta(days=crawl_days))
+    crawls = prune_files(
+        settings.crawl_dir, ("*.jsonl", "*.done", "*.log"), now - timedelta(days=crawl_days), KEEP_DIRS
+    )
     log.info("pruned %d archive and %d crawl files", len(warcs), len(crawls))
     return {"archives": len(warcs), "crawl_files": len(crawls)}
 

@@ -62,14 +62,20 @@ def test_prune_keeps_recent_raw_files(settings: Settings) -> None:
     (settings.crawl_dir / "g").mkdir(parents=True)
     old_warc, new_warc = settings.archive_dir / "a.warc.gz", settings.archive_dir / "b.warc.gz"
     old_crawl, other = settings.crawl_dir / "g" / "x.jsonl", settings.archive_dir / "notes.txt"
-    for path in (old_warc, new_warc, old_crawl, other):
+    # Not yet ingested, or kept for an operator: old as they are, they must survive.
+    unfinished = [settings.crawl_dir / "pending" / "run.jsonl", settings.crawl_dir / "g" / "retry" / "retry-2-x.jsonl",
+                  settings.crawl_dir / "failed" / "retry-5-y.jsonl"]
+    for path in unfinished:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    for path in (old_warc, new_warc, old_crawl, other, *unfinished):
         path.write_text("x")
-    for path, days in ((old_warc, 200), (old_crawl, 40), (other, 999)):
+    for path, days in ((old_warc, 200), (old_crawl, 40), (other, 999), *((p, 400) for p in unfinished)):
         stamp = time.time() - days * 86400
         os.utime(path, (stamp, stamp))
     assert prune_raw(settings) == {"archives": 1, "crawl_files": 1}
     assert sorted(p.name for p in settings.archive_dir.iterdir()) == ["b.warc.gz", "notes.txt"]
     assert not old_crawl.exists()
+    assert all(path.exists() for path in unfinished)
 
 
 def test_store_maintenance_merges_and_reindexes_the_store(settings: Settings) -> None:
