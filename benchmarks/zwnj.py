@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 CORRUPTIONS = ("del", "space", "mix", "none")
 RESULTS = Path(__file__).parent / "results"
-ZWNJ = "\u200c"
 
 # package on PyPI -> python code that defines ``norm(text) -> str`` inside the tool's own virtualenv
 EXTERNAL: dict[str, tuple[str, str]] = {
@@ -229,6 +228,7 @@ def dev_cv(data: Path, bench: Path) -> list[dict]:
         counts = build(data, skip_perdt_ids=held)
         zwnj.use_restorer(zwnj.Restorer(_fold_lexicon(counts, k), train_ngram(counts), boundary))
         from nlp.normalize import normalize
+        from nlp.train_zwnj_boundary import corrupt  # the bench's corruptions, shared with training
 
         gold = [t for t in _texts_by_id(dev) if t[0] in held]
         rng = random.Random(k)
@@ -289,21 +289,6 @@ def _texts_by_id(path: Path) -> list[tuple[str, str]]:
         elif line.startswith("# text = "):
             out.append((sid, line[9:].rstrip("\n")))
     return out
-
-
-def corrupt(gold: str, kind: str, rng: random.Random) -> str:
-    """The bench's corruptions (README of the bench): del, space, mix (deleted/space/literal), none."""
-    if kind == "del":
-        return gold.replace(ZWNJ, "")
-    if kind == "space":
-        return gold.replace(ZWNJ, " ")
-    if kind == "none":
-        return gold
-    parts = gold.split(ZWNJ)
-    out = [parts[0]]
-    for p in parts[1:]:
-        out.append(rng.choice(["", " ", " ZWNJ "]) + p)
-    return "".join(out)
 
 
 def main(argv: list[str] | None = None) -> None:
