@@ -43,7 +43,7 @@ from index.sqlite_write import Prepared, prepare, utc_text, write
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 ENTITY_LABELS_FOR_DIGEST = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRO")
 DUE_SOON = timedelta(days=7)
 
@@ -66,22 +66,26 @@ CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_first_seen ON articles(first_seen);
 CREATE INDEX IF NOT EXISTS articles_event ON articles(event_time);
 
+-- Children point at their article by its rowid, not its id: ids are hashes, so an index on them takes
+-- each insert to a random page (a page written to the WAL per row at a million rows), while new
+-- articles' rowids only grow and their index entries land on the last page.
 CREATE TABLE IF NOT EXISTS entities (
-    article_id TEXT NOT NULL,
+    article_rowid INTEGER NOT NULL,
     label TEXT NOT NULL,
     key TEXT NOT NULL,
     display TEXT NOT NULL,
     canonical_id TEXT,
     mentions INTEGER NOT NULL,
-    PRIMARY KEY (article_id, label, key)
+    PRIMARY KEY (article_rowid, label, key)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS entities_label_key ON entities(label, key, article_id);
+CREATE INDEX IF NOT EXISTS entities_label_key ON entities(label, key, article_rowid);
 CREATE INDEX IF NOT EXISTS entities_label_cid ON entities(label, canonical_id);
 
 CREATE TABLE IF NOT EXISTS statements (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     article_id TEXT NOT NULL,
+    article_rowid INTEGER NOT NULL,
     source TEXT NOT NULL,
     event_time TEXT NOT NULL,
     speaker_key TEXT NOT NULL,
@@ -90,7 +94,7 @@ CREATE TABLE IF NOT EXISTS statements (
     json TEXT NOT NULL,
     facet_refs TEXT
 );
-CREATE INDEX IF NOT EXISTS statements_article ON statements(article_id);
+CREATE INDEX IF NOT EXISTS statements_article ON statements(article_rowid);
 CREATE INDEX IF NOT EXISTS statements_event ON statements(event_time);
 
 -- Only the indexes filters, sorts and digest queries need: each one costs time on every insert.
@@ -100,6 +104,7 @@ CREATE TABLE IF NOT EXISTS commitments (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     article_id TEXT NOT NULL,
+    article_rowid INTEGER NOT NULL,
     story_id TEXT,
     source TEXT NOT NULL,
     published TEXT,
@@ -116,7 +121,7 @@ CREATE TABLE IF NOT EXISTS commitments (
     facet_refs TEXT
 );
 CREATE TABLE IF NOT EXISTS commitment_docs (rowid INTEGER PRIMARY KEY, json BLOB NOT NULL);
-CREATE INDEX IF NOT EXISTS commitments_article ON commitments(article_id);
+CREATE INDEX IF NOT EXISTS commitments_article ON commitments(article_rowid);
 CREATE INDEX IF NOT EXISTS commitments_story ON commitments(story_id);
 CREATE INDEX IF NOT EXISTS commitments_event ON commitments(event_time);
 CREATE INDEX IF NOT EXISTS commitments_deadline ON commitments(deadline_day);
@@ -155,6 +160,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
         if version < 4:
             log.info("migrating the SQLite store to schema version 4 (facet columns: a minute per 1M rows)")
             _migrate_to_v4(conn)
+        if version < 5:
+            log.info("migrating the SQLite store to schema version 5 (article rowids on child rows)")
+            _migrate_to_v5(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -191,6 +199,28 @@ def _migrate_to_v4(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE {table} ADD COLUMN facet_refs TEXT")
         conn.execute(f"UPDATE {table} SET facet_refs = {refs.format(f'{table}.{column}')}")
     conn.execute("PRAGMA user_version = 4")
+
+
+def _migrate_to_v5(conn: sqlite3.Connection) -> None:
+    """v5 links entities, statements and commitments to their article by rowid (see the schema)."""
+    conn.execute(
+        "CREATE TABLE entities_v5 (article_rowid INTEGER NOT NULL, label TEXT NOT NULL, key TEXT NOT NULL, "
+        "display TEXT NOT NULL, canonical_id TEXT, mentions INTEGER NOT NULL, "
+        "PRIMARY KEY (article_rowid, label, key)) WITHOUT ROWID"
+    )
+    conn.execute(
+        "INSERT INTO entities_v5 SELECT a.rowid, e.label, e.key, e.display, e.canonical_id, e.mentions "
+        "FROM entities e JOIN articles a ON a.id = e.article_id ORDER BY a.rowid"
+    )
+    conn.execute("DROP TABLE entities")  # its indexes go with it; the schema script makes the new ones
+    conn.execute("ALTER TABLE entities_v5 RENAME TO entities")
+    for table in ("statements", "commitments"):
+        conn.execute(f"DROP INDEX IF EXISTS {table}_article")
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN article_rowid INTEGER NOT NULL DEFAULT 0")
+        conn.execute(
+            f"UPDATE {table} SET article_rowid = (SELECT rowid FROM articles WHERE id = {table}.article_id)"
+        )
+    conn.execute("PRAGMA user_version = 5")
 
 
 class SqliteStore:
@@ -487,7 +517,7 @@ class SqliteStore:
         where, params = _new_in("", start, end)
         # Commitments share their article's published/first_seen: select through the indexed articles.
         rows = self._rows(
-            f"SELECT {_DOC} WHERE c.article_id IN (SELECT id FROM articles WHERE {where}) "
+            f"SELECT {_DOC} WHERE c.article_rowid IN (SELECT rowid FROM articles WHERE {where}) "
             "ORDER BY c.event_time, c.rowid",
             params,
         )
@@ -522,7 +552,7 @@ class SqliteStore:
             f"SELECT {COMMITMENT_COLUMNS}, count(o.rowid) AS restates, min(o.event_time) AS story_start "
             f"FROM {COMMITMENT_FROM} JOIN commitments o ON o.story_id = c.story_id AND o.rowid != c.rowid "
             f"AND (o.event_time < c.event_time OR (o.event_time = c.event_time AND o.rowid < c.rowid)) "
-            f"WHERE c.story_id IS NOT NULL AND c.article_id IN (SELECT id FROM articles WHERE {where}) "
+            f"WHERE c.story_id IS NOT NULL AND c.article_rowid IN (SELECT rowid FROM articles WHERE {where}) "
             "GROUP BY c.rowid ORDER BY c.event_time, c.rowid",
             params,
         )
@@ -545,7 +575,7 @@ class SqliteStore:
         rows = self._rows(
             "SELECT e.label, e.key, max(e.display) AS text, max(e.canonical_id) AS cid, "
             "count(*) AS articles, sum(e.mentions) AS mentions FROM articles a "
-            f"JOIN entities e ON e.article_id = a.id WHERE {where} AND e.label IN ({labels}) "
+            f"JOIN entities e ON e.article_rowid = a.rowid WHERE {where} AND e.label IN ({labels}) "
             "GROUP BY e.label, e.key ORDER BY articles DESC, mentions DESC, text LIMIT ?",
             (*params, *ENTITY_LABELS_FOR_DIGEST, limit),
         )

@@ -20,10 +20,10 @@ from index.sqlite_write import unpack
 # SQL pieces: a commitment's stored document with its current status and its article's ref.
 COMMITMENT_COLUMNS = "d.json, c.status, c.first_seen, a.ref"
 COMMITMENT_FROM = (
-    "commitments c JOIN commitment_docs d ON d.rowid = c.rowid JOIN articles a ON a.id = c.article_id"
+    "commitments c JOIN commitment_docs d ON d.rowid = c.rowid JOIN articles a ON a.rowid = c.article_rowid"
 )
 STATEMENT_COLUMNS = "c.json, a.ref"
-STATEMENT_FROM = "statements c JOIN articles a ON a.id = c.article_id"
+STATEMENT_FROM = "statements c JOIN articles a ON a.rowid = c.article_rowid"
 
 
 @lru_cache(maxsize=1 << 16)

@@ -64,7 +64,7 @@ _HASH = "(({} * 2654435761) & 4294967295)"
 class _Spec:
     table: str
     fts: str
-    article_col: str  # the column holding the article id
+    article_col: str  # the column holding the article's rowid
     hit_columns: str  # what a hit needs, read by rowid for the page of hits only
     hit_from: str  # ``c`` is the document type's table
     facets: tuple[str, ...]
@@ -77,7 +77,7 @@ SPECS: dict[str, _Spec] = {
     "commitment": _Spec(
         "commitments",
         "commitment_fts",
-        "article_id",
+        "article_rowid",
         COMMITMENT_COLUMNS,
         COMMITMENT_FROM,
         ("speaker", "source", "polarity", "status", "organisation", "place"),
@@ -87,7 +87,7 @@ SPECS: dict[str, _Spec] = {
     "statement": _Spec(
         "statements",
         "statement_fts",
-        "article_id",
+        "article_rowid",
         STATEMENT_COLUMNS,
         STATEMENT_FROM,
         ("speaker", "source", "organisation", "place"),
@@ -97,7 +97,7 @@ SPECS: dict[str, _Spec] = {
     "article": _Spec(
         "articles",
         "article_fts",
-        "id",
+        "rowid",
         "c.json",
         "articles c",
         ("source", "organisation", "place"),
@@ -313,7 +313,7 @@ def _add_filters(out: _Compiled, spec: _Spec, q: SearchQuery, day_start: Callabl
         value = getattr(q, name)
         if value:
             add(
-                f"c.{spec.article_col} IN (SELECT article_id FROM entities WHERE label = ? "
+                f"c.{spec.article_col} IN (SELECT article_rowid FROM entities WHERE label = ? "
                 "AND (key = ? OR canonical_id = ?))",
                 label,
                 analysis.analyze(value),

@@ -144,7 +144,13 @@ def _snapshot(home: Path) -> dict[str, Any]:
             table: sorted(r[0] for r in db.execute(f"SELECT id FROM {table}"))  # noqa: S608 (fixed names)
             for table in ("articles", "statements", "commitments")
         }
-        snap["entities"] = sorted(db.execute("SELECT article_id, label, key FROM entities").fetchall())
+        # By article id (rowids may differ between runs); an orphaned entity would show as None.
+        snap["entities"] = sorted(
+            db.execute(
+                "SELECT a.id, e.label, e.key FROM entities e LEFT JOIN articles a ON a.rowid = e.article_rowid"
+            ).fetchall(),
+            key=repr,
+        )
         for fts in ("article_fts", "statement_fts", "commitment_fts"):
             snap[fts] = db.execute(f"SELECT count(*) FROM {fts}").fetchone()[0]  # noqa: S608
         snap["integrity"] = db.execute("PRAGMA integrity_check").fetchone()[0]

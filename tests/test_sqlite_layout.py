@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from datetime import date
 from pathlib import Path
 
 from index.base import SearchQuery, commitment_doc
 from index.sqlite import SCHEMA_VERSION, SqliteStore
 from index.sqlite_docs import commitment_from_row
+from index.sqlite_write import unpack
 from tests.search_corpus import corpus, metro_post, vaccine_article
 
 
@@ -30,8 +32,39 @@ def _snapshot(store: SqliteStore) -> dict[str, object]:
     }
 
 
+def _downgrade_to_v4(path: Path) -> None:
+    """Rewrite a store into the v4 layout: child rows point at their article by its id, not its rowid, and
+    documents are raw deflate, not zstd."""
+    conn = sqlite3.connect(path)
+    conn.create_function("deflate", 1, lambda v: zlib.compress(json.dumps(unpack(v)).encode(), 1, -15))
+    conn.executescript(
+        """
+        UPDATE commitment_docs SET json = deflate(json);
+        UPDATE articles SET json = deflate(json);
+        CREATE TABLE entities_v4 (article_id TEXT NOT NULL, label TEXT NOT NULL, key TEXT NOT NULL,
+            display TEXT NOT NULL, canonical_id TEXT, mentions INTEGER NOT NULL,
+            PRIMARY KEY (article_id, label, key)) WITHOUT ROWID;
+        INSERT INTO entities_v4 SELECT a.id, e.label, e.key, e.display, e.canonical_id, e.mentions
+            FROM entities e JOIN articles a ON a.rowid = e.article_rowid;
+        DROP TABLE entities;
+        ALTER TABLE entities_v4 RENAME TO entities;
+        CREATE INDEX entities_label_key ON entities(label, key, article_id);
+        CREATE INDEX entities_label_cid ON entities(label, canonical_id);
+        DROP INDEX statements_article;
+        DROP INDEX commitments_article;
+        ALTER TABLE statements DROP COLUMN article_rowid;
+        ALTER TABLE commitments DROP COLUMN article_rowid;
+        CREATE INDEX statements_article ON statements(article_id);
+        CREATE INDEX commitments_article ON commitments(article_id);
+        PRAGMA user_version = 4;
+        """
+    )
+    conn.close()
+
+
 def _downgrade_to_v3(path: Path) -> None:
     """Rewrite a store into the v3 layout: no copy of the article's organisations and places on rows."""
+    _downgrade_to_v4(path)
     conn = sqlite3.connect(path)
     for table in ("articles", "statements", "commitments"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN facet_refs")
@@ -114,3 +147,29 @@ def test_store_from_v3_gets_its_place_and_organisation_facets_back(tmp_path: Pat
     assert migrated._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # noqa: SLF001
     assert migrated.search(SearchQuery(text="واکسن")).facets == facets
     assert _snapshot(migrated) == before
+
+
+def test_store_from_v4_links_children_by_article_rowid_and_reads_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = _fill(path)
+    before = _snapshot(store)
+    facets = store.search(SearchQuery(text="واکسن")).facets
+    store.close()
+    _downgrade_to_v4(path)
+
+    migrated = SqliteStore.open(path)
+    conn = migrated._conn  # noqa: SLF001
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    orphans = conn.execute(
+        "SELECT count(*) FROM commitments c LEFT JOIN articles a ON a.rowid = c.article_rowid WHERE a.id IS NULL "
+        "OR a.id != c.article_id"
+    ).fetchone()[0]
+    assert orphans == 0
+    assert _snapshot(migrated) == before
+    assert migrated.search(SearchQuery(text="واکسن")).facets == facets
+    place = facets["place"][0][0]
+    assert migrated.search(SearchQuery(text="واکسن", place=place)).total >= 1
+    # Re-indexing an article replaces its rows through the new links instead of duplicating them.
+    counts = migrated.counts()
+    assert not migrated.upsert([metro_post()]).failed
+    assert migrated.counts() == counts
