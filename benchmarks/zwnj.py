@@ -3,6 +3,7 @@
     .venv/bin/python -m benchmarks.zwnj --bench ../shared/bench/zwnj            # PerDT test, all systems
     .venv/bin/python -m benchmarks.zwnj --bench ../shared/bench/zwnj --setup    # first create tool venvs
     .venv/bin/python -m benchmarks.zwnj --dev-cv ../shared/data                 # 2-fold CV on PerDT dev
+    .venv/bin/python -m benchmarks.zwnj --dev-cv ../shared/data --cache /tmp/zw  # the same, for iterating
 
 Every system normalises the ``corrupted`` side of ``perdt-test.{del,space,mix,none}.jsonl``; the bench's
 own ``score.py`` scores it.  The other tools are installed only for the benchmark, each in its own
@@ -12,6 +13,10 @@ is not installed shows up in the table as such.  ``--dev-cv`` trains on half of 
 sources) and scores the other half: the split to tune on, since PerDT test must never be tuned on.  The
 boundary model of each fold is trained on the training half alone, as ``nlp.train_zwnj`` trains it
 (each quarter read with a lexicon that saw neither it nor the held-out half): about five minutes.
+``--cache DIR`` keeps each fold's counts (as lexicon TSVs) and n-gram models in ``DIR`` and re-derives
+the rest (lexicon tables, boundary models) on every run, so changes to ``nlp/zwnj*.py`` show in ~30 s;
+empty ``DIR`` after changing the sources, ``nlp/train_zwnj.py`` or ``nlp/zwnj_ngram.py``.  A cached
+run writes no results file: the record comes from a full run.
 Results go to ``benchmarks/results/zwnj.{md,json}`` (``--dev-cv``: ``zwnj-devcv.*``).
 """
 
@@ -33,7 +38,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from nlp.train_zwnj import Counts
     from nlp.train_zwnj_boundary import Example
-    from nlp.zwnj import Lexicon
+    from nlp.zwnj import Lexicon, Restorer
     from nlp.zwnj_boundary import BoundaryModel
 
 CORRUPTIONS = ("del", "space", "mix", "none")
@@ -210,10 +215,10 @@ def run_bench(bench: Path, venvs: Path, only: list[str] | None) -> list[dict]:
     return results
 
 
-def dev_cv(data: Path, bench: Path) -> list[dict]:
-    """Two-fold cross-validation on PerDT dev: train on one half (plus the other sources), score the other."""
+def dev_cv(data: Path, bench: Path, cache: Path | None = None) -> list[dict]:
+    """Two-fold cross-validation on PerDT dev: train on one half (plus the other sources), score the other
+    (``cache``: see the module docstring)."""
     from nlp import zwnj
-    from nlp.train_zwnj import build, train_ngram
 
     scorer = load_scorer(bench)
     dev = data / "perdt" / "fa_perdt-ud-dev.conllu"
@@ -224,9 +229,8 @@ def dev_cv(data: Path, bench: Path) -> list[dict]:
     n_chars = 0
     texts = dict(_texts_by_id(dev))
     for k, held in enumerate(folds):
-        boundary = _fold_boundary_model(data, held, [i for i in ids if i not in held], texts)
-        counts = build(data, skip_perdt_ids=held)
-        zwnj.use_restorer(zwnj.Restorer(_fold_lexicon(counts, k), train_ngram(counts), boundary))
+        boundary = _fold_boundary_model(data, held, [i for i in ids if i not in held], texts, cache, k)
+        zwnj.use_restorer(_fold_restorer(data, held, f"f{k}", cache, boundary))
         from nlp.normalize import normalize
         from nlp.train_zwnj_boundary import corrupt  # the bench's corruptions, shared with training
 
@@ -249,6 +253,26 @@ def dev_cv(data: Path, bench: Path) -> list[dict]:
     ]
 
 
+def _fold_restorer(
+    data: Path, skip: frozenset[str], tag: str, cache: Path | None, boundary: BoundaryModel | None = None
+) -> Restorer:
+    """A restorer built without the PerDT sentences ``skip``: from counts and an n-gram model kept in
+    ``cache`` under ``tag`` when there is one, else freshly counted."""
+    from nlp import zwnj, zwnj_ngram
+    from nlp.train_zwnj import build, train_ngram, write_lexicon
+
+    if cache is None:
+        counts = build(data, skip_perdt_ids=skip)
+        return zwnj.Restorer(_fold_lexicon(counts, tag), train_ngram(counts), boundary)
+    tsv, ngram = cache / f"{tag}.tsv.gz", cache / f"{tag}.ngram"
+    if not (tsv.exists() and ngram.exists()):
+        counts = build(data, skip_perdt_ids=skip)
+        cache.mkdir(parents=True, exist_ok=True)
+        write_lexicon(tsv, counts)
+        zwnj_ngram.save(train_ngram(counts), ngram)
+    return zwnj.Restorer(zwnj.load_lexicon(tsv, cache=False), zwnj_ngram.load(ngram), boundary)
+
+
 def _fold_lexicon(counts: Counts, tag: object) -> Lexicon:
     """The lexicon of these counts (written to a temporary file and read back, as the restorer does)."""
     from nlp import zwnj
@@ -263,20 +287,18 @@ def _fold_lexicon(counts: Counts, tag: object) -> Lexicon:
 
 
 def _fold_boundary_model(
-    data: Path, held: frozenset[str], train_ids: list[str], texts: dict[str, str]
+    data: Path, held: frozenset[str], train_ids: list[str], texts: dict[str, str], cache: Path | None = None,
+    fold: int = 0,
 ) -> BoundaryModel:
     """The boundary model trained as ``nlp.train_zwnj`` does, on the training fold alone: its two halves,
     each read by a restorer whose lexicon saw neither it nor the held-out fold."""
-    from nlp import zwnj
     from nlp.normalize import normalize
-    from nlp.train_zwnj import build, train_ngram
     from nlp.train_zwnj_boundary import collect, fit
 
     rows: list[Example] = []
     for j in range(2):
         half = train_ids[j::2]
-        counts = build(data, skip_perdt_ids=held | frozenset(half))
-        restorer = zwnj.Restorer(_fold_lexicon(counts, f"b{j}"), train_ngram(counts))
+        restorer = _fold_restorer(data, held | frozenset(half), f"f{fold}b{j}", cache)
         rows += collect(restorer, [texts[i] for i in half], normalize)
     return fit(rows)
 
@@ -298,18 +320,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--setup", action="store_true", help="create the tools' virtualenvs first")
     parser.add_argument("--only", nargs="*", help="run only systems whose label contains one of these")
     parser.add_argument("--dev-cv", type=Path, metavar="DATA", help="2-fold CV on PerDT dev instead")
+    parser.add_argument("--cache", type=Path, help="with --dev-cv: keep fold counts and n-gram models here")
     parser.add_argument("--errors", type=int, default=0, help="print N error sentences of ours (del)")
     args = parser.parse_args(argv)
     if args.setup:
         setup_venvs(args.venvs)
     if args.dev_cv:
-        results, stem = dev_cv(args.dev_cv, args.bench), "zwnj-devcv"
+        results, stem = dev_cv(args.dev_cv, args.bench, args.cache), "zwnj-devcv"
     else:
         results, stem = run_bench(args.bench, args.venvs, args.only), "zwnj"
     md = table(results)
     print(md)
-    if args.only:
-        return  # partial runs are for looking, not for the record
+    if args.only or args.cache:
+        return  # partial and cached runs are for looking, not for the record
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{stem}.md").write_text(
         f"# ZWNJ restoration ({'PerDT dev 2-fold CV' if args.dev_cv else 'PerDT test'})\n\n"

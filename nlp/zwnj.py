@@ -44,6 +44,17 @@ whole is not split inside a longer word (پیام‌های, not پی‌ام‌ه
 (فرماید) is not cut by the unknown-stem rule; a suffix never seen alone joins across a space (خانه ات);
 preverbs before «می» (درمی گذرند) join though a stray «درمی» was seen alone.
 
+Round 4 (the writer's habit for words, and sure splits; all measured on dev-CV): a text whose words
+are *whole* — it has ZWNJs of its own, or lost them to spaces (no placeholders, a sure pair spaced)
+and has no word that surely lost one — keeps a glued word unless the treebanks spell it with a ZWNJ,
+the n-gram model favours the split, or the ending is a well-attested suffix class
+(:meth:`Restorer.restore_whole`: «پاکسازی»، «ماهنامه» stay; «کتابها» is split); in any text, a split
+whose only evidence is a spelling outside the treebanks, of a word also seen written together, is
+dropped when the letters are against it (:meth:`Restorer._weak_split`); a suffix attached without ZWNJ
+joins the piece before it when the next split is judged («نوجو|ان|ان» is not the pair «ان|ان»).  The
+boundary model reads whether the next word is an auxiliary after a word in ه («انجام شده است» against
+«انجام‌شده در»).  Tried and dropped: see ``benchmarks/results/zwnj-devcv.md``.
+
 Loading: the derived tables are cached beside the TSV (``zwnj_lexicon.cache``, zlib + marshal, keyed by
 the TSV's SHA-256), which loads about three times faster than parsing and deriving them again.
 """
@@ -111,6 +122,15 @@ NGRAM_SPLIT_P = 0.7  # the n-gram model splits an unseen word where P(ZWNJ) is a
 NGRAM_PAIR_P = 0.97
 NGRAM_ATTESTED_MAX = 0.0  # ... in words seen written together at most this much (hazm/Arman weights)
 NGRAM_STEM_MIN = 1.0  # a stem this well attested plus an ending explains a word without the n-gram model
+# a split whose only evidence is a spelling outside the treebanks, of a word also seen written together,
+# is dropped when the n-gram model puts every one of its ZWNJs below this (dev-CV: 0.4 did nothing, 0.6
+# cost del recall)
+WEAK_SPLIT_P = 0.5
+# in a text of whole words (:meth:`Restorer.habit`) a split stands on the treebanks' spelling, on the
+# letters (n-gram P at least this) or on a suffix class with this much evidence (ها، های; dev-CV: 20 kept
+# too many compound splits, 80 lost plurals in mixed texts)
+WHOLE_SPLIT_P = 0.5
+WHOLE_CLASS_MIN = 40.0
 WEAK = 1.0  # attestation below this (a few hazm/Arman uses) does not make a split harder
 # a pair joined only in a text that lost its ZWNJs to spaces needs more than one stray use (one Arman
 # sentence, one rare word of hazm's list: «هیچ عنوان», «این زمانی»); the rest was 70% right on dev-CV
@@ -139,6 +159,17 @@ class ZwnjModelError(ModelError):
 
 def _add(d: dict, k: object, c: float) -> None:
     d[k] = d.get(k, 0.0) + c
+
+
+def _cuts(spelled: str) -> list[int]:
+    """Where the ZWNJs of ``spelled`` fall in the word without them (the letters before each)."""
+    cuts, k = [], 0
+    for ch in spelled:
+        if ch == ZWNJ:
+            cuts.append(k)
+        else:
+            k += 1
+    return cuts
 
 
 def letter_group(letter: str) -> str:
@@ -376,6 +407,7 @@ class Restorer:
         self._atom_cache: dict[str, str] = {}
         self._by_start: dict[str, tuple[str, ...]] = {}
         self._keen_cache: dict[str, str] = {}
+        self._whole_cache: dict[str, str] = {}
         self._token_cache: dict[tuple[str, str, bool], int] = {}  # the same, by whole tokens: faster
         self._join_cache: dict[tuple[str, str, bool, bool], int] = {}
 
@@ -402,6 +434,41 @@ class Restorer:
                 self._keen_cache[word] = keen_hit
         return keen_hit
 
+    def restore_whole(self, word: str, keen: bool = False) -> str:
+        """:meth:`restore_atom` in a text whose words are whole (:meth:`habit`): it has ZWNJs of its
+        own, or lost them to spaces.  A split is kept only when the treebanks spell the word so, the
+        letters favour it (n-gram), or it is a well-attested suffix class (کتاب‌ها); the rest — mostly
+        hazm's compounds the treebanks write together (پاکسازی، حقوقدان) — stays as written.
+        Never splits what :meth:`restore_atom` does not, so a second pass finds nothing more to do."""
+        return self._whole(word, self.restore_atom(word, keen))
+
+    def _whole(self, word: str, spelled: str) -> str:
+        """:meth:`restore_whole` of ``word`` restored as ``spelled`` by :meth:`restore_atom`."""
+        if spelled == word:
+            return spelled
+        hit = self._whole_cache.get(spelled)
+        if hit is None:
+            hit = self._whole_split(word, spelled)
+            if len(self._whole_cache) < 500_000:
+                self._whole_cache[spelled] = hit
+        return hit
+
+    def _whole_split(self, word: str, spelled: str) -> str:
+        """``spelled`` (``word`` restored) if one of its ZWNJs is sure in a text of whole words, else
+        ``word``."""
+        lex, ngram = self.lex, self.ngram
+        if lex.best_count.get(word, 0.0) >= TRUST_BEST or ngram is None:
+            return spelled
+        pieces = spelled.split(ZWNJ)
+        for cut, a, b in zip(_cuts(spelled), pieces, pieces[1:], strict=False):
+            if ngram.inner_p(word, cut) >= WHOLE_SPLIT_P:
+                return spelled
+            if b in lex.suffixes:
+                p, ev = lex.suffix_p(a[-1], b, "a")
+                if ev >= WHOLE_CLASS_MIN and p > P_NEW:
+                    return spelled
+        return word
+
     def _keen_may_split(self, word: str) -> bool:
         """Could keen restoration split ``word`` where the plain one did not?  Only before a keen
         ending (after a stem of three letters or more) of a word seen written together."""
@@ -409,6 +476,24 @@ class Restorer:
         return any(e in tail for e in KEEN_ENDINGS) and self.lex.plain.get(word, 0.0) >= WEAK
 
     def _restore_plain(self, word: str, keen: bool = False) -> str:
+        spelled = self._analyse(word, keen)
+        return spelled if spelled == word else self._weak_split(word, spelled)
+
+    def _weak_split(self, word: str, spelled: str) -> str:
+        """Drop the ZWNJs of ``spelled`` when its only evidence is a spelling outside the treebanks (hazm's
+        «حقوق‌دان») of a word also seen written together, and the letters are against every one of them:
+        PerDT writes most such compounds together (آتشفشان، پاکسازی)."""
+        lex = self.lex
+        if (
+            self.ngram is None or word not in lex.best or lex.best_count[word] >= TRUST_BEST
+            or not lex.plain.get(word, 0.0)
+        ):
+            return spelled
+        if all(self.ngram.inner_p(word, cut) < WEAK_SPLIT_P for cut in _cuts(spelled)):
+            return word
+        return spelled
+
+    def _analyse(self, word: str, keen: bool = False) -> str:
         lex = self.lex
         best = lex.best.get(word)
         if best is not None and lex.best_count[word] >= TRUST_BEST:
@@ -531,7 +616,7 @@ class Restorer:
                 else:
                     total, spelled = math.log1p(c), piece
                 if cand is None or total > cand[0]:
-                    cand = (total, spelled, piece)
+                    cand = (total, spelled, spelled.rsplit(ZWNJ, 1)[-1])
             if cand is not None and j < n and ZWNJ in cand[1] and lex.conv.get(word[:j], 0.0) >= STRONG:
                 # the treebanks write this stem whole (استخوان|هایم, not است|خوان|هایم)
                 cand = (cand[0], word[:j], word[:j])
@@ -692,9 +777,10 @@ class Restorer:
             return True
         return whole and lex.verb_after_mi(a, b)
 
-    def habit(self, text: str) -> tuple[int, bool]:
+    def habit(self, text: str) -> tuple[int, bool, bool]:
         """The writer's ZWNJ habit in ``text``: how keenly its spaces are turned into ZWNJs (the
-        *style*), and whether its words are restored keenly (:meth:`restore_atom`).
+        *style*), whether its words are restored keenly (:meth:`restore_atom`), and whether its words
+        are whole (:meth:`restore_whole`).
 
         Scraped text loses its ZWNJs one way throughout: deleted (کتابهای) or turned into spaces
         (کتاب های).  A text with ZWNJs of its own, or with words that need one inserted, and without a
@@ -702,9 +788,13 @@ class Restorer:
         without ZWNJ whose words are whole but where such pairs are spaced lost its ZWNJs to spaces:
         :data:`EAGER`.  Anything else (no sign either way, both signs, literal placeholders):
         :data:`DEFAULT`.  Words are restored keenly in a text without ZWNJ that has words needing one.
+        Words are whole in a text with ZWNJs of its own, and in one without placeholders whose ZWNJs
+        became spaces, unless one of its words surely lost a ZWNJ: there a glued word is taken as the
+        writer meant it unless a split is sure («پاکسازی», «حقوقدان» stay; «کتابها» is split).
 
-        Idempotence: the styles and the keen restoration only add joins and splits, and a restored text
-        has ZWNJs, so a second pass is never keener than the first and finds nothing more to do.
+        Idempotence: the styles and the keen restoration only add joins and splits, whole words only
+        drop splits, and a restored text has ZWNJs (so its words are whole), so a second pass is never
+        keener than the first and finds nothing more to do.
         """
         matches = list(RUN_RE.finditer(text))
         return self._habit([self._atoms(m.group()) for m in matches], ZWNJ in text, SOFT in text)
@@ -718,7 +808,7 @@ class Restorer:
             if atom
         ]
 
-    def _habit(self, runs: list[list[Atom]], has_zwnj: bool, soft: bool) -> tuple[int, bool]:
+    def _habit(self, runs: list[list[Atom]], has_zwnj: bool, soft: bool) -> tuple[int, bool, bool]:
         """:meth:`habit` of a text with these runs of atoms."""
         glued = spaced = False
         for atoms in runs:
@@ -732,21 +822,24 @@ class Restorer:
             if (glued or has_zwnj) and (spaced or soft):
                 break  # the answer is known: the rest of the text cannot change it
         keen = glued and not has_zwnj
+        whole = has_zwnj or (spaced and not soft)
+        if whole and not has_zwnj:  # spaced: unless a word surely lost its ZWNJ (a mix of both habits)
+            whole = not any(self._whole(raw, atom) != raw for atoms in runs for raw, atom, _ in atoms)
         if soft or (spaced and (glued or has_zwnj)):
-            return DEFAULT, keen
+            return DEFAULT, keen, whole
         if spaced:
-            return EAGER, keen
-        return (STRICT if glued or has_zwnj else DEFAULT), keen
+            return EAGER, keen, whole
+        return (STRICT if glued or has_zwnj else DEFAULT), keen, whole
 
-    def restore_run(self, run: str, style: int = DEFAULT, keen: bool = False) -> str:
+    def restore_run(self, run: str, style: int = DEFAULT, keen: bool = False, whole: bool = False) -> str:
         """Restore one run: Persian words separated by single spaces (and soft joiners), in a text of
         the given :meth:`habit`."""
-        return self._join_atoms(self._atoms(run), style, keen)
+        return self._join_atoms(self._atoms(run), style, keen, whole)
 
-    def _join_atoms(self, atoms: list[Atom], style: int, keen: bool, after: str = "") -> str:
+    def _join_atoms(self, atoms: list[Atom], style: int, keen: bool, whole: bool, after: str = "") -> str:
         """Restore and join the atoms of one run; ``after``: the character after the run ("" at the end)."""
         out: list[str] = []
-        fixed_atoms = [self.restore_atom(raw, keen) for raw, _, _ in atoms] if keen else [a[1] for a in atoms]
+        fixed_atoms = self.restore_atoms(atoms, keen, whole)
         for i, fixed in enumerate(fixed_atoms):
             if fixed.endswith(ZWNJ + "های"):
                 nxt = atoms[i + 1][0] if i + 1 < len(atoms) else None
@@ -758,10 +851,18 @@ class Restorer:
                 if out[-1][-1] in DUAL_JOINING:
                     out[-1] = out[-1] + ZWNJ + fixed
                 else:  # nothing marks the join, so a second pass sees one word: restore it as one
-                    out[-1] = self.restore_atom(out[-1] + fixed, keen)
+                    glued = out[-1] + fixed
+                    out[-1] = self.restore_whole(glued, keen) if whole else self.restore_atom(glued, keen)
             else:
                 out.append(fixed)
         return " ".join(out)
+
+    def restore_atoms(self, atoms: list[Atom], keen: bool, whole: bool) -> list[str]:
+        """Every atom restored in a text of this :meth:`habit` (keen, of whole words, or plainly)."""
+        fixed = [self.restore_atom(raw, keen) for raw, _, _ in atoms] if keen else [a[1] for a in atoms]
+        if whole:
+            return [self._whole(raw, f) for (raw, _, _), f in zip(atoms, fixed, strict=True)]
+        return fixed
 
     def _plural_or_ai(self, word: str, nxt: str | None, after: str) -> str:
         """``word`` restored as X‌های: is it rather Xه‌ای (برجسته‌ای، زمینه‌ای)?  Yes when the stem Xه is
@@ -856,12 +957,12 @@ class Restorer:
         if not matches:
             return text
         runs = [self._atoms(m.group()) for m in matches]
-        style, keen = self._habit(runs, ZWNJ in text, SOFT in text)
+        style, keen, whole = self._habit(runs, ZWNJ in text, SOFT in text)
         parts: list[str] = []
         last = 0
         for m, atoms in zip(matches, runs, strict=True):
             after = text[m.end() : m.end() + 1].strip() or text[m.end() : m.end() + 2].strip()[:1]
-            parts += (text[last : m.start()], self._join_atoms(atoms, style, keen, after))
+            parts += (text[last : m.start()], self._join_atoms(atoms, style, keen, whole, after))
             last = m.end()
         parts.append(text[last:])
         return "".join(parts)

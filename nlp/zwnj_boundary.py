@@ -6,9 +6,11 @@ join, between two pieces seen joined somewhere (in the corpora or hazm's lists),
 model reads the two pieces that meet at the space *and their neighbours* — the piece before the left one
 and the piece after the right one, whatever separates them — and returns the probability that the space
 was a ZWNJ.  Its features are the lexicon's counts (the pair joined / spaced, each piece alone, in
-compounds, after a ZWNJ), the character n-gram model's estimate, the suffix class, the rules' own level
-and the writer's habit (the text's style).  On dev-CV it gained nothing at pairs never seen joined, nor in
-strict texts, so it is not asked there (which also keeps it fast).
+compounds, after a ZWNJ), the character n-gram model's estimate, the suffix class, the rules' own level,
+the writer's habit (the text's style), and whether the next word is an auxiliary after a word in ه
+(a verb phrase, «انجام شده است», against a participle used as an adjective, «انجام‌شده در»).  On
+dev-CV it gained nothing at pairs never seen joined, nor in strict texts, so it is not asked there
+(which also keeps it fast).
 
 Idempotence: the habit features enter only as indicators «style ≥ DEFAULT», «style ≥ EAGER» and «the
 rules would join in this style», and as products of those with values in [0, 1], with weights kept ≥ 0
@@ -42,6 +44,12 @@ MONOTONE = ("style>=1", "style>=2", "rule_joins") + tuple(
 )
 HAMZA = "\u0654"
 VOCAB_MIN = 20  # a piece seen this often at training boundaries gets its own indicator feature
+# auxiliaries and copulas that follow a participle in a verb phrase («انجام شده است», spaced in PerDT),
+# where a participle before a noun or a preposition is an adjective (اعلام‌شده اولیه): a closed class
+AUXILIARIES = frozenset(
+    ("است", "بود", "باشد", "بودند", "باشند", "اند", "ایم", "اید", "ام", "ای", "هست", "هستند", "نیست",
+     "شد", "شود", "شوند", "شدند", "بودم", "بودیم", "باشم", "باشیم", "باشید", "باشی", "بودی", "بودید")
+)
 
 
 class ZwnjBoundaryError(ModelError):
@@ -88,7 +96,9 @@ def lexical_features(r: Any, a: str, b: str, whole: bool) -> list[tuple[str, flo
 
 def context_features(r: Any, p: str, a: str, b: str, n: str) -> list[tuple[str, float]]:
     """Features of the neighbours: the piece ``p`` before ``a`` and ``n`` after ``b`` ("" at a run's
-    edge), whatever separates them, so that a second pass sees the same values."""
+    edge), whatever separates them, so that a second pass sees the same values; and whether ``n`` is an
+    auxiliary (:data:`AUXILIARIES`) after a word in ه, which tells a verb («انجام شده است») from a
+    participle used as an adjective («انجام‌شده در»)."""
     lex = r.lex
     b, n = b.rstrip(HAMZA) or b, n.rstrip(HAMZA) or n
     feats: list[tuple[str, float]] = []
@@ -101,6 +111,10 @@ def context_features(r: Any, p: str, a: str, b: str, n: str) -> list[tuple[str, 
                   ("s_bn", _l(lex.spair.get(b + "\t" + n, 0.0))),
                   ("best_abn", _l(lex.best_count.get(a + b + n, 0.0))),
                   ("plain_bn", _l(lex.plain.get(b + n, 0.0))), ("right_n", _l(lex.right.get(n, 0.0)))]
+    aux = n in AUXILIARIES
+    feats.append(("n_aux", float(aux)))
+    if b.endswith("ه"):  # a participle (or any word in ه) before an auxiliary, a word, or the run's end
+        feats.append(("pp_aux" if aux else ("pp_word" if n else "pp_end"), 1.0))
     return feats
 
 

@@ -134,15 +134,46 @@ def test_training_never_reads_perdt_test(monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.mark.parametrize(
     ("text", "habit"),
     [
-        ("کتابها را دیدم", (zwnj.STRICT, True)),  # ZWNJ deleted: spaces are spaces, words restored keenly
-        ("کتاب های ما را می بینیم", (zwnj.EAGER, False)),  # ZWNJ turned into spaces
-        (f"کتاب{Z}ها را دیدم", (zwnj.STRICT, False)),  # the writer uses ZWNJ
-        (f"مجموعه{zwnj.SOFT}ای را دیدم", (zwnj.DEFAULT, False)),  # literal placeholders
-        ("سلام دوست من", (zwnj.DEFAULT, False)),  # no sign either way
+        # ZWNJ deleted: spaces are spaces, words restored keenly
+        ("کتابها را دیدم", (zwnj.STRICT, True, False)),
+        ("کتاب های ما را می بینیم", (zwnj.EAGER, False, True)),  # ZWNJ turned into spaces: words are whole
+        (f"کتاب{Z}ها را دیدم", (zwnj.STRICT, False, True)),  # the writer uses ZWNJ
+        (f"مجموعه{zwnj.SOFT}ای را دیدم", (zwnj.DEFAULT, False, False)),  # literal placeholders
+        ("سلام دوست من", (zwnj.DEFAULT, False, False)),  # no sign either way
+        # spaced, but a word surely lost its ZWNJ: both habits, so words are not taken as whole
+        ("کتاب های ما را می بینیم و ظرفیتهای", (zwnj.DEFAULT, True, False)),
     ],
 )
-def test_habit_is_read_from_the_text(restorer: zwnj.Restorer, text: str, habit: tuple[int, bool]) -> None:
+def test_habit_is_read_from_the_text(
+    restorer: zwnj.Restorer, text: str, habit: tuple[int, bool, bool]
+) -> None:
     assert restorer.habit(text) == habit
+
+
+def test_whole_words_keep_compounds_the_writer_glued(restorer: zwnj.Restorer) -> None:
+    # «ماهنامه» is «ماه‌نامه» in hazm's list: split where ZWNJs were deleted, kept where words are whole
+    assert restorer.restore("کتابها و ماهنامه") == f"کتاب{Z}ها و ماه{Z}نامه"
+    assert restorer.restore(f"کتاب{Z}ها و ماهنامه") == f"کتاب{Z}ها و ماهنامه"
+    assert restorer.restore("کتاب های ما را می بینیم و ماهنامه") == f"کتاب{Z}های ما را می{Z}بینیم و ماهنامه"
+    # a well-attested suffix class is still split in a text of whole words
+    assert restorer.restore(f"کتاب{Z}ها و ظرفیتهای ما") == f"کتاب{Z}ها و ظرفیت{Z}های ما"
+
+
+def test_whole_words_only_drop_splits(restorer: zwnj.Restorer) -> None:
+    for word in ("ماهنامه", "کتابها", "ظرفیتهای", "میکنیم", "برنامهریزی", "نیشتر", "سالنامه", "دانه"):
+        whole = restorer.restore_whole(word)
+        assert whole in (word, restorer.restore_atom(word))
+
+
+def test_a_weak_split_against_the_letters_is_dropped(restorer: zwnj.Restorer) -> None:
+    # «آتش‌فشان» only in hazm's list, «آتشفشان» in running text, and the letters are against the ZWNJ
+    assert restorer.restore_atom("آتشفشان") == "آتشفشان"
+    assert restorer.restore_atom("آبرسانی") == f"آب{Z}رسانی"  # the same evidence, the letters for it
+
+
+def test_an_attached_suffix_is_not_a_left_piece(restorer: zwnj.Restorer) -> None:
+    # «نوجو|ان|ان»: the second «ان» follows «نوجوان», not the «ان» pair seen in names
+    assert restorer.restore_atom("نوجوانان") == "نوجوانان"
 
 
 def test_a_text_that_deletes_zwnj_keeps_weak_pairs_spaced(restorer: zwnj.Restorer) -> None:

@@ -31,6 +31,15 @@ def test_default_restorer_uses_the_boundary_model(restorer: zwnj.Restorer) -> No
     assert restorer.boundary is not None
 
 
+def test_an_auxiliary_after_a_participle_is_a_feature(restorer: zwnj.Restorer) -> None:
+    verb = dict(zwnj_boundary.context_features(restorer, "", "انجام", "شده", "است"))
+    adjective = dict(zwnj_boundary.context_features(restorer, "", "انجام", "شده", "در"))
+    assert verb["n_aux"] == 1.0 and verb["pp_aux"] == 1.0
+    assert adjective["n_aux"] == 0.0 and adjective["pp_word"] == 1.0
+    model = zwnj_boundary.load()
+    assert model.weights["pp_aux"] < 0  # «انجام شده است» is a verb: spaced
+
+
 def test_save_and_load_round_trip(tmp_path: Path) -> None:
     model = BoundaryModel({"z": 1.5, "b=ها": -0.25}, bias=-2.0, threshold=0.5)
     loaded = zwnj_boundary.load(zwnj_boundary.save(model, tmp_path / "m.json"))
