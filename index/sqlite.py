@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS articles (
     content_hash TEXT NOT NULL,
     ref TEXT,  -- what a commitment or statement hit shows of its article (compact JSON)
     facet_refs TEXT,  -- the article's organisations and places (sqlite_write.facet_refs)
-    json BLOB NOT NULL  -- zlib-packed JSON (see sqlite_write.pack); plain text in stores from v1
+    json BLOB NOT NULL  -- packed JSON (zstd, or raw deflate from v2–v4: see sqlite_write.pack); text from v1
 );
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source, event_time);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
