@@ -217,8 +217,10 @@ def _migrate_to_v5(conn: sqlite3.Connection) -> None:
     for table in ("statements", "commitments"):
         conn.execute(f"DROP INDEX IF EXISTS {table}_article")
         conn.execute(f"ALTER TABLE {table} ADD COLUMN article_rowid INTEGER NOT NULL DEFAULT 0")
+        # An orphan row (its article gone) keeps 0, which joins no article, as its text id joined none.
         conn.execute(
-            f"UPDATE {table} SET article_rowid = (SELECT rowid FROM articles WHERE id = {table}.article_id)"
+            f"UPDATE {table} SET article_rowid = "
+            f"coalesce((SELECT rowid FROM articles WHERE id = {table}.article_id), 0)"
         )
     conn.execute("PRAGMA user_version = 5")
 
