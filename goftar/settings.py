@@ -31,6 +31,12 @@ SETTINGS: list[tuple[str, str, Any, str]] = [
     ("digest_from", "GOFTAR_DIGEST_FROM", "goftar@localhost", "digest sender address"),
     ("digest_to", "GOFTAR_DIGEST_TO", "", "comma-separated digest recipients"),
     ("search_budget", "GOFTAR_SEARCH_BUDGET", 5.0, "seconds one search may run before it is stopped (503)"),
+    (
+        "index_writer_process",
+        "GOFTAR_INDEX_WRITER_PROCESS",
+        True,
+        "SQLite: write large batches in a child process while the next are prepared (a second core)",
+    ),
     ("log_level", "GOFTAR_LOG_LEVEL", "INFO", "logging level"),
 ]
 
@@ -66,6 +72,7 @@ class Settings:
     digest_from: str
     digest_to: str
     search_budget: float
+    index_writer_process: bool
     log_level: str
 
     @classmethod

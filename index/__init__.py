@@ -24,4 +24,9 @@ def open_store(settings: Settings, *, search_budget: float | None = None) -> Sto
         return store
     from index.sqlite import SqliteStore
 
-    return SqliteStore.open(settings.db_path, timezone=settings.timezone, search_budget=budget)
+    return SqliteStore.open(
+        settings.db_path,
+        timezone=settings.timezone,
+        search_budget=budget,
+        bulk_writer=settings.index_writer_process,
+    )

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from goftar.errors import StoreError
 from goftar.model import Article, CrawlHealth, Extraction
-from index import sqlite_maintenance
+from index import sqlite_bulk, sqlite_maintenance
 from index.base import DEFAULT_SEARCH_BUDGET, IndexReport, SearchQuery, SearchResult, SearchTimeout
 from index.sqlite_cache import DEFAULT_ENTRIES, ResultCache
 from index.sqlite_docs import (
@@ -39,7 +39,7 @@ from index.sqlite_docs import (
     iso_utc,
 )
 from index.sqlite_search import run_search, search_cache_key
-from index.sqlite_write import Prepared, prepare, utc_text, write
+from index.sqlite_write import WRITER_PRAGMAS, Prepared, prepare, utc_text, write
 
 log = logging.getLogger(__name__)
 
@@ -246,11 +246,17 @@ class SqliteStore:
         max_searches: int | None = None,
         queue_wait: float | None = None,
         cache_entries: int = DEFAULT_ENTRIES,
+        bulk_writer: bool = True,
     ) -> None:
         self._conn = conn  # the write connection
         self._lock = threading.RLock()
         self.tz = ZoneInfo(timezone)
+        self._timezone = timezone
         self._path = None if path is None or str(path) == ":memory:" else Path(path).resolve()
+        # Large batches are written by a child process (index.sqlite_bulk); an in-memory store has no
+        # file for it to open.
+        self._bulk_enabled = bulk_writer and self._path is not None
+        self._bulk: sqlite_bulk.BulkWriter | None = None
         self._local = threading.local()
         self._readers: dict[int, tuple[threading.Thread, sqlite3.Connection]] = {}  # by thread id
         self._readers_lock = threading.Lock()
@@ -273,29 +279,23 @@ class SqliteStore:
         max_searches: int | None = None,
         queue_wait: float | None = None,
         cache_entries: int = DEFAULT_ENTRIES,
+        bulk_writer: bool = True,
     ) -> SqliteStore:
         """Open (creating if needed) the store at ``path``; ``":memory:"`` gives a throw-away store.
 
         ``search_budget``: seconds one search may run before it is stopped (``SearchTimeout``);
         ``max_searches``: searches running at once (default twice the CPUs); ``queue_wait``: seconds a
         search waits for its turn before ``SearchTimeout`` says the store is busy (default twice the budget);
-        ``cache_entries``: queries whose results are kept for the current store generation (0: none).
+        ``cache_entries``: queries whose results are kept for the current store generation (0: none);
+        ``bulk_writer``: write batches of ``sqlite_bulk.MIN_ROWS`` rows or more in a child process.
         """
         try:
             if str(path) != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            # Checkpoint every 64 MB of WAL rather than 4 MB: a page rewritten by several batches is
-            # copied back once. Bulk indexing at a million commitments spent a quarter of its commit
-            # time checkpointing with the default (benchmarks/search.py).
-            conn.execute("PRAGMA wal_autocheckpoint=16384")
-            conn.execute("PRAGMA busy_timeout=5000")
-            conn.execute("PRAGMA cache_size=-262144")  # 256 MiB: the b-trees of 1M commitments stay in memory
-            conn.execute("PRAGMA temp_store=MEMORY")
-            conn.execute("PRAGMA mmap_size=2147483648")  # reads share the OS page cache between processes
+            for pragma in WRITER_PRAGMAS:
+                conn.execute(pragma)
             _migrate(conn)
             conn.executescript(_SCHEMA)
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -309,10 +309,12 @@ class SqliteStore:
             max_searches=max_searches,
             queue_wait=queue_wait,
             cache_entries=cache_entries,
+            bulk_writer=bulk_writer,
         )
 
     def close(self) -> None:
         with self._lock, self._readers_lock:
+            self._stop_bulk()
             self._closed = True
             for _thread, reader in self._readers.values():
                 reader.close()
@@ -386,15 +388,54 @@ class SqliteStore:
 
         An article already stored keeps its ``first_seen``; its old statements and commitments are
         replaced by the new extraction's. An item that cannot be stored is reported, not raised.
+        A large batch is written by the store's writer process while the next rows are prepared here
+        (``index.sqlite_bulk``); either way the batch is committed when this returns.
         """
         report = IndexReport()
-        prepared = []
+        prepared: list[Prepared] = []
+        chunks = self._prepared_chunks(items, prepared, report)
+        if self._bulk_enabled and len(items) + _child_rows(items) >= sqlite_bulk.MIN_ROWS:
+            with self._lock:
+                try:
+                    self._bulk_writer().write_batch(chunks)
+                except sqlite_bulk.BulkWriteError as exc:
+                    log.warning("batch write failed (%s); writing its articles one by one", exc)
+                    return self._upsert_each(prepared, report)
+                except sqlite_bulk.BulkWriterGone as exc:
+                    log.warning("%s; this store writes in its own process from now on", exc)
+                    self._stop_bulk()
+                    self._bulk_enabled = False
+                    for _chunk in chunks:  # finish preparing what the child never saw
+                        pass
+                    return self._write_prepared(prepared, report)
+            for item in prepared:
+                _count(report, item)
+            return report
+        for _chunk in chunks:
+            pass
+        return self._write_prepared(prepared, report)
+
+    def _prepared_chunks(
+        self, items: list[tuple[Article, Extraction]], prepared: list[Prepared], report: IndexReport
+    ) -> Iterator[list[Prepared]]:
+        """Prepare items lazily, a chunk at a time, keeping each in ``prepared``; failures are reported."""
+        chunk: list[Prepared] = []
         for article, extraction in items:
             try:
-                prepared.append(prepare(article, extraction))
+                item = prepare(article, extraction)
             except (ValueError, TypeError, AttributeError) as exc:
                 log.warning("cannot index article %s: %s", article.url, exc)
                 report.failed.append((article.id, f"{type(exc).__name__}: {exc}"))
+                continue
+            prepared.append(item)
+            chunk.append(item)
+            if len(chunk) == sqlite_bulk.CHUNK_ARTICLES:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    def _write_prepared(self, prepared: list[Prepared], report: IndexReport) -> IndexReport:
         try:
             with self._tx() as conn:
                 for item in prepared:
@@ -406,6 +447,17 @@ class SqliteStore:
             _count(report, item)
         return report
 
+    def _bulk_writer(self) -> sqlite_bulk.BulkWriter:
+        if self._bulk is None or not self._bulk.alive:
+            assert self._path is not None
+            self._bulk = sqlite_bulk.BulkWriter(self._path, self._timezone)
+        return self._bulk
+
+    def _stop_bulk(self) -> None:
+        if self._bulk is not None:
+            self._bulk.close()
+            self._bulk = None
+
     def _upsert_each(self, prepared: list[Prepared], report: IndexReport) -> IndexReport:
         """The slow path after a failed batch: one transaction per article, failures reported."""
         for item in prepared:
@@ -413,8 +465,8 @@ class SqliteStore:
                 with self._tx() as conn:
                     write(conn, item, self.tz)
             except sqlite3.Error as exc:
-                log.warning("cannot store article %s: %s", item.article.url, exc)
-                report.failed.append((item.article.id, f"{type(exc).__name__}: {exc}"))
+                log.warning("cannot store article %s: %s", item.url, exc)
+                report.failed.append((item.article_id, f"{type(exc).__name__}: {exc}"))
             else:
                 _count(report, item)
         return report
@@ -693,6 +745,10 @@ def _bounded(conn: sqlite3.Connection, clock: _Clock, run: Any) -> Any:
         conn.set_progress_handler(None, 0)
         if conn.in_transaction:  # an interrupted statement may leave the read transaction open
             conn.execute("ROLLBACK")
+
+
+def _child_rows(items: list[tuple[Article, Extraction]]) -> int:
+    return sum(len(extraction.statements) + len(extraction.commitments) for _a, extraction in items)
 
 
 def _count(report: IndexReport, item: Prepared) -> None:

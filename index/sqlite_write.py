@@ -9,6 +9,7 @@ inserts themselves), and the transaction holds the write lock only while rows ar
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 import zlib
@@ -21,6 +22,20 @@ import zstandard
 
 from goftar.model import Article, Commitment, Extraction, Speaker
 from index import analysis
+
+# Every connection that writes (the store's, and the bulk writer process's) is set up the same way.
+WRITER_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    # Checkpoint every 64 MB of WAL rather than 4 MB: a page rewritten by several batches is copied back
+    # once. Bulk indexing at a million commitments spent a quarter of its commit time checkpointing with
+    # the default (benchmarks/search.py).
+    "PRAGMA wal_autocheckpoint=16384",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA cache_size=-262144",  # 256 MiB: the b-trees of 1M commitments stay in memory
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA mmap_size=2147483648",  # reads share the OS page cache between processes
+)
 
 
 def utc_text(value: datetime) -> str:
@@ -53,15 +68,39 @@ def filter_token(kind: str, value: str) -> str:
     return f"zz{kind}{value.encode('utf-8').hex()}"
 
 
-def commitment_body(commitment: Commitment, source: str) -> str:
+# A sentence ends at a terminator followed by space, or at a line break. Splitting there never splits a
+# word, so analysing a text sentence by sentence gives the same terms as analysing it whole.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?؟])\s+|\n+")
+_TERMINATORS = ".!?؟ "
+
+
+def analyze_sentences(text: str, memo: dict[str, str] | None = None) -> str:
+    """``analysis.analyze(text)``, a sentence at a time, each sentence's terms remembered in ``memo``.
+
+    A commitment's evidence and a statement's quote are usually sentences of their article: with the
+    article's ``memo`` they are not analysed a second time (analysis was a third of preparing a row).
+    """
+    if memo is None:
+        return analysis.analyze(text)
+    out = []
+    for piece in _SENTENCE_BREAK.split(text):
+        key = piece.rstrip(_TERMINATORS)  # punctuation yields no terms: «… می‌کنیم» and «… می‌کنیم.» meet
+        terms = memo.get(key)
+        if terms is None:
+            terms = memo[key] = analysis.analyze(key)
+        if terms:
+            out.append(terms)
+    return " ".join(out)
+
+
+def commitment_body(commitment: Commitment, source: str, memo: dict[str, str] | None = None) -> str:
     """The analysed text a commitment is found by: the quote, who said it, the actor and topics.
 
     The action is usually a span of the quote; it is indexed only when it is not, so words are not
-    counted twice by the ranking.
+    counted twice by the ranking. ``memo``: see :func:`analyze_sentences`.
     """
     speaker = commitment.speaker
     parts = [
-        commitment.evidence,
         speaker.text if speaker else "",
         speaker.canonical_name if speaker else "",
         commitment.actor or "",
@@ -69,20 +108,23 @@ def commitment_body(commitment: Commitment, source: str) -> str:
     ]
     if commitment.action not in commitment.evidence:
         parts.append(commitment.action)
-    text = analysis.analyze(" ".join(p for p in parts if p))
-    return f"{text} {filter_token('s', source)}"
+    terms = [analyze_sentences(commitment.evidence, memo), analysis.analyze(" ".join(p for p in parts if p))]
+    return " ".join([*filter(None, terms), filter_token("s", source)])
 
 
-def article_body(article: Article) -> str:
+def article_body(article: Article, memo: dict[str, str] | None = None) -> str:
     """The analysed text an article is found by: title, lead and text, plus its source's filter term."""
-    text = analysis.analyze(f"{article.title}\n{article.lead or ''}\n{article.text or article.raw_text}")
+    whole = f"{article.title}\n{article.lead or ''}\n{article.text or article.raw_text}"
+    text = analyze_sentences(whole, memo)
     return f"{text} {filter_token('s', article.source)}"
 
 
-def statement_body(quote: str, speaker_display: str | None, source: str) -> str:
+def statement_body(
+    quote: str, speaker_display: str | None, source: str, memo: dict[str, str] | None = None
+) -> str:
     """The analysed text a statement is found by: the quote and who said it, plus the source's term."""
-    text = analysis.analyze(f"{quote}\n{speaker_display or ''}")
-    return f"{text} {filter_token('s', source)}"
+    terms = [analyze_sentences(quote, memo), analysis.analyze(speaker_display or "")]
+    return " ".join([*filter(None, terms), filter_token("s", source)])
 
 
 def speaker_columns(speaker: Speaker | None) -> tuple[str, str | None, str | None]:
@@ -126,6 +168,8 @@ def unpack(value: str | bytes) -> Any:
 
 # Derived fields are not stored: the article ref comes from the ``articles`` row (once per article,
 # not per commitment) and the Jalali deadlines are recomputed on reading (cached), see ``sqlite_docs``.
+# One encoder for every article ref: ``json.dumps`` with options builds a new encoder per call.
+_compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _COMMITMENT_EXCLUDE: dict[str, Any] = {"deadline": {"start_jalali", "end_jalali"}}
 _ARTICLE_COMPUTED = frozenset({"id", "content_hash", "published_jalali"})
 
@@ -134,18 +178,19 @@ _ARTICLE_COMPUTED = frozenset({"id", "content_hash", "published_jalali"})
 class Prepared:
     """Everything one article writes, computed before the transaction."""
 
-    article: Article
+    source: str
+    url: str
     article_id: str
     content_hash: str
     published: str | None
     fetched: str
-    article_json: bytes
+    article_json: str  # compressed by ``write``: in bulk indexing that is the writer process's share
     article_ref: str
     article_body: str
     facet_refs: str | None = None  # see ``facet_refs``
     entities: list[tuple[Any, ...]] = field(default_factory=list)  # (label, key, display, canonical id, n)
     statements: list[tuple[tuple[Any, ...], str]] = field(default_factory=list)  # (row, fts body)
-    commitments: list[tuple[tuple[Any, ...], bytes, str]] = field(default_factory=list)  # (row, doc, body)
+    commitments: list[tuple[tuple[Any, ...], str, str]] = field(default_factory=list)  # (row, doc, body)
 
 
 def prepare(article: Article, extraction: Extraction) -> Prepared:
@@ -161,15 +206,17 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
     }
     # raw_text is stored only when the normaliser changed it (readers restore it from text).
     exclude = _ARTICLE_COMPUTED | ({"raw_text"} if article.raw_text == article.text else set())
+    memo: dict[str, str] = {}  # sentence -> terms, shared by the article's bodies
     out = Prepared(
-        article=article,
+        source=article.source,
+        url=article.url,
         article_id=article_id,
         content_hash=article.content_hash,
         published=utc_text(article.published) if article.published else None,
         fetched=utc_text(article.fetched),
-        article_json=pack(article.model_dump_json(exclude=exclude)),
-        article_ref=json.dumps(ref, ensure_ascii=False, separators=(",", ":")),
-        article_body=article_body(article),
+        article_json=article.model_dump_json(exclude=exclude),
+        article_ref=_compact_json(ref),
+        article_body=article_body(article, memo),
         entities=_entity_rows(extraction),
     )
     out.facet_refs = facet_refs(out.entities)
@@ -183,7 +230,7 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
         seen.add(sid_)
         key, display, sid = speaker_columns(statement.speaker)
         row = (sid_, article_id, article.source, key, display, sid, statement.model_dump_json())
-        out.statements.append((row, statement_body(statement.quote, display, article.source)))
+        out.statements.append((row, statement_body(statement.quote, display, article.source, memo)))
     seen.clear()
     for commitment in extraction.commitments:
         if commitment.article_id != article_id:
@@ -193,8 +240,8 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
             continue
         seen.add(cid)
         row = _commitment_row(cid, commitment, article_id, article.source)
-        doc = pack(commitment.model_dump_json(exclude=_COMMITMENT_EXCLUDE))
-        out.commitments.append((row, doc, commitment_body(commitment, article.source)))
+        doc = commitment.model_dump_json(exclude=_COMMITMENT_EXCLUDE)
+        out.commitments.append((row, doc, commitment_body(commitment, article.source, memo)))
     return out
 
 
@@ -256,18 +303,17 @@ def write(conn: sqlite3.Connection, item: Prepared, tz: tzinfo) -> None:
     Child rows get explicit rowids (the transaction holds the write lock, so ``max(rowid)`` is stable):
     each table is then filled by one ``executemany`` instead of an insert-and-read-back per row.
     """
-    article = item.article
     row = conn.execute("SELECT rowid, first_seen FROM articles WHERE id = ?", (item.article_id,)).fetchone()
     first_seen = row[1] if row else item.fetched  # first seen is kept from the first insert
     event_time = item.published or first_seen
     when = (item.published, first_seen, event_time, local_day(event_time, tz))
     values = (
-        article.source,
+        item.source,
         *when,
         item.content_hash,
         item.article_ref,
         item.facet_refs,
-        item.article_json,
+        pack(item.article_json),
     )
     # Two plain statements, not an upsert with RETURNING: RETURNING makes SQLite open a statement
     # savepoint, and FTS5 writes its pending rows out as a new segment at every savepoint — one tiny
@@ -320,7 +366,7 @@ def write(conn: sqlite3.Connection, item: Prepared, tz: tzinfo) -> None:
         )
         conn.executemany(
             "INSERT INTO commitment_docs (rowid, json) VALUES (?, ?)",
-            [(first + i, doc) for i, (_v, doc, _b) in enumerate(item.commitments)],
+            [(first + i, pack(doc)) for i, (_v, doc, _b) in enumerate(item.commitments)],
         )
         conn.executemany(
             "INSERT INTO commitment_fts (rowid, body) VALUES (?, ?)",
