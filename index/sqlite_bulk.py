@@ -10,7 +10,8 @@ from the preparing thread to bind the next, and session 2 measured such a thread
 The child is ``python -m index.sqlite_bulk DB TZ``, not a ``multiprocessing`` process: spawn would
 re-import the caller's ``__main__`` (an Airflow task, a test runner), fork is unsafe in a threaded server.
 Messages are pickles on its stdin/stdout, between two processes of this package only:
-``("begin",)``, ``("write", [Prepared, ...])``, ``("commit",)`` → ``("ok",)`` or ``("error", text)``.
+``("begin",)``, ``("write", [Prepared, ...])``, ``("commit",)`` → ``("ok",)`` or ``("error", text)``;
+``("rollback",)`` when the caller gave up on the batch.
 After an error the child rolls back and ignores writes until the next ``begin``; the caller then writes
 the batch itself, article by article (``SqliteStore._upsert_each``), so nothing is lost either way.
 """
@@ -77,8 +78,15 @@ class BulkWriter:
     def write_batch(self, chunks: Iterable[list[Prepared]]) -> None:
         """Write every chunk in one transaction and commit; chunks are produced while the child writes."""
         self._send(("begin",))
-        for chunk in chunks:
-            self._send(("write", chunk))
+        try:
+            for chunk in chunks:
+                self._send(("write", chunk))
+        except BulkWriterGone:
+            raise
+        except BaseException:
+            # Preparing failed in an unexpected way: the child must not keep the write lock.
+            self._send(("rollback",))
+            raise
         self._send(("commit",))
         self._expect("ok")
 
@@ -145,6 +153,9 @@ def serve(path: str, timezone: str, inbox: IO[bytes], outbox: IO[bytes]) -> None
             elif message[0] == "write" and failed is None:
                 for item in message[1]:
                     write(conn, item, tz)
+            elif message[0] == "rollback":
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
             elif message[0] == "commit":
                 if failed is None:
                     # Inside the transaction, as in SqliteStore._tx: readers see rows and generation together.

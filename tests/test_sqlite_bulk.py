@@ -135,3 +135,26 @@ def test_an_sqlite_error_in_the_writer_costs_only_the_bad_article(store: SqliteS
     assert bad and {article_id for article_id, _reason in report.failed} == bad
     assert all("irna is refused" in reason for _id, reason in report.failed)
     assert store.counts()["articles"] == len(batch) - len(bad)
+
+
+def test_a_batch_abandoned_by_the_caller_releases_the_write_lock(
+    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import sqlite as sqlite_module
+
+    calls = {"n": 0}
+    original = sqlite_module.prepare
+
+    def breaks_on_the_fifth(article: Article, extraction: Extraction) -> object:
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise KeyError("a bug, not bad input")
+        return original(article, extraction)
+
+    monkeypatch.setattr(sqlite_module, "prepare", breaks_on_the_fifth)
+    with pytest.raises(KeyError):
+        store.upsert(_batches()[0])
+    assert store.counts()["articles"] == 0  # the child's rows were rolled back, not committed
+    monkeypatch.setattr(sqlite_module, "prepare", original)
+    report = store.upsert(_batches()[1])
+    assert report.failed == [] and store.counts()["articles"] == len(_batches()[1])
