@@ -247,3 +247,42 @@ def test_bound_pieces_and_preverbs_join_across_a_space(tmp_path: Path) -> None:
     assert r.restore("نامه ات رسید") == f"نامه{Z}ات رسید"
     assert r.restore("آنها درمی گذرند") == f"آنها درمی{Z}گذرند"
     assert r.restore("نامه است") == "نامه است"
+
+
+def _tiny_restorer(tmp_path: Path, corpus: list[str], outside: dict[str, float] | None = None) -> zwnj.Restorer:
+    """A restorer of ``corpus`` (a treebank, weight 3) plus spellings seen only outside the treebanks."""
+    forms: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    count_texts(corpus, 3.0, forms, pairs)
+    convention = Counter(forms)
+    forms.update(outside or {})
+    out = tmp_path / "lex.tsv.gz"
+    write_lexicon(out, (forms, convention, pairs, set()))
+    return zwnj.Restorer(zwnj.load_lexicon(out))
+
+
+def test_endings_in_alef_after_yeh_share_one_class(tmp_path: Path) -> None:
+    """After the vowel ی, «ای»، «ام»، «اند»… are each too rare for a class: they share one (سنتی‌ای
+    from زندگی‌ام، قبلی‌اش…); but after «ا» (رعای|ای) or in a word in «ا» plus ی (دنیا|ی) ی is a glide."""
+    corpus = [
+        f"زندگی{Z}ام", f"قبلی{Z}ام", f"روسری{Z}اش", f"زندگی{Z}اش", f"علمی{Z}اند", f"خانه{Z}ای",
+        f"جمله{Z}ای", f"پرده{Z}ای", "سنتی", "فضایی", "دنیا", "دنیای", "کتاب", "رعایا",
+        "زندگی", "قبلی", "روسری", "علمی", "خانه", "جمله", "پرده",  # stems, not prefixes
+    ]
+    r = _tiny_restorer(tmp_path, corpus)
+    assert r.restore_atom("سنتیای") == f"سنتی{Z}ای"
+    assert r.restore_atom("فضاییای") == f"فضایی{Z}ای"
+    assert r.restore_atom("دنیای") == "دنیای"
+    assert r.restore_atom("دنیایم") == "دنیایم"
+    assert r.restore_atom("رعایای") == "رعایای"
+
+
+def test_keen_text_splits_a_rare_stem_glued_only_outside_the_treebanks(tmp_path: Path) -> None:
+    """In a text that drops its ZWNJs, «تروریستها» seen glued only in other sources (Arman, hazm's list)
+    is an unknown stem plus «ها»; «انتهای» is a known word plus an ending and stays whole."""
+    stems = ("کتاب", "درخت", "باغ", "دست", "سنگ", "رنگ", "کشور", "شهر", "کوه", "دشت", "راه", "سال")
+    corpus = [f"{s}{Z}ها" for s in stems] + list(stems) + ["انتها", "انتها"]
+    r = _tiny_restorer(tmp_path, corpus, {"تروریستها": 0.1, "انتهای": 0.1})
+    assert r.restore_atom("تروریستها") == "تروریستها"
+    assert r.restore_atom("تروریستها", keen=True) == f"تروریست{Z}ها"
+    assert r.restore_atom("انتهای", keen=True) == "انتهای"
