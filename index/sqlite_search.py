@@ -37,7 +37,7 @@ from index.sqlite_docs import (
     commitment_from_row,
     statement_from_row,
 )
-from index.sqlite_write import filter_token, parse_facet_refs
+from index.sqlite_write import FIELD_SEP, REF_SEP, filter_token
 
 log = logging.getLogger(__name__)
 
@@ -496,15 +496,21 @@ def _fill_sample(conn: sqlite3.Connection, spec: _Spec, rel: _Relation, total: i
 def _entity_facets(conn: sqlite3.Connection, size: int) -> dict[str, list[tuple[str, int]]]:
     """Organisations and places of the sampled matches' articles, each counted once per document."""
     labels = {label: name for name, label in _ENTITY_LABELS.items()}
+    # Counted here rather than by GROUP BY: SQLite sorted the long facet_refs strings to group them (half
+    # of this function's time at a million commitments), a Counter hashes them. Each distinct item
+    # (one organisation or place) is then parsed once, however many articles name it.
+    rows = Counter(refs for (refs,) in conn.execute(f"SELECT facet_refs FROM {SAMPLE_TABLE}") if refs)
+    named: Counter[str] = Counter()
+    for refs, n in rows.items():
+        for item in refs.split(REF_SEP):
+            named[item] += n
     counts: Counter[tuple[str, str]] = Counter()
     display: dict[tuple[str, str], str] = {}
-    # Rows of one article carry the same value: each distinct value is parsed once.
-    sql = f"SELECT facet_refs, count(*) FROM {SAMPLE_TABLE} WHERE facet_refs IS NOT NULL GROUP BY 1"
-    for refs, rows in conn.execute(sql):
-        for label, key, shown in parse_facet_refs(refs):
-            counts[label, key] += rows
-            if shown > display.get((label, key), ""):  # the same display whatever the order of rows
-                display[label, key] = shown
+    for item, n in named.items():
+        label, key, shown = item.split(FIELD_SEP, 2)
+        counts[label, key] += n
+        if shown > display.get((label, key), ""):  # the same display whatever the order of rows
+            display[label, key] = shown
     found: dict[str, list[tuple[str, int]]] = {name: [] for name in labels.values()}
     for (label, key), n in counts.items():
         if label in labels:

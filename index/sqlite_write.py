@@ -262,11 +262,6 @@ def facet_refs(entity_rows: list[tuple[Any, ...]]) -> str | None:
     return REF_SEP.join(items) or None
 
 
-def parse_facet_refs(value: str) -> list[tuple[str, str, str]]:
-    """``(label, key, display)`` of each item of a ``facet_refs`` value."""
-    return [tuple(item.split(FIELD_SEP, 2)) for item in value.split(REF_SEP)]  # type: ignore[misc]
-
-
 def _entity_rows(extraction: Extraction) -> list[tuple[Any, ...]]:
     merged: dict[tuple[str, str], list[Any]] = {}
     for ent in extraction.entities:
