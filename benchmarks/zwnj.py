@@ -321,7 +321,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", nargs="*", help="run only systems whose label contains one of these")
     parser.add_argument("--dev-cv", type=Path, metavar="DATA", help="2-fold CV on PerDT dev instead")
     parser.add_argument("--cache", type=Path, help="with --dev-cv: keep fold counts and n-gram models here")
-    parser.add_argument("--errors", type=int, default=0, help="print N error sentences of ours (del)")
     args = parser.parse_args(argv)
     if args.setup:
         setup_venvs(args.venvs)
