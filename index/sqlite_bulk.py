@@ -50,10 +50,6 @@ class BulkWriterGone(Exception):
     """The child process died or its pipe broke; the batch it had was not committed."""
 
 
-def rows(item: Prepared) -> int:
-    return 1 + len(item.statements) + len(item.commitments)
-
-
 class BulkWriter:
     """The child process of one store, started on first use and stopped with the store."""
 

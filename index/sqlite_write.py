@@ -166,10 +166,10 @@ def unpack(value: str | bytes) -> Any:
     return json.loads(zlib.decompress(value, -15))
 
 
-# Derived fields are not stored: the article ref comes from the ``articles`` row (once per article,
-# not per commitment) and the Jalali deadlines are recomputed on reading (cached), see ``sqlite_docs``.
 # One encoder for every article ref: ``json.dumps`` with options builds a new encoder per call.
 _compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# Derived fields are not stored: the article ref comes from the ``articles`` row (once per article,
+# not per commitment) and the Jalali deadlines are recomputed on reading (cached), see ``sqlite_docs``.
 _COMMITMENT_EXCLUDE: dict[str, Any] = {"deadline": {"start_jalali", "end_jalali"}}
 _ARTICLE_COMPUTED = frozenset({"id", "content_hash", "published_jalali"})
 
