@@ -402,16 +402,13 @@ class SqliteStore:
                     log.warning("batch write failed (%s); writing its articles one by one", exc)
                     return self._upsert_each(prepared, report)
                 except sqlite_bulk.BulkWriterGone as exc:
+                    # Nothing of the batch was committed: it is written below, as a small batch is.
                     log.warning("%s; this store writes in its own process from now on", exc)
                     self._stop_bulk()
                     self._bulk_enabled = False
-                    for _chunk in chunks:  # finish preparing what the child never saw
-                        pass
-                    return self._write_prepared(prepared, report)
-            for item in prepared:
-                _count(report, item)
-            return report
-        for _chunk in chunks:
+                else:
+                    return _counted(report, prepared)
+        for _chunk in chunks:  # prepare the rest (all of a small batch; what the child never saw)
             pass
         return self._write_prepared(prepared, report)
 
@@ -443,9 +440,7 @@ class SqliteStore:
         except sqlite3.Error as exc:
             log.warning("batch write failed (%s); writing its articles one by one", exc)
             return self._upsert_each(prepared, report)
-        for item in prepared:
-            _count(report, item)
-        return report
+        return _counted(report, prepared)
 
     def _bulk_writer(self) -> sqlite_bulk.BulkWriter:
         if self._bulk is None or not self._bulk.alive:
@@ -749,6 +744,12 @@ def _bounded(conn: sqlite3.Connection, clock: _Clock, run: Any) -> Any:
 
 def _child_rows(items: list[tuple[Article, Extraction]]) -> int:
     return sum(len(extraction.statements) + len(extraction.commitments) for _a, extraction in items)
+
+
+def _counted(report: IndexReport, prepared: list[Prepared]) -> IndexReport:
+    for item in prepared:
+        _count(report, item)
+    return report
 
 
 def _count(report: IndexReport, item: Prepared) -> None:
