@@ -4,7 +4,7 @@ Both backends index the output of :func:`analyze` (SQLite in FTS5, Elasticsearch
 field), so a query means the same thing everywhere. Analysis is:
 
 1. folding: Arabic letter variants to Persian, diacritics and tatweel dropped, Persian/Arabic digits to
-   ASCII, Latin lower-cased (queries first go through ``nlp.normalize.fold_for_search``; see :func:`fold`);
+   ASCII, Latin lower-cased (queries are first normalised by ``nlp.normalize.normalize``; see :func:`fold`);
 2. tokenising on anything that is not a letter or digit — except ZWNJ (U+200C), which joins the parts of
    one word («واکسن‌ها», «می‌شود») and is handled explicitly in step 3;
 3. light stemming: ZWNJ-attached suffixes/prefixes are dropped, then a few inflectional suffixes are
@@ -120,22 +120,24 @@ def _query_folder() -> Callable[[str], str]:
 
 
 def _load_query_folder() -> Callable[[str], str]:
+    # ``normalize``, not ``fold_for_search``: the latter turns ZWNJ into a space, which splits a compound
+    # («آتش‌نشانی» → «اتش نشانی») into a phrase the index never holds (it joins a word's ZWNJ parts).
     try:
-        from nlp.normalize import fold_for_search
+        from nlp.normalize import normalize
     except ImportError:
-        log.debug("nlp.normalize.fold_for_search not available; using the index's own folding")
+        log.debug("nlp.normalize not available; using the index's own folding")
         return _own_fold
-    fold_for_search("می‌شود")  # loads the normaliser's models now, inside the lock
-    return lambda text: _own_fold(fold_for_search(text))
+    normalize("می‌شود")  # loads the normaliser's models now, inside the lock
+    return lambda text: _own_fold(normalize(text))
 
 
 def fold(text: str, *, query: bool = False) -> str:
     """Text folded for matching: one spelling per letter, ASCII digits, no diacritics, lower case.
 
     Stored documents were normalised by the pipeline already, so they get only the character folding
-    (the normaliser's ``fold_for_search`` costs ~0.5 ms per sentence, ten times the indexing budget).
-    Queries are typed by people and are short: ``query=True`` runs the full ``fold_for_search`` first,
-    which restores missing ZWNJs («میشود» → «می شود») the way the pipeline did for the documents.
+    (the normaliser costs ~0.5 ms per sentence, ten times the indexing budget). Queries are typed by
+    people and are short: ``query=True`` runs the full normaliser first, which restores missing ZWNJs
+    («میشود» → «می‌شود», «آتش نشانی» → «آتش‌نشانی») the way the pipeline did for the documents.
     """
     return _query_folder()(text) if query else _own_fold(text)
 

@@ -153,7 +153,7 @@ def metro_post() -> tuple[Article, Extraction]:
 
 
 def old_article() -> tuple[Article, Extraction]:
-    evidence = "پل عابر پیاده میدان انقلاب تا هفته آینده بازگشایی می‌شود"
+    evidence = "پل عابر پیاده میدان انقلاب با برنامه‌ریزی آتش‌نشانی تا هفته آینده بازگشایی می‌شود"
     text = f"معاون فنی شهرداری گفت {evidence}."
     art = _article(
         "bridge",

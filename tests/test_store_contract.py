@@ -110,6 +110,15 @@ def test_stemming_and_zwnj_variants_meet(filled: Store) -> None:
         assert evidences(filled, query) == {VACCINE, SCHOOLS}, query
 
 
+def test_compound_words_meet_however_typed(filled: Store) -> None:
+    # A compound's parts are joined by ZWNJ in the stored text; a query must find it typed with the
+    # ZWNJ or without it, and mark the word.
+    for query in ("برنامه‌ریزی", "برنامهریزی", "آتش‌نشانی", "آتشنشانی", "«برنامه‌ریزی آتش‌نشانی»"):
+        assert evidences(filled, query) == {BRIDGE}, query
+    hit = filled.search(SearchQuery(text="آتشنشانی")).hits[0]
+    assert "<mark>آتش‌نشانی</mark>" in hit.highlight
+
+
 def test_digits_match_in_either_script(filled: Store) -> None:
     assert evidences(filled, "10 بیمارستان") == {HOSPITAL}
     assert evidences(filled, "۱۰ مترو") == {METRO}
