@@ -119,6 +119,9 @@ def test_large_matching_sets_have_sampled_facets_flagged(
     assert abs(polarity - exact.total) <= 0.02 * exact.total
     assert set(dict(sampled.facets["speaker"])) == set(dict(exact.facets["speaker"]))
     assert store.search(replace(query, facets=False)).facets_approximate is False
+    # A facet the query fixes by a filter has one value, counted exactly even when the rest is sampled.
+    fixed = store.search(replace(query, polarity="commit"))
+    assert fixed.total > sqlite_search.FACET_SAMPLE and fixed.facets["polarity"] == [("commit", fixed.total)]
 
 
 def test_one_query_asked_at_once_is_computed_once() -> None:
