@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
@@ -246,6 +247,12 @@ def add_report(total: IngestReport, part: IngestReport) -> None:
     total.retry.extend(part.retry)
 
 
+def refresh_statuses(store: Store, settings: Settings) -> int:
+    """Set open/due/overdue as of today (the local day): extraction stated them as of each article's
+    publication, and a researcher filtering by status means today's. Returns how many changed."""
+    return store.recompute_statuses(datetime.now(ZoneInfo(settings.timezone)).date())
+
+
 def record_health(store: Store, health: Iterable[CrawlHealth]) -> None:
     for item in health:
         store.record_crawl(item)
@@ -270,5 +277,6 @@ def run(
     record_health(store, crawl_report.health)
     add_report(report, ingest_file(crawl_report.out, store, progress=progress, retry_dir=retry_dir(settings)))
     _ingested(crawl_report.out, settings)
+    refresh_statuses(store, settings)
     moved = settings.crawl_dir / crawl_report.out.name
     return dataclasses.replace(crawl_report, out=moved), report

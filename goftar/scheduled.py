@@ -78,6 +78,7 @@ def ingest_group(
         pipeline.record_health(store, health)
         retried = retry.retry_pending(retry_dir, store, pipeline.failed_dir(settings))
         ingested = pipeline.ingest_file(out, store, retry_dir=retry_dir)
+        pipeline.refresh_statuses(store, settings)
     finally:
         store.close()
     return {

@@ -38,6 +38,7 @@ from index.elastic_body import (
 )
 from index.elastic_docs import article_actions, hits_from
 from index.query import parse
+from nlp.tracking import DUE_DAYS
 
 log = logging.getLogger(__name__)
 
@@ -323,14 +324,15 @@ class ElasticStore:
         )
 
     def recompute_statuses(self, today: date) -> int:
-        """Same rule as the SQLite store: overdue, due (inside the range or within a week), else open."""
+        """``nlp.tracking.status_for``'s rule, as in the SQLite store: overdue, due within a week, else
+        open; fulfilled commitments and those with no due day are left as they are."""
         script = {
             "lang": "painless",
-            "params": {"t": today.isoformat(), "soon": (today + timedelta(days=7)).isoformat()},
+            "params": {"t": today.isoformat(), "soon": (today + timedelta(days=DUE_DAYS)).isoformat()},
             "source": (
-                "String d = ctx._source.deadline_day; String s = ctx._source.deadline_start; "
-                "String v = d.compareTo(params.t) < 0 ? 'overdue' : (d.compareTo(params.soon) <= 0 || "
-                "(s != null && s.compareTo(params.t) <= 0)) ? 'due' : 'open'; "
+                "String d = ctx._source.deadline_day; "
+                "String v = d.compareTo(params.t) < 0 ? 'overdue' "
+                ": d.compareTo(params.soon) <= 0 ? 'due' : 'open'; "
                 "if (v == ctx._source.status) { ctx.op = 'noop' } else { ctx._source.status = v; "
                 "ctx._source.doc.status = v }"
             ),

@@ -12,6 +12,7 @@ from index.base import Hit, SearchQuery, SearchResult, article_doc, article_ref,
 from index.query import ParsedQuery, highlight
 from index.sqlite_search import SNIPPET_CHARS
 from index.sqlite_write import commitment_body, entity_key, speaker_columns
+from nlp.tracking import due_day
 
 TZ = ZoneInfo("Asia/Tehran")
 _ENTITY_FIELDS = {"ORG": "org", "LOC": "place"}
@@ -99,7 +100,7 @@ def article_actions(
         commitment = commitment.model_copy(update={"article_id": article.id})
         key, display, sid = speaker_columns(commitment.speaker)
         deadline = commitment.deadline
-        due = (deadline.end or deadline.start) if deadline else None
+        due = due_day(deadline)
         actions.append(
             {
                 "_index": f"{prefix}-commitments",

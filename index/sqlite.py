@@ -39,13 +39,13 @@ from index.sqlite_docs import (
     iso_utc,
 )
 from index.sqlite_search import run_search, search_cache_key
-from index.sqlite_write import WRITER_PRAGMAS, Prepared, prepare, utc_text, write
+from index.sqlite_write import WRITER_PRAGMAS, Prepared, prepare, unpack, utc_text, write
+from nlp.tracking import DUE_DAYS
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 ENTITY_LABELS_FOR_DIGEST = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRO")
-DUE_SOON = timedelta(days=7)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -163,6 +163,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
         if version < 5:
             log.info("migrating the SQLite store to schema version 5 (article rowids on child rows)")
             _migrate_to_v5(conn)
+        if version < 6:
+            log.info("migrating the SQLite store to schema version 6 (no due day for start-only deadlines)")
+            _migrate_to_v6(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -223,6 +226,24 @@ def _migrate_to_v5(conn: sqlite3.Connection) -> None:
             f"coalesce((SELECT rowid FROM articles WHERE id = {table}.article_id), 0)"
         )
     conn.execute("PRAGMA user_version = 5")
+
+
+def _migrate_to_v6(conn: sqlite3.Connection) -> None:
+    """Up to v5 a deadline with a start only («از امروز») had its start as due day (``deadline_day``);
+    now it has none (``nlp.tracking.due_day``). Only such rows have ``deadline_day = deadline_start``
+    (or a one-day range, which keeps its day): their documents say which."""
+
+    def end_of(doc: bytes | str) -> str | None:
+        end = (unpack(doc).get("deadline") or {}).get("end")
+        return str(end)[:10] if end else None
+
+    conn.create_function("deadline_end", 1, end_of)
+    conn.execute(
+        "UPDATE commitments SET deadline_day = (SELECT deadline_end(d.json) FROM commitment_docs d "
+        "WHERE d.rowid = commitments.rowid) "
+        "WHERE deadline_start IS NOT NULL AND deadline_day = deadline_start"
+    )
+    conn.execute("PRAGMA user_version = 6")
 
 
 class SqliteStore:
@@ -477,23 +498,18 @@ class SqliteStore:
     def recompute_statuses(self, today: date) -> int:
         """Set open/due/overdue from deadlines as of ``today``; returns how many commitments changed.
 
-        overdue: the deadline's last day is before today. due: today is inside the deadline's range or
-        within a week of its last day. open: later. Fulfilled commitments and those without a
-        deadline are left as they are.
+        ``nlp.tracking.status_for``'s rule: overdue when the due day (the deadline's last day) is
+        before today, due when it is within ``DUE_DAYS``, else open. Fulfilled commitments and those
+        with no due day are left as they are.
         """
-        t = today.isoformat()
-        soon = (today + DUE_SOON).isoformat()
+        rule = (
+            "CASE WHEN deadline_day < :t THEN 'overdue' WHEN deadline_day <= :soon THEN 'due' ELSE 'open' END"
+        )
         with self._tx() as conn:
             cur = conn.execute(
-                "UPDATE commitments SET status = CASE "
-                "WHEN deadline_day < :t THEN 'overdue' "
-                "WHEN deadline_day <= :soon OR (deadline_start IS NOT NULL AND deadline_start <= :t) "
-                "THEN 'due' ELSE 'open' END "
-                "WHERE deadline_day IS NOT NULL AND status != 'fulfilled' AND status != CASE "
-                "WHEN deadline_day < :t THEN 'overdue' "
-                "WHEN deadline_day <= :soon OR (deadline_start IS NOT NULL AND deadline_start <= :t) "
-                "THEN 'due' ELSE 'open' END",
-                {"t": t, "soon": soon},
+                f"UPDATE commitments SET status = {rule} "
+                f"WHERE deadline_day IS NOT NULL AND status != 'fulfilled' AND status != {rule}",
+                {"t": today.isoformat(), "soon": (today + timedelta(days=DUE_DAYS)).isoformat()},
             )
             return cur.rowcount
 

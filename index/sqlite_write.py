@@ -22,6 +22,7 @@ import zstandard
 
 from goftar.model import Article, Commitment, Extraction, Speaker
 from index import analysis
+from nlp.tracking import due_day
 
 # Every connection that writes (the store's, and the bulk writer process's) is set up the same way.
 WRITER_PRAGMAS = (
@@ -275,7 +276,7 @@ def _entity_rows(extraction: Extraction) -> list[tuple[Any, ...]]:
 def _commitment_row(cid: str, commitment: Commitment, article_id: str, source: str) -> tuple[Any, ...]:
     key, display, sid = speaker_columns(commitment.speaker)
     deadline = commitment.deadline
-    due = (deadline.end or deadline.start) if deadline else None
+    due = due_day(deadline)
     start = deadline.start if deadline else None
     return (
         cid,

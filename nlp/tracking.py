@@ -127,8 +127,17 @@ def assign_stories(new: list[Commitment], previous: list[dict[str, Any]]) -> Non
         )
 
 
+def due_day(deadline: Deadline | None) -> date | None:
+    """The day a commitment falls due: its deadline's last day. A deadline with a start only («از
+    امروز», «از هفته آینده») says when something begins, not by when it is owed: it has no due day."""
+    return deadline.end if deadline else None
+
+
 def status_for(deadline: Deadline | None, today: date | None) -> CommitmentStatus:
-    """open, due (ends within 7 days), overdue (ended before today), or unknown (no resolved end)."""
+    """open, due (ends within 7 days), overdue (ended before today), or unknown (no resolved end).
+
+    The one rule: the stores' ``recompute_statuses`` and the digest apply the same one.
+    """
     if deadline is None or today is None:
         return "unknown"
     if deadline.end is None:

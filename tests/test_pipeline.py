@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from goftar.model import Article
-from goftar.pipeline import ingest
+from goftar.pipeline import ingest, refresh_statuses
 from goftar.settings import Settings
 from index import open_store
 from index.base import SearchQuery
@@ -48,3 +48,19 @@ def test_ingesting_again_changes_nothing(settings: Settings) -> None:
         store.close()
     assert again.skipped == 2 and again.indexed == 0
     assert before == after
+
+
+def test_statuses_are_refreshed_to_today_after_ingest(settings: Settings) -> None:
+    # Extraction states a status as of publication (17 Sep 2021: «تا ۱۰ مهر» was two weeks ahead, open);
+    # a researcher filtering by status today means today's: the deadline of 2 Oct 2021 has passed.
+    store = open_store(settings)
+    try:
+        ingest(_articles(), store)
+        before = {h.doc["status"] for h in store.search(SearchQuery(text="واکسینه")).hits}
+        changed = refresh_statuses(store, settings)
+        overdue = store.search(SearchQuery(text="واکسینه", status="overdue"))
+    finally:
+        store.close()
+    assert before == {"open"}
+    assert changed == 2 and overdue.total == 2
+    assert {h.doc["deadline"]["end"] for h in overdue.hits} == {"2021-10-02"}

@@ -8,11 +8,14 @@ import zlib
 from datetime import date
 from pathlib import Path
 
+from goftar.model import Deadline
 from index.base import SearchQuery, commitment_doc
 from index.sqlite import SCHEMA_VERSION, SqliteStore
 from index.sqlite_docs import commitment_from_row
 from index.sqlite_write import unpack
 from tests.search_corpus import corpus, metro_post, vaccine_article
+
+VACCINE_EVIDENCE = vaccine_article()[1].commitments[0].evidence
 
 
 def _fill(path: Path) -> SqliteStore:
@@ -35,6 +38,7 @@ def _snapshot(store: SqliteStore) -> dict[str, object]:
 def _downgrade_to_v4(path: Path) -> None:
     """Rewrite a store into the v4 layout: child rows point at their article by its id, not its rowid, and
     documents are raw deflate, not zstd."""
+    _downgrade_to_v5(path)
     conn = sqlite3.connect(path)
     conn.create_function("deflate", 1, lambda v: zlib.compress(json.dumps(unpack(v)).encode(), 1, -15))
     conn.executescript(
@@ -62,6 +66,43 @@ def _downgrade_to_v4(path: Path) -> None:
     conn.close()
 
 
+def _downgrade_to_v5(path: Path) -> None:
+    """Rewrite a store into the v5 layout: a deadline with a start only had its start as due day."""
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "UPDATE commitments SET deadline_day = deadline_start "
+        "WHERE deadline_day IS NULL AND deadline_start IS NOT NULL"
+    )
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+
+
+def test_store_from_v5_drops_the_due_day_of_start_only_deadlines(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = _fill(path)
+    article, extraction = metro_post()
+    start_only = extraction.commitments[0].model_copy(
+        update={"deadline": Deadline(text="از هفته آینده", start=date(2024, 7, 29), kind="from")}
+    )
+    assert not store.upsert([(article, extraction.model_copy(update={"commitments": [start_only]}))]).failed
+    week = (date(2024, 7, 1), date(2024, 8, 31))
+    assert [d["evidence"] for d in store.due_between(*week)] == []  # a start is not a due day
+    store.close()
+    _downgrade_to_v5(path)
+    old = sqlite3.connect(path)
+    assert (
+        old.execute("SELECT count(*) FROM commitments WHERE deadline_day = '2024-07-29'").fetchone()[0] == 1
+    )
+    old.close()
+
+    migrated = SqliteStore.open(path)
+    assert migrated._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # noqa: SLF001
+    assert [d["evidence"] for d in migrated.due_between(*week)] == []
+    # A deadline with an end keeps its due day through the migration.
+    assert VACCINE_EVIDENCE in {d["evidence"] for d in migrated.overdue(date(2025, 4, 1))}
+
+
 def _downgrade_to_v3(path: Path) -> None:
     """Rewrite a store into the v3 layout: no copy of the article's organisations and places on rows."""
     _downgrade_to_v4(path)
@@ -79,7 +120,9 @@ def _downgrade_to_v1(path: Path) -> None:
     conn.create_function(
         "v1_doc",
         4,
-        lambda doc, status, seen, ref: json.dumps(commitment_from_row(doc, status, seen, ref), ensure_ascii=False),
+        lambda doc, status, seen, ref: json.dumps(
+            commitment_from_row(doc, status, seen, ref), ensure_ascii=False
+        ),
     )
     conn.executescript(
         """

@@ -11,7 +11,7 @@ import pytest
 import search_corpus as sc
 
 from goftar.errors import ConfigError
-from goftar.model import Article, Commitment, CrawlHealth, Extraction
+from goftar.model import Article, Commitment, CrawlHealth, Deadline, Extraction
 from goftar.settings import Settings
 from index.base import SearchQuery, Store
 
@@ -284,6 +284,41 @@ def test_due_overdue_and_recomputed_statuses(filled: Store) -> None:
     assert evidences(filled, status="overdue") == {BRIDGE}
     assert evidences(filled, status="due") == {METRO}
     assert filled.recompute_statuses(date(2024, 8, 1)) == 0
+
+
+def test_status_and_deadline_filters_follow_the_due_day(filled: Store) -> None:
+    # A «by» deadline stated with its start (the day it was said) is open until a week before it ends;
+    # a start-only deadline («از هفته آینده») says when work begins: no due day, never due or overdue.
+    metro, metro_x = sc.metro_post()
+    bridge, bridge_x = sc.old_article()
+    by = Deadline(text="تا پایان آذر", start=date(2024, 7, 23), end=date(2024, 12, 20), kind="by")
+    start_only = Deadline(text="از هفته آینده", start=date(2024, 6, 8), kind="from")
+    filled.upsert(
+        [
+            (
+                metro,
+                metro_x.model_copy(
+                    update={"commitments": [metro_x.commitments[0].model_copy(update={"deadline": by})]}
+                ),
+            ),
+            (
+                bridge,
+                bridge_x.model_copy(
+                    update={
+                        "commitments": [bridge_x.commitments[0].model_copy(update={"deadline": start_only})]
+                    }
+                ),
+            ),
+        ]
+    )
+    filled.recompute_statuses(date(2024, 8, 1))
+    assert evidences(filled, status="due") == set() and evidences(filled, status="overdue") == set()
+    assert evidences(filled, status="open") >= {METRO, BRIDGE}
+    assert evidences(filled, deadline_from=date(2024, 6, 1), deadline_to=date(2024, 6, 30)) == set()
+    assert [d["evidence"] for d in filled.overdue(date(2025, 1, 1))][:1] == [METRO]
+    assert BRIDGE not in {d["evidence"] for d in filled.overdue(date(2025, 1, 1))}
+    filled.recompute_statuses(date(2024, 12, 15))
+    assert evidences(filled, status="due") == {METRO}
 
 
 def test_restated_in_finds_the_second_telling(filled: Store) -> None:

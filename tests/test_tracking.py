@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from goftar.model import Commitment, Deadline, Speaker
-from nlp.tracking import assign_stories, similarity, status_for
+from nlp.tracking import assign_stories, due_day, similarity, status_for
 
 MAYOR = Speaker(
     text="شهردار تهران", kind="role", canonical_id="alireza-zakani", canonical_name="علیرضا زاکانی"
@@ -63,3 +63,7 @@ def test_status_from_deadline() -> None:
     assert status_for(Deadline(text="از امروز", start=today, kind="from"), today) == "open"
     assert status_for(None, today) == "unknown"
     assert status_for(Deadline(text="پایان سال"), today) == "unknown"
+    # The due day is the deadline's end; a start-only deadline has none (it says when work begins).
+    assert due_day(Deadline(text="تا ۱۰ مهر", start=today, end=date(2021, 10, 2), kind="by")) == date(2021, 10, 2)
+    assert due_day(Deadline(text="از هفته آینده", start=date(2021, 10, 2), kind="from")) is None
+    assert due_day(None) is None

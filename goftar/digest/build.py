@@ -89,7 +89,7 @@ def commitment_item(doc: dict[str, Any]) -> CommitmentItem:
     speaker = doc.get("speaker") or {}
     deadline = doc.get("deadline") or {}
     article = doc.get("article") or {}
-    due = deadline.get("end") or deadline.get("start")
+    due = deadline.get("end")  # a start-only deadline («از امروز») is not a due day: nlp.tracking.due_day
     due_day = date.fromisoformat(str(due)[:10]) if due else None
     return CommitmentItem(
         id=str(doc.get("id") or ""),
