@@ -180,9 +180,16 @@ def term(surface: str) -> str:
     return _term_of_folded(fold(surface))
 
 
-def terms(text: str, *, query: bool = False) -> list[str]:
-    """The index terms of a text, in order (affix-only words dropped); see :func:`fold` for ``query``."""
-    return [t for t in map(_term_of_folded, _FOLDED_WORD.findall(fold(text, query=query))) if t]
+def terms(text: str, *, query: bool = False, split_compounds: bool = False) -> list[str]:
+    """The index terms of a text, in order (affix-only words dropped); see :func:`fold` for ``query``.
+
+    ``split_compounds``: each ZWNJ is read as a space, so «آتش‌نشانی» gives the terms of «آتش نشانی»
+    (a query looks for a compound's other spelling with it; affixes still drop: «واکسن‌ها» → واکسن).
+    """
+    folded = fold(text, query=query)
+    if split_compounds:
+        folded = folded.replace(ZWNJ, " ")
+    return [t for t in map(_term_of_folded, _FOLDED_WORD.findall(folded)) if t]
 
 
 def analyze(text: str) -> str:

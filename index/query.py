@@ -51,29 +51,68 @@ class ParsedQuery:
 
 
 def parse(text: str) -> ParsedQuery:
-    """Parse a query string; words that analyse to nothing (affixes, punctuation) are dropped."""
+    """Parse a query string; words that analyse to nothing (affixes, punctuation) are dropped.
+
+    A compound is found however it is spelled: a word or phrase with a ZWNJ also matches its parts
+    written apart («آتش‌نشانی»: «آتش نشانی»), and two words typed side by side, or a two-word phrase,
+    also match the two written as one word («آتش نشانی»: «آتش‌نشانی», «آتشنشانی»); see ``_respellings``.
+    """
     if len(text) > MAX_QUERY_CHARS:
         raise ConfigError(f"query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}")
     parsed = ParsedQuery()
     pending_or = False
+    previous: Term | None = None  # the last plain word, when it began an AND group of its own
     for match in _TOKEN.finditer(text):
         negated, phrase_a, phrase_b, word = match.groups()
         if word == "OR" and not negated:
             pending_or = bool(parsed.groups)
+            previous = None
             continue
         raw = phrase_a if phrase_a is not None else phrase_b if phrase_b is not None else word
         tokens = tuple(analysis.terms(raw, query=True))
         if not tokens:
+            previous = None
             continue
         term = Term(tokens, raw)
+        terms = [term, *_respellings(term)]
         if negated:
-            parsed.excluded.append(term)
+            parsed.excluded.extend(terms)
         elif pending_or:
-            parsed.groups[-1].append(term)
+            parsed.groups[-1].extend(terms)
         else:
-            parsed.groups.append([term])
+            if word is not None and previous is not None and len(tokens) == 1:
+                # (a OR ab) AND (b OR ab) is (a AND b) OR ab: the two words, or the two as one word.
+                joined = _joined(previous, term)
+                if joined is not None:
+                    parsed.groups[-1].append(joined)
+                    terms.append(joined)
+            parsed.groups.append(terms)
+        previous = term if word is not None and not negated and not pending_or and len(tokens) == 1 else None
         pending_or = False
     return parsed
+
+
+def _respellings(term: Term) -> list[Term]:
+    """Other spellings of a word or phrase: its ZWNJ compounds written apart; a two-word phrase as one
+    word. Each is looked for beside the term (OR): documents keep whichever spelling their source used."""
+    found: list[Term] = []
+    spaced = tuple(analysis.terms(term.raw, query=True, split_compounds=True))
+    if spaced and spaced != term.tokens:
+        found.append(Term(spaced, term.raw))
+    words = term.raw.split()
+    if len(words) == 2 and len(term.tokens) == 2:
+        joined = _joined(Term(term.tokens[:1], words[0]), Term(term.tokens[1:], words[1]))
+        if joined is not None:
+            found.append(joined)
+    return found
+
+
+def _joined(first: Term, second: Term) -> Term | None:
+    """Two typed words as the one word they may be the parts of («برنامه ریزی» → «برنامه‌ریزی»)."""
+    tokens = tuple(analysis.terms(f"{first.raw}{analysis.ZWNJ}{second.raw}", query=True))
+    if len(tokens) != 1 or tokens[0] in (*first.tokens, *second.tokens):
+        return None
+    return Term(tokens, f"{first.raw} {second.raw}")
 
 
 def _fts_term(term: Term) -> str:

@@ -35,9 +35,28 @@ def test_digits_are_ascii_and_latin_is_lower_case() -> None:
 
 def test_words_and_or_groups() -> None:
     q = parse("واکسن «ستاد کرونا» OR بیمارستان -تهران")
-    assert [[t.tokens for t in g] for g in q.groups] == [[("واکسن",)], [("ستاد", "کرونا"), ("بیمارستان",)]]
+    assert [[t.tokens for t in g] for g in q.groups] == [
+        [("واکسن",)],
+        [("ستاد", "کرونا"), ("ستادکرونا",), ("بیمارستان",)],  # the phrase may be written as one word
+    ]
     assert [t.tokens for t in q.excluded] == [("تهران",)]
-    assert to_fts5(q) == ('"واکسن" AND ("ستاد کرونا" OR "بیمارستان")', '"تهران"')
+    assert to_fts5(q) == ('"واکسن" AND ("ستاد کرونا" OR "ستادکرونا" OR "بیمارستان")', '"تهران"')
+
+
+def test_a_compound_is_found_however_it_is_spelled() -> None:
+    # With its ZWNJ, glued, or typed as two words: each query also looks for the other spellings.
+    joined, apart = ("اتشنشان",), ("اتش", "نشان")
+    for query in ("آتش‌نشانی", "آتشنشانی"):
+        assert [[t.tokens for t in g] for g in parse(query).groups] == [[joined, apart]], query
+    assert [[t.tokens for t in g] for g in parse("آتش نشانی").groups] == [
+        [("اتش",), joined],
+        [("نشان",), joined],
+    ]
+    assert [[t.tokens for t in g] for g in parse("«آتش نشانی»").groups] == [[apart, joined]]
+    # Affixes are not compounds, and words across an OR or an exclusion are not joined.
+    assert [[t.tokens for t in g] for g in parse("واکسن‌ها").groups] == [[("واکسن",)]]
+    assert [[t.tokens for t in g] for g in parse("آتش OR نشانی").groups] == [[("اتش",), ("نشان",)]]
+    assert [[t.tokens for t in g] for g in parse("آتش -نشانی مترو").groups] == [[("اتش",)], [("مترو",)]]
 
 
 def test_ascii_quotes_and_unclosed_phrase() -> None:

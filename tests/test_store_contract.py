@@ -115,8 +115,16 @@ def test_compound_words_meet_however_typed(filled: Store) -> None:
     # ZWNJ or without it, and mark the word.
     for query in ("برنامه‌ریزی", "برنامهریزی", "آتش‌نشانی", "آتشنشانی", "«برنامه‌ریزی آتش‌نشانی»"):
         assert evidences(filled, query) == {BRIDGE}, query
-    hit = filled.search(SearchQuery(text="آتشنشانی")).hits[0]
-    assert "<mark>آتش‌نشانی</mark>" in hit.highlight
+    # Typed as two words, it finds the compound too; and a text that wrote it apart is found by both.
+    for query in ("برنامه ریزی", "آتش نشانی", "«آتش نشانی»"):
+        assert evidences(filled, query) == {BRIDGE}, query
+    apart = "ایستگاه آتش نشانی منطقه ۵ تا پایان سال ساخته می‌شود"
+    article = sc._article("fire", "isna", "آتش نشانی", apart, None, datetime(2024, 7, 24, tzinfo=UTC))
+    filled.upsert([(article, Extraction(text=apart, commitments=[sc._commitment(article, apart, None)]))])
+    for query in ("آتش‌نشانی", "آتشنشانی", "آتش نشانی"):
+        assert evidences(filled, query) == {BRIDGE, apart}, query
+    marked = {h.doc["evidence"]: h.highlight for h in filled.search(SearchQuery(text="آتشنشانی")).hits}
+    assert "<mark>آتش‌نشانی</mark>" in marked[BRIDGE] and "<mark>آتش</mark> <mark>نشانی</mark>" in marked[apart]
 
 
 def test_digits_match_in_either_script(filled: Store) -> None:
