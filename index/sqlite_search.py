@@ -296,8 +296,14 @@ def _add_filters(out: _Compiled, spec: _Spec, q: SearchQuery, day_start: Callabl
 
     if q.speaker:
         key = analysis.analyze(q.speaker)
-        pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        add("(c.speaker_id = ? OR (? != '' AND c.speaker_key LIKE ? ESCAPE '\\'))", q.speaker, key, pattern)
+        # Whole words, as Elasticsearch's match_phrase on the speaker's terms: «رضا» is not in «علیرضا».
+        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        add(
+            "(c.speaker_id = ? OR (? != '' AND ' ' || c.speaker_key || ' ' LIKE ? ESCAPE '\\'))",
+            q.speaker,
+            key,
+            f"% {escaped} %",
+        )
     for name, label in _ENTITY_LABELS.items():
         value = getattr(q, name)
         if value:

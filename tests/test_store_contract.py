@@ -181,6 +181,7 @@ def test_speaker_filter_matches_text_canonical_name_or_id(filled: Store) -> None
     assert evidences(filled, speaker="علیرضا زاکانی") == {VACCINE, SCHOOLS}
     assert evidences(filled, speaker="Q-zakani") == {VACCINE, SCHOOLS}
     assert evidences(filled, speaker="سخنگوی شورای شهر") == {HOSPITAL}
+    assert evidences(filled, speaker="رضا") == set()  # a whole word of the name, not a part of «علیرضا»
 
 
 def test_organisation_place_source_polarity_status_filters(filled: Store) -> None:
