@@ -21,6 +21,9 @@ from goftar.errors import StoreError
 from goftar.model import Article, Commitment, CrawlHealth, Extraction, Statement, jalali_date
 
 DEFAULT_SEARCH_BUDGET = 5.0  # seconds one search may run before the store stops it
+# The entity labels behind the organisation and place filters and facets. Facilities (a highway, a metro
+# station, a park) are where municipal promises happen: places to a researcher, as in the digest.
+ENTITY_FILTERS: dict[str, tuple[str, ...]] = {"organisation": ("ORG",), "place": ("LOC", "FAC")}
 
 
 class SearchTimeout(StoreError):

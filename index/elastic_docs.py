@@ -8,14 +8,24 @@ from zoneinfo import ZoneInfo
 
 from goftar.model import Article, Extraction
 from index import analysis
-from index.base import Hit, SearchQuery, SearchResult, article_doc, article_ref, commitment_doc, statement_doc
+from index.base import (
+    ENTITY_FILTERS,
+    Hit,
+    SearchQuery,
+    SearchResult,
+    article_doc,
+    article_ref,
+    commitment_doc,
+    statement_doc,
+)
 from index.query import ParsedQuery, highlight
 from index.sqlite_search import SNIPPET_CHARS
 from index.sqlite_write import commitment_body, entity_key, speaker_columns
 from nlp.tracking import due_day
 
 TZ = ZoneInfo("Asia/Tehran")
-_ENTITY_FIELDS = {"ORG": "org", "LOC": "place"}
+_FIELD_OF = {"organisation": "org", "place": "place"}
+_ENTITY_FIELDS = {label: _FIELD_OF[name] for name, labels in ENTITY_FILTERS.items() for label in labels}
 
 
 def _iso(value: datetime) -> str:

@@ -39,12 +39,12 @@ from index.sqlite_docs import (
     iso_utc,
 )
 from index.sqlite_search import run_search, search_cache_key
-from index.sqlite_write import WRITER_PRAGMAS, Prepared, prepare, unpack, utc_text, write
+from index.sqlite_write import FACET_LABELS, WRITER_PRAGMAS, Prepared, prepare, unpack, utc_text, write
 from nlp.tracking import DUE_DAYS
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 ENTITY_LABELS_FOR_DIGEST = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRO")
 
 _SCHEMA = """
@@ -166,6 +166,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
         if version < 6:
             log.info("migrating the SQLite store to schema version 6 (no due day for start-only deadlines)")
             _migrate_to_v6(conn)
+        if version < 7:
+            log.info("migrating the SQLite store to schema version 7 (facilities among the places)")
+            _migrate_to_v7(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -244,6 +247,24 @@ def _migrate_to_v6(conn: sqlite3.Connection) -> None:
         "WHERE deadline_start IS NOT NULL AND deadline_day = deadline_start"
     )
     conn.execute("PRAGMA user_version = 6")
+
+
+def _migrate_to_v7(conn: sqlite3.Connection) -> None:
+    """v7 counts facilities (FAC) among the places (``index.base.ENTITY_FILTERS``): the rows of articles
+    that name one get their ``facet_refs`` again."""
+    item = "e.label || char(31) || e.key || char(31) || e.display"
+    labels = ",".join(f"'{label}'" for label in FACET_LABELS)
+    tables = (("articles", "rowid"), ("statements", "article_rowid"), ("commitments", "article_rowid"))
+    for table, rowid in tables:
+        refs = (
+            f"(SELECT group_concat({item}, char(30)) FROM entities e "
+            f"WHERE e.article_rowid = {table}.{rowid} AND e.label IN ({labels}))"
+        )
+        conn.execute(
+            f"UPDATE {table} SET facet_refs = {refs} WHERE {table}.{rowid} IN "
+            "(SELECT article_rowid FROM entities WHERE label = 'FAC')"
+        )
+    conn.execute("PRAGMA user_version = 7")
 
 
 class SqliteStore:

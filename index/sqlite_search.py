@@ -26,7 +26,7 @@ from typing import Any
 
 from goftar.errors import ConfigError
 from index import analysis
-from index.base import Hit, SearchQuery, SearchResult
+from index.base import ENTITY_FILTERS, Hit, SearchQuery, SearchResult
 from index.query import ParsedQuery, highlight, parse, to_fts5
 from index.sqlite_cache import WINDOW, CachedResult, ResultCache, cache_key
 from index.sqlite_docs import (
@@ -100,7 +100,6 @@ _FACET_COLUMNS = {
     "polarity": "polarity",
     "status": "status",
 }
-_ENTITY_LABELS = {"organisation": "ORG", "place": "LOC"}
 
 
 @dataclass
@@ -304,13 +303,13 @@ def _add_filters(out: _Compiled, spec: _Spec, q: SearchQuery, day_start: Callabl
             key,
             f"% {escaped} %",
         )
-    for name, label in _ENTITY_LABELS.items():
+    for name, labels in ENTITY_FILTERS.items():
         value = getattr(q, name)
         if value:
             add(
-                f"c.{spec.article_col} IN (SELECT article_rowid FROM entities WHERE label = ? "
-                "AND (key = ? OR canonical_id = ?))",
-                label,
+                f"c.{spec.article_col} IN (SELECT article_rowid FROM entities WHERE label IN "
+                f"({','.join('?' * len(labels))}) AND (key = ? OR canonical_id = ?))",
+                *labels,
                 analysis.analyze(value),
                 value,
             )
@@ -494,7 +493,7 @@ def _facets(
 def _entity_facets(refs: str | None, size: int) -> dict[str, list[tuple[str, int]]]:
     """Organisations and places in the matches' concatenated ``facet_refs``, each counted once per
     document (an article's refs are on each of its rows: see ``index.sqlite_write.facet_refs``)."""
-    labels = {label: name for name, label in _ENTITY_LABELS.items()}
+    facet_of = {label: name for name, labels in ENTITY_FILTERS.items() for label in labels}
     # Split once and counted in C; each distinct item (one organisation or place) is then parsed once,
     # however many documents name it. (A GROUP BY on facet_refs was three times slower: SQLite sorted
     # the long strings; so was reading them row by row into a Python loop.)
@@ -503,13 +502,16 @@ def _entity_facets(refs: str | None, size: int) -> dict[str, list[tuple[str, int
     display: dict[tuple[str, str], str] = {}
     for item, n in named.items():
         label, key, shown = item.split(FIELD_SEP, 2)
-        counts[label, key] += n
-        if shown > display.get((label, key), ""):  # the same display whatever the order of rows
-            display[label, key] = shown
-    found: dict[str, list[tuple[str, int]]] = {name: [] for name in labels.values()}
-    for (label, key), n in counts.items():
-        if label in labels:
-            found[labels[label]].append((display[label, key], n))
+        if label not in facet_of:
+            continue
+        # By facet and key: a place tagged LOC in one article and FAC in another is one value.
+        value = (facet_of[label], key)
+        counts[value] += n
+        if shown > display.get(value, ""):  # the same display whatever the order of rows
+            display[value] = shown
+    found: dict[str, list[tuple[str, int]]] = {name: [] for name in ENTITY_FILTERS}
+    for (name, key), n in counts.items():
+        found[name].append((display[name, key], n))
     return {name: sorted(items, key=lambda item: (-item[1], item[0]))[:size] for name, items in found.items()}
 
 

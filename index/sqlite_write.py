@@ -22,6 +22,7 @@ import zstandard
 
 from goftar.model import Article, Commitment, Extraction, Speaker
 from index import analysis
+from index.base import ENTITY_FILTERS
 from nlp.tracking import due_day
 
 # Every connection that writes (the store's, and the bulk writer process's) is set up the same way.
@@ -249,7 +250,7 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
 # The entity facets (organisation, place) of a search count the entities of each match's article.
 # Joining a sample of ten thousand matches to ``entities`` costs 40+ ms at a million commitments (two
 # text-key seeks per article); a copy of the article's facet entities on each row is read with the row.
-FACET_LABELS = ("ORG", "LOC")
+FACET_LABELS = tuple(label for labels in ENTITY_FILTERS.values() for label in labels)
 REF_SEP, FIELD_SEP = "\x1e", "\x1f"
 
 

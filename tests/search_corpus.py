@@ -170,7 +170,7 @@ def old_article() -> tuple[Article, Extraction]:
         polarity="hope",
         deadline=Deadline(text="تا هفته آینده", end=date(2024, 6, 8), kind="by"),
     )
-    return art, Extraction(text=text, commitments=[c])
+    return art, Extraction(text=text, entities=[_entity(art, "میدان انقلاب", "FAC")], commitments=[c])
 
 
 def corpus() -> list[tuple[Article, Extraction]]:

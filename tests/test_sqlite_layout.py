@@ -66,8 +66,44 @@ def _downgrade_to_v4(path: Path) -> None:
     conn.close()
 
 
+def _downgrade_to_v6(path: Path) -> None:
+    """Rewrite a store into the v6 layout: facilities were not among the places of ``facet_refs``."""
+    conn = sqlite3.connect(path)
+    item = "e.label || char(31) || e.key || char(31) || e.display"
+    for table, rowid in (
+        ("articles", "rowid"),
+        ("statements", "article_rowid"),
+        ("commitments", "article_rowid"),
+    ):
+        conn.execute(
+            f"UPDATE {table} SET facet_refs = (SELECT group_concat({item}, char(30)) FROM entities e "
+            f"WHERE e.article_rowid = {table}.{rowid} AND e.label IN ('ORG', 'LOC'))"
+        )
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+
+
+def test_store_from_v6_counts_facilities_among_places(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = _fill(path)
+    query = SearchQuery(text="پل")
+    facets = store.search(query).facets
+    assert ("میدان انقلاب", 1) in facets["place"]
+    store.close()
+    _downgrade_to_v6(path)
+    old = sqlite3.connect(path)
+    assert old.execute("SELECT count(*) FROM commitments WHERE facet_refs LIKE '%FAC%'").fetchone()[0] == 0
+    old.close()
+
+    migrated = SqliteStore.open(path)
+    assert migrated._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # noqa: SLF001
+    assert migrated.search(query).facets == facets
+
+
 def _downgrade_to_v5(path: Path) -> None:
     """Rewrite a store into the v5 layout: a deadline with a start only had its start as due day."""
+    _downgrade_to_v6(path)
     conn = sqlite3.connect(path)
     conn.execute(
         "UPDATE commitments SET deadline_day = deadline_start "

@@ -187,6 +187,9 @@ def test_speaker_filter_matches_text_canonical_name_or_id(filled: Store) -> None
 def test_organisation_place_source_polarity_status_filters(filled: Store) -> None:
     assert evidences(filled, organisation="شورای شهر تهران") == {VACCINE, SCHOOLS, HOSPITAL}
     assert evidences(filled, place="مشهد") == {SCHOOLS, HOSPITAL}
+    # A facility (a square, a station, a highway) is a place too, as in the digest.
+    assert evidences(filled, place="میدان انقلاب") == {BRIDGE}
+    assert ("میدان انقلاب", 1) in filled.search(SearchQuery(text="پل")).facets["place"]
     assert evidences(filled, "واکسن", source="isna") == {SCHOOLS}
     assert evidences(filled, polarity="intend") == {HOSPITAL}
     assert evidences(filled, polarity="hope", source="hamshahri") == {BRIDGE}
