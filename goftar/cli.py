@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperCommand
 
 from goftar.errors import ConfigError, GoftarError
 from goftar.settings import SETTINGS, Settings
@@ -180,40 +181,148 @@ def run(
     )
 
 
-@app.command()
+# Help text lists what _check_choices accepts (goftar.model / index.base Literals; a test keeps them equal).
+# Spelled out here because importing the model costs every `goftar` command a quarter of a second.
+_TYPES = "commitment|statement|article"
+_POLARITIES = "commit|intend|hope|demand"
+_STATUSES = "open|due|overdue|fulfilled|unknown"
+_SORTS = "relevance|date|deadline"
+_DEFAULT_PAGE = 10
+
+
+class _SearchCommand(TyperCommand):
+    """`goftar search` reads a query that opens with an exclusion («-تهران واکسن») as the query, not as an
+    unknown option: users type `-word` to exclude, and no option starts with a Persian letter."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        takes_value = {
+            name
+            for param in self.params
+            if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+            for name in param.opts
+        }
+        return super().parse_args(ctx, _exclusion_query_last(args, takes_value))
+
+
+def _is_exclusion_query(token: str) -> bool:
+    return len(token) > 1 and token[0] == "-" and (not token[1].isascii() or token[1] == '"')
+
+
+def _exclusion_query_last(args: list[str], takes_value: set[str]) -> list[str]:
+    """``args`` with a query that starts with ``-`` moved behind ``--``, where the parser takes it as is."""
+    after_option = False
+    for i, token in enumerate(args):
+        if token == "--":
+            return args
+        if not after_option and _is_exclusion_query(token):
+            rest = args[:i] + args[i + 1 :]
+            cut = rest.index("--") if "--" in rest else len(rest)
+            return [*rest[:cut], "--", token, *rest[cut + 1 :]]
+        after_option = token in takes_value
+    return args
+
+
+@app.command(cls=_SearchCommand)
 def search(
     query: Annotated[str, typer.Argument(help="Words, «phrases», OR, -exclusion.")] = "",
-    doc_type: Annotated[str, typer.Option("--type", help="commitment|statement|article")] = "commitment",
+    doc_type: Annotated[str, typer.Option("--type", help=_TYPES)] = "commitment",
     speaker: Annotated[str | None, typer.Option(help="Speaker name, title or id.")] = None,
     org: Annotated[str | None, typer.Option(help="Organisation mentioned.")] = None,
     place: Annotated[str | None, typer.Option(help="Place mentioned.")] = None,
     source: Annotated[str | None, typer.Option(help="Source name.")] = None,
-    polarity: Annotated[str | None, typer.Option(help="commit|intend|hope|demand")] = None,
-    status: Annotated[str | None, typer.Option(help="open|due|overdue|unknown")] = None,
+    polarity: Annotated[str | None, typer.Option(help=_POLARITIES)] = None,
+    status: Annotated[str | None, typer.Option(help=_STATUSES)] = None,
     published_from: Annotated[
         str | None, typer.Option("--from", help="Published on/after (Jalali or Gregorian).")
     ] = None,
     published_to: Annotated[str | None, typer.Option("--to", help="Published on/before.")] = None,
     deadline_from: Annotated[str | None, typer.Option(help="Deadline on/after.")] = None,
     deadline_to: Annotated[str | None, typer.Option(help="Deadline on/before.")] = None,
-    sort: Annotated[str, typer.Option(help="relevance|date|deadline")] = "relevance",
-    limit: Annotated[int, typer.Option(help="Hits per page.")] = 10,
-    page: Annotated[int, typer.Option(help="Page number, from 1.")] = 1,
-    fmt: Annotated[str, typer.Option("--format", help="table|json|csv|jsonl")] = "table",
+    sort: Annotated[str, typer.Option(help=_SORTS)] = "relevance",
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            help=f"table/json: hits per page, 1–1000 (default {_DEFAULT_PAGE}); "
+            "csv/jsonl: at most this many rows (default: every hit)."
+        ),
+    ] = None,
+    page: Annotated[int, typer.Option(help="Page number, from 1 (table/json).")] = 1,
+    fmt: Annotated[
+        str, typer.Option("--format", help="table|json (one page) or csv|jsonl (the whole result set)")
+    ] = "table",
+    bom: Annotated[
+        bool, typer.Option("--bom", help="csv: start with a UTF-8 byte-order mark, so Excel reads Persian.")
+    ] = False,
 ) -> None:
     """Search commitments (or statements/articles) with filters; table, JSON, CSV or JSONL."""
-    from index import open_store
     from index.base import SearchQuery
 
-    if fmt not in {"table", "json", "csv", "jsonl"}:
-        raise ConfigError(f"--format {fmt!r}: use table, json, csv or jsonl")
+    export = _check_output(fmt, limit, page, bom)
+    _check_choices(doc_type=doc_type, polarity=polarity, status=status, sort=sort)
     q = SearchQuery(
         text=query, doc_type=doc_type, speaker=speaker, organisation=org, place=place, source=source,  # type: ignore[arg-type]
-        polarity=polarity, status=status, sort=sort, page=page, size=limit,  # type: ignore[arg-type]
+        polarity=polarity, status=status, sort=sort, page=page,  # type: ignore[arg-type]
+        size=_DEFAULT_PAGE if export or limit is None else limit,
         published_from=_parse_day(published_from, "--from"), published_to=_parse_day(published_to, "--to"),
         deadline_from=_parse_day(deadline_from, "--deadline-from"),
         deadline_to=_parse_day(deadline_to, "--deadline-to"),
     )
+    if export:
+        _export(q, fmt, limit, bom)
+    else:
+        _show_page(q, fmt)
+
+
+def _check_output(fmt: str, limit: int | None, page: int, bom: bool) -> bool:
+    """Check the output options together; True for an export (csv/jsonl), which streams every hit."""
+    from index.sqlite_search import MAX_PAGE_SIZE
+
+    if fmt not in {"table", "json", "csv", "jsonl"}:
+        raise ConfigError(f"--format {fmt!r}: use table, json, csv or jsonl")
+    export = fmt in {"csv", "jsonl"}
+    if bom and fmt != "csv":
+        raise ConfigError("--bom is for --format csv (a byte-order mark for Excel)")
+    if export and page != 1:
+        raise ConfigError(f"--page {page}: --format {fmt} writes every hit (cap it with --limit), not pages")
+    if export and limit is not None and limit < 1:
+        raise ConfigError(f"--limit {limit}: use 1 or more rows (or leave it out for every hit)")
+    if not export and limit is not None and not 1 <= limit <= MAX_PAGE_SIZE:
+        raise ConfigError(f"--limit {limit}: pages hold 1–{MAX_PAGE_SIZE} hits (csv/jsonl export every hit)")
+    return export
+
+
+def _check_choices(**values: str | None) -> None:
+    """Refuse a filter value the store would silently match nothing with (the API answers 422 for them)."""
+    from typing import get_args
+
+    from goftar.model import CommitmentStatus, Polarity
+    from index.base import DocType, Sort
+
+    allowed = {"doc_type": DocType, "polarity": Polarity, "status": CommitmentStatus, "sort": Sort}
+    for name, value in values.items():
+        choices = get_args(allowed[name])
+        if value is not None and value not in choices:
+            option = "--type" if name == "doc_type" else f"--{name}"
+            raise ConfigError(f"{option} {value!r}: use one of {', '.join(choices)}")
+
+
+def _export(q: Any, fmt: str, limit: int | None, bom: bool) -> None:
+    """Stream every hit (up to ``limit``) to stdout; the count goes to stderr so stdout stays data only."""
+    from index import open_store
+    from index.export import iter_hits, write_csv, write_jsonl
+
+    store = open_store(_settings())
+    try:  # the store stays open while iter_hits fetches page after page
+        hits = iter_hits(store, q, limit)
+        rows = write_csv(hits, sys.stdout, bom=bom) if fmt == "csv" else write_jsonl(hits, sys.stdout)
+    finally:
+        store.close()
+    err.print(f"{rows} rows written", highlight=False)
+
+
+def _show_page(q: Any, fmt: str) -> None:
+    from index import open_store
+
     store = open_store(_settings())
     try:
         result = store.search(q)
@@ -221,10 +330,6 @@ def search(
         store.close()
     if fmt == "json":
         _print_json(result.to_json())
-    elif fmt in {"csv", "jsonl"}:
-        from index.export import write_csv, write_jsonl
-
-        (write_csv if fmt == "csv" else write_jsonl)(result.hits, sys.stdout)
     else:
         from goftar.render import hits_table
 
@@ -328,7 +433,8 @@ def entrypoint() -> None:
     except Exception as exc:  # click usage errors and unexpected failures alike get one line
         import click
 
-        if isinstance(exc, click.ClickException):
+        # Typer 0.29 vendors click: its usage errors ("No such option") are not click.ClickException.
+        if isinstance(exc, click.ClickException | typer.TyperException) and hasattr(exc, "show"):
             exc.show()
             sys.exit(exc.exit_code)
         if _State.debug:

@@ -1,0 +1,136 @@
+"""`goftar search` as users run it: whole-result exports, refused filter values, queries opening with -word."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import get_args
+
+import pytest
+import search_corpus as sc
+import typer
+from test_cli import goftar
+
+from goftar.cli import _exclusion_query_last, app
+from goftar.model import Article, CommitmentStatus, Extraction, Polarity
+from goftar.settings import Settings
+from index.base import DocType, Sort
+from index.sqlite import SqliteStore
+
+EXTRA_PARKS = 27
+TOTAL = sum(len(e.commitments) for _, e in sc.corpus()) + EXTRA_PARKS  # 32: over three default pages
+
+
+def _park_promises(n: int) -> list[tuple[Article, Extraction]]:
+    items = []
+    for i in range(n):
+        evidence = f"ساخت پارک محله {i} تا پایان سال انجام می‌شود"
+        published = datetime(2024, 7, 1, 8, i, tzinfo=UTC)
+        art = sc._article(f"park-{i}", "isna", f"پارک {i}", f"شهردار گفت {evidence}.", published, published)
+        items.append((art, Extraction(text=art.text, commitments=[sc._commitment(art, evidence, sc.MAYOR)])))
+    return items
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A GOFTAR_HOME whose store holds the search corpus plus enough promises to fill several pages."""
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GOFTAR_HOME", str(home))
+        mp.delenv("GOFTAR_ES_URL", raising=False)
+        db_path = Settings.from_env().db_path
+    store = SqliteStore.open(db_path)
+    store.upsert([*sc.corpus(), *_park_promises(EXTRA_PARKS)])
+    store.close()
+    yield home
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def test_csv_export_writes_the_whole_result_set(home: Path) -> None:
+    total = json.loads(goftar("search", "", "--format", "json", home=home).stdout)["total"]
+    assert total == TOTAL == 32
+    out = goftar("search", "", "--format", "csv", home=home)
+    assert out.returncode == 0, out.stderr
+    rows = _csv_rows(out.stdout)
+    assert len(rows) == total and len({r["id"] for r in rows}) == total
+    assert f"{total} rows written" in out.stderr  # stdout is the CSV and nothing else
+
+
+def test_export_limit_caps_rows_and_may_exceed_a_page(home: Path) -> None:
+    out = goftar("search", "", "--format", "jsonl", "--limit", "5000", home=home)
+    assert out.returncode == 0, out.stderr
+    assert len(out.stdout.splitlines()) == TOTAL
+    capped = goftar("search", "", "--format", "csv", "--limit", "5", home=home)
+    assert len(_csv_rows(capped.stdout)) == 5
+
+
+def test_a_page_larger_than_the_store_allows_points_to_export(home: Path) -> None:
+    out = goftar("search", "", "--format", "json", "--limit", "5000", home=home)
+    assert out.returncode == 2
+    assert "--limit 5000" in out.stderr and "csv" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_bom_is_opt_in_and_only_for_csv(home: Path) -> None:
+    plain = goftar("search", "واکسن", "--format", "csv", home=home)
+    assert plain.stdout.startswith("id,")
+    excel = goftar("search", "واکسن", "--format", "csv", "--bom", home=home)
+    assert excel.stdout.startswith("\ufeffid,") and len(_csv_rows(excel.stdout)) == 2
+    assert goftar("search", "--format", "jsonl", "--bom", home=home).returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("option", "literal"),
+    [("--status", CommitmentStatus), ("--polarity", Polarity), ("--sort", Sort), ("--type", DocType)],
+    ids=["status", "polarity", "sort", "type"],
+)
+def test_an_unknown_filter_value_is_refused_with_the_allowed_values(
+    home: Path, option: str, literal: object
+) -> None:
+    out = goftar("search", "", option, "foo", home=home)
+    assert out.returncode == 2 and out.stdout == ""
+    assert f"{option} 'foo'" in out.stderr
+    assert all(value in out.stderr for value in get_args(literal))
+
+
+def test_every_allowed_value_is_accepted_and_listed_in_help(home: Path) -> None:
+    out = goftar("search", "", "--status", "fulfilled", "--format", "json", home=home)
+    assert out.returncode == 0, out.stderr
+    search = typer.main.get_command(app).commands["search"]  # type: ignore[attr-defined]
+    helps = {param.name: param.help or "" for param in search.params}
+    for param, literal in [("status", CommitmentStatus), ("polarity", Polarity), ("sort", Sort), ("doc_type", DocType)]:
+        assert "|".join(get_args(literal)) in helps[param]
+
+
+def test_a_query_opening_with_an_exclusion_is_the_query(home: Path) -> None:
+    kept = sc.restated_article()[1].commitments[0].id  # the vaccine promise that does not mention Tehran
+    for args in (["-تهران واکسن", "--format", "json"], ["--format", "json", "-تهران واکسن", "--sort", "date"]):
+        out = goftar("search", *args, home=home)
+        assert out.returncode == 0, out.stderr
+        assert [hit["id"] for hit in json.loads(out.stdout)["hits"]] == [kept]
+
+
+def test_unknown_ascii_options_are_still_errors(home: Path) -> None:
+    out = goftar("search", "--nope", home=home)
+    assert out.returncode == 2 and "No such option: --nope" in out.stderr
+    assert goftar("search", "-covid", home=home).returncode == 2
+    escaped = goftar("search", "--format", "json", "--", "-covid", home=home)  # `--` still escapes a query
+    assert escaped.returncode == 0, escaped.stderr
+
+
+def test_an_option_value_starting_with_a_dash_stays_with_its_option() -> None:
+    takes_value = {"--speaker", "--format"}
+    assert _exclusion_query_last(["--speaker", "-زاکانی"], takes_value) == ["--speaker", "-زاکانی"]
+    assert _exclusion_query_last(["«-تهران»", "--format", "csv"], takes_value) == ["«-تهران»", "--format", "csv"]
+    assert _exclusion_query_last(["-«تهران» واکسن", "--format", "csv"], takes_value) == [
+        "--format",
+        "csv",
+        "--",
+        "-«تهران» واکسن",
+    ]
