@@ -13,11 +13,13 @@ field), so a query means the same thing everywhere. Analysis is:
 
 from __future__ import annotations
 
+import gzip
 import logging
 import re
 import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +163,42 @@ def stem(word: str) -> str:
         return ""  # «واکسن ها» typed with a space: the suffix alone carries no meaning
     for suffix, keep in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            if suffix in _ENDINGS_IN_Y and word in _words_ending_in_y():
+                return word  # «شهرداری» is a word of its own, not «شهردار» + ی
             return word[: -len(suffix)]
     return word
+
+
+# An ending in «ی» may be the indefinite or adjectival ی («واکسنی»: a vaccine) or part of the word itself
+# («شهرداری» municipality, not «شهردار» mayor; «مهدی», «احمدی»). A word hazm's dictionary lists keeps it.
+_ENDINGS_IN_Y = frozenset({"ی", "یی", "ای"})
+
+
+# Built from hazm's words.dat by ``python -m index.analysis`` (parsing that file takes two seconds; this
+# list of its words in ی, folded, loads in milliseconds). Rebuild it when hazm's dictionary changes.
+WORDS_IN_Y_PATH = Path(__file__).parent / "data" / "words_in_y.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def _words_ending_in_y() -> frozenset[str]:
+    try:
+        with gzip.open(WORDS_IN_Y_PATH, "rt", encoding="utf-8") as fh:
+            return frozenset(fh.read().split())
+    except OSError as exc:
+        log.warning("%s unreadable (%s): «شهرداری» and «شهردار» share a search term", WORDS_IN_Y_PATH, exc)
+        return frozenset()
+
+
+def build_words_in_y(out: Path = WORDS_IN_Y_PATH) -> int:
+    """Write hazm's dictionary words that end in ی, folded as the index folds (ZWNJ dropped), sorted."""
+    from hazm import utils
+
+    folded = (_own_fold(word).replace(ZWNJ, "") for word, _n, _tags in utils.words_list())
+    words = sorted({w for w in folded if w.endswith("ی")})
+    # mtime=0: the same dictionary gives the same bytes.
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write("\n".join(words).encode("utf-8"))
+    return len(words)
 
 
 def words(text: str) -> Iterator[tuple[int, int, str]]:
@@ -195,3 +231,7 @@ def terms(text: str, *, query: bool = False, split_compounds: bool = False) -> l
 def analyze(text: str) -> str:
     """The analysed text stored in the index: terms separated by single spaces."""
     return " ".join(terms(text))
+
+
+if __name__ == "__main__":
+    print(f"{build_words_in_y()} words written to {WORDS_IN_Y_PATH}")

@@ -39,7 +39,7 @@ from index.sqlite_docs import (
     iso_utc,
 )
 from index.sqlite_search import run_search, search_cache_key
-from index.sqlite_write import FACET_LABELS, WRITER_PRAGMAS, Prepared, prepare, unpack, utc_text, write
+from index.sqlite_write import WRITER_PRAGMAS, Prepared, prepare, unpack, utc_text, write
 from nlp.tracking import DUE_DAYS
 
 log = logging.getLogger(__name__)
@@ -167,8 +167,11 @@ def _migrate(conn: sqlite3.Connection) -> None:
             log.info("migrating the SQLite store to schema version 6 (no due day for start-only deadlines)")
             _migrate_to_v6(conn)
         if version < 7:
-            log.info("migrating the SQLite store to schema version 7 (facilities among the places)")
-            _migrate_to_v7(conn)
+            # Facilities count among places, and analysis keeps a final ی that hazm's dictionary has
+            # («شهرداری» is not «شهردار»): keys, facet refs and the full-text index are built again.
+            log.info("migrating the SQLite store to schema version 7 (search terms again: minutes per 1M)")
+            sqlite_maintenance.reindex(conn)
+            conn.execute("PRAGMA user_version = 7")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -247,24 +250,6 @@ def _migrate_to_v6(conn: sqlite3.Connection) -> None:
         "WHERE deadline_start IS NOT NULL AND deadline_day = deadline_start"
     )
     conn.execute("PRAGMA user_version = 6")
-
-
-def _migrate_to_v7(conn: sqlite3.Connection) -> None:
-    """v7 counts facilities (FAC) among the places (``index.base.ENTITY_FILTERS``): the rows of articles
-    that name one get their ``facet_refs`` again."""
-    item = "e.label || char(31) || e.key || char(31) || e.display"
-    labels = ",".join(f"'{label}'" for label in FACET_LABELS)
-    tables = (("articles", "rowid"), ("statements", "article_rowid"), ("commitments", "article_rowid"))
-    for table, rowid in tables:
-        refs = (
-            f"(SELECT group_concat({item}, char(30)) FROM entities e "
-            f"WHERE e.article_rowid = {table}.{rowid} AND e.label IN ({labels}))"
-        )
-        conn.execute(
-            f"UPDATE {table} SET facet_refs = {refs} WHERE {table}.{rowid} IN "
-            "(SELECT article_rowid FROM entities WHERE label = 'FAC')"
-        )
-    conn.execute("PRAGMA user_version = 7")
 
 
 class SqliteStore:

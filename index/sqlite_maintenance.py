@@ -14,9 +14,18 @@ import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from goftar.model import Commitment, stable_id
+from goftar.model import Commitment, Speaker, stable_id
 from index.sqlite_docs import article_from_row
-from index.sqlite_write import article_body, commitment_body, pack, statement_body, unpack
+from index.sqlite_write import (
+    FACET_LABELS,
+    article_body,
+    commitment_body,
+    entity_key,
+    pack,
+    speaker_columns,
+    statement_body,
+    unpack,
+)
 from nlp.tracking import StoryItem, plan_merges, speaker_key
 
 log = logging.getLogger(__name__)
@@ -37,13 +46,15 @@ def _chunks(conn: sqlite3.Connection, sql: str) -> Iterator[list[sqlite3.Row]]:
 
 
 def reindex(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Rebuild the three FTS tables from the stored documents with the current ``index.analysis``.
+    """Rebuild the three FTS tables from the stored documents with the current ``index.analysis``,
+    and the matching keys that analysis makes (``rekey``).
 
     The caller holds a write transaction. The tables are dropped and created again (so a changed
     tokenizer setting applies too), filled from the documents, and merged into one b-tree each.
     A document that cannot be read is logged and counted, not raised.
     """
     started = time.perf_counter()
+    rekey(conn)
     report: dict[str, Any] = {"articles": 0, "statements": 0, "commitments": 0, "failed": 0}
     for table in FTS_TABLES:
         conn.execute(f"DROP TABLE IF EXISTS {table}")
@@ -55,6 +66,39 @@ def reindex(conn: sqlite3.Connection) -> dict[str, Any]:
         conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     report["seconds"] = round(time.perf_counter() - started, 2)
     return report
+
+
+def rekey(conn: sqlite3.Connection) -> None:
+    """Entity and speaker keys, and the facet refs built from them, again with the current analysis:
+    the organisation, place and speaker filters compare them with the analysed filter value."""
+    conn.create_function("goftar_key", 1, entity_key, deterministic=True)
+    conn.create_function("goftar_speaker_key", 1, _speaker_key_of, deterministic=True)
+    # A finer analysis only splits keys apart, so no two entities of an article come to share one.
+    conn.execute("UPDATE entities SET key = goftar_key(display) WHERE key != goftar_key(display)")
+    # An unreadable document keeps the key it had (coalesce): reindex reports it when it reads the text.
+    conn.execute("UPDATE statements SET speaker_key = coalesce(goftar_speaker_key(json), speaker_key)")
+    conn.execute(
+        "UPDATE commitments SET speaker_key = coalesce((SELECT goftar_speaker_key(d.json) "
+        "FROM commitment_docs d WHERE d.rowid = commitments.rowid), speaker_key)"
+    )
+    item = "e.label || char(31) || e.key || char(31) || e.display"
+    labels = ",".join(f"'{label}'" for label in FACET_LABELS)
+    tables = (("articles", "rowid"), ("statements", "article_rowid"), ("commitments", "article_rowid"))
+    for table, rowid in tables:
+        conn.execute(
+            f"UPDATE {table} SET facet_refs = (SELECT group_concat({item}, char(30)) FROM entities e "
+            f"WHERE e.article_rowid = {table}.{rowid} AND e.label IN ({labels}))"
+        )
+
+
+def _speaker_key_of(doc: str | bytes) -> str | None:
+    """The speaker key of a stored document; NULL (the filter finds it by id only) when it is unreadable."""
+    try:
+        speaker = unpack(doc).get("speaker")
+        return speaker_columns(Speaker.model_validate(speaker))[0] if speaker else ""
+    except (ValueError, TypeError, AttributeError, zlib.error) as exc:
+        log.warning("rekey: a document's speaker is unreadable (%s)", exc)
+        return None
 
 
 def _fill(
@@ -103,8 +147,8 @@ def _commitment_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, str | None
 
 def _commitment(value: str | bytes) -> Commitment:
     doc = unpack(value)
-    doc.pop("article", None)  # stores from v1 kept the article ref inside the document
-    return Commitment.model_validate(doc)
+    # Stores from v1 kept the article ref, first_seen and the like inside the document: not model fields.
+    return Commitment.model_validate({k: v for k, v in doc.items() if k in Commitment.model_fields})
 
 
 def _bodies(

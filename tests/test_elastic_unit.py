@@ -79,7 +79,7 @@ def test_speaker_organisation_and_place_filters() -> None:
     filters = search_body(q, parse(""))["query"]["bool"]["filter"]
     assert filters[0]["bool"]["should"] == [
         {"term": {"speaker_id": "زاکانی"}},
-        {"match_phrase": {"speaker_terms": "زاکان"}},
+        {"match_phrase": {"speaker_terms": "زاکانی"}},
     ]
     assert {"term": {"org_keys": entity_key("شورای شهر تهران")}} in filters[1]["bool"]["should"]
     assert {"term": {"place_keys": "مشهد"}} in filters[2]["bool"]["should"]
@@ -105,7 +105,7 @@ def test_bulk_actions_use_content_ids_and_keep_first_seen() -> None:
         and again[2]["first_seen"] == "2024-01-01T00:00:00+00:00"
     )
     commitment = first[2]
-    assert commitment["body"].startswith("شهردار تهران تا پایان سال واکسن را")
+    assert commitment["body"].startswith("شهرداری تهران تا پایان سال واکسن را")
     assert commitment["doc"]["evidence"] == extraction.commitments[0].evidence  # ZWNJ intact
     assert commitment["place_names"] == ["تهران"] and "شورای شهر تهران" in commitment["org_names"]
     assert commitment["deadline_day"] == "2025-03-20" and commitment["event_day"] == "2024-07-20"

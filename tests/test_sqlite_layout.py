@@ -67,8 +67,16 @@ def _downgrade_to_v4(path: Path) -> None:
 
 
 def _downgrade_to_v6(path: Path) -> None:
-    """Rewrite a store into the v6 layout: facilities were not among the places of ``facet_refs``."""
+    """Rewrite a store into the v6 layout: facilities were not among the places of ``facet_refs``, and the
+    analysis stripped every final ی («شهرداری» → شهردار, «زاکانی» → زاکان) in keys and the index."""
     conn = sqlite3.connect(path)
+    conn.execute("UPDATE entities SET key = replace(key, 'شهرداری', 'شهردار')")
+    for table in ("statements", "commitments"):
+        conn.execute(f"UPDATE {table} SET speaker_key = replace(speaker_key, 'زاکانی', 'زاکان')")
+    for table in ("article_fts", "statement_fts", "commitment_fts"):
+        conn.execute(
+            f"UPDATE {table} SET body = replace(replace(body, 'شهرداری', 'شهردار'), 'زاکانی', 'زاکان')"
+        )
     item = "e.label || char(31) || e.key || char(31) || e.display"
     for table, rowid in (
         ("articles", "rowid"),
@@ -84,12 +92,15 @@ def _downgrade_to_v6(path: Path) -> None:
     conn.close()
 
 
-def test_store_from_v6_counts_facilities_among_places(tmp_path: Path) -> None:
+def test_store_from_v6_gets_facilities_and_keys_of_the_new_analysis(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     store = _fill(path)
+    before = _snapshot(store)
     query = SearchQuery(text="پل")
     facets = store.search(query).facets
     assert ("میدان انقلاب", 1) in facets["place"]
+    found = [store.search(q).total for q in _KEYED]
+    assert all(found)
     store.close()
     _downgrade_to_v6(path)
     old = sqlite3.connect(path)
@@ -99,6 +110,16 @@ def test_store_from_v6_counts_facilities_among_places(tmp_path: Path) -> None:
     migrated = SqliteStore.open(path)
     assert migrated._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # noqa: SLF001
     assert migrated.search(query).facets == facets
+    assert [migrated.search(q).total for q in _KEYED] == found
+    assert _snapshot(migrated) == before
+
+
+# What the v6 analysis keyed differently: an organisation, a speaker and a word, each ending in ی.
+_KEYED = (
+    SearchQuery(organisation="شهرداری تهران"),
+    SearchQuery(speaker="زاکانی"),
+    SearchQuery(text="شهرداری"),
+)
 
 
 def _downgrade_to_v5(path: Path) -> None:
