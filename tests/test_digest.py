@@ -123,3 +123,15 @@ def test_write_digest_files_and_rerun_is_idempotent(digest: Digest, tmp_path: Pa
     assert sorted(p.name for p in again) == names
     assert {p.name: p.read_bytes() for p in again if p.suffix != ".pdf"} == before
     assert sorted(q.name for q in out.iterdir()) == names  # no temporary files left behind
+
+
+def test_an_actor_that_is_the_speaker_is_not_an_organisation() -> None:
+    # «... تا پایان سال افتتاح می‌کنیم» said by the mayor: the extractor names him as the actor; grouping
+    # on it would split his promises into «زاکانی — زاکانی» and «زاکانی».
+    from goftar.digest.build import commitment_item
+
+    speaker = {"text": "زاکانی", "canonical_name": "علیرضا زاکانی", "kind": "person"}
+    doc = {"id": "c1", "evidence": "افتتاح می‌کنیم", "speaker": speaker, "actor": "علیرضا زاکانی"}
+    assert commitment_item(doc).organisation == ""
+    assert commitment_item({**doc, "actor": "زاکانی"}).organisation == ""
+    assert commitment_item({**doc, "actor": "شهرداری تهران"}).organisation == "شهرداری تهران"

@@ -122,8 +122,12 @@ def _organisation(doc: dict[str, Any], speaker: dict[str, Any]) -> str:
     # organisation («شهرداری تهران اعلام کرد») is its own organisation.
     if doc.get("organisation"):
         return str(doc["organisation"])
-    if doc.get("actor"):
-        return str(doc["actor"])
+    actor = str(doc.get("actor") or "")
+    names = {speaker.get("text") or "", speaker.get("canonical_name") or ""} - {""}
+    # In a first-person promise («... می‌کنیم») the extractor names the speaker as the actor: that is
+    # the speaker, not an organisation, and would split one speaker's promises into two groups.
+    if actor and not any(actor in name or name in actor for name in names):
+        return actor
     if speaker.get("kind") == "org":
         return speaker.get("canonical_name") or speaker.get("text") or ""
     return ""
