@@ -228,10 +228,11 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
         query: QueryDep,
         format: Literal["csv", "jsonl"] = "jsonl",  # noqa: A002
         limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_ROWS)] = 10_000,
+        bom: Annotated[bool, Query(description="csv: a UTF-8 byte-order mark first, for Excel")] = False,
     ) -> StreamingResponse:
         """The whole result set (up to ``limit``) as CSV or JSON Lines, UTF-8."""
         hits = iter_hits(holder.get(), query, limit)
-        body = _csv_chunks(hits) if format == "csv" else (jsonl_line(h) for h in hits)
+        body = _csv_chunks(hits, query.doc_type, bom) if format == "csv" else (jsonl_line(h) for h in hits)
         media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson; charset=utf-8"
         disposition = f'attachment; filename="goftar-{query.doc_type}s.{format}"'
         return StreamingResponse(body, media_type=media, headers={"Content-Disposition": disposition})
@@ -247,25 +248,27 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
         return _archived(holder.settings, ref)
 
 
-def _csv_chunks(hits: Iterator[Any]) -> Iterator[str]:
+def _csv_chunks(hits: Iterator[Any], doc_type: str, bom: bool) -> Iterator[str]:
     import io
 
     buffer = io.StringIO()
     batch: list[Any] = []
     header = True
+    if bom:
+        yield "\ufeff"
     for hit in hits:
         batch.append(hit)
         if len(batch) == 200:
-            yield _csv_text(batch, buffer, header)
+            yield _csv_text(batch, buffer, header, doc_type)
             header, batch = False, []
     if batch or header:
-        yield _csv_text(batch, buffer, header)
+        yield _csv_text(batch, buffer, header, doc_type)
 
 
-def _csv_text(batch: list[Any], buffer: Any, header: bool) -> str:
+def _csv_text(batch: list[Any], buffer: Any, header: bool, doc_type: str) -> str:
     buffer.seek(0)
     buffer.truncate()
-    write_csv(batch, buffer)
+    write_csv(batch, buffer, doc_type=doc_type)
     text = buffer.getvalue()
     return text if header else text.split("\n", 1)[1]
 

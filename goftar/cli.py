@@ -314,7 +314,10 @@ def _export(q: Any, fmt: str, limit: int | None, bom: bool) -> None:
     store = open_store(_settings())
     try:  # the store stays open while iter_hits fetches page after page
         hits = iter_hits(store, q, limit)
-        rows = write_csv(hits, sys.stdout, bom=bom) if fmt == "csv" else write_jsonl(hits, sys.stdout)
+        if fmt == "csv":
+            rows = write_csv(hits, sys.stdout, bom=bom, doc_type=q.doc_type)
+        else:
+            rows = write_jsonl(hits, sys.stdout)
     finally:
         store.close()
     err.print(f"{rows} rows written", highlight=False)

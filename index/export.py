@@ -105,8 +105,9 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def write_csv(hits: Iterable[Hit], out: TextIO, *, bom: bool = False) -> int:
-    """Write hits as CSV (header from the first hit's type); ``bom`` helps Excel read UTF-8. Returns rows."""
+def write_csv(hits: Iterable[Hit], out: TextIO, *, bom: bool = False, doc_type: str | None = None) -> int:
+    """Write hits as CSV (header from the first hit's type, or ``doc_type``'s: an empty result set is
+    still a CSV file with its header); ``bom`` helps Excel read UTF-8. Returns how many rows."""
     writer: Any = None
     count = 0
     if bom:
@@ -117,6 +118,8 @@ def write_csv(hits: Iterable[Hit], out: TextIO, *, bom: bool = False) -> int:
             writer.writeheader()
         writer.writerow({k: _cell(v) for k, v in flat_row(hit).items()})
         count += 1
+    if writer is None and doc_type in COLUMNS:
+        csv.DictWriter(out, fieldnames=COLUMNS[doc_type], lineterminator="\n").writeheader()
     return count
 
 

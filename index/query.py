@@ -70,8 +70,9 @@ def parse(text: str) -> ParsedQuery:
             continue
         raw = phrase_a if phrase_a is not None else phrase_b if phrase_b is not None else word
         tokens = tuple(analysis.terms(raw, query=True))
-        if not tokens:
+        if not tokens:  # an affix alone: dropped, and an OR before it with it («واکسن OR ها تهران»)
             previous = None
+            pending_or = False
             continue
         term = Term(tokens, raw)
         terms = [term, *_respellings(term)]

@@ -80,6 +80,13 @@ def test_export_csv_and_jsonl_keep_persian(client: TestClient) -> None:
     assert "\\u" not in lines[0]
 
 
+def test_export_csv_with_bom_for_excel_and_a_header_when_nothing_matches(client: TestClient) -> None:
+    with_bom = client.get("/api/export", params={"q": "واکسن", "format": "csv", "bom": "true"}).content
+    assert with_bom.startswith("\ufeff".encode()) and with_bom.decode("utf-8-sig").startswith("id,")
+    empty = client.get("/api/export", params={"q": "نیست‌در‌هیچ‌سندی", "format": "csv"}).content.decode()
+    assert empty.startswith("id,") and empty.count("\n") == 1
+
+
 def test_counts_and_openapi(client: TestClient) -> None:
     assert client.get("/api/counts").json()["commitments"] == 5
     spec = client.get("/openapi.json").json()

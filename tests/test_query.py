@@ -67,6 +67,9 @@ def test_ascii_quotes_and_unclosed_phrase() -> None:
 def test_leading_or_and_punctuation_only_words_are_ignored() -> None:
     q = parse("OR ، - واکسن OR")
     assert [[t.tokens for t in g] for g in q.groups] == [[("واکسن",)]]
+    # An OR before a dropped word does not pass on to the next one.
+    q = parse("واکسن OR ها تهران")
+    assert [[t.tokens for t in g] for g in q.groups] == [[("واکسن",)], [("تهران",)]]
     assert parse("  ").empty
 
 
