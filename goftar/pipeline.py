@@ -70,9 +70,31 @@ def process(article: Article) -> tuple[Article, Extraction]:
 
     body = "\n\n".join(part for part in (article.title, article.lead, article.raw_text) if part)
     extraction = extract(body, article.published or article.fetched)
+    if article.title:
+        _drop_headline_retold(extraction)
     for item in (*extraction.statements, *extraction.commitments):
         item.article_id = article.id
     return article.model_copy(update={"text": extraction.text}), extraction
+
+
+def _drop_headline_retold(extraction: Extraction) -> None:
+    """A headline's commitment that the body tells again is one promise, kept as the body tells it.
+
+    The headline comes first (its own paragraph) and usually names no speaker; kept, it was a second
+    commitment in another story («گوینده نامعلوم»). Alike is what links restatements across articles
+    (``nlp.tracking.similarity`` at its ``THRESHOLD``).
+    """
+    from nlp.tracking import THRESHOLD, similarity
+
+    title_end = extraction.text.find("\n")
+    if title_end < 0:
+        return
+    body = [c for c in extraction.commitments if c.start > title_end]
+    extraction.commitments = [
+        c
+        for c in extraction.commitments
+        if c.start > title_end or not any(similarity(c.action, b.action) >= THRESHOLD for b in body)
+    ]
 
 
 def _link_stories(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from goftar.model import Article
-from goftar.pipeline import ingest, refresh_statuses
+from goftar.pipeline import ingest, process, refresh_statuses
 from goftar.settings import Settings
 from index import open_store
 from index.base import SearchQuery
@@ -64,3 +64,22 @@ def test_statuses_are_refreshed_to_today_after_ingest(settings: Settings) -> Non
     assert before == {"open"}
     assert changed == 2 and overdue.total == 2
     assert {h.doc["deadline"]["end"] for h in overdue.hits} == {"2021-10-02"}
+
+
+def test_a_headline_the_body_tells_again_is_one_commitment() -> None:
+    body = (
+        "به گزارش ایسنا، زاکانی شهردار تهران گفت: ۱۰۰ اتوبوس برقی تا پایان سال به ناوگان اضافه می‌شود. "
+        "او افزود کار با همکاری بخش خصوصی انجام می‌شود."
+    )
+    headline = "۱۰۰ اتوبوس برقی تا پایان سال به ناوگان اضافه می‌شود"
+    other = "ساخت ۲۰ ایستگاه آتش‌نشانی تا سال آینده آغاز می‌شود"
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+
+    def article(title: str) -> Article:
+        return Article(url="https://isna.ir/n/9", canonical_url="https://isna.ir/n/9", source="isna",
+                       title=title, raw_text=body, published=when)
+
+    _, retold = process(article(headline))
+    assert [(c.speaker.canonical_name if c.speaker else None) for c in retold.commitments] == ["علیرضا زاکانی"]
+    _, own = process(article(other))  # a headline promise the body does not tell is kept
+    assert len(own.commitments) == 2
