@@ -42,16 +42,12 @@ DEFAULT_ARGS = {
 )
 def goftar_maintenance() -> None:
     @task
-    def recompute_statuses(data_interval_end=None) -> int:  # noqa: ANN001
-        from zoneinfo import ZoneInfo
-
+    def recompute_statuses() -> int:
+        # As of today, not of the run's interval: every ingest sets them as of today too, and a
+        # catch-up run of an old interval must not turn them back to that day's.
         from goftar.scheduled import recompute_statuses, task_settings
 
-        settings = task_settings()
-        today = (
-            data_interval_end.astimezone(ZoneInfo(settings.timezone)).date() if data_interval_end else None
-        )
-        return recompute_statuses(settings, today)
+        return recompute_statuses(task_settings())
 
     @task
     def merge_near_duplicates() -> dict:

@@ -249,6 +249,11 @@ def _migrate_to_v6(conn: sqlite3.Connection) -> None:
         "WHERE d.rowid = commitments.rowid) "
         "WHERE deadline_start IS NOT NULL AND deadline_day = deadline_start"
     )
+    # Their v5 status came from the start (due, overdue); with no due day they are open (status_for).
+    conn.execute(
+        "UPDATE commitments SET status = 'open' "
+        "WHERE deadline_day IS NULL AND deadline_start IS NOT NULL AND status IN ('due', 'overdue')"
+    )
     conn.execute("PRAGMA user_version = 6")
 
 

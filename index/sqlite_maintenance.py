@@ -17,7 +17,7 @@ from typing import Any
 from goftar.model import Commitment, Speaker, stable_id
 from index.sqlite_docs import article_from_row
 from index.sqlite_write import (
-    FACET_LABELS,
+    FACET_OF,
     article_body,
     commitment_body,
     entity_key,
@@ -73,21 +73,33 @@ def rekey(conn: sqlite3.Connection) -> None:
     the organisation, place and speaker filters compare them with the analysed filter value."""
     conn.create_function("goftar_key", 1, entity_key, deterministic=True)
     conn.create_function("goftar_speaker_key", 1, _speaker_key_of, deterministic=True)
-    # A finer analysis only splits keys apart, so no two entities of an article come to share one.
-    conn.execute("UPDATE entities SET key = goftar_key(display) WHERE key != goftar_key(display)")
+    # Keys are made again by grouping: two names an older analysis keyed apart may now share a key
+    # («شهرداری تهران», «شهرداریهای تهران»), and an article holds one row per label and key.
+    conn.execute(
+        "CREATE TEMP TABLE rekeyed AS SELECT article_rowid, label, goftar_key(display) AS key, "
+        "min(display) AS display, max(canonical_id) AS canonical_id, sum(mentions) AS mentions "
+        "FROM entities WHERE goftar_key(display) != '' GROUP BY article_rowid, label, goftar_key(display)"
+    )
+    conn.execute("DELETE FROM entities")
+    conn.execute("INSERT INTO entities SELECT * FROM temp.rekeyed ORDER BY article_rowid")
+    conn.execute("DROP TABLE temp.rekeyed")
     # An unreadable document keeps the key it had (coalesce): reindex reports it when it reads the text.
     conn.execute("UPDATE statements SET speaker_key = coalesce(goftar_speaker_key(json), speaker_key)")
     conn.execute(
         "UPDATE commitments SET speaker_key = coalesce((SELECT goftar_speaker_key(d.json) "
         "FROM commitment_docs d WHERE d.rowid = commitments.rowid), speaker_key)"
     )
-    item = "e.label || char(31) || e.key || char(31) || e.display"
-    labels = ",".join(f"'{label}'" for label in FACET_LABELS)
+    # As ``sqlite_write.facet_refs``: one item per facet and key (a place tagged LOC and FAC once).
+    facet = " ".join(f"WHEN '{label}' THEN '{name}'" for label, name in FACET_OF.items())
+    labels = ",".join(f"'{label}'" for label in FACET_OF)
+    item = "min(e.label) || char(31) || e.key || char(31) || min(e.display)"
     tables = (("articles", "rowid"), ("statements", "article_rowid"), ("commitments", "article_rowid"))
     for table, rowid in tables:
         conn.execute(
-            f"UPDATE {table} SET facet_refs = (SELECT group_concat({item}, char(30)) FROM entities e "
-            f"WHERE e.article_rowid = {table}.{rowid} AND e.label IN ({labels}))"
+            f"UPDATE {table} SET facet_refs = (SELECT group_concat(item, char(30)) FROM "
+            f"(SELECT {item} AS item FROM entities e WHERE e.article_rowid = {table}.{rowid} "
+            f"AND e.label IN ({labels}) "
+            f"GROUP BY CASE e.label {facet} END, e.key))"
         )
 
 

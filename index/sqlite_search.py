@@ -38,7 +38,7 @@ from index.sqlite_docs import (
     commitment_from_row,
     statement_from_row,
 )
-from index.sqlite_write import FIELD_SEP, REF_SEP, filter_token
+from index.sqlite_write import FACET_OF, FIELD_SEP, REF_SEP, filter_token
 
 log = logging.getLogger(__name__)
 
@@ -493,7 +493,6 @@ def _facets(
 def _entity_facets(refs: str | None, size: int) -> dict[str, list[tuple[str, int]]]:
     """Organisations and places in the matches' concatenated ``facet_refs``, each counted once per
     document (an article's refs are on each of its rows: see ``index.sqlite_write.facet_refs``)."""
-    facet_of = {label: name for name, labels in ENTITY_FILTERS.items() for label in labels}
     # Split once and counted in C; each distinct item (one organisation or place) is then parsed once,
     # however many documents name it. (A GROUP BY on facet_refs was three times slower: SQLite sorted
     # the long strings; so was reading them row by row into a Python loop.)
@@ -502,10 +501,10 @@ def _entity_facets(refs: str | None, size: int) -> dict[str, list[tuple[str, int
     display: dict[tuple[str, str], str] = {}
     for item, n in named.items():
         label, key, shown = item.split(FIELD_SEP, 2)
-        if label not in facet_of:
+        if label not in FACET_OF:
             continue
         # By facet and key: a place tagged LOC in one article and FAC in another is one value.
-        value = (facet_of[label], key)
+        value = (FACET_OF[label], key)
         counts[value] += n
         if shown > display.get(value, ""):  # the same display whatever the order of rows
             display[value] = shown

@@ -250,17 +250,21 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
 # The entity facets (organisation, place) of a search count the entities of each match's article.
 # Joining a sample of ten thousand matches to ``entities`` costs 40+ ms at a million commitments (two
 # text-key seeks per article); a copy of the article's facet entities on each row is read with the row.
-FACET_LABELS = tuple(label for labels in ENTITY_FILTERS.values() for label in labels)
+# Entity label → the facet it counts in (ENTITY_FILTERS read the other way).
+FACET_OF = {label: name for name, labels in ENTITY_FILTERS.items() for label in labels}
 REF_SEP, FIELD_SEP = "\x1e", "\x1f"
 
 
 def facet_refs(entity_rows: list[tuple[Any, ...]]) -> str | None:
-    """The article's organisations and places as ``label␟key␟display`` items joined by ``␞``."""
-    items = [
-        f"{label}{FIELD_SEP}{key}{FIELD_SEP}{display}"
-        for label, key, display, _cid, _n in entity_rows
-        if label in FACET_LABELS
-    ]
+    """The article's organisations and places as ``label␟key␟display`` items joined by ``␞``: one per
+    facet and key, so a place tagged LOC in one mention and FAC in another counts once."""
+    seen: set[tuple[str, str]] = set()
+    items = []
+    for label, key, display, _cid, _n in entity_rows:
+        facet = FACET_OF.get(label)
+        if facet is not None and (facet, key) not in seen:
+            seen.add((facet, key))
+            items.append(f"{label}{FIELD_SEP}{key}{FIELD_SEP}{display}")
     return REF_SEP.join(items) or None
 
 

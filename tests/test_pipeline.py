@@ -83,3 +83,5 @@ def test_a_headline_the_body_tells_again_is_one_commitment() -> None:
     assert [(c.speaker.canonical_name if c.speaker else None) for c in retold.commitments] == ["علیرضا زاکانی"]
     _, own = process(article(other))  # a headline promise the body does not tell is kept
     assert len(own.commitments) == 2
+    _, numbers = process(article(headline.replace("۱۰۰", "۳۰۰")))  # other numbers: another promise
+    assert len(numbers.commitments) == 2

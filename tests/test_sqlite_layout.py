@@ -114,6 +114,29 @@ def test_store_from_v6_gets_facilities_and_keys_of_the_new_analysis(tmp_path: Pa
     assert _snapshot(migrated) == before
 
 
+def test_names_the_new_analysis_keys_alike_become_one_entity(tmp_path: Path) -> None:
+    # v6 keyed «شهرداری تهران» شهردار تهران and «شهرداریهای تهران» شهرداری تهران: two rows of one
+    # article. v7 keys both «شهرداری تهران»; the migration must merge them, not fail on the primary key.
+    path = tmp_path / "s.sqlite3"
+    _fill(path).close()
+    _downgrade_to_v6(path)
+    conn = sqlite3.connect(path)
+    (rowid,) = conn.execute("SELECT article_rowid FROM entities WHERE display = 'شهرداری تهران'").fetchone()
+    conn.execute(
+        "INSERT INTO entities VALUES (?, 'ORG', 'شهرداری تهران', 'شهرداریهای تهران', NULL, 2)", (rowid,)
+    )
+    conn.commit()
+    conn.close()
+
+    migrated = SqliteStore.open(path)
+    rows = migrated._conn.execute(  # noqa: SLF001
+        "SELECT key, mentions FROM entities WHERE article_rowid = ? AND label = 'ORG' AND key LIKE 'شهردار%'",
+        (rowid,),
+    ).fetchall()
+    assert [tuple(r) for r in rows] == [("شهرداری تهران", 3)]
+    assert migrated.search(SearchQuery(organisation="شهرداریهای تهران")).total >= 1
+
+
 # What the v6 analysis keyed differently: an organisation, a speaker and a word, each ending in ی.
 _KEYED = (
     SearchQuery(organisation="شهرداری تهران"),
@@ -151,11 +174,14 @@ def test_store_from_v5_drops_the_due_day_of_start_only_deadlines(tmp_path: Path)
     assert (
         old.execute("SELECT count(*) FROM commitments WHERE deadline_day = '2024-07-29'").fetchone()[0] == 1
     )
+    old.execute("UPDATE commitments SET status = 'overdue' WHERE deadline_day = '2024-07-29'")  # v5's rule
+    old.commit()
     old.close()
 
     migrated = SqliteStore.open(path)
     assert migrated._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # noqa: SLF001
     assert [d["evidence"] for d in migrated.due_between(*week)] == []
+    assert migrated.search(SearchQuery(status="overdue", text="مترو")).total == 0  # no due day: open
     # A deadline with an end keeps its due day through the migration.
     assert VACCINE_EVIDENCE in {d["evidence"] for d in migrated.overdue(date(2025, 4, 1))}
 

@@ -190,6 +190,11 @@ def test_organisation_place_source_polarity_status_filters(filled: Store) -> Non
     # A facility (a square, a station, a highway) is a place too, as in the digest.
     assert evidences(filled, place="میدان انقلاب") == {BRIDGE}
     assert ("میدان انقلاب", 1) in filled.search(SearchQuery(text="پل")).facets["place"]
+    # Tagged LOC in one mention and FAC in another, a place is still one value counted once.
+    bridge, extraction = sc.old_article()
+    twice = [*extraction.entities, sc._entity(bridge, "میدان انقلاب", "LOC")]
+    filled.upsert([(bridge, extraction.model_copy(update={"entities": twice}))])
+    assert ("میدان انقلاب", 1) in filled.search(SearchQuery(text="پل")).facets["place"]
     assert evidences(filled, "واکسن", source="isna") == {SCHOOLS}
     assert evidences(filled, polarity="intend") == {HOSPITAL}
     assert evidences(filled, polarity="hope", source="hamshahri") == {BRIDGE}

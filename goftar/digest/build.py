@@ -123,14 +123,23 @@ def _organisation(doc: dict[str, Any], speaker: dict[str, Any]) -> str:
     if doc.get("organisation"):
         return str(doc["organisation"])
     actor = str(doc.get("actor") or "")
-    names = {speaker.get("text") or "", speaker.get("canonical_name") or ""} - {""}
     # In a first-person promise («... می‌کنیم») the extractor names the speaker as the actor: that is
-    # the speaker, not an organisation, and would split one speaker's promises into two groups.
-    if actor and not any(actor in name or name in actor for name in names):
+    # the speaker, not an organisation, and would split one speaker's promises into two groups. Whole
+    # words: «شهردار» (the mayor, speaking) is not in «شهرداری تهران» (the municipality, acting).
+    if actor and not _same_person(actor, (speaker.get("text"), speaker.get("canonical_name"))):
         return actor
     if speaker.get("kind") == "org":
         return speaker.get("canonical_name") or speaker.get("text") or ""
     return ""
+
+
+def _same_person(actor: str, names: tuple[str | None, ...]) -> bool:
+    """Whether the actor is one of the speaker's names, or all of its words are among a name's
+    («زاکانی» in «علیرضا زاکانی»)."""
+    from index import analysis
+
+    words = set(analysis.terms(actor))
+    return any(words and words <= set(analysis.terms(name)) for name in names if name)
 
 
 def _as_of(items: list[CommitmentItem], status: str) -> list[CommitmentItem]:
