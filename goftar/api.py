@@ -315,24 +315,33 @@ def _add_page_routes(app: FastAPI, holder: _StoreHolder) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page(request: Request) -> HTMLResponse:
         params = {k: v for k, v in request.query_params.items() if v}
-        error, result, query, status = None, None, SearchQuery(), 200
+        error, detail, result, query, status = None, None, None, SearchQuery(), 200
         try:
             query = search_query(**_page_args(params))
             result = holder.get().search(query)
         except (ConfigError, ValueError, TypeError) as exc:
-            error, status = str(exc), 400
+            error, detail, status = BAD_SEARCH, str(exc), 400
         except SearchTimeout as exc:
-            error, status = str(exc), 503
+            error, detail, status = SLOW_SEARCH, str(exc), 503
         html = env.get_template("search.html").render(
             params=params,
             query=query,
             result=result,
             error=error,
+            detail=detail,
             cards=_cards(holder.get(), result) if result else [],
             link=lambda **change: _link(params, change),
             pages=_pages(query, result),
         )
         return HTMLResponse(html, status_code=status)
+
+
+# The page speaks Persian; the technical reason follows in small print (left to right), as the API says it.
+BAD_SEARCH = (
+    "این جست‌وجو را نتوانستیم بخوانیم. تاریخ را به شکل ۱۴۰۳/۰۵/۰۱ یا «۱۰ مهر ۱۴۰۰» بنویسید "
+    "و گزینه‌ها را از فهرست‌ها برگزینید."
+)
+SLOW_SEARCH = "جست‌وجو بیش از اندازه طول کشید یا سرور سرش شلوغ است؛ کمی بعد دوباره بکوشید یا فیلتری بیفزایید."
 
 
 def _page_args(params: dict[str, str]) -> dict[str, Any]:

@@ -16,8 +16,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-import jdatetime
-
 from goftar.errors import ConfigError
 from index import analysis
 
@@ -166,20 +164,12 @@ def _window(text: str, tokens: set[str], limit: int) -> str:
     return ("… " if start else "") + snippet + (" …" if end < len(text) else "")
 
 
-_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-
-
 def parse_day(value: str) -> date:
-    """A day written in Jalali (``1403/05/01``, years below 1700) or Gregorian (``2024-07-22``).
+    """A day as the CLI reads it (``nlp.dates.parse_jalali_or_gregorian``): Jalali «۱۴۰۳/۰۵/۰۱» or
+    «۱۰ مهر ۱۴۰۰» (years below 1700), or Gregorian ``2024-07-22``; one parser for the CLI, API and page."""
+    from nlp.dates import parse_jalali_or_gregorian
 
-    Persian digits are accepted; separators may be ``/``, ``-`` or ``.``.
-    """
-    clean = value.strip().translate(_PERSIAN_DIGITS)
-    parts = re.split(r"[/\-.]", clean)
     try:
-        year, month, day = (int(p) for p in parts)
-        if year < 1700:
-            return jdatetime.date(year, month, day).togregorian()
-        return date(year, month, day)
-    except (ValueError, TypeError) as exc:
-        raise ConfigError(f"{value!r} is not a date: write 1403/05/01 (Jalali) or 2024-07-22") from exc
+        return parse_jalali_or_gregorian(value)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from exc

@@ -120,6 +120,9 @@ def test_page_escapes_hostile_text_and_sends_csp(client: TestClient) -> None:
 def test_page_rejects_bad_input_politely(client: TestClient) -> None:
     response = client.get("/", params={"sort": "evil", "q": "مترو"})
     assert response.status_code == 400 and 'role="alert"' in response.text
+    assert "این جست‌وجو را نتوانستیم بخوانیم" in response.text  # in Persian, the reason beside it
+    dated = client.get("/", params={"published_from": "۱۰ مهر ۱۴۰۰", "q": "مترو"})
+    assert dated.status_code == 200 and 'role="alert"' not in dated.text  # dates as the CLI reads them
 
 
 def test_javascript_links_are_not_rendered(settings: Settings) -> None:

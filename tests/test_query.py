@@ -119,6 +119,7 @@ def test_highlight_never_lets_markup_through(text: str) -> None:
         ("۱۴۰۳/۰۵/۰۱", date(2024, 7, 22)),
         ("2024-07-22", date(2024, 7, 22)),
         ("1403-12-30", date(2025, 3, 20)),
+        ("۱۰ مهر ۱۴۰۰", date(2021, 10, 2)),  # as the CLI reads it
     ],
 )
 def test_days_in_jalali_or_gregorian(raw: str, expected: date) -> None:
