@@ -511,7 +511,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         "within",
         _duration,
     ),
-    (re.compile(rf"{_B}(?:عید{_SP})?نوروز(?:{_SP}(?:سال{_SP})?\d{{4}})?{_E}"), "on", _nowruz),
+    # A year after «نوروز» is a Jalali year of this era (13xx, 14xx): «تا عید نوروز ۱۰۰۰ اتوبوس» counts buses.
+    (re.compile(rf"{_B}(?:عید{_SP})?نوروز(?:{_SP}(?:سال{_SP})?1[34]\d\d)?{_E}"), "on", _nowruz),
 ]
 
 

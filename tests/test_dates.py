@@ -28,6 +28,8 @@ FRIDAY = date(2021, 9, 24)  # جمعه ۲ مهر ۱۴۰۰
         ("در تاریخ ۱۴۰۰/۰۷/۱۰", "۱۴۰۰/۰۷/۱۰", "on", date(2021, 10, 2), date(2021, 10, 2)),
         ("اواخر آبان ماه", "اواخر آبان ماه", "on", date(2021, 11, 12), date(2021, 11, 21)),
         ("تا پنجشنبه", "پنجشنبه", "by", FRIDAY, date(2021, 9, 30)),
+        # A number after «نوروز» is a year only if it looks like one: here it counts buses.
+        ("تا عید نوروز ۱۰۰۰ اتوبوس اضافه می‌شود", "عید نوروز", "by", FRIDAY, date(2022, 3, 21)),
     ],
 )
 def test_resolve_deadline(text: str, dl_text: str, kind: str, start: date, end: date | None) -> None:
