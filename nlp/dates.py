@@ -97,6 +97,7 @@ FROM_PREFIX = re.compile(r"از\s+(?:روز\s+)?$")
 _B = r"(?<!\w)"
 _E = r"(?!\w)"
 _SP = r"[\s\u200c]+"
+_SP0 = r"[\s\u200c]*"  # «مهرماه» is written solid too: «{_SP}?» would still need a space
 
 
 def _alt(words: Iterable[object]) -> str:
@@ -367,8 +368,13 @@ def _duration(m: re.Match[str]) -> Callable[[date | None], Range]:
     return resolve
 
 
-def _nowruz(_m: re.Match[str]) -> Callable[[date | None], Range]:
+def _nowruz(m: re.Match[str]) -> Callable[[date | None], Range]:
+    year = re.search(r"1[34]\d\d", m.group())  # «نوروز ۱۴۰۸»: that year's, not the next one
+
     def resolve(pub: date | None) -> Range:
+        if year is not None:
+            d = jdatetime.date(int(year.group()), 1, 1).togregorian()
+            return d, d
         if pub is None:
             return None, None
         d = _next_on_or_after(pub, 1, 1)
@@ -435,15 +441,15 @@ def _fajr(m: re.Match[str]) -> Callable[[date | None], Range]:
 _YEAR_WORDS = rf"(?:سال(?:{_SP}(?P<which>جاری|آینده|آتی|بعد))?|(?P<this>امسال))"
 _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[date | None], Range]]]] = [
     (re.compile(rf"{_B}(?P<y>\d{{4}})[/\-.](?P<mo>\d{{1,2}})[/\-.](?P<d>\d{{1,2}})(?!\d)"), "on", _numeric),
-    (re.compile(rf"{_B}{_DAY}{_SP}{_MONTH}(?:{_SP}?ماه)?{_YEAR}{_E}"), "on", _day_month),
+    (re.compile(rf"{_B}{_DAY}{_SP}{_MONTH}(?:{_SP0}ماه)?{_YEAR}{_E}"), "on", _day_month),
     (
-        re.compile(rf"{_B}(?P<part>{_alt(_PART_DAYS)}){_SP}{_MONTH}(?:{_SP}?ماه)?{_YEAR}{_E}"),
+        re.compile(rf"{_B}(?P<part>{_alt(_PART_DAYS)}){_SP}{_MONTH}(?:{_SP0}ماه)?{_YEAR}{_E}"),
         "on",
         _month_part,
     ),
     (
         re.compile(
-            rf"{_B}(?P<part>){_MONTH}(?:{_SP}?ماه(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال))?"
+            rf"{_B}(?P<part>){_MONTH}(?:{_SP0}ماه(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال))?"
             rf"|{_SP}(?:سال{_SP})?(?P<year2>\d{{4}})){_E}"
         ),
         "on",
@@ -683,14 +689,15 @@ def parse_jalali_or_gregorian(s: str) -> date:
     Years before 1700 are Jalali. Raises ``ValueError`` naming the problem for non-dates such as
     «۳۱ اسفند ۱۴۰۳» (Esfand never has 31 days).
     """
-    folded = _fold(s.strip())
-    m = re.fullmatch(r"(?P<y>\d{4})[/\-.](?P<mo>\d{1,2})[/\-.](?P<d>\d{1,2})", folded)
+    # Pasted dates carry direction marks and spaces around the separators: «‏۱۴۰۳ / ۰۵ / ۰۱».
+    folded = _fold(re.sub(r"[\u200e\u200f\u202a-\u202e]", "", s).strip())
+    m = re.fullmatch(r"(?P<y>\d{4})\s*[/\-.]\s*(?P<mo>\d{1,2})\s*[/\-.]\s*(?P<d>\d{1,2})", folded)
     if m:
         try:
             return _numeric_date(int(m["y"]), int(m["mo"]), int(m["d"]))
         except ValueError as exc:
             raise ValueError(f"{s!r} is not a valid date: {exc}") from exc
-    m = re.fullmatch(rf"(?P<d>\d{{1,2}}){_SP}(?P<mo>{_alt(MONTHS)})(?:{_SP}?ماه)?{_SP}(?P<y>\d{{4}})", folded)
+    m = re.fullmatch(rf"(?P<d>\d{{1,2}}){_SP}(?P<mo>{_alt(MONTHS)})(?:{_SP0}ماه)?{_SP}(?P<y>\d{{4}})", folded)
     if m:
         y, mo, d = int(m["y"]), MONTHS[m["mo"]], int(m["d"])
         if not 1 <= d <= _month_len(y, mo):

@@ -30,6 +30,8 @@ FRIDAY = date(2021, 9, 24)  # جمعه ۲ مهر ۱۴۰۰
         ("تا پنجشنبه", "پنجشنبه", "by", FRIDAY, date(2021, 9, 30)),
         # A number after «نوروز» is a year only if it looks like one: here it counts buses.
         ("تا عید نوروز ۱۰۰۰ اتوبوس اضافه می‌شود", "عید نوروز", "by", FRIDAY, date(2022, 3, 21)),
+        ("تا نوروز ۱۴۰۳ تکمیل می‌شود", "نوروز ۱۴۰۳", "by", FRIDAY, date(2024, 3, 20)),  # that year's
+        ("تا ۱۵ مهرماه افتتاح می‌شود", "۱۵ مهرماه", "by", FRIDAY, date(2021, 10, 7)),  # «مهرماه» solid
     ],
 )
 def test_resolve_deadline(text: str, dl_text: str, kind: str, start: date, end: date | None) -> None:
@@ -64,7 +66,9 @@ def test_find_date_expressions_spans() -> None:
     assert [text[s:e] for s, e in find_date_expressions(text)] == ["یکشنبه هفته آینده", "پایان سال"]
 
 
-@pytest.mark.parametrize("arg", ["۱۴۰۰/۰۷/۱۰", "1400-07-10", "2021-10-02", "۱۰ مهر ۱۴۰۰"])
+@pytest.mark.parametrize(
+    "arg", ["۱۴۰۰/۰۷/۱۰", "1400-07-10", "2021-10-02", "۱۰ مهر ۱۴۰۰", "۱۰ مهرماه ۱۴۰۰", "\u200f۱۴۰۰ / ۰۷ / ۱۰"]
+)
 def test_parse_cli_dates(arg: str) -> None:
     assert parse_jalali_or_gregorian(arg) == date(2021, 10, 2)
 
