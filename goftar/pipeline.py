@@ -95,19 +95,25 @@ def _drop_headline_retold(extraction: Extraction) -> None:
 
     def retold(c: Commitment) -> bool:
         return any(
-            _digits(c.action) == _digits(b.action) and similarity(c.action, b.action) >= RETOLD for b in body
+            _same_numbers(c.action, b.action) and similarity(c.action, b.action) >= RETOLD for b in body
         )
 
     extraction.commitments = [c for c in extraction.commitments if c.start > title_end or not retold(c)]
 
 
 RETOLD = 0.5
-_DIGIT_RUN = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+(?:[٬,]\d{3})*")
 
 
-def _digits(text: str) -> list[str]:
-    """The numbers of a text, Persian or Latin digits alike («۱۰» and «10»)."""
-    return [str(int(run)) for run in _DIGIT_RUN.findall(text)]
+def _same_numbers(a: str, b: str) -> bool:
+    """No number of one contradicts the other: the numbers of one are among the other's («۱٬۰۰۰» is
+    «1000»), so the body may add a district or a year the headline left out, but «خط ۷» is not «خط ۱۰»."""
+    x, y = _numbers(a), _numbers(b)
+    return x <= y or y <= x
+
+
+def _numbers(text: str) -> set[int]:
+    return {int(re.sub(r"[٬,]", "", run)) for run in _NUMBER.findall(text)}
 
 
 def _link_stories(

@@ -325,21 +325,29 @@ class ElasticStore:
 
     def recompute_statuses(self, today: date) -> int:
         """``nlp.tracking.status_for``'s rule, as in the SQLite store: overdue, due within a week, else
-        open; fulfilled commitments and those with no due day are left as they are."""
+        open; fulfilled commitments are left as they are, and one with no due day is open if an older
+        rule made it due or overdue (a start-only deadline)."""
         script = {
             "lang": "painless",
             "params": {"t": today.isoformat(), "soon": (today + timedelta(days=DUE_DAYS)).isoformat()},
             "source": (
                 "String d = ctx._source.deadline_day; "
-                "String v = d.compareTo(params.t) < 0 ? 'overdue' "
+                "String v = d == null ? 'open' : d.compareTo(params.t) < 0 ? 'overdue' "
                 ": d.compareTo(params.soon) <= 0 ? 'due' : 'open'; "
                 "if (v == ctx._source.status) { ctx.op = 'noop' } else { ctx._source.status = v; "
                 "ctx._source.doc.status = v }"
             ),
         }
+        stale_start_only = {
+            "bool": {
+                "must_not": [{"exists": {"field": "deadline_day"}}],
+                "filter": [{"terms": {"status": ["due", "overdue"]}}],
+            }
+        }
         query = {
             "bool": {
-                "filter": [{"exists": {"field": "deadline_day"}}],
+                "should": [{"exists": {"field": "deadline_day"}}, stale_start_only],
+                "minimum_should_match": 1,
                 "must_not": [{"term": {"status": "fulfilled"}}],
             }
         }

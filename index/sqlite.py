@@ -522,7 +522,13 @@ class SqliteStore:
                 f"WHERE deadline_day IS NOT NULL AND status != 'fulfilled' AND status != {rule}",
                 {"t": today.isoformat(), "soon": (today + timedelta(days=DUE_DAYS)).isoformat()},
             )
-            return cur.rowcount
+            changed = cur.rowcount
+            # A start-only deadline has no due day: open, whatever an older rule made of its start.
+            cur = conn.execute(
+                "UPDATE commitments SET status = 'open' WHERE deadline_day IS NULL "
+                "AND deadline_start IS NOT NULL AND status IN ('due', 'overdue')"
+            )
+            return changed + cur.rowcount
 
     # ---------------------------------------------------------------- reading
 

@@ -258,13 +258,14 @@ REF_SEP, FIELD_SEP = "\x1e", "\x1f"
 def facet_refs(entity_rows: list[tuple[Any, ...]]) -> str | None:
     """The article's organisations and places as ``label␟key␟display`` items joined by ``␞``: one per
     facet and key, so a place tagged LOC in one mention and FAC in another counts once."""
-    seen: set[tuple[str, str]] = set()
-    items = []
+    best: dict[tuple[str, str], tuple[str, str]] = {}
     for label, key, display, _cid, _n in entity_rows:
         facet = FACET_OF.get(label)
-        if facet is not None and (facet, key) not in seen:
-            seen.add((facet, key))
-            items.append(f"{label}{FIELD_SEP}{key}{FIELD_SEP}{display}")
+        if facet is not None:
+            # The smallest label and display, as ``sqlite_maintenance.rekey`` picks them in SQL.
+            old = best.get((facet, key), (label, display))
+            best[facet, key] = (min(old[0], label), min(old[1], display))
+    items = [f"{label}{FIELD_SEP}{key}{FIELD_SEP}{display}" for (_f, key), (label, display) in best.items()]
     return REF_SEP.join(items) or None
 
 

@@ -136,4 +136,7 @@ def test_an_actor_that_is_the_speaker_is_not_an_organisation() -> None:
     assert commitment_item({**doc, "actor": "زاکانی"}).organisation == ""
     assert commitment_item({**doc, "actor": "شهرداری تهران"}).organisation == "شهرداری تهران"
     mayor = {"text": "شهردار", "kind": "role"}  # the mayor speaking; the municipality acting
-    assert commitment_item({**doc, "speaker": mayor, "actor": "شهرداری تهران"}).organisation == "شهرداری تهران"
+    assert (
+        commitment_item({**doc, "speaker": mayor, "actor": "شهرداری تهران"}).organisation == "شهرداری تهران"
+    )
+    assert commitment_item({**doc, "speaker": mayor, "actor": "شهردار تهران"}).organisation == ""

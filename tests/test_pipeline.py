@@ -17,10 +17,20 @@ REPORT = "به گزارش ایسنا، شهردار تهران گفت: برنا�
 def _articles() -> list[Article]:
     when = datetime(2021, 9, 17, 8, 0, tzinfo=UTC)
     return [
-        Article(url="https://pana.ir/n/1", canonical_url="https://pana.ir/n/1", source="pana",
-                raw_text=RELEASE, published=when),
-        Article(url="https://isna.ir/n/2", canonical_url="https://isna.ir/n/2", source="isna",
-                raw_text=REPORT, published=when),
+        Article(
+            url="https://pana.ir/n/1",
+            canonical_url="https://pana.ir/n/1",
+            source="pana",
+            raw_text=RELEASE,
+            published=when,
+        ),
+        Article(
+            url="https://isna.ir/n/2",
+            canonical_url="https://isna.ir/n/2",
+            source="isna",
+            raw_text=REPORT,
+            published=when,
+        ),
     ]
 
 
@@ -76,12 +86,27 @@ def test_a_headline_the_body_tells_again_is_one_commitment() -> None:
     when = datetime(2026, 11, 1, tzinfo=UTC)
 
     def article(title: str) -> Article:
-        return Article(url="https://isna.ir/n/9", canonical_url="https://isna.ir/n/9", source="isna",
-                       title=title, raw_text=body, published=when)
+        return Article(
+            url="https://isna.ir/n/9",
+            canonical_url="https://isna.ir/n/9",
+            source="isna",
+            title=title,
+            raw_text=body,
+            published=when,
+        )
 
     _, retold = process(article(headline))
-    assert [(c.speaker.canonical_name if c.speaker else None) for c in retold.commitments] == ["علیرضا زاکانی"]
+    assert [(c.speaker.canonical_name if c.speaker else None) for c in retold.commitments] == [
+        "علیرضا زاکانی"
+    ]
     _, own = process(article(other))  # a headline promise the body does not tell is kept
     assert len(own.commitments) == 2
     _, numbers = process(article(headline.replace("۱۰۰", "۳۰۰")))  # other numbers: another promise
     assert len(numbers.commitments) == 2
+
+
+def test_retold_numbers_may_be_written_or_completed_differently() -> None:
+    from goftar.pipeline import _same_numbers
+
+    assert _same_numbers("۱٬۰۰۰ اتوبوس برقی", "1000 اتوبوس برقی در منطقه ۴ تا سال ۱۴۰۵")
+    assert not _same_numbers("خط ۷ مترو", "خط ۱۰ مترو")

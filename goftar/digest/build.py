@@ -134,12 +134,16 @@ def _organisation(doc: dict[str, Any], speaker: dict[str, Any]) -> str:
 
 
 def _same_person(actor: str, names: tuple[str | None, ...]) -> bool:
-    """Whether the actor is one of the speaker's names, or all of its words are among a name's
-    («زاکانی» in «علیرضا زاکانی»)."""
+    """Whether the actor is one of the speaker's names, or the words of one are all among the other's
+    («زاکانی» and «علیرضا زاکانی»; «شهردار» and «شهردار تهران»)."""
     from index import analysis
 
     words = set(analysis.terms(actor))
-    return any(words and words <= set(analysis.terms(name)) for name in names if name)
+    for name in names:
+        other = set(analysis.terms(name or ""))
+        if words and other and (words <= other or other <= words):
+            return True
+    return False
 
 
 def _as_of(items: list[CommitmentItem], status: str) -> list[CommitmentItem]:
