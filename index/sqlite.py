@@ -234,6 +234,14 @@ def _migrate_to_v5(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA user_version = 5")
 
 
+# A start-only deadline has no due day (``nlp.tracking.due_day``): open, whatever an older rule made of
+# its start (up to v5, and the recompute before v6, marked it due or overdue).
+OPEN_START_ONLY = (
+    "UPDATE commitments SET status = 'open' "
+    "WHERE deadline_day IS NULL AND deadline_start IS NOT NULL AND status IN ('due', 'overdue')"
+)
+
+
 def _migrate_to_v6(conn: sqlite3.Connection) -> None:
     """Up to v5 a deadline with a start only («از امروز») had its start as due day (``deadline_day``);
     now it has none (``nlp.tracking.due_day``). Only such rows have ``deadline_day = deadline_start``
@@ -249,11 +257,7 @@ def _migrate_to_v6(conn: sqlite3.Connection) -> None:
         "WHERE d.rowid = commitments.rowid) "
         "WHERE deadline_start IS NOT NULL AND deadline_day = deadline_start"
     )
-    # Their v5 status came from the start (due, overdue); with no due day they are open (status_for).
-    conn.execute(
-        "UPDATE commitments SET status = 'open' "
-        "WHERE deadline_day IS NULL AND deadline_start IS NOT NULL AND status IN ('due', 'overdue')"
-    )
+    conn.execute(OPEN_START_ONLY)  # their v5 status came from the start
     conn.execute("PRAGMA user_version = 6")
 
 
@@ -523,12 +527,7 @@ class SqliteStore:
                 {"t": today.isoformat(), "soon": (today + timedelta(days=DUE_DAYS)).isoformat()},
             )
             changed = cur.rowcount
-            # A start-only deadline has no due day: open, whatever an older rule made of its start.
-            cur = conn.execute(
-                "UPDATE commitments SET status = 'open' WHERE deadline_day IS NULL "
-                "AND deadline_start IS NOT NULL AND status IN ('due', 'overdue')"
-            )
-            return changed + cur.rowcount
+            return changed + conn.execute(OPEN_START_ONLY).rowcount
 
     # ---------------------------------------------------------------- reading
 
