@@ -63,7 +63,7 @@ def _build_store(n: int, home: Path) -> Path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import search  # the search benchmark's corpus generator and indexer
 
-    corpus = home / f"corpus-{n}.jsonl"
+    corpus = home / f"corpus-arrival-{n}.jsonl"
     if not corpus.exists():
         search.generate(corpus, n)
     home.mkdir(parents=True, exist_ok=True)

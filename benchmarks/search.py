@@ -205,6 +205,12 @@ QUERY_PHRASES = [
     "«نمایشگاه کتاب»",
 ]
 START = datetime(2022, 1, 1, tzinfo=UTC)
+SPAN_MINUTES = 4 * 365 * 24 * 60
+ORDERS = ("arrival", "random")
+ORDER_TEXT = {
+    "arrival": "articles in arrival order (publication dates rising, up to two days out of order)",
+    "random": "articles in random date order (a backfill in no order: every date index written at random)",
+}
 
 
 def _sentence(rng: random.Random) -> tuple[str, tuple[str, str], str, int]:
@@ -221,10 +227,21 @@ def _iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _article(i: int, rng: random.Random) -> tuple[dict[str, Any], dict[str, Any]]:
+def _published(i: int, n_articles: int, rng: random.Random, order: str) -> datetime:
+    """When article ``i`` of ``n_articles`` was published, over four years.
+
+    ``arrival``: in the order a crawl delivers news, dates rising with ``i`` up to two days out of order
+    (sources interleave, some publish late). ``random``: any date for any ``i``, a backfill in no order;
+    the worst case for the store, whose date indexes then take every insert at a random leaf.
+    """
+    if order == "random":
+        return START + timedelta(minutes=rng.randrange(SPAN_MINUTES))
+    return START + timedelta(minutes=i * SPAN_MINUTES // n_articles + rng.randrange(2 * 24 * 60))
+
+
+def _article(i: int, rng: random.Random, published: datetime) -> tuple[dict[str, Any], dict[str, Any]]:
     """One article and its extraction as the JSON of ``Article`` / ``Extraction`` (plain dicts: building
     pydantic objects here made generating a million commitments slower than indexing them)."""
-    published = START + timedelta(minutes=rng.randrange(4 * 365 * 24 * 60))
     sentences = [_sentence(rng) for _ in range(PER_ARTICLE)]
     text = ". ".join(s[0] for s in sentences) + "."
     source = SOURCES[i % len(SOURCES)]
@@ -238,7 +255,7 @@ def _article(i: int, rng: random.Random) -> tuple[dict[str, Any], dict[str, Any]
         "raw_text": text,
         "text": text,
         "published": None if i % 20 == 0 else _iso(published),
-        "fetched": _iso(published),
+        "fetched": _iso(published + timedelta(minutes=rng.randrange(6 * 60))),
         "archive": f"{source}-{published:%Y%m%d}.warc.gz#{i * 4096}",
     }
     commitments, offset = [], 0
@@ -263,13 +280,15 @@ def _article(i: int, rng: random.Random) -> tuple[dict[str, Any], dict[str, Any]
     return article, {"text": text, "entities": entities, "commitments": commitments}
 
 
-def generate(path: Path, n_commitments: int, seed: int = 1403) -> None:
-    """Write a synthetic corpus of ``n_commitments`` (deterministic) as JSON lines: article TAB extraction."""
+def generate(path: Path, n_commitments: int, seed: int = 1403, order: str = "arrival") -> None:
+    """Write a synthetic corpus of ``n_commitments`` (deterministic) as JSON lines: article TAB extraction.
+    ``order``: see :func:`_published`."""
     rng = random.Random(seed)
     tmp = path.with_suffix(".part")
+    n_articles = n_commitments // PER_ARTICLE
     with tmp.open("w", encoding="utf-8") as out:
-        for i in range(n_commitments // PER_ARTICLE):
-            article, extraction = _article(i, rng)
+        for i in range(n_articles):
+            article, extraction = _article(i, rng, _published(i, n_articles, rng, order))
             out.write(
                 json.dumps(article, ensure_ascii=False)
                 + "\t"
@@ -531,7 +550,8 @@ def _indexing(n: int, built: dict[str, float] | None) -> str:
         f"reading the corpus file into model objects and FTS optimise ({built['total_s']:.1f} s). "
         f"Load average {built.get('load', 0):.1f} on {os.cpu_count()} cores while indexing; "
         f"{100 * built.get('steal', 0):.0f}% of CPU time stolen by the hypervisor; "
-        f"{'with' if built.get('writer_process', True) else 'without'} the writer process."
+        f"{'with' if built.get('writer_process', True) else 'without'} the writer process; "
+        f"{ORDER_TEXT[built.get('order', 'random')]}."
     )
 
 
@@ -553,6 +573,12 @@ def main() -> None:
         default=None,
         help="folder of stores built by an earlier run (bench-N.sqlite3): time searches on them, no indexing",
     )
+    parser.add_argument(
+        "--order",
+        choices=ORDERS,
+        default="arrival",
+        help="articles in the order a crawl delivers them (dates rising) or in random date order",
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
     parser.add_argument("--keep", action="store_true", help="keep the built stores (for --reuse, load.py)")
     parser.add_argument(
@@ -573,7 +599,7 @@ def main() -> None:
             path, built = _reused(args.reuse / f"bench-{n}.sqlite3"), None
         else:
             path = work / f"bench-{n}.sqlite3"
-            built = _build_size(n, path, args.corpus_dir, writer_process=not args.in_process)
+            built = _build_size(n, path, args.corpus_dir, args.order, writer_process=not args.in_process)
         # The naive scan reads every row: at 1M a run takes seconds, so fewer runs there.
         naive_runs = max(3, args.naive_runs * 100_000 // n)
         latency = measure(path, args.runs, naive_runs)
@@ -589,18 +615,21 @@ def main() -> None:
             path.unlink(missing_ok=True)
 
 
-def _build_size(n: int, path: Path, corpus_dir: Path, writer_process: bool = True) -> dict[str, float]:
+def _build_size(
+    n: int, path: Path, corpus_dir: Path, order: str, writer_process: bool = True
+) -> dict[str, float]:
     for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):  # an old WAL would be replayed
         stale.unlink(missing_ok=True)
-    corpus_path = corpus_dir / f"corpus-{n}.jsonl"
+    corpus_path = corpus_dir / f"corpus-{order}-{n}.jsonl"
     if not corpus_path.exists():
         corpus_dir.mkdir(parents=True, exist_ok=True)
         t = time.perf_counter()
-        generate(corpus_path, n)
+        generate(corpus_path, n, order=order)
         print(f"generated {corpus_path} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     print(f"indexing {n:,} commitments into {path}", file=sys.stderr)
     built = build(path, corpus_path, n, writer_process)
     built["load"] = os.getloadavg()[1]
+    built["order"] = order
     print(f"  {n / built['upsert_s']:,.0f} commitments/s", file=sys.stderr)
     return built
 

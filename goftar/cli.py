@@ -60,8 +60,12 @@ def _read_text(file: Path | None) -> str:
 
 
 def _parse_day(value: str | None, option: str) -> date | None:
-    if not value:
+    """The day an option names; None when the option was not given. An empty value is an error, not
+    "no value": `--date "$DAY"` with DAY unset must not silently mean today."""
+    if value is None:
         return None
+    if not value.strip():
+        raise ConfigError(f"{option} is empty: use a day such as 1400/07/10 or 2021-10-02")
     from nlp.dates import parse_jalali_or_gregorian
 
     try:

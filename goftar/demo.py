@@ -15,15 +15,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from goftar.errors import GoftarError
 from goftar.model import Source
 from goftar.settings import Settings
 from index.base import SearchQuery, SearchResult
+
+if TYPE_CHECKING:
+    from goftar.pipeline import IngestReport
 
 
 @dataclass
@@ -75,6 +80,19 @@ def demo_port(settings: Settings, requested: int | None = None) -> int:
     return port
 
 
+def summary(report: IngestReport, counts: dict[str, int], db_path: Path) -> str:
+    """The demo's one-line account of what this run added to the store at ``db_path`` (rich markup).
+
+    A rerun collects nothing (the seen-URL store skips pages already fetched), so "indexed 0 articles
+    (0 unchanged)" would hide that everything is already there: say so, with what the store holds.
+    """
+    held = f"{counts.get('commitments', 0)} commitments in {escape(str(db_path))}"
+    failed = f"; failed: {len(report.failed)} (see the log)" if report.failed else ""
+    if report.indexed == 0 and not report.failed:
+        return f"[bold]nothing new:[/bold] {counts.get('articles', 0)} articles already indexed, {held}"
+    return f"[bold]indexed[/bold] {report.indexed} articles ({report.skipped} unchanged), {held}{failed}"
+
+
 @contextlib.contextmanager
 def _serve(port: int) -> Iterator[str]:
     from goftar.sample_site import serve
@@ -118,11 +136,12 @@ def run_demo(
             paths = write_digest(build_digest(store, today, settings), settings.digest_dir)
             progress.advance(digest_step)
         result = store.search(SearchQuery(text=query, size=5))
-        total = store.counts().get("commitments", 0)
+        counts = store.counts()
     finally:
         store.close()
-    console.print(f"[bold]indexed[/bold] {report.indexed} articles ({report.skipped} unchanged), "
-                  f"{total} commitments in {settings.db_path}")
+    total = counts.get("commitments", 0)
+    # soft_wrap: the store's path stays on the line it belongs to, whole, so it can be copied.
+    console.print(summary(report, counts, settings.db_path), soft_wrap=True)
     for path in paths:
         print(f"digest: {path}", flush=True)  # plain print: a wrapped path can't be copied or grepped
     console.print(f"[bold]search:[/bold] goftar search {query}")

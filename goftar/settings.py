@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 # (field, environment variable, default, help)
 SETTINGS: list[tuple[str, str, Any, str]] = [
@@ -30,6 +32,12 @@ SETTINGS: list[tuple[str, str, Any, str]] = [
     ("smtp_starttls", "GOFTAR_SMTP_STARTTLS", True, "use STARTTLS"),
     ("digest_from", "GOFTAR_DIGEST_FROM", "goftar@localhost", "digest sender address"),
     ("digest_to", "GOFTAR_DIGEST_TO", "", "comma-separated digest recipients"),
+    (
+        "public_url",
+        "GOFTAR_PUBLIC_URL",
+        "",
+        "public address of `goftar serve` (https://goftar.example.org): digests link archived copies there",
+    ),
     ("search_budget", "GOFTAR_SEARCH_BUDGET", 5.0, "seconds one search may run before it is stopped (503)"),
     (
         "index_writer_process",
@@ -71,6 +79,7 @@ class Settings:
     smtp_starttls: bool
     digest_from: str
     digest_to: str
+    public_url: str
     search_budget: float
     index_writer_process: bool
     log_level: str
@@ -89,6 +98,9 @@ class Settings:
         values.update(overrides)
         values["home"] = Path(values["home"]).expanduser()
         return cls(**values)
+
+    def __post_init__(self) -> None:
+        _check_public_url(self.public_url)
 
     # Derived paths: one place decides the layout of GOFTAR_HOME.
     @property
@@ -111,6 +123,18 @@ class Settings:
     def backend(self) -> str:
         return "elasticsearch" if self.es_url else "sqlite"
 
+    def archive_url(self, article: Mapping[str, Any]) -> str | None:
+        """The address of an article's archived copy on the public web server (``/archive?ref=…``).
+
+        ``article`` is an article ref as store documents carry it (``doc["article"]``, with ``archive``:
+        "warc-file#offset"). None when ``GOFTAR_PUBLIC_URL`` is unset or the article was not archived:
+        a digest read outside the server has no other way to reach the copy.
+        """
+        ref = article.get("archive")
+        if not self.public_url or not ref:
+            return None
+        return f"{self.public_url.rstrip('/')}/archive?ref={quote(str(ref), safe='')}"
+
     def redacted(self) -> dict[str, Any]:
         """The settings as a dict with secrets masked: safe to log or print."""
         out: dict[str, Any] = {}
@@ -120,3 +144,15 @@ class Settings:
         # A URL may carry credentials (https://user:pass@host): keep the host, mask the rest.
         out["es_url"] = re.sub(r"//[^/@]+@", "//***@", out["es_url"])
         return out
+
+
+def _check_public_url(value: str) -> None:
+    """Refuse a GOFTAR_PUBLIC_URL that would make broken links: it must be an absolute http(s) address."""
+    if not value:
+        return
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(
+            f"GOFTAR_PUBLIC_URL={value!r} is not an http(s) address of the web server: "
+            "use one like https://goftar.example.org (a path is fine, a query is not)"
+        )

@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import tempfile
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,9 @@ FILTERS = ("speaker", "organisation", "place", "source", "polarity", "status")
 PAGE_SIZE = 100
 MAX_PAGES = 10
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+# Control characters, line and paragraph separators; format characters (ZWNJ, ZWJ, bidi marks) are text
+# in Persian and stay allowed.
+_CONTROL = frozenset({"Cc", "Zl", "Zp"})
 
 
 class Watch(BaseModel):
@@ -108,10 +112,12 @@ def add_watch(
     replace: bool = False,
 ) -> Watch:
     """Save a watch; raises ConfigError if the name is taken (unless ``replace``) or the watch is invalid."""
+    name = _checked_name(name)
     try:
         watch = Watch(name=name, query=query, filters=filters or {}, recipients=recipients or [])
     except ValidationError as exc:
-        raise ConfigError(f"invalid watch {name!r}: {exc.errors()[0]['msg']}") from exc
+        message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"invalid watch {name!r}: {message}") from exc
     if not watch.query and not watch.filters:
         raise ConfigError(f"watch {name!r} needs a query or at least one filter")
     watches = load_watches(settings)
@@ -121,6 +127,25 @@ def add_watch(
         watches = [w for w in watches if w.name != watch.name]
     _save(settings, [*watches, watch])
     return watch
+
+
+def _checked_name(name: str) -> str:
+    """``name`` without surrounding whitespace; ConfigError if it holds control characters.
+
+    The name becomes a digest section title and part of an e-mail subject: a line break or other control
+    character there could forge headers or break the layout. Checked when a watch is saved, not when
+    one is loaded, so a watch saved before this rule still reaches its digest (the subject line is
+    flattened when the mail is built).
+    """
+    name = name.strip()
+    bad = sorted({ch for ch in name if unicodedata.category(ch) in _CONTROL})
+    if bad:
+        found = ", ".join(f"U+{ord(ch):04X}" for ch in bad)
+        raise ConfigError(
+            f"invalid watch name {name!r}: it contains control characters ({found}); use one line of "
+            "letters, digits, spaces, punctuation and ZWNJ"
+        )
+    return name
 
 
 def remove_watch(settings: Settings, name: str) -> bool:

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from goftar.errors import StoreError
@@ -36,7 +35,7 @@ from index.elastic_body import (
     new_in_query,
     search_body,
 )
-from index.elastic_docs import article_actions, hits_from
+from index.elastic_docs import TZ, article_actions, hits_from
 from index.query import parse
 from nlp.tracking import DUE_DAYS
 
@@ -476,15 +475,23 @@ class ElasticStore:
         return {b["key"]: b["doc_count"] for b in response["aggregations"]["sources"]["buckets"]}
 
     def daily_counts(self, start: date, end: date) -> dict[date, int]:
-        query = {"range": {"event_day": {"gte": start.isoformat(), "lte": end.isoformat()}}}
-        aggs = {"days": {"terms": {"field": "event_day", "size": 5000}}}
-        response = self.es.search(index=self.alias("commitments"), query=query, size=0, aggs=aggs)
-        found = Counter({b["key"]: b["doc_count"] for b in response["aggregations"]["days"]["buckets"]})
-        days = (end - start).days + 1
-        return {
-            start + timedelta(days=i): found[(start + timedelta(days=i)).isoformat()]
-            for i in range(max(days, 0))
-        }
+        """Commitments new in each day of [start, end] (Tehran days), zeros included.
+
+        "New in a day" is ``new_in_query``, the rule of ``commitments_in``: a commitment published earlier
+        and first seen that day counts then too, so the digest's bar for a day matches its list.
+        """
+        days = [start + timedelta(days=i) for i in range(max((end - start).days + 1, 0))]
+        if not days:
+            return {}
+        filters = {day.isoformat(): new_in_query(*_local_day(day)) for day in days}
+        response = self.es.search(
+            index=self.alias("commitments"),
+            query=new_in_query(_local_day(days[0])[0], _local_day(days[-1])[1]),
+            size=0,
+            aggs={"days": {"filters": {"filters": filters}}},
+        )
+        buckets = response["aggregations"]["days"]["buckets"]
+        return {day: int(buckets[day.isoformat()]["doc_count"]) for day in days}
 
     def crawl_health(self, start: datetime, end: datetime) -> list[CrawlHealth]:
         query = {"range": {"started": {"gte": start.isoformat(), "lt": end.isoformat()}}}
@@ -522,6 +529,11 @@ def _with_status(source: dict[str, Any]) -> dict[str, Any]:
     doc["status"] = source.get("status", doc.get("status"))
     doc["first_seen"] = source.get("first_seen")
     return doc
+
+
+def _local_day(day: date) -> tuple[datetime, datetime]:
+    """The bounds of ``day`` in the time zone event days are stored in (``elastic_docs.TZ``)."""
+    return datetime.combine(day, time.min, TZ), datetime.combine(day + timedelta(days=1), time.min, TZ)
 
 
 __all__ = ["ElasticStore", "analysis"]

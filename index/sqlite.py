@@ -682,17 +682,26 @@ class SqliteStore:
         return {r["source"]: r["n"] for r in rows}
 
     def daily_counts(self, start: date, end: date) -> dict[date, int]:
-        """Commitments per day (published, else first seen; store time zone) for every day in [start, end]."""
-        rows = self._rows(
-            "SELECT event_day, count(*) AS n FROM commitments WHERE event_day >= ? AND event_day <= ? "
-            "GROUP BY event_day",
-            (start.isoformat(), end.isoformat()),
-        )
-        found = {date.fromisoformat(r["event_day"]): r["n"] for r in rows}
-        days = (end - start).days + 1
-        return {
-            start + timedelta(days=i): found.get(start + timedelta(days=i), 0) for i in range(max(days, 0))
-        }
+        """Commitments new in each day of [start, end] (store time zone), zeros included.
+
+        "New in a day" is ``commitments_in``'s rule (``_new_in``), so a day's bar on the digest's chart
+        matches that day's list: an article published earlier but first seen that day counts then too.
+        """
+        days = [start + timedelta(days=i) for i in range(max((end - start).days + 1, 0))]
+        counts: dict[date, int] = {}
+        for day in days:
+            # One query per day: a local first-seen day is not stored (only UTC times are), and
+            # ``_new_in`` takes a day's bounds, so the rule stays in one place.
+            after = day + timedelta(days=1)
+            begin = datetime(day.year, day.month, day.day, tzinfo=self.tz)
+            where, params = _new_in("", begin, datetime(after.year, after.month, after.day, tzinfo=self.tz))
+            rows = self._rows(
+                "SELECT count(*) FROM commitments "
+                f"WHERE article_rowid IN (SELECT rowid FROM articles WHERE {where})",
+                params,
+            )
+            counts[day] = int(rows[0][0])
+        return counts
 
     def crawl_health(self, start: datetime, end: datetime) -> list[CrawlHealth]:
         """Crawls started in [start, end), oldest first."""

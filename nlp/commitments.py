@@ -277,7 +277,17 @@ def _is_list_comma(tokens: list[tuple[int, int, str]], i: int) -> bool:
     )
 
 
-def _actor(action: str, cue: Cue, speaker: Speaker | None, cue_text: str) -> str | None:
+# Predicate adjectives of a pledge the cue file does not list as cues («شهرداری متعهد است تا ...» is
+# cued by its «است»): an actor stops before them as before a cue.
+_PLEDGE = re.compile(r"(?<![\w\u200c])(?:متعهد|ملزم|مکلف|مصمم)(?![\w\u200c])")
+
+
+def _actor(action: str, cue: Cue, speaker: Speaker | None, cue_text: str, cue_at: int) -> str | None:
+    """Who acts: the speaker for a first-person cue, else the organisation or role that opens the action.
+
+    ``cue_at`` is where the cue starts in ``action``: the actor ends before it («شهرداری متعهد است تا
+    پایان هفته ...» is by «شهرداری», not «شهرداری متعهد است تا»).
+    """
     first_person = bool(re.search(r"(?:یم|م)(?![\w\u200c])", cue_text)) or re.search(
         r"(?<![\w\u200c])(?:ما|ن?می[ \u200c]?\w+یم|\w+یم)(?![\w\u200c])", action
     )
@@ -287,12 +297,22 @@ def _actor(action: str, cue: Cue, speaker: Speaker | None, cue_text: str) -> str
     head = action.split(maxsplit=1)[0] if action.split() else ""
     if head in w["org_heads"] or head in w["role_heads"]:
         toks: list[str] = []
-        for tok in action.split():
+        for m in re.finditer(r"\S+", action[: _predicate_start(action, cue_at)]):
+            tok = m.group()
             if tok in w["boundaries"] or tok in ("را",) or len(toks) >= 4:
                 break
             toks.append(tok)
-        return " ".join(toks)
+        return " ".join(toks) or None
     return speaker.display if speaker is not None and first_person else None
+
+
+def _predicate_start(action: str, cue_at: int) -> int:
+    """Where the commitment predicate begins in ``action``: the found cue, or an earlier cue word of
+    the same clause («قرار است», «قول داد», «موظف است», «متعهد»), whichever comes first."""
+    cfg = cue_config()
+    patterns = [spec.pattern for spec in cfg.specs] + [cfg.refusal, _PLEDGE]
+    starts = [m.start() for p in patterns if (m := p.search(action, 0, cue_at)) is not None]
+    return min([cue_at, *starts])
 
 
 def _topics(action: str) -> list[str]:
@@ -387,7 +407,9 @@ def commitment_in(
         return None
     cond = condition_span(sentence)
     a_start, a_end = action_span(sentence, cue, cond)
-    action = sentence[a_start:a_end].strip()
+    raw_action = sentence[a_start:a_end]
+    action = raw_action.strip()
+    cue_at = max(0, cue.start - a_start - (len(raw_action) - len(raw_action.lstrip())))  # in ``action``
     date_spans = [(s, e) for s, e, _d in dates]
     quantities: list[Quantity] = [
         q
@@ -399,7 +421,7 @@ def commitment_in(
     evidence_start = offset + len(sentence) - len(sentence.lstrip())
     return Commitment(
         speaker=speaker,
-        actor=_actor(action, cue, speaker, sentence[cue.start : cue.end]),
+        actor=_actor(action, cue, speaker, sentence[cue.start : cue.end], cue_at),
         action=action,
         evidence=sentence.strip(),
         polarity=cue.polarity,  # type: ignore[arg-type]

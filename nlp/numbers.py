@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import unicodedata
 
 from goftar.model import Quantity
 
@@ -80,7 +81,8 @@ HALF = {"نیم": 0.5}
 # Words that are numbers only when a unit or another number word follows: «یک» is also the
 # indefinite article, «نه» also "no", «ده» also "village", «سی» rarely anything else but short.
 AMBIGUOUS = {"یک", "نه", "ده"}
-# Tokens that end a number and are never its unit.
+# Tokens that end a number and are never its unit: function words (prepositions, conjunctions,
+# copulas, pronouns) that follow a number in news prose («منطقه ۳ طی دو ماه», «۲۰ شد»).
 NOT_UNITS = {
     "و",
     "از",
@@ -108,7 +110,42 @@ NOT_UNITS = {
     "سال‌های",
     "درباره",
     "ای",
+    "طی",
+    "بی",
+    "بدون",
+    "جز",
+    "مانند",
+    "مثل",
+    "نزد",
+    "سوی",
+    "میان",
+    "بین",
+    "توسط",
+    "علیه",
+    "جهت",
+    "طبق",
+    "ولی",
+    "اگر",
+    "چون",
+    "زیرا",
+    "سپس",
+    "همچنین",
+    "هست",
+    "هستند",
+    "بودند",
+    "شدند",
+    "شده",
+    "باشد",
+    "نیست",
+    "خود",
+    "وی",
+    "او",
+    "ما",
 }
+# Prepositions that are also nouns: «ظرف ۵ روز» is "within five days", «۲۰۰ ظرف غذا» two hundred
+# dishes. Before a number or a length of time they are the preposition, never a unit.
+PREPOSITION_NOUNS = {"ظرف"}
+TIME_WORDS = {"مدت", "چند", "روز", "روزهای", "هفته", "هفته‌های", "ماه", "ماه‌های", "سال", "سال‌های", "ساعت"}
 # Two-word units: the second word is kept with the first.
 UNIT_TAILS = {"مربع", "مکعب", "ساعت", "دلار"}
 # Units after which an ambiguous word («یک ماه», «ده روز») is surely a number.
@@ -143,6 +180,24 @@ _NUM = r"\d+/\d+(?!/)|\d+(?:[٬,]\d{3})*(?:[٫.]\d+)?"
 _TOKEN = re.compile(
     rf"(?P<date>\d+/\d+/\d+)|(?P<num>{_NUM})|(?P<sym>[%٪$])|(?P<word>[^\W\d_][\w\u200c\u064b-\u0652]*)"
 )
+
+# What may stand between a number and its unit: spaces, a ZWNJ or nothing («۵۰درصد»), never markup.
+_GAP = re.compile(r"[ \t\u200c\u00a0]*")
+
+
+def _is_letters(word: str) -> bool:
+    """A word of Persian/Arabic or Latin letters (with ZWNJ and diacritics): never markup or digits."""
+    return all(
+        ch == "\u200c"
+        or "\u064b" <= ch <= "\u0652"
+        or (ch.isalpha() and unicodedata.name(ch, "").startswith(("ARABIC", "LATIN")))
+        for ch in word
+    )
+
+
+def _spaced(text: str, end: int, start: int) -> bool:
+    """Only spaces (or a ZWNJ, or nothing: «۵۰درصد») between two tokens of one quantity."""
+    return _GAP.fullmatch(text, end, start) is not None
 
 
 def _to_ascii(text: str) -> str:
@@ -257,18 +312,37 @@ def _read_number(toks: list[tuple[str, str, int, int]], i: int) -> tuple[float, 
 
 
 def _read_unit(text: str, toks: list[tuple[str, str, int, int]], j: int) -> tuple[str | None, int]:
-    """The unit after a number: one word as written (plus a known tail like «مربع»), or a symbol."""
-    if j >= len(toks):
+    """The unit after a number: one word as written (plus a known tail like «مربع»), or a symbol.
+
+    The unit follows the number across spaces only (in «alert(1)</script>» «script» is not one) and is
+    a word of letters that is not a function word («منطقه ۱۹ ظرف ۵ روز»: «ظرف» is "within").
+    """
+    if j >= len(toks) or not _spaced(text, toks[j - 1][3], toks[j][2]):
         return None, j
     kind, tok, start, end = toks[j]
     if kind == "sym":
         return SYMBOL_UNITS[tok], j + 1
-    if kind != "word" or _plain(tok) in NOT_UNITS or _is_number_word(tok):
+    if kind != "word" or not _is_unit_word(toks, j):
         return None, j
     unit_end, nxt = end, j + 1
-    if nxt < len(toks) and toks[nxt][0] == "word" and _plain(toks[nxt][1]) in UNIT_TAILS:
+    if (
+        nxt < len(toks)
+        and toks[nxt][0] == "word"
+        and _plain(toks[nxt][1]) in UNIT_TAILS
+        and _spaced(text, end, toks[nxt][2])
+    ):
         unit_end, nxt = toks[nxt][3], nxt + 1
     return text[start:unit_end], nxt
+
+
+def _is_unit_word(toks: list[tuple[str, str, int, int]], j: int) -> bool:
+    word = _plain(toks[j][1])
+    if word in NOT_UNITS or _is_number_word(word) or not _is_letters(toks[j][1]):
+        return False
+    if word in PREPOSITION_NOUNS and j + 1 < len(toks):
+        kind, nxt, _s, _e = toks[j + 1]
+        return not (kind == "num" or _is_number_word(nxt) or _plain(nxt) in TIME_WORDS)
+    return True
 
 
 def _quantities(text: str) -> list[tuple[int, int, Quantity]]:

@@ -62,6 +62,22 @@ def test_extract_rejects_an_impossible_date_with_one_line() -> None:
     assert "--published" in out.stderr and "Traceback" not in out.stderr
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("digest", "--date", ""),
+        ("digest", "--date", "  "),
+        ("search", "واکسن", "--from", ""),
+        ("extract", "--published", ""),
+    ],
+)
+def test_an_empty_date_is_refused_not_taken_as_today(settings: Settings, args: tuple[str, ...]) -> None:
+    out = goftar(*args, stdin=CONTRACT_TEXT, home=settings.home)
+    assert out.returncode == 2, out.stdout
+    assert f"{args[-2]} is empty" in out.stderr and "Traceback" not in out.stderr
+    assert out.stdout == "" and not (settings.home / "digests").exists()  # nothing was written
+
+
 def test_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
     out = goftar("normalize", str(tmp_path / "missing.txt"))
     assert out.returncode == 2 and "cannot read" in out.stderr
@@ -83,6 +99,12 @@ def test_search_json_on_an_empty_store(settings: Settings) -> None:
 def test_demo_end_to_end_twice_without_duplicates(settings: Settings) -> None:
     first = goftar("demo", home=settings.home)
     assert first.returncode == 0, first.stderr + first.stdout
+    # One line each, the store's path whole (the console is 80 columns wide here).
+    lines = first.stdout.splitlines()
+    assert any(
+        line.startswith("indexed ") and "(0 unchanged)" in line and line.endswith(f" in {settings.db_path}")
+        for line in lines
+    ), first.stdout
     digests = sorted((settings.home / "digests").glob("*.html"))
     assert digests and str(digests[0]) in first.stdout
     html = digests[0].read_text(encoding="utf-8")
@@ -97,6 +119,33 @@ def test_demo_end_to_end_twice_without_duplicates(settings: Settings) -> None:
     everything = json.loads(goftar("search", "--format", "json", "--limit", "100", home=settings.home).stdout)
     second = goftar("demo", home=settings.home)
     assert second.returncode == 0, second.stderr
+    articles = json.loads(goftar("search", "--type", "article", "--format", "json", home=settings.home).stdout)
+    said = f"nothing new: {articles['total']} articles already indexed, {everything['total']} commitments in "
+    assert f"{said}{settings.db_path}\n" in second.stdout, second.stdout
+    assert "indexed 0 articles" not in second.stdout
     again = json.loads(goftar("search", "--format", "json", "--limit", "100", home=settings.home).stdout)
     assert again["total"] == everything["total"]
     assert sorted(h["id"] for h in again["hits"]) == sorted(h["id"] for h in everything["hits"])
+
+
+def test_demo_summary_says_when_nothing_was_new(tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from goftar.demo import summary
+    from goftar.pipeline import IngestReport
+
+    def shown(markup: str) -> str:  # as run_demo prints it, on a narrow console
+        out = io.StringIO()
+        Console(file=out, width=40, color_system=None).print(markup, soft_wrap=True)
+        return out.getvalue()
+
+    counts = {"articles": 10, "commitments": 29}
+    db = tmp_path / "[x]" / "goftar.sqlite3"  # brackets are rich markup: the path must come out as is
+    first = shown(summary(IngestReport(seen=10, indexed=10), counts, db))
+    assert first == f"indexed 10 articles (0 unchanged), 29 commitments in {db}\n"
+    rerun = shown(summary(IngestReport(), counts, db))
+    assert rerun == f"nothing new: 10 articles already indexed, 29 commitments in {db}\n"
+    failed = shown(summary(IngestReport(failed=[("a", "bad")]), counts, db))
+    assert failed == f"indexed 0 articles (0 unchanged), 29 commitments in {db}; failed: 1 (see the log)\n"

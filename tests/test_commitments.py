@@ -198,3 +198,29 @@ def test_the_evidence_keeps_its_exact_published_wording(vaccination: Extraction)
     assert vaccination.text[c.evidence_start : c.evidence_end] == c.evidence
     for s in vaccination.statements:
         assert s.raw_quote is not None and s.raw_quote in seed
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("معاون شهردار گفت: شهرداری متعهد است تا پایان هفته آینده پمپ تخلیه مستقر کند.", "شهرداری"),
+        ("سازمان پارک‌ها قرار است تا خرداد بوستان را افتتاح کند.", "سازمان پارک‌ها"),
+        ("رئیس شورا گفت: شهرداری موظف است تا پایان ماه پیمانکار را جریمه کند.", "شهرداری"),
+        ("رئیس شورا گفت: شهرداری باید تا پایان سال طرح را اجرا کند.", "شهرداری"),
+    ],
+)
+def test_the_actor_stops_before_the_commitment_cue(text: str, actor: str) -> None:
+    (c,) = _commitments(text)
+    assert c.actor == actor
+
+
+def test_one_speaker_and_the_organisation_she_commits() -> None:
+    # The demo article: the actor used to be «شهرداری متعهد است تا», a second «who» in the digest.
+    text = (
+        "سارا محمدی، معاون خدمات شهری شهرداری، گفت: ۱۲ نقطه حادثه‌خیز شناسایی شده و شهرداری متعهد است "
+        "تا پایان هفته آینده در همه این نقاط پمپ تخلیه مستقر کند."
+    )
+    (c,) = _commitments(text)
+    assert c.speaker and c.speaker.text == "سارا محمدی"
+    assert c.actor == "شهرداری"
+    assert c.deadline and c.deadline.text == "پایان هفته آینده"

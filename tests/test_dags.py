@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
 import sys
 import tempfile
@@ -19,6 +21,8 @@ from benchmarks.dag_import import DAGS, measure  # noqa: E402
 
 # Airflow reads its configuration once, at import: point it at a throw-away home before importing it.
 _AIRFLOW_HOME = Path(tempfile.mkdtemp(prefix="goftar-airflow-test-"))
+# at exit, not in a fixture: the environment must point here before any test module imports Airflow
+atexit.register(shutil.rmtree, _AIRFLOW_HOME, ignore_errors=True)
 for key, value in {
     "AIRFLOW_HOME": str(_AIRFLOW_HOME),
     "AIRFLOW__CORE__LOAD_EXAMPLES": "False",

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from goftar.errors import ConfigError
 from nlp.entities import MODEL_PATH, doc_entities, find_entities, load_pipeline, resolve_official
+from nlp.extract import extract
 from nlp.ner.registry import name_key, parse_day, parse_registry
 from nlp.ner.rules import RULES_KEY
 from nlp.normalize import normalize
@@ -232,6 +233,24 @@ def test_statistical_entity_crossing_a_rule_span_is_dropped() -> None:
     ]  # «بهداشت مذاکره» crosses the role
     found = [(e.label, e.text) for e in doc_entities(doc)]
     assert found == [("ROLE", "وزیر بهداشت"), ("LOC", "تهران")]
+
+
+@needs_model
+def test_no_entity_runs_from_the_headline_into_the_byline() -> None:
+    # The QA repro: the model used to read «بوستان لاله\n\nمریم احمدی» as one FAC.
+    text = "تأکید دوباره بر کاشت درخت در بوستان لاله\n\nمریم احمدی، مدیرعامل سازمان بوستان‌ها گفت: ..."
+    entities = extract(text, date(2024, 10, 1)).entities
+    assert "بوستان لاله" in _found(entities, "FAC")
+    assert "مریم احمدی" in _found(entities, "PER")
+    assert not [e.text for e in entities if "\n" in e.text]
+
+
+def test_a_span_across_a_line_break_from_another_pipeline_is_dropped() -> None:
+    nlp = spacy.blank("fa")
+    nlp.add_pipe("goftar_rules")
+    doc = nlp("بوستان لاله\n\nمریم احمدی در تهران")
+    doc.ents = [Span(doc, 0, 5, label="FAC"), Span(doc, 6, 7, label="LOC")]  # FAC holds the «\n\n» token
+    assert [(e.label, e.text) for e in doc_entities(doc)] == [("LOC", "تهران")]
 
 
 @needs_model

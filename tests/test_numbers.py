@@ -43,3 +43,37 @@ def test_find_quantities_offsets_index_the_input() -> None:
         ("یک ماه", 1, "ماه"),
     ]
     assert all(q.text == text[s:e] for s, e, q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «ظرف», «طی», «تا», «در» here are "within", "during", "by", "in": the number has no unit.
+        ("منطقه ۱۹ ظرف ۵ روز", [("۱۹", None), ("۵ روز", "روز")]),
+        ("منطقه ۳ طی دو ماه", [("۳", None), ("دو ماه", "ماه")]),
+        ("منطقه ۱۲ تا پایان سال", [("۱۲", None)]),
+        ("منطقه ۴ در هفته", [("۴", None)]),
+        # ... but «ظرف» not before a length of time is a dish.
+        ("۲۰۰ ظرف غذا توزیع شد", [("۲۰۰ ظرف", "ظرف")]),
+    ],
+)
+def test_function_words_after_a_number_are_not_its_unit(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.text, q.unit) for _s, _e, q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", [("1", None)]),
+        ("ماده ۵) قانون", [("۵", None)]),
+        ("۳ (سه) روز", [("۳", None)]),
+        ("۱۰ km راه", [("۱۰ km", "km")]),
+        ("۵۰درصد", [("۵۰درصد", "درصد")]),
+    ],
+)
+def test_a_unit_is_a_word_of_letters_right_after_the_number(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.text, q.unit) for _s, _e, q in find_quantities(text)] == expected

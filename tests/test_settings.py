@@ -40,3 +40,53 @@ def test_secrets_are_masked_when_redacted() -> None:
 def test_every_setting_is_a_field() -> None:
     names = {name for name, *_ in SETTINGS}
     assert names == set(Settings.__dataclass_fields__)
+
+
+def test_public_url_is_unset_by_default_and_gives_no_archive_link() -> None:
+    settings = Settings.from_env({})
+    assert settings.public_url == ""
+    assert settings.archive_url({"url": "https://x.example/1", "archive": "a.warc.gz#10"}) is None
+
+
+@pytest.mark.parametrize("base", ["https://goftar.example.org", "https://goftar.example.org/"])
+def test_archive_url_on_the_public_server(base: str) -> None:
+    settings = Settings.from_env({"GOFTAR_PUBLIC_URL": base})
+    ref = "/srv/goftar/archive/goftar-20241001T0930-7.warc.gz#1024"
+    assert settings.archive_url({"archive": ref}) == (
+        "https://goftar.example.org/archive?ref=%2Fsrv%2Fgoftar%2Farchive%2Fgoftar-20241001T0930-7.warc.gz%231024"
+    )
+    assert settings.archive_url({"url": "https://x.example/1", "archive": None}) is None
+    assert settings.archive_url({}) is None
+    under_a_path = Settings.from_env({"GOFTAR_PUBLIC_URL": "https://example.org/goftar/"})
+    assert under_a_path.archive_url({"archive": "a.warc.gz#0"}) == "https://example.org/goftar/archive?ref=a.warc.gz%230"
+
+
+@pytest.mark.parametrize("bad", ["goftar.example.org", "ftp://goftar.example.org", "https://x.org/?a=1", "https://"])
+def test_a_public_url_that_would_make_broken_links_is_refused(bad: str) -> None:
+    with pytest.raises(ValueError, match="GOFTAR_PUBLIC_URL"):
+        Settings.from_env({"GOFTAR_PUBLIC_URL": bad})
+
+
+def test_the_archive_link_opens_the_archived_copy(settings: Settings) -> None:
+    """Followed against the web server, the link shows the page as it was fetched."""
+    from dataclasses import replace
+    from urllib.parse import urlsplit
+
+    from fastapi.testclient import TestClient
+
+    from crawlers.archive import WarcArchive
+    from goftar.api import create_app
+    from index.sqlite import SqliteStore
+
+    archive = WarcArchive(settings.archive_dir)
+    ref = archive.write("https://news.example.ir/1", 200, [("Content-Type", "text/html")], "متن خبر".encode())
+    archive.close()
+    link = replace(settings, public_url="http://testserver").archive_url({"archive": ref})
+    assert link is not None and link.startswith("http://testserver/archive?ref=")
+    store = SqliteStore.open(settings.db_path)
+    with TestClient(create_app(settings, store)) as client:
+        parts = urlsplit(link)
+        page = client.get(f"{parts.path}?{parts.query}")
+    store.close()
+    assert page.status_code == 200
+    assert page.text.startswith("https://news.example.ir/1") and "متن خبر" in page.text

@@ -361,8 +361,18 @@ def test_top_entities_source_volume_daily_counts(filled: Store) -> None:
         date(2024, 7, 20): 1,
         date(2024, 7, 21): 0,
         date(2024, 7, 22): 0,
-        date(2024, 7, 23): 3,
+        date(2024, 7, 23): 4,  # with the bridge: published in June, first seen that day
     }
+
+
+def test_daily_counts_count_each_days_new_commitments(filled: Store) -> None:
+    """The digest's chart and its lists count the same thing: each bar is that day's ``commitments_in``."""
+    from goftar.jalali import day_bounds
+
+    counts = filled.daily_counts(date(2024, 5, 31), date(2024, 7, 24))
+    listed = {day: len(filled.commitments_in(*day_bounds(day, "Asia/Tehran"))) for day in counts}
+    assert counts == listed
+    assert counts[date(2024, 6, 1)] == 1 and counts[date(2024, 7, 23)] == 4  # the bridge on both days
 
 
 def test_crawl_health_round_trips(store: Store) -> None:

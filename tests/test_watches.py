@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from digest_data import DAY, filled_store
@@ -42,6 +45,33 @@ def test_invalid_watches_are_refused(settings: Settings, kwargs: dict, message: 
     with pytest.raises(ConfigError, match=message):
         add_watch(settings, "w", **kwargs)
     assert load_watches(settings) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["x\nBcc: evil@x.org", "x\r\nBcc: evil@x.org", "پل\tمترو", "a\x00b", "a\x1bb", "a\x85b", "a\u2028b"],
+)
+def test_names_with_control_characters_are_refused(settings: Settings, name: str) -> None:
+    with pytest.raises(ConfigError, match=r"control characters \(U\+.*one line of letters"):
+        add_watch(settings, name, "پل")
+    assert load_watches(settings) == []
+
+
+def test_names_are_trimmed_and_keep_zwnj(settings: Settings) -> None:
+    watch = add_watch(settings, " \tپل‌های عابر\n ", "پل")
+    assert watch.name == "پل‌های عابر"
+    assert [w.name for w in load_watches(settings)] == ["پل‌های عابر"]
+
+
+def test_cli_refuses_a_name_with_a_line_break(settings: Settings) -> None:
+    goftar = str(Path(sys.executable).with_name("goftar"))
+    env = {"PATH": "/usr/bin:/bin", "GOFTAR_HOME": str(settings.home), "GOFTAR_LOG_LEVEL": "WARNING"}
+    out = subprocess.run(
+        [goftar, "watch", "add", "x\nBcc: evil@x.org", "پل"],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+    )
+    assert out.returncode == 2 and "control characters" in out.stderr and "saved" not in out.stdout
+    assert not watches_path(settings).exists()
 
 
 def test_malformed_entry_is_skipped(settings: Settings) -> None:
