@@ -33,8 +33,8 @@ WRITER_PRAGMAS = (
     # once. Each batch of a bulk load dirties index pages all over the store (ids are hashes, deadlines
     # and stories spread): at a million commitments a batch of 1,000 wrote ~16 MB of WAL, and the same
     # leaf pages again in the next batches. 64 MB → 256 MB: 2,835–3,540 → 3,974–4,593 commitments/s
-    # inserting 160k into a 1M store (alternating runs, /tmp figures in the session note); 512 MB and
-    # 1 GB were no better (each checkpoint then stalls one commit longer).
+    # inserting 160k into a 1M store (alternating runs, benchmarks/results/search.md notes; a whole 1M
+    # build from empty gained less, 3,664 → 3,776/s); 512 MB and 1 GB were no better.
     "PRAGMA wal_autocheckpoint=65536",
     # After a checkpoint the WAL file is cut back to 64 MB instead of keeping its high-water size.
     "PRAGMA journal_size_limit=67108864",
