@@ -398,11 +398,24 @@ def _not_said_on(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[
 
 
 def commitment_in(
-    sentence: str, offset: int, speaker: Speaker | None, published: date | None, statement: bool
+    sentence: str,
+    offset: int,
+    speaker: Speaker | None,
+    published: date | None,
+    statement: bool,
+    promised: Cue | None = None,
 ) -> Commitment | None:
-    """The commitment of one sentence (``offset`` = its start in the document), or ``None``."""
+    """The commitment of one sentence (``offset`` = its start in the document), or ``None``.
+
+    ``promised``: the cue of the statement's reporting verb («قول داد»، «وعده داد») when that verb is
+    itself a promise; the sentence is then a commitment even with no cue of its own (see
+    :func:`find_commitments`).
+    """
     dates = _not_said_on(sentence, deadlines_in(sentence, published))
     cue = find_cue(sentence, deadline_spans=_future(dates, published), in_statement=statement)
+    if cue is None and promised is not None:
+        # The whole clause is what was promised: a cue of no width at its start.
+        cue = Cue(0, 0, promised.polarity, promised.negated, promised.confidence)
     if cue is None:
         return None
     cond = condition_span(sentence)
@@ -452,8 +465,15 @@ def find_commitments(
     for st, found in statements:
         covered.append((min(found.speaker_start or found.start, found.start), found.end))
         said.append((st.start, st.speaker))
+        # «شهرداری قول داد تا پایان سال ده ایستگاه افتتاح کند»: the promise is the verb that reports
+        # the clause, which has no cue of its own; it covers the clause it introduces (the first).
+        promised = _promise_verb(st.reporting_verb)
         for s, e in sentence_spans(text, st.start, st.end, split_quotes=True):
-            _add(out, seen, commitment_in(text[s:e], s, st.speaker, published, True))
+            c = commitment_in(text[s:e], s, st.speaker, published, True, promised)
+            if c is not None and promised is not None and c.actor is None and st.speaker is not None:
+                c.actor = st.speaker.display  # who promised does it
+            promised = None
+            _add(out, seen, c)
     said.sort(key=lambda p: p[0])
     starts = [p[0] for p in said]
     for s, e in sentence_spans(text):
@@ -465,6 +485,14 @@ def find_commitments(
         _add(out, seen, commitment_in(text[s:e], s, speaker, published, False))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _promise_verb(verb: str | None) -> Cue | None:
+    """The cue of a reporting verb that is itself a promise («قول داد»، «وعده دادند»), else ``None``."""
+    if not verb:
+        return None
+    cue = find_cue(verb)
+    return cue if cue is not None and cue.polarity == "commit" and not cue.negated else None
 
 
 def _add(out: list[Commitment], seen: set[str], c: Commitment | None) -> None:

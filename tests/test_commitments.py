@@ -224,3 +224,23 @@ def test_one_speaker_and_the_organisation_she_commits() -> None:
     assert c.speaker and c.speaker.text == "سارا محمدی"
     assert c.actor == "شهرداری"
     assert c.deadline and c.deadline.text == "پایان هفته آینده"
+
+
+@pytest.mark.parametrize(
+    ("text", "promiser", "action"),
+    [
+        ("شهرداری تهران قول داد تا پایان سال ده ایستگاه افتتاح کند.", "شهرداری تهران", "ده ایستگاه افتتاح کند"),
+        ("مدیرعامل شرکت مترو وعده داد این خط تا پایان سال افتتاح شود.", "مدیرعامل شرکت مترو", "این خط"),
+    ],
+)
+def test_a_reported_promise_is_a_commitment_of_who_promised(text: str, promiser: str, action: str) -> None:
+    # «X قول داد ...»: the promise is the reporting verb; the clause it reports has no cue of its own.
+    [c] = extract(text, published=date(2024, 5, 1)).commitments
+    assert c.speaker is not None and c.speaker.text == promiser
+    assert c.actor == promiser
+    assert action in c.action and c.polarity == "commit"
+    assert c.deadline is not None and c.deadline.end == date(2025, 3, 20)  # end of 1403
+
+
+def test_a_reported_statement_that_is_not_a_promise_stays_without_commitment() -> None:
+    assert extract("شهردار گفت دیروز ده ایستگاه افتتاح شد.", published=date(2024, 5, 1)).commitments == []
