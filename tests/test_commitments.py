@@ -244,3 +244,9 @@ def test_a_reported_promise_is_a_commitment_of_who_promised(text: str, promiser:
 
 def test_a_reported_statement_that_is_not_a_promise_stays_without_commitment() -> None:
     assert extract("شهردار گفت دیروز ده ایستگاه افتتاح شد.", published=date(2024, 5, 1)).commitments == []
+
+
+def test_a_pledge_without_a_date_is_a_commitment() -> None:
+    # «متعهد است/شد» was found only when a future date happened to sit in the sentence.
+    [c] = extract("شهرداری متعهد است پل عابر پیاده را بازسازی کند.", published=date(2024, 5, 1)).commitments
+    assert c.polarity == "commit" and c.actor == "شهرداری" and "بازسازی کند" in c.action
