@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 BULK_RETRIES = 5
 MAX_DIGEST_ROWS = 10_000
 SCAN_PAGE = 1000
+HISTORY_CHUNK = 500  # story ids per ``terms`` query (the server's limit is 65,536)
 
 
 class ElasticStore:
@@ -396,6 +397,29 @@ class ElasticStore:
 
     def commitment_history(self, story_id: str) -> list[dict[str, Any]]:
         return self._docs({"term": {"story_id": story_id}}, [{"event_time": "asc"}, {"id": "asc"}])
+
+    def commitment_histories(self, story_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """``commitment_history`` of each story: a ``terms`` query per ``HISTORY_CHUNK`` ids, paged with
+        ``search_after`` (a chunk's stories may hold more than one page of commitments)."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        unique = sorted(set(story_ids))
+        for at in range(0, len(unique), HISTORY_CHUNK):
+            query = {"terms": {"story_id": unique[at : at + HISTORY_CHUNK]}}
+            after: list[Any] | None = None
+            while True:
+                page = self.es.search(
+                    index=self.alias("commitments"),
+                    query=query,
+                    sort=[{"event_time": "asc"}, {"id": "asc"}],
+                    size=MAX_DIGEST_ROWS,
+                    **({"search_after": after} if after else {}),
+                )["hits"]["hits"]
+                for hit in page:
+                    out.setdefault(str(hit["_source"]["story_id"]), []).append(_with_status(hit["_source"]))
+                if len(page) < MAX_DIGEST_ROWS:
+                    break
+                after = page[-1]["sort"]
+        return out
 
     def _docs(
         self, query: dict[str, Any], sort: list[Any], kind: str = "commitments"

@@ -590,6 +590,21 @@ class SqliteStore:
         )
         return [commitment_row_doc(r) for r in rows]
 
+    def commitment_histories(self, story_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """``commitment_history`` of each story in ``story_ids``, read in chunks of ``HISTORY_CHUNK``."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        unique = sorted(set(story_ids))
+        for at in range(0, len(unique), HISTORY_CHUNK):
+            chunk = unique[at : at + HISTORY_CHUNK]
+            rows = self._rows(
+                f"SELECT c.story_id AS story_key, {_DOC} WHERE c.story_id IN ({','.join('?' * len(chunk))}) "
+                "ORDER BY c.story_id, c.event_time, c.rowid",
+                tuple(chunk),
+            )
+            for r in rows:
+                out.setdefault(r["story_key"], []).append(commitment_row_doc(r))
+        return out
+
     # ---------------------------------------------------------------- digest queries
 
     def commitments_in(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
@@ -748,6 +763,7 @@ class SqliteStore:
 
 
 _DOC = f"{COMMITMENT_COLUMNS} FROM {COMMITMENT_FROM}"
+HISTORY_CHUNK = 500  # story ids per query: well under SQLite's 32,766 bound parameters
 PROGRESS_STEPS = 10_000  # SQLite VM steps between deadline checks (well under a millisecond)
 
 

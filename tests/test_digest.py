@@ -140,3 +140,103 @@ def test_an_actor_that_is_the_speaker_is_not_an_organisation() -> None:
         commitment_item({**doc, "speaker": mayor, "actor": "شهرداری تهران"}).organisation == "شهرداری تهران"
     )
     assert commitment_item({**doc, "speaker": mayor, "actor": "شهردار تهران"}).organisation == ""
+
+
+def test_a_silent_source_is_reported_in_persian(store, settings: Settings) -> None:
+    # The day after DAY: isna published one article on DAY and nothing since.
+    quiet = build_digest(store, DAY + timedelta(days=1), settings)
+    isna = next(p for p in quiet.source_problems if p.source == "isna")
+    assert isna.problem == "empty" and isna.previous_avg == pytest.approx(0.14)
+    for page in (render_html(quiet), render_text(quiet)):
+        assert "/day" not in page
+        assert "میانگین ۷ روز پیش: ۰٫۱ خبر در روز" in page
+
+
+def test_headline_labels_match_the_section_titles(digest: Digest) -> None:
+    html = render_html(digest)
+    labels = {m.key: m.label for m in digest.headline if m.key in ("due_soon", "overdue")}
+    assert set(labels) == {"due_soon", "overdue"}
+    for label in labels.values():
+        assert f">{label}</h2>" in html
+
+
+@pytest.mark.parametrize("day", [date(9999, 12, 31), date(9999, 12, 25), date(1, 1, 1), date(622, 3, 22)])
+def test_a_day_the_calendars_cannot_hold_is_a_clear_error(store, settings: Settings, day: date) -> None:
+    from goftar.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="outside the supported calendar"):
+        build_digest(store, day, settings)
+
+
+def test_an_entity_name_is_one_line() -> None:
+    # A mention that ran across the headline/body break («بوستان لاله\n\nمریم احمدی») split the text list.
+    from goftar.digest.build import entity_trends
+
+    trends = entity_trends([{"text": "بوستان لاله\n\nمریم احمدی", "label": "LOC", "articles": 1}], [])
+    assert [t.name for t in trends["places"]] == ["بوستان لاله مریم احمدی"]
+
+
+def test_gregorian_deadline_is_not_broken_across_lines(digest: Digest) -> None:
+    # In a narrow table cell «(2026-12-24)» wrapped at its hyphens into «(2026-» and «12-24)».
+    from goftar.digest.render import deadline_html
+
+    (due,) = digest.due_soon
+    assert "white-space:nowrap" in deadline_html(due)
+
+
+def test_a_latin_source_name_does_not_swallow_the_date_after_it(digest: Digest) -> None:
+    # «· hamshahri · ۱۴۰۵/۰۸/۳۰»: Persian digits after Latin letters join their left-to-right run and the
+    # date was shown before the source; a right-to-left mark after the name keeps them in reading order.
+    html = render_html(digest)
+    assert "· hamshahri\u200f ·" in html or "· hamshahri&rlm; ·" in html
+
+
+def test_empty_sources_are_said_in_text_too(store, settings: Settings) -> None:
+    empty = build_digest(store, EMPTY_DAY, settings)
+    assert not empty.sources and not empty.source_problems
+    assert "گزارشی از گردآوری نیست." in render_text(empty)
+
+
+def test_a_restated_promise_links_to_where_it_was_first_told(digest: Digest) -> None:
+    (restated,) = digest.restated
+    assert restated.first_link is not None
+    assert restated.first_link.url == "https://hamshahri.example.ir/news/parking-first"
+    assert 'href="https://hamshahri.example.ir/news/parking-first"' in render_html(digest)
+    assert "https://hamshahri.example.ir/news/parking-first" in render_text(digest)
+
+
+def test_a_watch_shows_its_filters_in_text_as_in_html(store, settings: Settings) -> None:
+    from goftar.watches import add_watch
+
+    add_watch(settings, "مترو زاکانی", "مترو", filters={"speaker": "زاکانی"})
+    watched = build_digest(store, DAY, settings)
+    assert "گوینده: زاکانی" in render_html(watched)
+    assert "گوینده: زاکانی" in render_text(watched)
+
+
+def test_an_output_folder_that_is_a_file_is_a_clear_error(digest: Digest, tmp_path: Path) -> None:
+    from goftar.errors import GoftarError
+
+    in_the_way = tmp_path / "digests"
+    in_the_way.write_text("not a folder")
+    with pytest.raises(GoftarError, match="cannot write the digest into"):
+        write_digest(digest, in_the_way)
+
+
+def test_an_archived_copy_is_linked_when_the_public_address_is_set(digest: Digest, settings: Settings) -> None:
+    import dataclasses
+
+    from goftar.digest.build import commitment_item
+
+    doc = {
+        "id": "c1",
+        "evidence": "تا پایان آذر ۱۰ ایستگاه افتتاح می‌شود",
+        "article": {"url": "https://x.example.ir/n/1", "title": "مترو", "archive": "/var/a.warc.gz#0"},
+    }
+    assert commitment_item(doc, settings.archive_url).link.archive == ""  # GOFTAR_PUBLIC_URL unset
+    public = dataclasses.replace(settings, public_url="https://goftar.example.org")
+    archived = "https://goftar.example.org/archive?ref=%2Fvar%2Fa.warc.gz%230"
+    assert commitment_item(doc, public.archive_url).link.archive == archived
+    digest.due_soon[0].link.archive = archived
+    assert f'href="{archived}"' in render_html(digest) and "نسخهٔ بایگانی" in render_html(digest)
+    assert archived in render_text(digest)

@@ -125,3 +125,16 @@ def test_refused_login_never_shows_the_password(settings: Settings, caplog: pyte
         controller.stop()
     assert "login" in str(info.value) and secret not in str(info.value)
     assert secret not in caplog.text
+
+
+def test_a_watch_name_with_a_line_break_does_not_stop_the_mail(settings: Settings) -> None:
+    from goftar.digest.deliver import build_message
+    from goftar.digest.sections import WatchSection
+
+    store = filled_store(settings)
+    digest = build_digest(store, DAY, settings)
+    store.close()
+    watch = WatchSection(name="مترو\nBcc: someone@example.org", query="مترو", matches=digest.due_soon)
+    msg = build_message(digest, settings, ["metro@example.org"], watch)
+    assert "\n" not in msg["Subject"] and "مترو Bcc: someone@example.org" in msg["Subject"]
+    assert msg["Bcc"] is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,8 @@ from goftar.digest.sections import (
     SourceRow,
     WatchSection,
 )
+from goftar.digest.stories import StoryHistory, deadline_list, due_day_of, restated_list
+from goftar.errors import ConfigError
 from goftar.jalali import day_bounds, jalali_iso
 
 if TYPE_CHECKING:
@@ -37,17 +39,29 @@ log = logging.getLogger(__name__)
 WEEK = 7
 CHART_DAYS = 30
 DUE_DAYS = 7
+# The overdue list grows with every missed promise (tens of thousands on a large store): the digest shows
+# the most recently missed and says how many more there are.
+OVERDUE_SHOWN = 50
 TOP_ENTITIES = 5
 ENTITY_GROUPS = {"people": ("PER",), "organisations": ("ORG",), "places": ("LOC", "FAC")}
 
 
 def build_digest(store: Store, day: date, settings: Settings) -> Digest:
-    """Everything the digest of ``day`` (a local day in ``settings.timezone``) shows, read from ``store``."""
+    """Everything the digest of ``day`` (a local day in ``settings.timezone``) shows, read from ``store``.
+
+    Raises ConfigError when ``day`` is too close to the ends of the calendars for its 30-day chart and
+    7-day windows (e.g. 9999-12-31), or outside what the Jalali calendar library handles.
+    """
+    _check_day(day)
     start, end = day_bounds(day, settings.timezone)
     week_start, _ = day_bounds(day - timedelta(days=WEEK), settings.timezone)
     restated_docs = store.restated_in(start, end)
     restated_ids = {str(doc.get("id")) for doc in restated_docs}
     new_docs = [doc for doc in store.commitments_in(start, end) if str(doc.get("id")) not in restated_ids]
+    history = StoryHistory(store, end)  # a past day's digest sees only what the store had by its end
+    due, _ = deadline_list(history, store.due_between(day, day + timedelta(days=DUE_DAYS)), end)
+    overdue, overdue_total = deadline_list(history, store.overdue(day), end, limit=OVERDUE_SHOWN)
+    archive = settings.archive_url  # links to archived copies when GOFTAR_PUBLIC_URL is set
     digest = Digest(
         day=day,
         day_jalali=jalali_iso(day),
@@ -55,10 +69,11 @@ def build_digest(store: Store, day: date, settings: Settings) -> Digest:
         window_start=start,
         window_end=end,
         generated=datetime.now(UTC),
-        new_commitments=group_commitments(to_items(new_docs)),
-        due_soon=_as_of(to_items(store.due_between(day, day + timedelta(days=DUE_DAYS))), "due"),
-        overdue=_as_of(to_items(store.overdue(day)), "overdue"),
-        restated=to_items(restated_docs),
+        new_commitments=group_commitments(to_items(new_docs, archive)),
+        due_soon=_as_of(to_items(due, archive), "due"),
+        overdue=_as_of(to_items(overdue, archive), "overdue"),
+        overdue_more=overdue_total - len(overdue),
+        restated=to_items(restated_list(history, restated_docs), archive),
         daily_commitments=_daily_series(store, day),
     )
     digest.entities = entity_trends(
@@ -73,24 +88,39 @@ def build_digest(store: Store, day: date, settings: Settings) -> Digest:
     return digest
 
 
-def to_items(docs: Iterable[dict[str, Any]]) -> list[CommitmentItem]:
-    """Digest items from the store's commitment documents; a malformed document is logged and skipped."""
+def _check_day(day: date) -> None:
+    try:
+        for edge in (day - timedelta(days=CHART_DAYS), day + timedelta(days=DUE_DAYS + 1)):
+            jalali_iso(edge)
+    except (OverflowError, ValueError) as exc:
+        raise ConfigError(
+            f"no digest for {day.isoformat()}: the day is outside the supported calendar"
+        ) from exc
+
+
+ArchiveUrl = Callable[[dict[str, Any]], str | None]
+
+
+def to_items(docs: Iterable[dict[str, Any]], archive_url: ArchiveUrl | None = None) -> list[CommitmentItem]:
+    """Digest items from the store's commitment documents; a malformed document is logged and skipped.
+    ``archive_url``: an article ref's archived-copy address (``Settings.archive_url``), if any."""
     items = []
     for doc in docs:
         try:
-            items.append(commitment_item(doc))
+            items.append(commitment_item(doc, archive_url))
         except (ValidationError, TypeError, ValueError, AttributeError) as exc:
             log.warning("digest: skipped malformed commitment %s: %s", doc.get("id"), str(exc)[:200])
     return items
 
 
-def commitment_item(doc: dict[str, Any]) -> CommitmentItem:
+def commitment_item(doc: dict[str, Any], archive_url: ArchiveUrl | None = None) -> CommitmentItem:
     """One store document (``index.base.commitment_doc`` shape) as a digest item."""
     speaker = doc.get("speaker") or {}
     deadline = doc.get("deadline") or {}
     article = doc.get("article") or {}
-    due = deadline.get("end")  # a start-only deadline («از امروز») is not a due day: nlp.tracking.due_day
-    due_day = date.fromisoformat(str(due)[:10]) if due else None
+    due_day = due_day_of(deadline)
+    previous = doc.get("previous_deadline") or {}
+    previous_day = due_day_of(previous)
     return CommitmentItem(
         id=str(doc.get("id") or ""),
         quote=doc.get("evidence") or doc.get("quote") or doc.get("action") or "",
@@ -104,16 +134,26 @@ def commitment_item(doc: dict[str, Any]) -> CommitmentItem:
         deadline_text=deadline.get("text") or "",
         deadline=due_day,
         deadline_jalali=jalali_iso(due_day) if due_day else None,
+        previous_deadline_text=previous.get("text") or "",
+        previous_deadline=previous_day,
         quantities=[q.get("text") or str(q.get("value", "")) for q in doc.get("quantities") or []],
         story_id=doc.get("story_id"),
         restatements=int(doc.get("restates") or 0),
         first_said=doc.get("first_seen_story"),
-        link=SourceLink(
-            url=article.get("url") or "",
-            title=article.get("title") or "",
-            source=article.get("source") or "",
-            published=article.get("published"),
-        ),
+        link=source_link(article, archive_url),
+        first_link=source_link(doc["first_article"]) if doc.get("first_article") else None,
+    )
+
+
+def source_link(article: dict[str, Any], archive_url: ArchiveUrl | None = None) -> SourceLink:
+    """The article reference of a store document as the digest links it (with its archived copy when
+    ``archive_url`` gives one: researchers cite the copy, the source page may change or vanish)."""
+    return SourceLink(
+        url=article.get("url") or "",
+        title=article.get("title") or "",
+        source=article.get("source") or "",
+        published=article.get("published"),
+        archive=(archive_url(article) if archive_url else None) or "",
     )
 
 
@@ -191,7 +231,9 @@ def entity_trends(today: list[dict[str, Any]], week: list[dict[str, Any]]) -> di
 
 
 def _entity_name(row: dict[str, Any]) -> str:
-    return str(row.get("canonical_name") or row.get("name") or row.get("text") or "")
+    # One line: a mention that ran across the headline/body break kept its "\n\n", which split the
+    # plain-text digest's list in two.
+    return " ".join(str(row.get("canonical_name") or row.get("name") or row.get("text") or "").split())
 
 
 def _entity_key(row: dict[str, Any]) -> tuple[str, str]:
@@ -246,15 +288,21 @@ def source_problems(
         if any(r.items for r in records) or volume.get(name):
             continue
         failed = [r for r in records if r.errors]
-        if failed:
-            detail = next((r.message for r in failed if r.message), "") or ""
-            problems[name] = SourceProblem(source=name, problem="failed", detail=detail)
-        else:
-            problems[name] = SourceProblem(source=name, problem="empty")
+        detail = next((r.message for r in failed if r.message), "") or ""
+        problems[name] = SourceProblem(
+            source=name,
+            problem="failed" if failed else "empty",
+            detail=detail,
+            previous_avg=_avg(previous, name),
+        )
     for name, count in previous.items():
         if count and not volume.get(name) and name not in problems:
-            problems[name] = SourceProblem(source=name, problem="empty", detail=f"{count / WEEK:.1f}/day")
+            problems[name] = SourceProblem(source=name, problem="empty", previous_avg=_avg(previous, name))
     return sorted(problems.values(), key=lambda p: (p.problem != "failed", p.source))
+
+
+def _avg(previous: dict[str, int], name: str) -> float:
+    return round(previous.get(name, 0) / WEEK, 2)
 
 
 def _headline(
@@ -274,7 +322,8 @@ def _headline(
     ]
     metrics = [_metric(key, label, value, week_total) for key, label, value, week_total in pairs]
     metrics.append(Metric(key="due_soon", label="سررسید در ۷ روز آینده", value=len(digest.due_soon)))
-    metrics.append(Metric(key="overdue", label="سررسید گذشته", value=len(digest.overdue)))
+    overdue = len(digest.overdue) + digest.overdue_more
+    metrics.append(Metric(key="overdue", label="گذشته از سررسید", value=overdue))
     return metrics
 
 
@@ -295,7 +344,7 @@ def _watch_sections(store: Store, settings: Settings, start: datetime, end: date
                 query=watch.query,
                 filters=watch.filters,
                 recipients=watch.recipients,
-                matches=to_items(match_watch(store, watch, start, end)),
+                matches=to_items(match_watch(store, watch, start, end), settings.archive_url),
             )
         )
     return sections

@@ -65,7 +65,8 @@ def build_message(
     title = subject(digest)
     if watch is not None:
         title = f"{title} · {watch.name}: {fa_number(len(watch.matches))} مورد تازه"
-    msg["Subject"] = title
+    # One line: a watch name is the user's text, and a line break in a header makes the mail unsendable.
+    msg["Subject"] = " ".join(title.split())
     msg["From"] = settings.digest_from
     msg["To"] = ", ".join(recipients)
     msg["Date"] = formatdate(localtime=False)

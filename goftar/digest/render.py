@@ -63,22 +63,41 @@ def deadline_label(item: CommitmentItem) -> str:
     In right-to-left text the bidi algorithm splits "2026-12-21" at its hyphens and shows it as
     "21-12-2026"; a left-to-right mark before it keeps it whole (plain text has no ``dir`` attribute).
     """
-    if not item.deadline:
-        return item.deadline_text
-    resolved = f"{jalali_short(item.deadline)} ({LRM}{item.deadline.isoformat()}{LRM})"
-    return f"{item.deadline_text} — {resolved}" if item.deadline_text else resolved
+    return _label(item.deadline_text, item.deadline)
+
+
+def previous_deadline_label(item: CommitmentItem) -> str:
+    """``deadline_label`` of the deadline an earlier telling of the promise gave."""
+    return _label(item.previous_deadline_text, item.previous_deadline)
+
+
+def _label(text: str, day: date | None) -> str:
+    if not day:
+        return text
+    resolved = f"{jalali_short(day)} ({LRM}{day.isoformat()}{LRM})"
+    return f"{text} — {resolved}" if text else resolved
 
 
 def deadline_html(item: CommitmentItem) -> Markup:
     """``deadline_label`` for HTML: escaped, the Gregorian date in a ``dir="ltr"`` span."""
-    if not item.deadline:
-        return escape(item.deadline_text)
+    return _label_html(item.deadline_text, item.deadline)
+
+
+def previous_deadline_html(item: CommitmentItem) -> Markup:
+    """``previous_deadline_label`` for HTML."""
+    return _label_html(item.previous_deadline_text, item.previous_deadline)
+
+
+def _label_html(text: str, day: date | None) -> Markup:
+    if not day:
+        return escape(text)
     # dir="ltr" for browsers and mail clients, LRMs for engines that ignore it (WeasyPrint).
-    gregorian = Markup('<span dir="ltr" style="direction:ltr;unicode-bidi:embed;">%s</span>') % (
-        f"{LRM}{item.deadline.isoformat()}{LRM}"
-    )
-    resolved = Markup("%s (%s)") % (jalali_short(item.deadline), gregorian)
-    return Markup("%s — %s") % (item.deadline_text, resolved) if item.deadline_text else resolved
+    # nowrap: a narrow table cell otherwise breaks the date at a hyphen («(2026-» / «12-06)»).
+    gregorian = Markup(
+        '<span dir="ltr" style="direction:ltr;unicode-bidi:embed;white-space:nowrap;">%s</span>'
+    ) % (f"{LRM}{day.isoformat()}{LRM}")
+    resolved = Markup("%s (%s)") % (jalali_short(day), gregorian)
+    return Markup("%s — %s") % (text, resolved) if text else resolved
 
 
 def published_label(moment: datetime | None, timezone: str) -> str:
@@ -103,6 +122,8 @@ def _env() -> Environment:
         safe_url=safe_url,
         deadline=deadline_label,
         deadline_html=deadline_html,
+        previous_deadline=previous_deadline_label,
+        previous_deadline_html=previous_deadline_html,
     )
     env.globals.update(
         POLARITY=POLARITY,

@@ -19,6 +19,7 @@ class SourceLink(BaseModel):
     title: str = ""
     source: str = ""
     published: datetime | None = None
+    archive: str = ""  # the archived copy's address on the public server (GOFTAR_PUBLIC_URL), if any
 
 
 class CommitmentItem(BaseModel):
@@ -36,11 +37,17 @@ class CommitmentItem(BaseModel):
     deadline_text: str = ""
     deadline: date | None = None  # the last day of the resolved range
     deadline_jalali: str | None = None  # ASCII digits, e.g. 1405/09/10
+    # When an earlier telling of the same promise gave another deadline: that one (the promise moved).
+    previous_deadline_text: str = ""
+    previous_deadline: date | None = None
     quantities: list[str] = Field(default_factory=list)
     story_id: str | None = None
-    restatements: int = 0  # how many earlier commitments of the same story (restated items only)
-    first_said: datetime | None = None  # when the story's first commitment appeared (UTC)
+    # Restated items, and deadline items that stand for several tellings of one story: how many earlier
+    # commitments the story has, and when the first appeared (UTC).
+    restatements: int = 0
+    first_said: datetime | None = None
     link: SourceLink = Field(default_factory=SourceLink)
+    first_link: SourceLink | None = None  # where the story was first told (restated and merged items)
 
 
 class CommitmentGroup(BaseModel):
@@ -78,7 +85,8 @@ class SourceRow(BaseModel):
 class SourceProblem(BaseModel):
     source: str
     problem: str  # "failed" or "empty"
-    detail: str = ""
+    detail: str = ""  # the crawler's own message (technical, often English), when it gave one
+    previous_avg: float = 0.0  # articles a day in the 7 days before: how quiet "empty" is
 
 
 class WatchSection(BaseModel):
@@ -103,6 +111,7 @@ class Digest(BaseModel):
     new_commitments: list[CommitmentGroup] = Field(default_factory=list)
     due_soon: list[CommitmentItem] = Field(default_factory=list)
     overdue: list[CommitmentItem] = Field(default_factory=list)
+    overdue_more: int = 0  # overdue promises not listed (only the OVERDUE_SHOWN most recently missed are)
     restated: list[CommitmentItem] = Field(default_factory=list)
     entities: dict[str, list[EntityTrend]] = Field(default_factory=dict)  # people / organisations / places
     sources: list[SourceRow] = Field(default_factory=list)

@@ -18,10 +18,16 @@ log = logging.getLogger(__name__)
 def write_digest(digest: Digest, out_dir: Path) -> list[Path]:
     """Write ``<day>.html``, ``<day>.png`` (its chart), ``<day>.txt``, ``<day>.json`` and, when a PDF engine
     is available, ``<day>.pdf`` into ``out_dir``; returns the paths written. Rewriting a day replaces its
-    files (each is written to a temporary file and renamed, so readers never see half a digest)."""
+    files (each is written to a temporary file and renamed, so readers never see half a digest).
+
+    Raises GoftarError when ``out_dir`` cannot be made (a file is in the way, no permission).
+    """
     from goftar.digest.pdf import render_pdf
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the way, no permission: the CLI shows GoftarErrors in one line
+        raise GoftarError(f"cannot write the digest into {out_dir}: {exc.strerror or exc}") from exc
     stem = digest.day.isoformat()
     chart = out_dir / f"{stem}.png"
     _atomic_write(chart, render_chart(digest.daily_commitments, "png"))
