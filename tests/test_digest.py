@@ -240,3 +240,10 @@ def test_an_archived_copy_is_linked_when_the_public_address_is_set(digest: Diges
     digest.due_soon[0].link.archive = archived
     assert f'href="{archived}"' in render_html(digest) and "نسخهٔ بایگانی" in render_html(digest)
     assert archived in render_text(digest)
+
+
+def test_each_text_item_starts_on_its_own_line(digest: Digest) -> None:
+    # A source line that ended in a block tag lost its newline (trim_blocks): the next quote ran on.
+    for line in render_text(digest).splitlines():
+        assert not ("منبع:" in line and "«" in line.split("منبع:", 1)[1]), line
+        assert not ("مهلت:" in line and "http" in line and "«" in line.split("http", 1)[1]), line
