@@ -34,6 +34,9 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 # Control characters, line and paragraph separators; format characters (ZWNJ, ZWJ, bidi marks) are text
 # in Persian and stay allowed.
 _CONTROL = frozenset({"Cc", "Zl", "Zp"})
+# Embeddings, overrides and isolates reorder what follows them in a mail subject («‮»); marks (LRM,
+# RLM) and ZWNJ are ordinary Persian text and stay allowed.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class Watch(BaseModel):
@@ -138,7 +141,7 @@ def _checked_name(name: str) -> str:
     flattened when the mail is built).
     """
     name = name.strip()
-    bad = sorted({ch for ch in name if unicodedata.category(ch) in _CONTROL})
+    bad = sorted({ch for ch in name if unicodedata.category(ch) in _CONTROL or ch in _BIDI_CONTROLS})
     if bad:
         found = ", ".join(f"U+{ord(ch):04X}" for ch in bad)
         raise ConfigError(

@@ -413,9 +413,12 @@ def commitment_in(
     """
     dates = _not_said_on(sentence, deadlines_in(sentence, published))
     cue = find_cue(sentence, deadline_spans=_future(dates, published), in_statement=statement)
-    if cue is None and promised is not None:
-        # The whole clause is what was promised: a cue of no width at its start.
-        cue = Cue(0, 0, promised.polarity, promised.negated, promised.confidence)
+    if cue is None and promised is not None and not sentence.rstrip().endswith(("؟", "?")):
+        # The whole clause is what was promised: a cue of no width at its start, or after the
+        # condition that opens it («قول داد اگر بودجه تصویب شود، ...»), which is then reported as such.
+        cond = condition_span(sentence)
+        at = cond[1] if cond is not None and not sentence[: cond[0]].strip() else 0
+        cue = Cue(at, at, promised.polarity, promised.negated, promised.confidence)
     if cue is None:
         return None
     cond = condition_span(sentence)
@@ -467,7 +470,7 @@ def find_commitments(
         said.append((st.start, st.speaker))
         # «شهرداری قول داد تا پایان سال ده ایستگاه افتتاح کند»: the promise is the verb that reports
         # the clause, which has no cue of its own; it covers the clause it introduces (the first).
-        promised = _promise_verb(st.reporting_verb)
+        promised = None if _told_before(text, found) else _promise_verb(st.reporting_verb)
         for s, e in sentence_spans(text, st.start, st.end, split_quotes=True):
             c = commitment_in(text[s:e], s, st.speaker, published, True, promised)
             if c is not None and promised is not None and c.actor is None and st.speaker is not None:
@@ -485,6 +488,25 @@ def find_commitments(
         _add(out, seen, commitment_in(text[s:e], s, speaker, published, False))
     out.sort(key=lambda c: c.start)
     return out
+
+
+# A promise reported as made earlier is news about an old promise, not a new one: the past perfect
+# («قول داده بود»: the clause then opens with «بود») or a time before the report in its sentence («سال
+# گذشته شهردار قول داد ...», whose «تا پایان سال» is not this year's end).
+_PAST_PERFECT = re.compile(r"\s*(?:بود|بودند|بودیم|بودم|بودید|بودی)(?![\w\u200c])")
+_EARLIER = re.compile(
+    r"(?<![\w\u200c])(?:(?:سال|ماه|هفته|دوره)(?: های| ‌های|‌های)? (?:گذشته|قبل|پیش)|پارسال|پیش ?تر|"
+    r"قبلا|قبلاً|در گذشته|ابتدای دوره|سال ?ها پیش)(?![\w\u200c])"
+)
+
+
+def _told_before(text: str, found: Found) -> bool:
+    """Whether a reported promise was made before the report (see ``_PAST_PERFECT``, ``_EARLIER``)."""
+    if _PAST_PERFECT.match(text, found.start):
+        return True
+    opening = found.speaker_start if found.speaker_start is not None else found.start
+    sentence_start = max(text.rfind(mark, 0, opening) for mark in (".", "\n", "؟", "!", "؛")) + 1
+    return bool(_EARLIER.search(text, sentence_start, found.start))
 
 
 def _promise_verb(verb: str | None) -> Cue | None:

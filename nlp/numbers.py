@@ -186,12 +186,14 @@ _GAP = re.compile(r"[ \t\u200c\u00a0]*")
 
 
 def _is_letters(word: str) -> bool:
-    """A word of Persian/Arabic or Latin letters (with ZWNJ and diacritics): never markup or digits."""
-    return all(
+    """A word of Persian/Arabic or Latin letters (with ZWNJ and diacritics): never markup or digits,
+    except the power of a Latin unit («m2», «km²»)."""
+    stem = word.rstrip("0123456789²³") if word[:1].isascii() else word
+    return bool(stem) and all(
         ch == "\u200c"
         or "\u064b" <= ch <= "\u0652"
         or (ch.isalpha() and unicodedata.name(ch, "").startswith(("ARABIC", "LATIN")))
-        for ch in word
+        for ch in stem
     )
 
 

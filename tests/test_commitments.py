@@ -247,6 +247,33 @@ def test_a_reported_statement_that_is_not_a_promise_stays_without_commitment() -
 
 
 def test_a_pledge_without_a_date_is_a_commitment() -> None:
-    # «متعهد است/شد» was found only when a future date happened to sit in the sentence.
-    [c] = extract("شهرداری متعهد است پل عابر پیاده را بازسازی کند.", published=date(2024, 5, 1)).commitments
+    # «متعهد شد» was found only when a future date happened to sit in the sentence.
+    [c] = extract("شهرداری متعهد شد پل عابر پیاده را بازسازی کند.", published=date(2024, 5, 1)).commitments
     assert c.polarity == "commit" and c.actor == "شهرداری" and "بازسازی کند" in c.action
+
+
+def test_what_a_contract_obliges_is_a_demand_and_the_noun_is_no_cue() -> None:
+    [c] = extract("پیمانکار متعهد است طبق قرارداد خسارت‌ها را جبران کند.", published=date(2024, 5, 1)).commitments
+    assert c.polarity == "demand"
+    for text in ("متعهد شدن به اجرای قانون وظیفه همه مدیران است.", "قول دادن آسان است اما عمل به آن سخت است."):
+        assert extract(text, published=date(2024, 5, 1)).commitments == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار قول داده بود تا پایان سال ده ایستگاه افتتاح کند.",  # past perfect: an old promise
+        "سال گذشته شهردار قول داد تا پایان سال ۲۰ ایستگاه مترو افتتاح کند ولی فقط ۵ ایستگاه افتتاح شد.",
+        "زاکانی در ابتدای دوره مدیریت خود قول داده بود که ۸۰ ایستگاه مترو بسازد.",
+        "آیا شهردار قول داد که پل تا پایان سال ساخته شود؟",
+    ],
+)
+def test_an_old_or_questioned_promise_is_not_a_new_commitment(text: str) -> None:
+    # Reported as made before the report, its «تا پایان سال» is not this year's end; a question promises nothing.
+    assert extract(text, published=date(2024, 5, 1)).commitments == []
+
+
+def test_a_reported_promise_keeps_its_condition() -> None:
+    text = "شهردار قول داد اگر بودجه تصویب شود، خط ۷ مترو تا پایان سال تکمیل شود."
+    [c] = extract(text, published=date(2024, 5, 1)).commitments
+    assert c.condition == "اگر بودجه تصویب شود" and c.action.startswith("خط ۷ مترو")

@@ -77,3 +77,7 @@ def test_a_unit_is_a_word_of_letters_right_after_the_number(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(q.text, q.unit) for _s, _e, q in find_quantities(text)] == expected
+
+
+def test_a_latin_unit_may_carry_its_power() -> None:
+    assert [q.text for _s, _e, q in find_quantities("مساحت ۱۰۰ m2 و ۲۰ km² است")] == ["۱۰۰ m2", "۲۰ km²"]

@@ -49,7 +49,7 @@ def test_invalid_watches_are_refused(settings: Settings, kwargs: dict, message: 
 
 @pytest.mark.parametrize(
     "name",
-    ["x\nBcc: evil@x.org", "x\r\nBcc: evil@x.org", "پل\tمترو", "a\x00b", "a\x1bb", "a\x85b", "a\u2028b"],
+    ["x\nBcc: evil@x.org", "x\r\nBcc: evil@x.org", "پل\tمترو", "a\x00b", "a\x1bb", "a\x85b", "a\u2028b", "a\u202eb"],
 )
 def test_names_with_control_characters_are_refused(settings: Settings, name: str) -> None:
     with pytest.raises(ConfigError, match=r"control characters \(U\+.*one line of letters"):
