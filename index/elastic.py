@@ -424,8 +424,24 @@ class ElasticStore:
     def _docs(
         self, query: dict[str, Any], sort: list[Any], kind: str = "commitments"
     ) -> list[dict[str, Any]]:
-        response = self.es.search(index=self.alias(kind), query=query, sort=sort, size=MAX_DIGEST_ROWS)
-        return [_with_status(h["_source"]) for h in response["hits"]["hits"]]
+        """Every document the query matches, in pages of ``MAX_DIGEST_ROWS`` (``search_after``): the
+        digest counts what it does not list (overdue promises: «و N وعدهٔ دیگر»), so no page may be cut."""
+        if not any("id" in key for key in sort):
+            sort = [*sort, {"id": "asc"}]  # search_after needs a total order
+        out: list[dict[str, Any]] = []
+        after: list[Any] | None = None
+        while True:
+            page = self.es.search(
+                index=self.alias(kind),
+                query=query,
+                sort=sort,
+                size=MAX_DIGEST_ROWS,
+                **({"search_after": after} if after else {}),
+            )["hits"]["hits"]
+            out.extend(_with_status(h["_source"]) for h in page)
+            if len(page) < MAX_DIGEST_ROWS:
+                return out
+            after = page[-1]["sort"]
 
     # ---------------------------------------------------------------- digest queries
 

@@ -233,3 +233,28 @@ def test_elasticsearch_commitment_histories_pages_each_chunk() -> None:
         and len(first["query"]["terms"]["story_id"]) == 500
     )
     assert client.search.call_count == 3  # two pages for the first chunk, one for the second
+
+
+def test_elasticsearch_overdue_reads_every_page() -> None:
+    # The digest shows 50 overdue promises and counts the rest: a list cut at one page made the count wrong.
+    from datetime import date
+    from unittest import mock
+
+    from index.elastic import ElasticStore
+
+    rows = [
+        {"id": f"c{n:02d}", "first_seen": "2026-01-01T00:00:00+00:00", "doc": {"id": f"c{n:02d}"}}
+        for n in range(5)
+    ]
+
+    def search(index: str, query: dict, sort: list, size: int, search_after: list | None = None, **_: object):
+        assert sort[-1] == {"id": "asc"}  # a total order, or search_after skips or repeats rows
+        start = next((i + 1 for i, r in enumerate(rows) if [r["id"]] == search_after), 0)
+        return {"hits": {"hits": [{"_source": r, "sort": [r["id"]]} for r in rows[start : start + size]]}}
+
+    client = mock.MagicMock()
+    client.search.side_effect = search
+    with mock.patch("index.elastic.MAX_DIGEST_ROWS", 2):
+        overdue = ElasticStore(client, "gf").overdue(date(2026, 11, 22))
+    assert [d["id"] for d in overdue] == ["c00", "c01", "c02", "c03", "c04"]
+    assert client.search.call_count == 3
