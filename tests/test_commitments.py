@@ -277,3 +277,9 @@ def test_a_reported_promise_keeps_its_condition() -> None:
     text = "شهردار قول داد اگر بودجه تصویب شود، خط ۷ مترو تا پایان سال تکمیل شود."
     [c] = extract(text, published=date(2024, 5, 1)).commitments
     assert c.condition == "اگر بودجه تصویب شود" and c.action.startswith("خط ۷ مترو")
+
+
+def test_qarar_is_a_plan_only_as_a_word() -> None:
+    assert extract("قرارهای کاری شهردار لغو شد.", published=date(2024, 5, 1)).commitments == []
+    [c] = extract("قراره پل تا آخر ماه باز بشه.", published=date(2024, 5, 1)).commitments
+    assert c.polarity == "intend" and c.deadline is not None and c.deadline.end == date(2024, 5, 20)
