@@ -23,6 +23,15 @@ log = logging.getLogger(__name__)
 DATA = Path(__file__).resolve().parent / "data"
 _TOKEN = re.compile(r"[^\s،,؛:()«»\"]+|[،,؛:]")
 _DATELINE = re.compile(r"^[^\n\-–—:]{1,40}?\([^)]{1,40}\)\s*[-–—]\s*")
+# When, not who: news opens the speaker's clause with the day («دیروز شهردار تهران گفت», «صبح امروز
+# زاکانی ... گفت», «روز گذشته مدیرعامل ... اعلام کرد»); left in, the phrase resolved to no speaker.
+_S = "[ \u200c]?"
+_WEEKDAY = f"(?:شنبه|یک{_S}شنبه|دو{_S}شنبه|سه{_S}شنبه|چهار{_S}شنبه|پنج{_S}شنبه|جمعه)"
+_LEADING_TIME = re.compile(
+    rf"(?:(?:صبح|ظهر|عصر|شب|بامداد|بعد{_S}از{_S}ظهر)(?: روز)? )?"
+    rf"(?:امروز|دیروز|امشب|دیشب|پریروز|(?:روز|هفته|ماه|سال) (?:گذشته|قبل|جاری|پیش)|(?:روز )?{_WEEKDAY}"
+    rf"(?: (?:گذشته|هفته گذشته))?)(?![\w\u200c])\s*"
+)
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +62,10 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
             s += comma.end()
             while s < e and text[s].isspace():
                 s += 1
+            continue
+        when = _LEADING_TIME.match(text, s, e)
+        if when and when.end() < e:
+            s = when.end()
             continue
         if first in w["skip_leading"]:
             s += len(first)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from nlp.extract import extract
 
 
@@ -130,3 +132,17 @@ def test_a_name_the_entity_model_cut_short_runs_on_to_the_title() -> None:
     phrase = speaker_phrase(text, 0, text.index("گفت"))
     assert phrase is not None
     assert resolver.resolve(*phrase).text == "ابراهیم سلطانی مقدم"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("دیروز شهردار تهران گفت تا پایان سال ده ایستگاه افتتاح می‌شود.", "شهردار تهران"),
+        ("صبح امروز زاکانی در جلسه شورا گفت: پل تا پایان ماه باز می‌شود.", "زاکانی"),
+        ("روز گذشته مدیرعامل شرکت مترو اعلام کرد خط ۷ تا پایان سال تکمیل خواهد شد.", "مدیرعامل شرکت مترو"),
+        ("عصر روز سه‌شنبه علیرضا زاکانی در جمع خبرنگاران گفت: مترو به پرند می‌رسد.", "علیرضا زاکانی"),
+    ],
+)
+def test_the_day_that_opens_a_speaker_clause_is_not_the_speaker(text: str, speaker: str) -> None:
+    [statement] = extract(text, published=date(2024, 5, 1)).statements
+    assert statement.speaker is not None and statement.speaker.text == speaker
