@@ -413,6 +413,8 @@ def commitment_in(
     """
     dates = _not_said_on(sentence, deadlines_in(sentence, published))
     cue = find_cue(sentence, deadline_spans=_future(dates, published), in_statement=statement)
+    if promised is _ANNOUNCED and not _future(dates, published):
+        promised = None  # an announcement («از ... خبر داد») is a plan only with a date still to come
     if cue is None and promised is not None and not sentence.rstrip().endswith(("؟", "?")):
         # The whole clause is what was promised: a cue of no width at its start, or after the
         # condition that opens it («قول داد اگر بودجه تصویب شود، ...»), which is then reported as such.
@@ -473,8 +475,8 @@ def find_commitments(
         promised = None if _told_before(text, found) else _promise_verb(st.reporting_verb)
         for s, e in sentence_spans(text, st.start, st.end, split_quotes=True):
             c = commitment_in(text[s:e], s, st.speaker, published, True, promised)
-            if c is not None and promised is not None and c.actor is None and st.speaker is not None:
-                c.actor = st.speaker.display  # who promised does it
+            if c is not None and promised not in (None, _ANNOUNCED) and c.actor is None and st.speaker:
+                c.actor = st.speaker.display  # who promised does it (who announces may not)
             promised = None
             _add(out, seen, c)
     said.sort(key=lambda p: p[0])
@@ -509,10 +511,18 @@ def _told_before(text: str, found: Found) -> bool:
     return bool(_EARLIER.search(text, sentence_start, found.start))
 
 
+# «X از افتتاح ایستگاه جدید مترو تا پایان آذرماه خبر داد»: an announced event is a plan when the
+# announcement dates it in the future (checked in ``commitment_in``).
+_ANNOUNCED = Cue(0, 0, "intend", False, 0.7)
+
+
 def _promise_verb(verb: str | None) -> Cue | None:
-    """The cue of a reporting verb that is itself a promise («قول داد»، «وعده دادند»), else ``None``."""
+    """The cue of a reporting verb that is itself a promise («قول داد»، «وعده دادند») or announces a
+    plan («خبر داد», see ``_ANNOUNCED``), else ``None``."""
     if not verb:
         return None
+    if re.fullmatch(r"خبر[ \u200c](?:داد|دادند|می[ \u200c]?دهد|می[ \u200c]?دهند)", verb):
+        return _ANNOUNCED
     cue = find_cue(verb)
     return cue if cue is not None and cue.polarity == "commit" and not cue.negated else None
 

@@ -283,3 +283,13 @@ def test_qarar_is_a_plan_only_as_a_word() -> None:
     assert extract("قرارهای کاری شهردار لغو شد.", published=date(2024, 5, 1)).commitments == []
     [c] = extract("قراره پل تا آخر ماه باز بشه.", published=date(2024, 5, 1)).commitments
     assert c.polarity == "intend" and c.deadline is not None and c.deadline.end == date(2024, 5, 20)
+
+
+def test_an_announced_event_with_a_date_ahead_is_a_plan() -> None:
+    text = "معاون حمل و نقل شهرداری تهران از افتتاح ایستگاه جدید مترو تا پایان آذرماه خبر داد."
+    [c] = extract(text, published=date(2024, 5, 1)).commitments
+    assert c.polarity == "intend" and c.speaker is not None and c.speaker.text.startswith("معاون حمل")
+    assert c.action == "افتتاح ایستگاه جدید مترو تا پایان آذرماه" and c.deadline is not None
+    assert c.deadline.end == date(2024, 12, 20)  # 30 Azar 1403
+    for past in ("شهردار از افتتاح ایستگاه مترو خبر داد.", "رئیس شورا از تصویب بودجه در هفته گذشته خبر داد."):
+        assert extract(past, published=date(2024, 5, 1)).commitments == [], past
