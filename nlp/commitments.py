@@ -379,7 +379,9 @@ def _future(found: list[tuple[int, int, Deadline]], published: date | None) -> l
     out = []
     for s, e, d in found:
         ahead = published is not None and d.end is not None and d.end >= published and d.kind == "on"
-        if d.kind in ("by", "within", "from") or ahead:
+        # «تا پایان سال ۱۴۰۱» in a 1403 article is a deadline that has passed: it gives nothing future sense.
+        passed = published is not None and (d.end or d.start) is not None and (d.end or d.start) < published
+        if (d.kind in ("by", "within", "from") and not passed) or ahead:
             out.append((s, e))
     return out
 

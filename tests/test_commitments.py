@@ -293,3 +293,9 @@ def test_an_announced_event_with_a_date_ahead_is_a_plan() -> None:
     assert c.deadline.end == date(2024, 12, 20)  # 30 Azar 1403
     for past in ("شهردار از افتتاح ایستگاه مترو خبر داد.", "رئیس شورا از تصویب بودجه در هفته گذشته خبر داد."):
         assert extract(past, published=date(2024, 5, 1)).commitments == [], past
+
+
+def test_a_deadline_already_past_gives_no_future_sense() -> None:
+    # «تا پایان سال ۱۴۰۱» in a 1403 article: the «است» of «نیمه‌تمام است» is no promise.
+    text = "شهردار پیشین در ابتدای دوره خود قول داده بود که پل تا پایان سال ۱۴۰۱ افتتاح شود، اما پروژه هنوز نیمه‌تمام است."
+    assert extract(text, published=date(2024, 8, 20)).commitments == []
