@@ -417,15 +417,14 @@ def commitment_in(
     cue = find_cue(sentence, deadline_spans=_future(dates, published), in_statement=statement)
     if promised is _ANNOUNCED and not _future(dates, published):
         promised = None  # an announcement («از ... خبر داد») is a plan only with a date still to come
+    cond = condition_span(sentence)
     if cue is None and promised is not None and not sentence.rstrip().endswith(("؟", "?")):
         # The whole clause is what was promised: a cue of no width at its start, or after the
         # condition that opens it («قول داد اگر بودجه تصویب شود، ...»), which is then reported as such.
-        cond = condition_span(sentence)
         at = cond[1] if cond is not None and not sentence[: cond[0]].strip() else 0
         cue = Cue(at, at, promised.polarity, promised.negated, promised.confidence)
     if cue is None:
         return None
-    cond = condition_span(sentence)
     a_start, a_end = action_span(sentence, cue, cond)
     raw_action = sentence[a_start:a_end]
     action = raw_action.strip()
@@ -499,7 +498,7 @@ def find_commitments(
 # گذشته شهردار قول داد ...», whose «تا پایان سال» is not this year's end).
 _PAST_PERFECT = re.compile(r"\s*(?:بود|بودند|بودیم|بودم|بودید|بودی)(?![\w\u200c])")
 _EARLIER = re.compile(
-    r"(?<![\w\u200c])(?:(?:سال|ماه|هفته|دوره)(?: های| ‌های|‌های)? (?:گذشته|قبل|پیش)|پارسال|پیش ?تر|"
+    r"(?<![\w\u200c])(?:(?:سال|ماه|هفته|دوره)(?:[ \u200c]?های)? (?:گذشته|قبل|پیش)|پارسال|پیش ?تر|"
     r"قبلا|قبلاً|در گذشته|ابتدای دوره|سال ?ها پیش)(?![\w\u200c])"
 )
 
