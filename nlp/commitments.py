@@ -473,7 +473,9 @@ def find_commitments(
         said.append((st.start, st.speaker))
         # «شهرداری قول داد تا پایان سال ده ایستگاه افتتاح کند»: the promise is the verb that reports
         # the clause, which has no cue of its own; it covers the clause it introduces (the first).
-        promised = None if _told_before(text, found) else _promise_verb(st.reporting_verb)
+        promised = _promise_verb(st.reporting_verb)
+        if promised is not None and _told_before(text, found):
+            promised = None
         for s, e in sentence_spans(text, st.start, st.end, split_quotes=True):
             c = commitment_in(text[s:e], s, st.speaker, published, True, promised)
             if c is not None and promised not in (None, _ANNOUNCED) and c.actor is None and st.speaker:
