@@ -12,6 +12,7 @@ Contract (tests/test_store_contract.py runs the same suite on every backend):
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -95,9 +96,25 @@ class IndexReport:
     commitments: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (id, reason)
 
+    def add(self, other: IndexReport) -> None:
+        """Count ``other`` (another batch's report) in this one."""
+        self.articles += other.articles
+        self.statements += other.statements
+        self.commitments += other.commitments
+        self.failed.extend(other.failed)
+
 
 class Store(Protocol):
     def upsert(self, items: list[tuple[Article, Extraction]]) -> IndexReport: ...
+    def upsert_many(
+        self,
+        batches: Iterable[list[tuple[Article, Extraction]]],
+        on_batch: Callable[[IndexReport], None] | None = None,
+    ) -> IndexReport:
+        """``upsert`` every batch in turn (a bulk load); ``on_batch`` gets each batch's report once it is
+        stored, in order; the reports added up are returned."""
+        ...
+
     def search(self, query: SearchQuery) -> SearchResult: ...
     def get_article(self, article_id: str) -> Article | None: ...
     def get_commitment(self, commitment_id: str) -> dict[str, Any] | None: ...
@@ -185,3 +202,18 @@ def article_doc(article: Article) -> dict[str, Any]:
     doc = article.to_json()
     doc.pop("raw_text", None)
     return doc
+
+
+def upsert_each(
+    store: Store,
+    batches: Iterable[list[tuple[Article, Extraction]]],
+    on_batch: Callable[[IndexReport], None] | None = None,
+) -> IndexReport:
+    """``upsert_many`` as one ``upsert`` per batch, for a store with nothing to overlap."""
+    total = IndexReport()
+    for batch in batches:
+        report = store.upsert(batch)
+        total.add(report)
+        if on_batch is not None:
+            on_batch(report)
+    return total

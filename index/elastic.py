@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -26,7 +26,14 @@ from goftar.errors import StoreError
 from goftar.model import Article, CrawlHealth, Extraction, stable_id
 from goftar.settings import Settings
 from index import analysis
-from index.base import DEFAULT_SEARCH_BUDGET, IndexReport, SearchQuery, SearchResult, SearchTimeout
+from index.base import (
+    DEFAULT_SEARCH_BUDGET,
+    IndexReport,
+    SearchQuery,
+    SearchResult,
+    SearchTimeout,
+    upsert_each,
+)
 from index.elastic_body import (
     DOC_KINDS,
     INDEX_VERSION,
@@ -218,6 +225,14 @@ class ElasticStore:
         self.es.close()
 
     # ---------------------------------------------------------------- writing
+
+    def upsert_many(
+        self,
+        batches: Iterable[list[tuple[Article, Extraction]]],
+        on_batch: Callable[[IndexReport], None] | None = None,
+    ) -> IndexReport:
+        """``upsert`` every batch in turn (``streaming_bulk`` already keeps the connection busy)."""
+        return upsert_each(self, batches, on_batch)
 
     def upsert(self, items: list[tuple[Article, Extraction]]) -> IndexReport:
         """Index articles and their children with ``streaming_bulk``; per-item failures are reported."""

@@ -14,6 +14,11 @@ Messages are pickles on its stdin/stdout, between two processes of this package 
 ``("rollback",)`` when the caller gave up on the batch.
 After an error the child rolls back and ignores writes until the next ``begin``; the caller then writes
 the batch itself, article by article (``SqliteStore._upsert_each``), so nothing is lost either way.
+
+A stream of batches (``SqliteStore.upsert_many``) sends the next batch before reading the previous
+batch's reply: the child commits batch k while the next one waits in the pipe, widened for that to
+``PIPE_BYTES`` (a pipe holds 64 KiB by default, half of one message: the caller would block after
+one chunk and sit idle through the commit).
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ MIN_ROWS = 400
 # Articles per message: small enough that the child starts writing soon after the batch starts, large
 # enough that pickling and the pipe cost little per row (~130 KB per message on the benchmark corpus).
 CHUNK_ARTICLES = 32
+# Room in the pipe for most of a batch of 250 articles (~130 KB per chunk of 32): Linux lets any process
+# widen a pipe up to /proc/sys/fs/pipe-max-size, 1 MiB by default.
+PIPE_BYTES = 1 << 20
 
 
 class BulkWriteError(Exception):
@@ -65,6 +73,8 @@ class BulkWriter:
         )
         # The child is stopped when the store is closed or collected, or when this process exits.
         self._finalizer = weakref.finalize(self, _stop, self._proc)
+        assert self._proc.stdin is not None
+        _widen(self._proc.stdin)
         self._expect("ready")
 
     @property
@@ -73,6 +83,12 @@ class BulkWriter:
 
     def write_batch(self, chunks: Iterable[list[Prepared]]) -> None:
         """Write every chunk in one transaction and commit; chunks are produced while the child writes."""
+        self.send_writes(chunks)
+        self.send_commit()
+        self.committed()
+
+    def send_writes(self, chunks: Iterable[list[Prepared]]) -> None:
+        """Open a transaction in the child and send it every chunk, without waiting for an answer."""
         self._send(("begin",))
         try:
             for chunk in chunks:
@@ -83,7 +99,17 @@ class BulkWriter:
             # Preparing failed in an unexpected way: the child must not keep the write lock.
             self._send(("rollback",))
             raise
+
+    def send_commit(self) -> None:
+        """Ask the child to commit what ``send_writes`` sent; :meth:`committed` reads its answer."""
         self._send(("commit",))
+
+    def send_rollback(self) -> None:
+        """Drop what ``send_writes`` sent (the child answers nothing)."""
+        self._send(("rollback",))
+
+    def committed(self) -> None:
+        """Wait for the answer to the oldest commit sent: ``BulkWriteError`` if it was rolled back."""
         self._expect("ok")
 
     def close(self) -> None:
@@ -107,6 +133,16 @@ class BulkWriter:
             raise BulkWriteError(reply[1])
         if reply[0] != kind:
             raise BulkWriterGone(f"the index writer process answered {reply[0]!r}, expected {kind!r}")
+
+
+def _widen(pipe: IO[bytes]) -> None:
+    """Make the pipe hold ``PIPE_BYTES`` where the system allows it (Linux); elsewhere keep its size."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[attr-defined]
+    except (ImportError, AttributeError, OSError) as exc:
+        log.debug("pipe to the index writer keeps its size: %s", exc)
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

@@ -68,6 +68,18 @@ def test_partial_bulk_failure_is_retried_and_reported_per_document(
     assert {items[0][0].id, items[2][0].id} <= _stored(fake, "articles")
 
 
+def test_a_bulk_load_reports_each_batch_and_its_failures(double: tuple[EsDouble, ElasticStore]) -> None:
+    fake, store = double
+    items = _items(4)
+    refused = items[3][1].commitments[0].id
+    fake.plans = ["ok", f"reject:{refused}"]  # the second batch's bulk request refuses it
+    reports: list = []
+    total = store.upsert_many([items[:2], items[2:]], on_batch=reports.append)
+    assert [r.articles for r in reports] == [2, 1]  # the refused commitment's article is withdrawn
+    assert [ident for ident, _ in total.failed] == [refused] and total.articles == 3
+    assert {a.id for a, _e in items[:3]} <= _stored(fake, "articles")
+
+
 def test_429_on_some_documents_is_retried_until_accepted(double: tuple[EsDouble, ElasticStore]) -> None:
     fake, store = double
     items = _items()

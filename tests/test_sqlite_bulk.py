@@ -158,3 +158,95 @@ def test_a_batch_abandoned_by_the_caller_releases_the_write_lock(
     monkeypatch.setattr(sqlite_module, "prepare", original)
     report = store.upsert(_batches()[1])
     assert report.failed == [] and store.counts()["articles"] == len(_batches()[1])
+
+
+# ----------------------------------------------------------------------------- a stream of batches
+
+
+def _stream() -> list[list[tuple[Article, Extraction]]]:
+    """Three large batches around a small one (written in this process, between two sent ones)."""
+    return [
+        _articles(6, first=0),
+        _articles(7, seed=9, first=6),
+        _articles(1, seed=3, first=13),
+        _articles(5, seed=4, first=14),
+    ]
+
+
+def test_a_stream_stores_what_one_upsert_per_batch_stores(tmp_path: Path) -> None:
+    batches = _stream()
+    dumps = []
+    for many in (True, False):
+        path = tmp_path / f"{many}.sqlite3"
+        store = SqliteStore.open(path)
+        if many:
+            reports: list = []
+            total = store.upsert_many(iter(batches), on_batch=reports.append)
+            assert [r.articles for r in reports] == [len(b) for b in batches]  # each batch, in order
+            assert total.articles == sum(map(len, batches)) and total.failed == []
+            assert total.commitments == sum(len(e.commitments) for b in batches for _a, e in b)
+        else:
+            for batch in batches:
+                store.upsert(batch)
+        hits = store.search(SearchQuery(text="پل", speaker="زاکانی")).hits
+        assert hits
+        store.close()
+        dumps.append(_dump(path))
+    assert dumps[0] == dumps[1]
+
+
+def _edited(item: tuple[Article, Extraction], title: str) -> tuple[Article, Extraction]:
+    article, extraction = item
+    return article.model_copy(update={"title": title}), extraction
+
+
+def test_a_failed_batch_in_a_stream_is_rewritten_before_the_next(store: SqliteStore) -> None:
+    store._conn.execute(
+        "CREATE TRIGGER no_bad BEFORE INSERT ON commitments WHEN NEW.source = 'irna' "
+        "BEGIN SELECT RAISE(ABORT, 'irna is refused'); END"
+    )
+    first, second = _articles(8, first=0), _articles(8, seed=9, first=8)
+    shared = next(item for item in first if item[0].source != "irna")
+    first = [_edited(item, "نسخهٔ نخست") if item is shared else item for item in first]
+    second = [*second, _edited(shared, "نسخهٔ دوم")]  # the same article again, newer
+    bad = {a.id for a, e in [*first, *second] if a.source == "irna" and e.commitments}
+    total = store.upsert_many([first, second])
+    assert bad and {article_id for article_id, _reason in total.failed} == bad
+    # the first batch, rolled back by the writer, was rewritten here before the second: the newer
+    # version of the shared article is what the store keeps
+    assert store.get_article(shared[0].id).title == "نسخهٔ دوم"
+    assert store.counts()["articles"] == len({a.id for a, _e in [*first, *second]} - bad)
+
+
+def test_a_writer_dying_in_a_stream_loses_nothing(
+    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = sqlite_bulk.BulkWriter.send_writes
+    calls = {"n": 0}
+
+    def dies_in_the_second_batch(self: sqlite_bulk.BulkWriter, chunks: Iterable[list]) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            self._proc.kill()
+            self._proc.wait()
+        original(self, chunks)
+
+    monkeypatch.setattr(sqlite_bulk.BulkWriter, "send_writes", dies_in_the_second_batch)
+    batches = _stream()
+    total = store.upsert_many(batches)
+    assert total.failed == [] and total.articles == sum(map(len, batches))
+    assert store.counts()["articles"] == total.articles
+    assert store.counts()["commitments"] == total.commitments
+    assert store._bulk is None  # written here from then on
+
+
+def test_a_stream_whose_source_breaks_keeps_what_was_sent(store: SqliteStore) -> None:
+    def batches() -> Iterator[list[tuple[Article, Extraction]]]:
+        yield _articles(6, first=0)
+        raise OSError("the corpus file went away")
+
+    with pytest.raises(OSError):
+        store.upsert_many(batches())
+    assert store.counts()["articles"] == 6  # the batch sent before the failure was committed
+    report = store.upsert(_articles(6, seed=9, first=6))  # and the write lock was released
+    assert report.failed == [] and store.counts()["articles"] == 12

@@ -79,6 +79,18 @@ def test_rerun_updates_instead_of_duplicating(filled: Store) -> None:
     assert before["articles"] == 4 and before["commitments"] == 5 and before["statements"] == 1
 
 
+def test_a_bulk_load_reports_each_batch_in_order(store: Store) -> None:
+    corpus = sc.corpus()
+    batches = [corpus[:1], corpus[1:3], corpus[3:]]
+    reports: list = []
+    total = store.upsert_many(iter(batches), on_batch=reports.append)
+    assert [r.articles for r in reports] == [1, 2, 1]
+    assert [r.commitments for r in reports] == [sum(len(e.commitments) for _a, e in b) for b in batches]
+    assert (total.articles, total.commitments, total.failed) == (4, 5, [])
+    assert store.counts()["commitments"] == 5
+    assert evidences(store, "واکسن") >= {VACCINE}
+
+
 def test_reextracted_article_replaces_its_commitments(filled: Store) -> None:
     article, extraction = sc.restated_article()
     only_hospital = Extraction(text=extraction.text, commitments=[extraction.commitments[1]])
