@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
@@ -25,8 +26,8 @@ from goftar.errors import ConfigError, GoftarError
 from goftar.settings import Settings
 from goftar.web import format as fmt
 from index.base import SearchQuery, SearchResult, SearchTimeout, Store
-from index.export import iter_hits, jsonl_line, write_csv
-from index.query import MAX_QUERY_CHARS, parse_day
+from index.export import ArchiveUrl, iter_hits, jsonl_line, write_csv
+from index.query import MAX_QUERY_CHARS, check_range, parse_day
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +62,21 @@ Short = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[str | None, Query(max_length=20, description="Jalali (1403/05/01) or Gregorian (2024-07-22)")]
 
 
-def _day(value: str | None) -> date | None:
-    return parse_day(value) if value else None
+def _day(value: str | None, name: str) -> date | None:
+    """The day a date parameter names; a bad one is refused with the parameter's name (there are four)."""
+    if not value:
+        return None
+    try:
+        return parse_day(value)
+    except ConfigError as exc:
+        raise ConfigError(f"{name}: {exc}") from exc
+
+
+def _range(name: str, start: str | None, end: str | None) -> tuple[date | None, date | None]:
+    """``(from, to)`` of ``{name}_from`` and ``{name}_to``; an inverted range is refused, not run empty."""
+    first, last = _day(start, f"{name}_from"), _day(end, f"{name}_to")
+    check_range((f"{name}_from={start}", first), (f"{name}_to={end}", last))
+    return first, last
 
 
 def search_query(
@@ -86,6 +100,8 @@ def search_query(
     ] = True,
 ) -> SearchQuery:
     """The query parameters of /api/search, the export and the page, as a ``SearchQuery``."""
+    published = _range("published", published_from, published_to)
+    deadline = _range("deadline", deadline_from, deadline_to)
     return SearchQuery(
         text=q,
         doc_type=type,
@@ -95,10 +111,10 @@ def search_query(
         source=source or None,
         polarity=polarity,
         status=status,
-        published_from=_day(published_from),
-        published_to=_day(published_to),
-        deadline_from=_day(deadline_from),
-        deadline_to=_day(deadline_to),
+        published_from=published[0],
+        published_to=published[1],
+        deadline_from=deadline[0],
+        deadline_to=deadline[1],
         sort=sort,
         page=page,
         size=size,
@@ -211,7 +227,10 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
     @app.get("/api/stories/{story_id}", tags=["documents"])
     def api_story(story_id: str) -> list[dict[str, Any]]:
         """Every commitment of one story, oldest first."""
-        return holder.get().commitment_history(story_id)
+        history = holder.get().commitment_history(story_id)
+        if not history:  # a story exists only through its commitments: none means no such story
+            raise HTTPException(404, "no such story")
+        return history
 
     @app.get("/api/articles/{article_id}", tags=["documents"])
     def api_article(article_id: str) -> dict[str, Any]:
@@ -225,6 +244,7 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
 
     @app.get("/api/export", tags=["search"])
     def api_export(
+        request: Request,
         query: QueryDep,
         format: Literal["csv", "jsonl"] = "jsonl",  # noqa: A002
         limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_ROWS)] = 10_000,
@@ -232,7 +252,12 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
     ) -> StreamingResponse:
         """The whole result set (up to ``limit``) as CSV or JSON Lines, UTF-8."""
         hits = iter_hits(holder.get(), query, limit)
-        body = _csv_chunks(hits, query.doc_type, bom) if format == "csv" else (jsonl_line(h) for h in hits)
+        link = _archive_link(holder.settings.public_url or str(request.base_url))
+        body = (
+            _csv_chunks(hits, query.doc_type, bom, link)
+            if format == "csv"
+            else (jsonl_line(h, link) for h in hits)
+        )
         media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson; charset=utf-8"
         disposition = f'attachment; filename="goftar-{query.doc_type}s.{format}"'
         return StreamingResponse(body, media_type=media, headers={"Content-Disposition": disposition})
@@ -248,7 +273,17 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
         return _archived(holder.settings, ref)
 
 
-def _csv_chunks(hits: Iterator[Any], doc_type: str, bom: bool) -> Iterator[str]:
+def _archive_link(base: str) -> ArchiveUrl:
+    """Article ref → the address of its archived copy on this server (GOFTAR_PUBLIC_URL, else the address
+    the export was asked from): an export leaves the server, and a path on it opens nothing."""
+
+    def link(article: Mapping[str, Any]) -> str:
+        return f"{base.rstrip('/')}/archive?{urlencode({'ref': article['archive']})}"
+
+    return link
+
+
+def _csv_chunks(hits: Iterator[Any], doc_type: str, bom: bool, link: ArchiveUrl) -> Iterator[str]:
     import io
 
     buffer = io.StringIO()
@@ -259,16 +294,16 @@ def _csv_chunks(hits: Iterator[Any], doc_type: str, bom: bool) -> Iterator[str]:
     for hit in hits:
         batch.append(hit)
         if len(batch) == 200:
-            yield _csv_text(batch, buffer, header, doc_type)
+            yield _csv_text(batch, buffer, header, doc_type, link)
             header, batch = False, []
     if batch or header:
-        yield _csv_text(batch, buffer, header, doc_type)
+        yield _csv_text(batch, buffer, header, doc_type, link)
 
 
-def _csv_text(batch: list[Any], buffer: Any, header: bool, doc_type: str) -> str:
+def _csv_text(batch: list[Any], buffer: Any, header: bool, doc_type: str, link: ArchiveUrl) -> str:
     buffer.seek(0)
     buffer.truncate()
-    write_csv(batch, buffer, doc_type=doc_type)
+    write_csv(batch, buffer, doc_type=doc_type, archive_url=link)
     text = buffer.getvalue()
     return text if header else text.split("\n", 1)[1]
 
@@ -286,7 +321,7 @@ def _archived(settings: Settings, ref: str) -> Response:
     except (OSError, ValueError, StopIteration) as exc:
         log.warning("cannot read archived copy %s: %s", ref, exc)
         raise HTTPException(404, "no such archived copy") from exc
-    text = f"{url}\n\n" + body.decode("utf-8", errors="replace")
+    text = f"{url}\n\n" + _archived_text(body)
     # Served as text and sandboxed: an archived page must never run in our origin.
     return Response(
         text,
@@ -295,7 +330,22 @@ def _archived(settings: Settings, ref: str) -> Response:
     )
 
 
-def _templates() -> Environment:
+def _archived_text(body: bytes) -> str:
+    """An archived page's bytes as text, in the encoding the page declares (many Persian sites still send
+    windows-1256); undeclared, UTF-8 when it decodes as such, else windows-1256."""
+    from w3lib.encoding import html_to_unicode
+
+    def sniff(raw: bytes) -> str:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return "cp1256"
+        return "utf-8"
+
+    return html_to_unicode(None, body, auto_detect_fun=sniff)[1]
+
+
+def _templates(timezone: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(WEB / "templates"),
         autoescape=select_autoescape(["html"], default=True),
@@ -303,24 +353,31 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        jalali=fmt.jalali, gregorian=fmt.gregorian, fa=fmt.persian_digits, safe_url=fmt.safe_url
+        # Days of moments (a publication time) are the days of GOFTAR_TZ, as the filters count them.
+        jalali=partial(fmt.jalali, tz=timezone),
+        gregorian=partial(fmt.gregorian, tz=timezone),
+        fa=fmt.persian_digits,
+        safe_url=fmt.safe_url,
     )
-    env.globals.update(POLARITY=fmt.POLARITY, STATUS=fmt.STATUS, FACETS=fmt.FACETS)
+    env.globals.update(
+        POLARITY=fmt.POLARITY, STATUS=fmt.STATUS, FACETS=fmt.FACETS, MAX_EXPORT_ROWS=MAX_EXPORT_ROWS
+    )
     return env
 
 
 def _add_page_routes(app: FastAPI, holder: _StoreHolder) -> None:
-    env = _templates()
+    env = _templates(holder.settings.timezone)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page(request: Request) -> HTMLResponse:
         params = {k: v for k, v in request.query_params.items() if v}
+        dropped = _drop_inapplicable(params)
         error, detail, result, query, status = None, None, None, SearchQuery(), 200
         try:
             query = search_query(**_page_args(params))
             result = holder.get().search(query)
         except (ConfigError, ValueError, TypeError) as exc:
-            error, detail, status = BAD_SEARCH, str(exc), 400
+            error, detail, status = _bad_search(str(exc)), str(exc), 400
         except SearchTimeout as exc:
             error, detail, status = SLOW_SEARCH, str(exc), 503
         html = env.get_template("search.html").render(
@@ -329,6 +386,7 @@ def _add_page_routes(app: FastAPI, holder: _StoreHolder) -> None:
             result=result,
             error=error,
             detail=detail,
+            dropped=[FILTER_LABELS[name] for name in dropped],
             cards=_cards(holder.get(), result) if result else [],
             link=lambda **change: _link(params, change),
             pages=_pages(query, result),
@@ -337,11 +395,42 @@ def _add_page_routes(app: FastAPI, holder: _StoreHolder) -> None:
 
 
 # The page speaks Persian; the technical reason follows in small print (left to right), as the API says it.
-BAD_SEARCH = (
+BAD_SEARCH = "این جست‌وجو را نتوانستیم بخوانیم. گزینه‌ها را از فهرست‌ها برگزینید."
+BAD_DATE = (
     "این جست‌وجو را نتوانستیم بخوانیم. تاریخ را به شکل ۱۴۰۳/۰۵/۰۱ یا «۱۰ مهر ۱۴۰۰» بنویسید "
-    "و گزینه‌ها را از فهرست‌ها برگزینید."
+    "و در هر بازه، تاریخ زودتر را نخست بیاورید."
 )
+TOO_LONG = "این جست‌وجو را نتوانستیم بخوانیم: متن جست‌وجو یا یکی از پالایه‌ها بیش از اندازه بلند است."
 SLOW_SEARCH = "جست‌وجو بیش از اندازه طول کشید یا سرور سرش شلوغ است؛ کمی بعد دوباره بکوشید یا فیلتری بیفزایید."
+
+
+def _bad_search(detail: str) -> str:
+    """The Persian sentence for a refused search: about dates only when a date was the trouble."""
+    if detail.startswith(("published_", "deadline_")):  # ``_day`` and ``_range`` name the parameter first
+        return BAD_DATE
+    return TOO_LONG if "longer than" in detail or "characters long" in detail else BAD_SEARCH
+
+
+# Filters that only some result types have (the store refuses the others). The page's form carries its
+# filters along, so a reader who filtered commitments by status and then picks «خبرها» would otherwise
+# get an error page: such filters are set aside, and the page says so.
+ONLY_FOR = {
+    "speaker": ("commitment", "statement"),
+    "polarity": ("commitment",),
+    "status": ("commitment",),
+    "deadline_from": ("commitment",),
+    "deadline_to": ("commitment",),
+}
+FILTER_LABELS = {**fmt.FACETS, "deadline_from": "موعد از", "deadline_to": "موعد تا"}
+
+
+def _drop_inapplicable(params: dict[str, str]) -> list[str]:
+    """Remove from ``params`` the filters the chosen result type does not have; returns their names."""
+    doc_type = params.get("type", "commitment")
+    dropped = [name for name, types in ONLY_FOR.items() if name in params and doc_type not in types]
+    for name in dropped:
+        del params[name]
+    return dropped
 
 
 def _page_args(params: dict[str, str]) -> dict[str, Any]:
@@ -381,7 +470,8 @@ def _pages(query: SearchQuery, result: SearchResult | None) -> dict[str, int | N
         return {"prev": None, "next": None, "last": 1}
     last = max(1, -(-result.total // query.size))
     return {
-        "prev": query.page - 1 if query.page > 1 else None,
+        # Past the last page (an old link, a hand-edited URL), "previous" leads back to the last one.
+        "prev": min(query.page - 1, last) if query.page > 1 else None,
         "next": query.page + 1 if query.page < min(last, 500) else None,
         "last": last,
     }

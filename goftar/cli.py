@@ -192,6 +192,7 @@ _POLARITIES = "commit|intend|hope|demand"
 _STATUSES = "open|due|overdue|fulfilled|unknown"
 _SORTS = "relevance|date|deadline"
 _DEFAULT_PAGE = 10
+_MAX_PAGE = 1_000_000
 
 
 class _SearchCommand(TyperCommand):
@@ -263,18 +264,30 @@ def search(
 
     export = _check_output(fmt, limit, page, bom)
     _check_choices(doc_type=doc_type, polarity=polarity, status=status, sort=sort)
+    published = _day_range("--from", published_from, "--to", published_to)
+    deadline = _day_range("--deadline-from", deadline_from, "--deadline-to", deadline_to)
     q = SearchQuery(
         text=query, doc_type=doc_type, speaker=speaker, organisation=org, place=place, source=source,  # type: ignore[arg-type]
         polarity=polarity, status=status, sort=sort, page=page,  # type: ignore[arg-type]
         size=_DEFAULT_PAGE if export or limit is None else limit,
-        published_from=_parse_day(published_from, "--from"), published_to=_parse_day(published_to, "--to"),
-        deadline_from=_parse_day(deadline_from, "--deadline-from"),
-        deadline_to=_parse_day(deadline_to, "--deadline-to"),
+        published_from=published[0], published_to=published[1],
+        deadline_from=deadline[0], deadline_to=deadline[1],
     )
     if export:
         _export(q, fmt, limit, bom)
     else:
         _show_page(q, fmt)
+
+
+def _day_range(
+    start_option: str, start: str | None, end_option: str, end: str | None
+) -> tuple[date | None, date | None]:
+    """The days of a pair of range options; a range that ends before it starts is refused."""
+    from index.query import check_range
+
+    first, last = _parse_day(start, start_option), _parse_day(end, end_option)
+    check_range((f"{start_option} {start}", first), (f"{end_option} {end}", last))
+    return first, last
 
 
 def _check_output(fmt: str, limit: int | None, page: int, bom: bool) -> bool:
@@ -292,6 +305,8 @@ def _check_output(fmt: str, limit: int | None, page: int, bom: bool) -> bool:
         raise ConfigError(f"--limit {limit}: use 1 or more rows (or leave it out for every hit)")
     if not export and limit is not None and not 1 <= limit <= MAX_PAGE_SIZE:
         raise ConfigError(f"--limit {limit}: pages hold 1–{MAX_PAGE_SIZE} hits (csv/jsonl export every hit)")
+    if not 1 <= page <= _MAX_PAGE:  # a huge page number would overflow SQLite's integers, not just be empty
+        raise ConfigError(f"--page {page}: use 1–{_MAX_PAGE} (csv/jsonl export the whole result set)")
     return export
 
 
@@ -315,22 +330,37 @@ def _export(q: Any, fmt: str, limit: int | None, bom: bool) -> None:
     from index import open_store
     from index.export import iter_hits, write_csv, write_jsonl
 
-    store = open_store(_settings())
+    settings = _settings()
+    _warn_if_no_store(settings)
+    store = open_store(settings)
     try:  # the store stays open while iter_hits fetches page after page
         hits = iter_hits(store, q, limit)
+        # archive_url: the archived copy on GOFTAR_PUBLIC_URL (empty when it is not set).
         if fmt == "csv":
-            rows = write_csv(hits, sys.stdout, bom=bom, doc_type=q.doc_type)
+            rows = write_csv(hits, sys.stdout, bom=bom, doc_type=q.doc_type, archive_url=settings.archive_url)
         else:
-            rows = write_jsonl(hits, sys.stdout)
+            rows = write_jsonl(hits, sys.stdout, archive_url=settings.archive_url)
     finally:
         store.close()
     err.print(f"{rows} rows written", highlight=False)
 
 
+def _warn_if_no_store(settings: Settings) -> None:
+    """Say so when GOFTAR_HOME holds no store: a mistyped folder would otherwise read as "0 hits"."""
+    if not settings.es_url and not settings.db_path.exists():
+        err.print(
+            f"warning: no store at {settings.db_path} (GOFTAR_HOME={settings.home}); nothing has been "
+            "indexed there: check GOFTAR_HOME, or run `goftar run` / `goftar demo` first",
+            highlight=False,
+        )
+
+
 def _show_page(q: Any, fmt: str) -> None:
     from index import open_store
 
-    store = open_store(_settings())
+    settings = _settings()
+    _warn_if_no_store(settings)
+    store = open_store(settings)
     try:
         result = store.search(q)
     finally:
@@ -340,7 +370,7 @@ def _show_page(q: Any, fmt: str) -> None:
     else:
         from goftar.render import hits_table
 
-        Console().print(hits_table(result))
+        Console().print(hits_table(result, page=q.page, size=q.size, timezone=settings.timezone))
 
 
 @app.command()
@@ -378,7 +408,7 @@ def _today(settings: Settings) -> date:
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    port: Annotated[int, typer.Option(help="Port (1–65535).", min=1, max=65535)] = 8000,
 ) -> None:
     """Serve the search API (OpenAPI at /openapi.json) and the web page at /."""
     import uvicorn

@@ -235,3 +235,16 @@ def analyze(text: str) -> str:
 
 if __name__ == "__main__":
     print(f"{build_words_in_y()} words written to {WORDS_IN_Y_PATH}")
+
+
+def key_spellings(name: str) -> list[str]:
+    """The matching keys a typed name may be stored under: as typed, with its ZWNJ compounds written apart,
+    and with each two neighbouring words written as one compound. A key is the analysed text of a name as
+    its source spelt it, so «شرکت واحد اتوبوس رانی» must also find «شرکت واحد اتوبوس‌رانی» (and back),
+    as the query language finds a compound however it is spelled."""
+    words = name.split()
+    spellings = [name, name.replace(ZWNJ, " ")]
+    spellings += [
+        " ".join([*words[:i], words[i] + ZWNJ + words[i + 1], *words[i + 2 :]]) for i in range(len(words) - 1)
+    ]
+    return list(dict.fromkeys(analyze(spelling) for spelling in spellings))

@@ -13,7 +13,6 @@ from index import analysis
 from index.base import SearchQuery
 from index.query import ParsedQuery, Term
 from index.sqlite_search import check_query
-from index.sqlite_write import entity_key
 
 INDEX_VERSION = 1
 DOC_KINDS = ("commitments", "statements", "articles", "crawls")
@@ -128,14 +127,21 @@ def filters(query: SearchQuery) -> list[dict[str, Any]]:
         out.append(
             _either(
                 {"term": {"speaker_id": query.speaker}},
-                {"match_phrase": {"speaker_terms": analysis.analyze(query.speaker) or "\u0000"}},
+                *(
+                    {"match_phrase": {"speaker_terms": key}}
+                    for key in analysis.key_spellings(query.speaker) or ["\u0000"]
+                    if key
+                ),
             )
         )
     for name, field in (("organisation", "org"), ("place", "place")):
         value = getattr(query, name)
         if value:
             out.append(
-                _either({"term": {f"{field}_keys": entity_key(value)}}, {"term": {f"{field}_ids": value}})
+                _either(
+                    {"terms": {f"{field}_keys": analysis.key_spellings(value)}},
+                    {"term": {f"{field}_ids": value}},
+                )
             )
     for name in ("source", "polarity", "status"):
         if getattr(query, name):

@@ -134,7 +134,12 @@ def article_actions(
     return actions
 
 
-def _hit(source: dict[str, Any], raw: dict[str, Any], query: SearchQuery, tokens: set[str]) -> Hit:
+def _hit(
+    source: dict[str, Any],
+    raw: dict[str, Any],
+    query: SearchQuery,
+    marks: tuple[set[str], set[tuple[str, ...]]],
+) -> Hit:
     doc = dict(source["doc"])
     if query.doc_type == "commitment":
         doc["status"] = source.get("status", doc.get("status"))
@@ -149,15 +154,15 @@ def _hit(source: dict[str, Any], raw: dict[str, Any], query: SearchQuery, tokens
         doc_type=query.doc_type,
         score=round(float(raw.get("_score") or 0.0), 4),
         doc=doc,
-        highlight=highlight(text, tokens, limit=SNIPPET_CHARS),
+        highlight=highlight(text, marks[0], limit=SNIPPET_CHARS, phrases=marks[1]),
     )
 
 
 def hits_from(response: dict[str, Any], query: SearchQuery, parsed: ParsedQuery) -> SearchResult:
     """A search response as a ``SearchResult`` (highlights built like the SQLite store's)."""
     raw_hits = response["hits"]["hits"]
-    tokens = parsed.positive_tokens()
-    hits = [_hit(h["_source"], h, query, tokens) for h in raw_hits]
+    marks = parsed.marks()
+    hits = [_hit(h["_source"], h, query, marks) for h in raw_hits]
     total = response["hits"]["total"]["value"]
     facets = {
         name: [(b["key"], b["doc_count"]) for b in agg["buckets"]]

@@ -1,7 +1,7 @@
 """The researchers' query language, parsed once and compiled for each backend.
 
-Syntax: words (all must match), «phrases» or "phrases", ``OR`` between two terms (also «یا» is *not*
-special: it is a Persian word), and ``-term`` / ``-«phrase»`` to exclude. Example::
+Syntax: words (all must match), «phrases», "phrases" or “phrases”, ``OR`` between two terms (also «یا»
+is *not* special: it is a Persian word), and ``-term`` / ``-«phrase»`` to exclude. Example::
 
     واکسن «ستاد کرونا» OR بیمارستان -تهران
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,7 +22,8 @@ from index import analysis
 
 MAX_QUERY_CHARS = 500
 
-_TOKEN = re.compile(r'(-?)(?:«([^»]*)»?|"([^"]*)"?|([^\s«"]+))')
+# Typographic quotes (“…”, as word processors and phones write them) are phrase quotes too.
+_TOKEN = re.compile(r'(-?)(?:«([^»]*)»?|["“]([^"”]*)["”]?|([^\s«"“]+))')
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,13 @@ class ParsedQuery:
     def positive_tokens(self) -> set[str]:
         """Every analysed token a match may contain: what the highlighter marks."""
         return {tok for group in self.groups for t in group for tok in t.tokens}
+
+    def marks(self) -> tuple[set[str], set[tuple[str, ...]]]:
+        """``(words, phrases)`` for ``highlight``: the one-word terms, marked wherever they stand, and the
+        terms of several words («پایان سال», or «خدمت‌گزار» written apart), marked only where their words
+        stand together: a stray «خدمت» elsewhere in the text is not what was searched for."""
+        terms = [t.tokens for group in self.groups for t in group]
+        return {t[0] for t in terms if len(t) == 1}, {t for t in terms if len(t) > 1}
 
 
 def parse(text: str) -> ParsedQuery:
@@ -134,33 +143,56 @@ def to_fts5(parsed: ParsedQuery) -> tuple[str | None, str | None]:
     return positive, negative
 
 
-def highlight(text: str, tokens: set[str], *, limit: int | None = None) -> str:
-    """HTML of ``text`` with ``<mark>`` around words whose index term is in ``tokens``; all else escaped.
+def highlight(
+    text: str,
+    tokens: set[str],
+    *,
+    limit: int | None = None,
+    phrases: Collection[tuple[str, ...]] = (),
+) -> str:
+    """HTML of ``text`` with ``<mark>`` around words whose index term is in ``tokens``, and around the
+    words of each of ``phrases`` (index terms in order) where they stand together; all else escaped.
 
     With ``limit``, a window of about that many characters around the first match is returned.
     """
     if limit is not None and len(text) > limit:
-        text = _window(text, tokens, limit)
+        spans = _marked(text, tokens, phrases)
+        text = _window(text, spans[0][0] if spans else 0, limit)
     out: list[str] = []
     last = 0
-    for start, end, surface in analysis.words(text):
-        if analysis.term(surface) in tokens:
-            out.append(html.escape(text[last:start]))
-            out.append(f"<mark>{html.escape(surface)}</mark>")
-            last = end
+    for start, end in _marked(text, tokens, phrases):
+        out.append(html.escape(text[last:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        last = end
     out.append(html.escape(text[last:]))
     return "".join(out)
 
 
-def _window(text: str, tokens: set[str], limit: int) -> str:
-    first = next((s for s, _e, w in analysis.words(text) if analysis.term(w) in tokens), 0)
+def _marked(text: str, tokens: set[str], phrases: Collection[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the words to mark. A phrase is matched on the words that carry a term, as the
+    index holds them (an affix typed apart, «ها», is not between the words of a phrase)."""
+    found = [(s, e, t) for s, e, w in analysis.words(text) if (t := analysis.term(w))]
+    terms = [t for _s, _e, t in found]
+    keep = [t in tokens for t in terms]
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(terms) - n + 1):
+            if tuple(terms[i : i + n]) == phrase:
+                keep[i : i + n] = [True] * n
+    return [(s, e) for (s, e, _t), marked in zip(found, keep, strict=True) if marked]
+
+
+def _window(text: str, first: int, limit: int) -> str:
     start = max(0, first - limit // 3)
     # Do not cut a word in half: move to the next space.
     if start:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < first else start
     end = min(len(text), start + limit)
-    snippet = text[start:end]
+    if end < len(text):  # nor at the end: stop at the last space (or line break) before the cut
+        space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+        end = space if space > first else end
+    snippet = text[start:end].rstrip()
     return ("… " if start else "") + snippet + (" …" if end < len(text) else "")
 
 
@@ -173,3 +205,19 @@ def parse_day(value: str) -> date:
         return parse_jalali_or_gregorian(value)
     except ValueError as exc:
         raise ConfigError(str(exc)) from exc
+
+
+def check_range(start: tuple[str, date | None], end: tuple[str, date | None]) -> None:
+    """Refuse a date range that ends before it starts: run as is it matches nothing, and an empty result
+    would read as "no such commitments". Each bound is ``(how the reader wrote it, the day)``."""
+    (start_text, first), (end_text, last) = start, end
+    if first is not None and last is not None and first > last:
+        raise ConfigError(
+            f"{_as_typed(start_text, first)} is after {_as_typed(end_text, last)}: put the earlier day "
+            "first, or leave one bound out"
+        )
+
+
+def _as_typed(text: str, day: date) -> str:
+    """What the reader typed, with the Gregorian day beside it when they wrote it otherwise."""
+    return text if text.endswith(day.isoformat()) else f"{text} ({day})"

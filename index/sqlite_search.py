@@ -294,23 +294,20 @@ def _add_filters(out: _Compiled, spec: _Spec, q: SearchQuery, day_start: Callabl
         out.params.extend(params)
 
     if q.speaker:
-        key = analysis.analyze(q.speaker)
+        keys = [key for key in analysis.key_spellings(q.speaker) if key]
         # Whole words, as Elasticsearch's match_phrase on the speaker's terms: «رضا» is not in «علیرضا».
-        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        add(
-            "(c.speaker_id = ? OR (? != '' AND ' ' || c.speaker_key || ' ' LIKE ? ESCAPE '\\'))",
-            q.speaker,
-            key,
-            f"% {escaped} %",
-        )
+        likes = " OR ".join(["' ' || c.speaker_key || ' ' LIKE ? ESCAPE '\\'"] * len(keys)) or "0"
+        add(f"(c.speaker_id = ? OR {likes})", q.speaker, *(f"% {_like_escaped(key)} %" for key in keys))
     for name, labels in ENTITY_FILTERS.items():
         value = getattr(q, name)
         if value:
+            keys = analysis.key_spellings(value)
             add(
                 f"c.{spec.article_col} IN (SELECT article_rowid FROM entities WHERE label IN "
-                f"({','.join('?' * len(labels))}) AND (key = ? OR canonical_id = ?))",
+                f"({','.join('?' * len(labels))}) AND (key IN ({','.join('?' * len(keys))}) "
+                "OR canonical_id = ?))",
                 *labels,
-                analysis.analyze(value),
+                *keys,
                 value,
             )
     for name in ("source", "polarity", "status"):
@@ -325,6 +322,10 @@ def _add_filters(out: _Compiled, spec: _Spec, q: SearchQuery, day_start: Callabl
         add("c.deadline_day >= ?", q.deadline_from.isoformat())
     if q.deadline_to:
         add("c.deadline_day <= ?", q.deadline_to.isoformat())
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @dataclass(frozen=True)
@@ -412,19 +413,22 @@ def _hits(
         rows = conn.execute(
             f"SELECT c.rowid, {spec.hit_columns} FROM {spec.hit_from} WHERE c.rowid IN ({marks})", missing
         )
-        tokens = parsed.positive_tokens()
+        tokens, phrases = parsed.marks()
         # Only a text query sorted by relevance has FTS5's rank as its key (lower is better).
         ranked = query.sort == "relevance" and bool(parsed.groups)
         keys = dict(page)
         for row in rows:
             k = keys[row[0]]
-            built[row[0]] = _hit(query.doc_type, row, -float(k) if ranked and k is not None else 0.0, tokens)
+            score = -float(k) if ranked and k is not None else 0.0
+            built[row[0]] = _hit(query.doc_type, row, score, tokens, phrases)
     hits = [built[rid] for rid, _k in page if rid in built]
     after = [page[-1][1], page[-1][0]] if more else None
     return hits, after
 
 
-def _hit(doc_type: Any, row: sqlite3.Row, score: float, tokens: set[str]) -> Hit:
+def _hit(
+    doc_type: Any, row: sqlite3.Row, score: float, tokens: set[str], phrases: set[tuple[str, ...]]
+) -> Hit:
     if doc_type == "commitment":
         doc = commitment_from_row(row["json"], row["status"], row["first_seen"], row["ref"])
         text = doc.get("evidence", "")
@@ -439,7 +443,7 @@ def _hit(doc_type: Any, row: sqlite3.Row, score: float, tokens: set[str]) -> Hit
         doc_type=doc_type,
         score=round(score, 4),
         doc=doc,
-        highlight=highlight(text, tokens, limit=SNIPPET_CHARS),
+        highlight=highlight(text, tokens, limit=SNIPPET_CHARS, phrases=phrases),
     )
 
 

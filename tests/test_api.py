@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
+from datetime import date
+from html import unescape
 
 import pytest
 import search_corpus as sc
 from fastapi.testclient import TestClient
 
 from goftar.api import create_app
+from goftar.model import Deadline
 from goftar.settings import Settings
 from index.sqlite import SqliteStore
 
@@ -178,3 +182,214 @@ def test_the_exact_published_wording_is_on_the_card_and_in_the_export(settings: 
     (row,) = rows
     assert "دویست دستگاه اتوبوس برقی" in row["evidence"]  # normalised, what search matches
     assert row["raw_evidence"] == "تا پايان سال ۱۴۰۳ دويست دستگاه اتوبوس برقي به ناوگان اضافه ميكنيم."
+
+
+def test_an_unknown_story_is_404(client: TestClient) -> None:
+    response = client.get("/api/stories/no-such-story")
+    assert response.status_code == 404 and response.json()["detail"] == "no such story"
+
+
+def test_a_bad_date_names_its_parameter_and_an_inverted_range_is_refused(client: TestClient) -> None:
+    bad = client.get("/api/search", params={"published_from": "1403/01/01", "published_to": "1403/13/01"})
+    assert bad.status_code == 400 and bad.json()["detail"].startswith("published_to: ")
+    inverted = client.get("/api/search", params={"deadline_from": "1404/01/01", "deadline_to": "2025-01-01"})
+    assert inverted.status_code == 400
+    detail = inverted.json()["detail"]
+    assert "deadline_from=1404/01/01 (2025-03-21) is after deadline_to=2025-01-01" in detail
+    assert "earlier day first" in detail
+    assert client.get("/api/export", params={"published_from": "2025-02-01", "published_to": "2025-01-01"}
+                      ).status_code == 400
+    page = client.get("/", params={"published_from": "2025-02-01", "published_to": "2025-01-01"})
+    assert page.status_code == 400 and 'role="alert"' in page.text and "is after" in page.text
+
+
+def test_the_page_csv_link_gives_excel_a_byte_order_mark(client: TestClient) -> None:
+    html = client.get("/", params={"q": "واکسن"}).text
+    href = re.search(r'class="export" href="([^"]*format=csv[^"]*)"', html)
+    assert href is not None
+    body = client.get(unescape(href.group(1))).content
+    assert body.startswith("\ufeff".encode()) and "علیرضا زاکانی" in body.decode("utf-8-sig")
+
+
+def test_switching_the_result_type_sets_aside_filters_it_does_not_have(client: TestClient) -> None:
+    # The form carries the facet filters along: «خبرها» after a speaker and a status filter.
+    response = client.get("/", params={"q": "واکسن", "speaker": "علیرضا زاکانی", "status": "overdue",
+                                       "type": "article"})
+    assert response.status_code == 200 and 'role="alert"' not in response.text
+    assert 'class="note"' in response.text and "گوینده، وضعیت" in response.text
+    assert 'name="speaker"' not in response.text and 'name="status"' not in response.text
+    assert 'class="card article"' in response.text
+
+
+def test_a_page_past_the_last_one_says_so_and_leads_back(client: TestClient) -> None:
+    html = client.get("/", params={"page": "9"}).text  # five commitments: one page
+    assert "نتیجه‌ای پیدا نشد" not in html
+    assert "این صفحه خالی است" in html and 'href="?page=1"' in html
+    assert 'rel="prev" href="?page=1"' in html  # not page 8, which is empty too
+
+
+def test_a_deadline_with_only_a_start_is_not_shown_as_a_due_day(settings: Settings) -> None:
+    article, extraction = sc.old_article()
+    starting = extraction.commitments[0].model_copy(
+        update={"deadline": Deadline(text="از امروز", start=date(2024, 6, 1), kind="from")}
+    )
+    store = SqliteStore.open(settings.db_path)
+    store.upsert([(article, extraction.model_copy(update={"commitments": [starting]}))])
+    with TestClient(create_app(settings, store)) as client:
+        html = client.get("/", params={"q": "پل"}).text
+    store.close()
+    deadline = re.search(r'<dd class="deadline">(.*?)</dd>', html, re.S)
+    assert deadline is not None
+    shown = re.sub(r"<[^>]+>|\s+", " ", deadline.group(1)).split()
+    assert shown[:4] == ["از", "۱۲", "خرداد", "۱۴۰۳"]
+
+
+def test_crawled_names_and_titles_are_bidi_isolated(settings: Settings) -> None:
+    # An unpaired RIGHT-TO-LEFT OVERRIDE in a title must not reverse what follows it (the source, the
+    # date): <bdi> ends it where the crawled text ends.
+    article, extraction = sc.old_article()
+    article = article.model_copy(update={"title": "خبر \u202eواژگون 123"})
+    store = SqliteStore.open(settings.db_path)
+    store.upsert([(article, extraction)])
+    with TestClient(create_app(settings, store)) as client:
+        html = client.get("/", params={"q": "پل"}).text
+    store.close()
+    assert "<bdi>خبر \u202eواژگون 123</bdi></a>" in html
+    assert re.search(r'<bdi class="speaker">[^<]+</bdi>', html)
+
+
+def test_an_archived_windows_1256_page_reads_as_persian(settings: Settings) -> None:
+    from crawlers.archive import WarcArchive
+
+    page = "<html><head><meta charset='windows-1256'><title>شهرداري تهران</title></head></html>"
+    archive = WarcArchive(settings.archive_dir)
+    ref = archive.write("https://example.ir/1", 200, [("Content-Type", "text/html; charset=windows-1256")],
+                        page.encode("cp1256"))
+    archive.close()
+    store = SqliteStore.open(settings.db_path)
+    with TestClient(create_app(settings, store)) as client:
+        response = client.get("/archive", params={"ref": ref})
+    store.close()
+    assert response.status_code == 200 and "شهرداري تهران" in response.text
+
+
+def test_organisation_and_speaker_filters_find_a_compound_however_it_is_typed(settings: Settings) -> None:
+    from datetime import UTC, datetime
+
+    from goftar.model import Extraction, Speaker
+
+    text = "مدیرعامل شرکت واحد اتوبوس‌رانی گفت خط تازه تا پایان سال راه می‌افتد"
+    article = sc._article("bus", "isna", "اتوبوس", text, datetime(2024, 7, 1, tzinfo=UTC),
+                          datetime(2024, 7, 1, tzinfo=UTC))
+    speaker = Speaker(text="مدیرعامل شرکت واحد اتوبوس‌رانی", kind="role")
+    extraction = Extraction(
+        text=text,
+        entities=[sc._entity(article, "شرکت واحد اتوبوس‌رانی", "ORG")],
+        commitments=[sc._commitment(article, "خط تازه تا پایان سال راه می‌افتد", speaker)],
+    )
+    store = SqliteStore.open(settings.db_path)
+    store.upsert([(article, extraction)])
+    with TestClient(create_app(settings, store)) as client:
+        totals = {
+            typed: client.get("/api/search", params={name: typed}).json()["total"]
+            for name, typed in [
+                ("organisation", "شرکت واحد اتوبوس‌رانی"),  # as published
+                ("organisation", "شرکت واحد اتوبوس رانی"),  # with a space
+                ("organisation", "شرکت واحد اتوبوسرانی"),  # as one word
+                ("speaker", "مدیرعامل شرکت واحد اتوبوس رانی"),
+            ]
+        }
+        assert client.get("/api/search", params={"organisation": "شرکت واحد"}).json()["total"] == 0
+    store.close()
+    assert set(totals.values()) == {1}, totals
+
+
+def test_a_searched_compound_is_not_marked_in_its_parts_elsewhere(settings: Settings) -> None:
+    from datetime import UTC, datetime
+
+    from goftar.model import Extraction
+
+    evidence = "ظرفیت خدمت شهرداری را در جهت خدمت‌گزار به مردم بالا می‌بریم"
+    text = f"شهردار گفت {evidence}."
+    article = sc._article("serve", "isna", "خدمت", text, datetime(2024, 7, 1, tzinfo=UTC),
+                          datetime(2024, 7, 1, tzinfo=UTC))
+    extraction = Extraction(text=text, commitments=[sc._commitment(article, evidence, sc.MAYOR)])
+    store = SqliteStore.open(settings.db_path)
+    store.upsert([(article, extraction)])
+    with TestClient(create_app(settings, store)) as client:
+        (hit,) = client.get("/api/search", params={"q": "خدمت‌گزار"}).json()["hits"]
+    store.close()
+    assert hit["highlight"] == "ظرفیت خدمت شهرداری را در جهت <mark>خدمت‌گزار</mark> به مردم بالا می‌بریم"
+
+
+def test_an_export_links_each_archived_copy_where_its_reader_can_open_it(settings: Settings) -> None:
+    from crawlers.archive import WarcArchive
+
+    archive = WarcArchive(settings.archive_dir)
+    ref = archive.write("https://hamshahri.example/news/bridge", 200, [("Content-Type", "text/html")],
+                        "<p>پل عابر پیاده</p>".encode())
+    archive.close()
+    article, extraction = sc.old_article()
+    store = SqliteStore.open(settings.db_path)
+    store.upsert([(article.model_copy(update={"archive": ref}), extraction)])
+    with TestClient(create_app(settings, store)) as client:
+        export = client.get("/api/export", params={"q": "پل", "format": "csv"}).content.decode()
+        (row,) = csv.DictReader(io.StringIO(export))
+        line = json.loads(client.get("/api/export", params={"q": "پل", "format": "jsonl"}).text)
+        assert row["archive_url"] == line["archive_url"]
+        assert row["archive_url"].startswith("http://testserver/archive?ref=")
+        copy = client.get(row["archive_url"])
+    store.close()
+    assert copy.status_code == 200 and "پل عابر پیاده" in copy.text
+
+
+def test_large_counts_are_grouped_and_the_export_links_say_where_they_stop(settings: Settings) -> None:
+    from index.base import SearchResult
+
+    class LargeStore:
+        def search(self, query: object) -> SearchResult:
+            return SearchResult(total=250_000, hits=[], facets={"source": [("isna", 1_200)]})
+
+        def close(self) -> None:
+            pass
+
+    with TestClient(create_app(settings, LargeStore())) as client:  # type: ignore[arg-type]
+        html = client.get("/", params={"q": "مترو"}).text
+    assert "۲۵۰٬۰۰۰ نتیجه" in html and "۱٬۲۰۰" in html
+    assert "limit=50000" in unescape(html) and "۵۰٬۰۰۰ نتیجهٔ نخست" in html
+
+
+def test_a_late_night_article_shows_the_day_it_is_filed_under(settings: Settings) -> None:
+    # 22:00 UTC on 2024-06-01 is 01:30 on 2024-06-02 (۱۳ خرداد ۱۴۰۳) in Tehran: the day the date filter
+    # and the export's published_jalali count it on, so the card must show that day too.
+    from datetime import UTC, datetime
+
+    article, extraction = sc.old_article()
+    article = article.model_copy(update={"published": datetime(2024, 6, 1, 22, 0, tzinfo=UTC)})
+    store = SqliteStore.open(settings.db_path)
+    store.upsert([(article, extraction)])
+    with TestClient(create_app(settings, store)) as client:
+        html = client.get("/", params={"published_from": "1403/03/13", "published_to": "1403/03/13"}).text
+        (row,) = csv.DictReader(io.StringIO(client.get("/api/export", params={"format": "csv"}).text))
+    store.close()
+    assert 'class="card commitment"' in html
+    source = re.search(r'<dd class="source">(.*?)</dd>', html, re.S)
+    assert source is not None and "۱۳ خرداد ۱۴۰۳" in source.group(1)
+    assert row["published_jalali"] == "1403/03/13"
+
+
+def test_the_page_says_in_persian_what_was_wrong(client: TestClient) -> None:
+    bad_status = client.get("/", params={"status": "done"}).text
+    assert "گزینه‌ها را از فهرست‌ها برگزینید" in bad_status and "تاریخ را به شکل" not in bad_status
+    bad_date = client.get("/", params={"deadline_to": "فردا"}).text
+    assert "تاریخ را به شکل ۱۴۰۳/۰۵/۰۱" in bad_date and "deadline_to:" in bad_date
+    too_long = client.get("/", params={"speaker": "ا" * 201}).text
+    assert "بیش از اندازه بلند" in too_long and "تاریخ را به شکل" not in too_long
+
+
+def test_the_deadline_order_is_called_what_it_is(client: TestClient) -> None:
+    # Earliest deadline first, long-past ones included: «زودترین», not «نزدیک‌ترین» (nearest to today).
+    html = client.get("/", params={"sort": "deadline"}).text
+    assert '<option value="deadline" selected>زودترین موعد</option>' in html
+    jalali = re.findall(r'<span class="jalali">([^<]+)</span>', html)
+    assert jalali[0] == "۱۹ خرداد ۱۴۰۳"  # 2024-06-08, the earliest deadline of the corpus, comes first

@@ -134,3 +134,56 @@ def test_an_option_value_starting_with_a_dash_stays_with_its_option() -> None:
         "--",
         "-«تهران» واکسن",
     ]
+
+
+def test_an_inverted_date_range_is_refused_with_what_to_do(home: Path) -> None:
+    out = goftar("search", "", "--from", "1403/05/10", "--to", "2024-07-01", home=home)
+    assert out.returncode == 2 and out.stdout == ""
+    message = " ".join(out.stderr.split())
+    assert "--from 1403/05/10 (2024-07-31) is after --to 2024-07-01" in message and "earlier day first" in message
+    out = goftar("search", "", "--deadline-from", "۱۴۰۴/۰۱/۰۱", "--deadline-to", "۱۴۰۳/۰۱/۰۱", "--format", "csv",
+                 home=home)
+    assert out.returncode == 2 and "--deadline-from" in out.stderr and out.stdout == ""
+
+
+def test_an_absurd_page_number_is_a_usage_error_not_a_crash(home: Path) -> None:
+    out = goftar("search", "", "--page", "99999999999999999999", home=home)
+    assert out.returncode == 2 and "--page" in out.stderr and "OverflowError" not in out.stderr
+
+
+def test_the_table_says_which_page_it_shows(home: Path) -> None:
+    shown = goftar("search", "", "--page", "2", home=home)
+    assert shown.returncode == 0, shown.stderr
+    assert f"{TOTAL} hits · 11–20 · page 2 of 4" in shown.stdout
+    past = goftar("search", "", "--page", "9", home=home)
+    assert past.returncode == 0 and "page 9 is past the last page (4)" in " ".join(past.stdout.split())
+
+
+def test_a_deadline_with_only_a_start_is_shown_as_a_start() -> None:
+    from goftar.render import _deadline
+
+    assert _deadline({"deadline": {"text": "از امروز", "start": "2024-07-22", "end": None}}) == (
+        "از امروز (from ۱۴۰۳/۰۵/۰۱ · 2024-07-22)"
+    )
+    assert _deadline({"deadline": {"text": "تا ۱۵ مرداد", "start": None, "end": "2024-08-05"}}) == (
+        "تا ۱۵ مرداد (۱۴۰۳/۰۵/۱۵ · 2024-08-05)"
+    )
+
+
+def test_searching_a_home_without_a_store_says_so(tmp_path: Path) -> None:
+    out = goftar("search", "واکسن", "--format", "json", home=tmp_path / "typo")
+    assert out.returncode == 0 and json.loads(out.stdout)["total"] == 0  # still valid JSON on stdout
+    assert "no store at" in out.stderr and "GOFTAR_HOME" in out.stderr
+
+
+def test_serve_refuses_a_port_out_of_range(home: Path) -> None:
+    out = goftar("serve", "--port", "99999", home=home)
+    assert out.returncode == 2 and "--port" in out.stderr
+
+
+def test_the_table_shows_a_late_night_article_on_its_local_day() -> None:
+    from goftar.render import fa_date
+
+    assert fa_date("2024-06-01T22:00:00+00:00", "Asia/Tehran") == "۱۴۰۳/۰۳/۱۳"  # 01:30 on 2 June in Tehran
+    assert fa_date("2024-06-01T10:00:00+00:00", "Asia/Tehran") == "۱۴۰۳/۰۳/۱۲"
+    assert fa_date("2024-06-01", "Asia/Tehran") == "۱۴۰۳/۰۳/۱۲"  # a day stays that day

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from goftar.errors import ConfigError
 from index import analysis
-from index.query import highlight, parse, parse_day, to_fts5
+from index.query import check_range, highlight, parse, parse_day, to_fts5
 
 
 def test_inflected_and_respelled_forms_share_a_term() -> None:
@@ -138,3 +138,45 @@ def test_a_final_ye_that_belongs_to_the_word_stays() -> None:
     assert analysis.term("شهرداری") != analysis.term("شهردار")
     assert analysis.term("مهدی") == "مهدی" and analysis.term("مهد") == "مهد"
     assert analysis.term("واکسنی") == analysis.term("واکسن")
+
+
+def test_typographic_quotes_make_a_phrase() -> None:
+    # “…” is what word processors and phone keyboards type for "…".
+    typed = parse("“پایان سال” -“ستاد کرونا”")
+    ascii_quoted = parse('"پایان سال" -"ستاد کرونا"')
+    assert [[t.tokens for t in g] for g in typed.groups] == [[("پایان", "سال"), ("پایانسال",)]]
+    assert [t.tokens for t in typed.excluded] == [t.tokens for t in ascii_quoted.excluded]
+    assert to_fts5(typed) == to_fts5(ascii_quoted)
+
+
+def test_a_range_that_ends_before_it_starts_is_refused() -> None:
+    check_range(("--from 1403/05/01", date(2024, 7, 22)), ("--to 2024-07-22", date(2024, 7, 22)))
+    check_range(("--from 2024-07-23", date(2024, 7, 23)), ("--to", None))
+    with pytest.raises(ConfigError, match=r"--from 1403/05/02 \(2024-07-23\) is after --to 2024-07-22"):
+        check_range(("--from 1403/05/02", date(2024, 7, 23)), ("--to 2024-07-22", date(2024, 7, 22)))
+
+
+def test_a_phrase_is_marked_only_where_its_words_stand_together() -> None:
+    words, phrases = parse("«پایان سال»").marks()
+    assert highlight("تا پایان هفته و تا پایان سال", words, phrases=phrases) == (
+        "تا پایان هفته و تا <mark>پایان</mark> <mark>سال</mark>"
+    )
+    # A compound searched with its ZWNJ also matches its parts written apart, but not one part alone.
+    words, phrases = parse("خدمت‌گزار").marks()
+    assert highlight("ظرفیت خدمت در جهت خدمت گزار و خدمت‌گزار", words, phrases=phrases) == (
+        "ظرفیت خدمت در جهت <mark>خدمت</mark> <mark>گزار</mark> و <mark>خدمت‌گزار</mark>"
+    )
+    # Two words typed side by side are two words: each is marked wherever it stands.
+    words, phrases = parse("پایان سال").marks()
+    assert (
+        highlight("سال نو و پایان کار", words, phrases=phrases)
+        == "<mark>سال</mark> نو و <mark>پایان</mark> کار"
+    )
+
+
+def test_a_snippet_does_not_end_in_the_middle_of_a_word() -> None:
+    text = "اتوبوس‌های برقی " + "در خطوط پرتردد مرکز شهر به کار گرفته خواهد شد " * 10
+    out = highlight(text, {"اتوبوس"}, limit=100)
+    assert out.endswith(" …")
+    last_word = out.removesuffix(" …").split()[-1]
+    assert last_word in text.split()  # a whole word, not «گر» of «گرفته»

@@ -106,3 +106,55 @@ def test_hostile_crawled_text_does_not_run(server: str, page) -> None:  # type: 
     assert page.locator("article.card script, article.card img").count() == 0
     page.wait_for_timeout(300)
     assert dialogs == []
+
+
+def test_hostile_bidi_and_very_long_words_do_not_garble_the_page(  # type: ignore[no-untyped-def]
+    server: str, settings: Settings, page
+) -> None:
+    long_word = "ب" * 400
+    article, extraction = sc.old_article()
+    article = article.model_copy(update={"title": f"خبر \u202eواژگون 123 {long_word}"})
+    store = SqliteStore.open(settings.db_path)
+    store.upsert([(article, extraction)])
+    store.close()
+    page.goto(server + "/?q=" + "پل")
+    page.wait_for_selector("article.card")
+    # A 400-letter word wraps inside its card instead of widening the page past the window.
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
+    # The title's RIGHT-TO-LEFT OVERRIDE ends with the title: the published day after it is not turned
+    # backwards (the year ۱۴۰۳ reads ۱ … ۳ from left to right, as numbers do in Persian, not ۳۰۴۱).
+    first_x, last_x = page.locator("article.card dd.source").first.evaluate(_YEAR_DIGITS_X)
+    assert first_x < last_x
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search_page_hostile.png"), full_page=True)
+
+
+# The on-screen x of the first and the last digit of «۱۴۰۳» in the text node of the day «۱۲ خرداد ۱۴۰۳».
+_YEAR_DIGITS_X = """(dd) => {
+  const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode()) && !node.data.includes("خرداد")) {}
+  const x = (i) => {
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return range.getBoundingClientRect().x;
+  };
+  const year = node.data.indexOf("۱۴۰۳");
+  return [x(year), x(year + 3)];
+}"""
+
+
+def test_a_reader_filters_by_a_jalali_deadline_range_on_the_page(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/")
+    page.fill("input[name=q]", "")
+    page.click("details.dates summary")
+    page.fill("input[name=deadline_from]", "۱۴۰۳/۰۳/۰۱")
+    page.fill("input[name=deadline_to]", "۱۰ شهریور ۱۴۰۳")
+    page.press("input[name=deadline_to]", "Enter")
+    page.wait_for_selector("article.card")
+    deadlines = page.locator("article.card .deadline .jalali").all_inner_texts()
+    assert sorted(deadlines) == ["۱۵ مرداد ۱۴۰۳", "۱۹ خرداد ۱۴۰۳"]
+    # The range stays in the form, and paging or a facet keeps it.
+    assert page.locator("input[name=deadline_to]").input_value() == "۱۰ شهریور ۱۴۰۳"
+    assert page.locator("details.dates").get_attribute("open") is not None
