@@ -26,7 +26,8 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+# soft_wrap: a message piped to a log or a file stays one line (rich wraps at 80 columns off a terminal)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class ExitStatus(IntEnum):

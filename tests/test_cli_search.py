@@ -139,7 +139,9 @@ def test_an_option_value_starting_with_a_dash_stays_with_its_option() -> None:
 def test_an_inverted_date_range_is_refused_with_what_to_do(home: Path) -> None:
     out = goftar("search", "", "--from", "1403/05/10", "--to", "2024-07-01", home=home)
     assert out.returncode == 2 and out.stdout == ""
-    message = " ".join(out.stderr.split())
+    # one line, also when stderr is a pipe (a log file, cron mail): rich wrapped it at 80 columns
+    assert out.stderr.strip().count("\n") == 0, out.stderr
+    message = out.stderr
     assert "--from 1403/05/10 (2024-07-31) is after --to 2024-07-01" in message and "earlier day first" in message
     out = goftar("search", "", "--deadline-from", "۱۴۰۴/۰۱/۰۱", "--deadline-to", "۱۴۰۳/۰۱/۰۱", "--format", "csv",
                  home=home)
