@@ -24,17 +24,18 @@ from goftar.model import Commitment, Deadline, Quantity, Speaker, Statement
 from nlp.dates import deadlines_in
 from nlp.numbers import find_quantities
 from nlp.speakers import key, words
-from nlp.statements import Found, reporting_verb_pattern, sentence_spans
+from nlp.statements import DEMAND_VERBS, Found, reporting_verb_pattern, sentence_spans
 
 DATA = Path(__file__).resolve().parent / "data"
 CONDITION = re.compile(
-    r"(?<![\w\u200c])(?:اگر|چنانچه|درصورتی[ \u200c]?که|در[ \u200c]صورتی[ \u200c]?که|در[ \u200c]صورت)"
+    r"(?<![\w\u200c])(?:اگر|چنانچه|درصورتی[ \u200c]?که|در[ \u200c]صورتی[ \u200c]?که|در[ \u200c]صورت"
+    r"|به[ \u200c]شرط|مشروط[ \u200c](?:به|بر))"
     r"\s[^،,؛:]*"
 )
 _VERB_END = re.compile(
     r"(?:کنیم|کنند|کند|کنم|شود|شوند|شویم|دهیم|دهد|دهند|باشد|باشیم|ببریم|بریم|رسانیم|"
     r"گیریم|گیرد|یابد|یابیم|کرد|کردیم|کردند|شد|شده|است|هستیم|بود|بودیم|داد|دادند|"
-    r"داشتند|دارد|داریم|ببینیم|ساخت|سازیم|کنیم\.)$"
+    r"داشتند|دارد|داریم|ببینیم|ساخت|سازیم|نیست|نیستند|نیستیم|کنیم\.)$"
 )
 _TOKEN = re.compile(r"[^\s،,؛:.!?؟«»]+")
 
@@ -59,6 +60,38 @@ class _CueSpec:
 def _compile(pattern: str) -> re.Pattern[str]:
     # A space in a cue matches a space or a ZWNJ (missing-ZWNJ text writes «برنامه ریزی»).
     return re.compile(pattern.replace(" ", "[ \u200c]"))
+
+
+# Cues that the word-by-word list of ``data/commitment_cues.yaml`` cannot express or does not yet hold:
+# «مقرر شد» is the formal «قرار شد» of council and committee news; «در تلاشیم» is «تلاش می‌کنیم»;
+# «موظفند» is «موظف هستند» written short; and
+# «برنامه‌ای برای ... نداریم» puts its object between the noun and the verb of the refusal.
+_EXTRA_CUES: list[tuple[str, str, bool, float]] = [
+    (r"(?<![\w\u200c])مقرر (?:شد|شده است|شده|گردید|است)(?![\w\u200c])", "intend", False, 0.8),
+    (r"(?<![\w\u200c])در تلاش(?:یم| هستیم| است| هستند)(?![\w\u200c])", "intend", False, 0.7),
+    # «پیمانکاران موظفند ...»: the contracted «موظف‌اند» and the synonyms of «موظف است»
+    (r"(?<![\w\u200c])(?:موظف|ملزم|مکلف) ?(?:ند|اند|یم|ایم)(?![\w\u200c])", "demand", False, 0.6),
+    (
+        r"(?<![\w\u200c])(?:ملزم|مکلف) (?:است|هستند|هستیم|شد|شدند|شده ?اند)(?![\w\u200c])",
+        "demand",
+        False,
+        0.6,
+    ),
+    (
+        r"(?<![\w\u200c])(?:هیچ )?(?:برنامه ?ای|قصدی|تصمیمی) (?:برای|جهت|درباره|در خصوص) [^،,؛:.!؟]{1,60}?"
+        r"(?:نداریم|ندارد|ندارند)(?![\w\u200c])",
+        "intend",
+        True,
+        0.7,
+    ),
+]
+# «طی روزهای آینده», «در هفته‌های آتی»: a future too vague to be a deadline still gives a present verb
+# future sense, as «به زودی» does.
+_EXTRA_MARKERS = r"(?:روز|هفته|ماه|سال) ?های (?:آینده|آتی)"
+# «تا پایان مهر ادامه دارد»: a present verb without «می», future only with a date ahead (as the others)
+_EXTRA_PRESENT = r"(?<![\w])ادامه (?:دارد|دارند|می ?یابد)(?![\w])"
+# «نمی‌توانیم», «نمی‌دانیم»: inability and ignorance, not a refusal («اجازه نمی‌دهیم»).
+_NOT_REFUSALS = frozenset({"نمیتوانیم", "نمیدانیم", "نمیبینیم", "نمیشناسیم", "نمیفهمیم", "نمیگوییم"})
 
 
 @dataclass(frozen=True)
@@ -106,10 +139,11 @@ def cue_config() -> CueConfig:
         )
         for c in raw["cues"]
     ]
+    specs += [_CueSpec(_compile(p), pol, neg, conf) for p, pol, neg, conf in _EXTRA_CUES]
     return CueConfig(
         specs,
-        _compile(raw["present_tense"]),
-        _compile(raw["future_markers"]),
+        _compile(f"{_EXTRA_PRESENT}|{raw['present_tense']}"),
+        _compile(f"{raw['future_markers']}|{_EXTRA_MARKERS}"),
         float(raw["present_confidence"]),
         _compile(raw["refusal"]),
         float(raw["refusal_confidence"]),
@@ -124,9 +158,39 @@ def cue_config() -> CueConfig:
 
 
 def condition_span(sentence: str) -> tuple[int, int] | None:
-    """The «اگر ...» clause of a sentence, up to the comma that ends it."""
+    """The «اگر ...» clause of a sentence, up to the comma that ends it, or (with no comma) to the end of
+    its noun phrase («در صورت تامین اعتبار») or of its verb («اگر اعتبار برسد»)."""
     m = CONDITION.search(sentence)
-    return (m.start(), m.end()) if m else None
+    if m is None:
+        return None
+    if sentence[m.end() :].strip():
+        return m.start(), m.end()
+    return m.start(), _unclosed_end(sentence, m)
+
+
+# With no comma after it, a condition would run to the end of the sentence and hide the main verb («این
+# پروژه در صورت تامین اعتبار تا پایان سال افتتاح خواهد شد» had no commitment).
+_NP_CONDITION = re.compile(r"در[ \u200c]صورت$|به[ \u200c]شرط$|مشروط[ \u200c](?:به|بر)$")
+_COND_STOP = frozenset({"تا", "از", "در", "با", "برای", "به", "را", "و", "که", "این", "امسال"})
+_SUBJUNCTIVE = re.compile(
+    r"(?:ن|ب)?(?:\w+[ \u200c])?(?:شود|شوند|باشد|باشند|کند|کنند|یابد|گردد|دهد|دهند|رسد|آید|ماند|گیرد)"
+    r"|ب\w{2,}(?:د|ند)"
+)
+
+
+def _unclosed_end(sentence: str, m: re.Match[str]) -> int:
+    head = m.group().split()
+    opener = " ".join(head[:2]) if len(head) > 1 and _NP_CONDITION.search(" ".join(head[:2])) else head[0]
+    end = m.start() + len(opener)
+    tokens = list(_TOKEN.finditer(sentence, end))
+    if _NP_CONDITION.search(opener.replace("\u200c", " ")):
+        for k, t in enumerate(tokens):
+            if t.group() in _COND_STOP or k >= 2 or _VERB_END.search(t.group()) or t.group().startswith("می"):
+                break
+            end = t.end()
+        return end
+    verb = next((t for t in tokens if _SUBJUNCTIVE.fullmatch(t.group())), None)
+    return verb.end() if verb is not None else m.end()
 
 
 def find_cue(
@@ -160,7 +224,12 @@ def find_cue(
     if present is not None and (not found or present[1]):
         found.append(present[0])  # a weak cue: before a plan cue only when its time marker precedes it
     refusal = next(
-        (m for m in cfg.refusal.finditer(sentence) if outside(m) and not _past_first_plural(m)), None
+        (
+            m
+            for m in cfg.refusal.finditer(sentence)
+            if outside(m) and not _past_first_plural(m) and _squeeze(m.group()) not in _NOT_REFUSALS
+        ),
+        None,
     )
     if refusal is not None:
         found.append(Cue(refusal.start(), refusal.end(), "commit", True, cfg.refusal_confidence))
@@ -242,7 +311,8 @@ def action_span(sentence: str, cue: Cue, cond: tuple[int, int] | None) -> tuple[
         if e > cue.start or s < start:
             continue
         gap = sentence[e : tokens[i + 1][0]] if i + 1 < len(tokens) else ""
-        if re.search(r"[،,؛:]", gap):
+        # «در مناطق ۴، ۷ و ۹ ... افتتاح می‌شود»: a list comma does not open the action.
+        if re.search(r"[،,؛:]", gap) and not (re.search(r"[،,]", gap) and _is_list_comma(tokens, i + 1)):
             start = tokens[i + 1][0]
             break
         if tok == "و" and i > 0 and _VERB_END.search(tokens[i - 1][2]):
@@ -288,8 +358,8 @@ def _actor(action: str, cue: Cue, speaker: Speaker | None, cue_text: str, cue_at
     ``cue_at`` is where the cue starts in ``action``: the actor ends before it («شهرداری متعهد است تا
     پایان هفته ...» is by «شهرداری», not «شهرداری متعهد است تا»).
     """
-    first_person = bool(re.search(r"(?:یم|م)(?![\w\u200c])", cue_text)) or re.search(
-        r"(?<![\w\u200c])(?:ما|ن?می[ \u200c]?\w+یم|\w+یم)(?![\w\u200c])", action
+    first_person = bool(re.search(r"(?:یم|م)(?![\w\u200c])", cue_text)) or any(
+        _we(m.group()) for m in re.finditer(r"(?<![\w\u200c])(?:ما|\w+یم)(?![\w\u200c])", action)
     )
     if first_person and speaker is not None:
         return speaker.display
@@ -299,11 +369,37 @@ def _actor(action: str, cue: Cue, speaker: Speaker | None, cue_text: str, cue_at
         toks: list[str] = []
         for m in re.finditer(r"\S+", action[: _predicate_start(action, cue_at)]):
             tok = m.group()
-            if tok in w["boundaries"] or tok in ("را",) or len(toks) >= 4:
+            if tok in w["boundaries"] or tok in _ACTOR_STOP or len(toks) >= 4:
                 break
             toks.append(tok)
+            if tok.endswith("ا"):
+                break  # «شورا اعتبار ...»: a word in «ا» takes a modifier only as «شورای ...»
         return " ".join(toks) or None
     return speaker.display if speaker is not None and first_person else None
+
+
+# Nouns and names that end like a first-person plural verb («مستقیم», «تقدیم», «قدیم», «مریم»): the most
+# frequent of them, and the «تفعیل» shape («تنظیم», «تصمیم»). Taken for «…یم» verbs, they made the
+# speaker the actor of «بازار قدیم ... ساماندهی می‌شود».
+_YIM_WORDS = (
+    "اسلیم مستقیم غیرمستقیم عظیم نیم کریم حجیم رژیم ابراهیم قدیم مریم سیم حمیم مفاهیم حریم نسیم رحیم "
+    "مقیم ملایم جیم گریم حکیم بیم سهیم قایم مدیم کلسیم سلیم اقلیم سدیم وخیم فهیم تعالیم دیم بهایم یتیم "
+    "گلیم پتاسیم نعیم ضخیم شمیم منیزیم دژخیم عقیم ندیم اورشلیم حلیم زعیم ضمایم سقیم کلیم فخیم لحیم لئیم "
+    "الیم رجیم تیم جسیم"
+)
+_YIM_NOUNS = frozenset(_YIM_WORDS.split())
+_TAFIL = re.compile(r"ت\w\w[یئ]م")
+
+
+def _we(token: str) -> bool:
+    """Whether ``token`` is «ما» or a first-person plural verb («می‌کنیم», «کردیم», «بسازیم»)."""
+    plain = token.replace("\u200c", "")
+    if plain == "ما" or re.match(r"ن?می", plain):
+        return True
+    return plain not in _YIM_NOUNS and not _TAFIL.fullmatch(plain) and not plain.endswith("خیم")
+
+
+_ACTOR_STOP = frozenset({"را", "تا", "ظرف", "حداکثر", "هم", "نیز"})  # words a subject never runs into
 
 
 def _predicate_start(action: str, cue_at: int) -> int:
@@ -386,6 +482,22 @@ def _future(found: list[tuple[int, int, Deadline]], published: date | None) -> l
     return out
 
 
+# Words of a routine: «هر سال», «همه‌ساله», «روزانه». In «ما هر سال در فصل زمستان برف‌روبی را انجام
+# می‌دهیم» the season says when the routine recurs, not when something will be done.
+_RECURRING = re.compile(
+    r"(?<![\w\u200c])(?:هر[ \u200c]?(?:روز|هفته|ماه|سال|ساله|شب|بار)|همه[ \u200c]?(?:ساله|روزه)|همیشه|همواره|"
+    r"معمولا|معمولاً|روزانه|هفتگی|سالانه|سالیانه)(?![\w\u200c])"
+)
+
+
+def _not_recurring(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
+    """Drop the plain dates («در زمستان») of a sentence that describes a routine; bounded ones («تا پایان
+    سال», «از فردا») still give it future sense."""
+    if not _RECURRING.search(sentence):
+        return dates
+    return [(s, e, d) for s, e, d in dates if d.kind != "on"]
+
+
 def _not_said_on(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
     """Drop the day a statement was made: a date in the clause of a reporting verb, before the verb
     («... در جلسه روز سه‌شنبه تصریح کرد: ...»)."""
@@ -414,15 +526,20 @@ def commitment_in(
     :func:`find_commitments`).
     """
     dates = _not_said_on(sentence, deadlines_in(sentence, published))
-    cue = find_cue(sentence, deadline_spans=_future(dates, published), in_statement=statement)
-    if promised is _ANNOUNCED and not _future(dates, published):
-        promised = None  # an announcement («از ... خبر داد») is a plan only with a date still to come
+    future = _future(_not_recurring(sentence, dates), published)
+    cue = find_cue(sentence, deadline_spans=future, in_statement=statement)
+    if promised is _ANNOUNCED and not (_future(dates, published) or _AHEAD.search(sentence)):
+        # an announcement («از ... خبر داد») is a plan only with a date or a time still to come («به زودی»)
+        promised = None
     cond = condition_span(sentence)
     if cue is None and promised is not None and not sentence.rstrip().endswith(("؟", "?")):
         # The whole clause is what was promised: a cue of no width at its start, or after the
         # condition that opens it («قول داد اگر بودجه تصویب شود، ...»), which is then reported as such.
         at = cond[1] if cond is not None and not sentence[: cond[0]].strip() else 0
         cue = Cue(at, at, promised.polarity, promised.negated, promised.confidence)
+    elif cue is not None and promised is not None and promised.polarity in ("hope", "demand"):
+        # «ابراز امیدواری کرد که پل تا پایان سال افتتاح خواهد شد»: hoped for, not promised (so a demand).
+        cue = Cue(cue.start, cue.end, promised.polarity, cue.negated, cue.confidence)
     if cue is None:
         return None
     a_start, a_end = action_span(sentence, cue, cond)
@@ -473,13 +590,15 @@ def find_commitments(
         said.append((st.start, st.speaker))
         # «شهرداری قول داد تا پایان سال ده ایستگاه افتتاح کند»: the promise is the verb that reports
         # the clause, which has no cue of its own; it covers the clause it introduces (the first).
+        if _PAST_PERFECT.match(text, found.start):
+            continue  # «X گفته بود که ...»: a statement made before the report, as «قول داده بود»
         promised = _promise_verb(st.reporting_verb)
         if promised is not None and _told_before(text, found):
             promised = None
         for s, e in sentence_spans(text, st.start, st.end, split_quotes=True):
             c = commitment_in(text[s:e], s, st.speaker, published, True, promised)
-            if c is not None and promised not in (None, _ANNOUNCED) and c.actor is None and st.speaker:
-                c.actor = st.speaker.display  # who promised does it (who announces may not)
+            if c is not None and _promised_by_speaker(promised) and c.actor is None and st.speaker:
+                c.actor = st.speaker.display  # who promised does it (who announces or hopes may not)
             promised = None
             _add(out, seen, c)
     said.sort(key=lambda p: p[0])
@@ -517,17 +636,29 @@ def _told_before(text: str, found: Found) -> bool:
 # «X از افتتاح ایستگاه جدید مترو تا پایان آذرماه خبر داد»: an announced event is a plan when the
 # announcement dates it in the future (checked in ``commitment_in``).
 _ANNOUNCED = Cue(0, 0, "intend", False, 0.7)
+_AHEAD = re.compile(
+    r"(?<![\w\u200c])(?:به[ \u200c]?زودی|آینده|آتی|پیش[ \u200c]?رو|از این پس|از فردا|از امروز)(?![\w\u200c])"
+)
+# «عضو شورا خواستار توقف ... شد», «از شهرداری خواست ...»: what was asked for is a demand.
+_DEMANDED = Cue(0, 0, "demand", False, 0.6)
+
+
+def _promised_by_speaker(promised: Cue | None) -> bool:
+    return promised is not None and promised is not _ANNOUNCED and promised.polarity == "commit"
 
 
 def _promise_verb(verb: str | None) -> Cue | None:
-    """The cue of a reporting verb that is itself a promise («قول داد»، «وعده دادند») or announces a
-    plan («خبر داد», see ``_ANNOUNCED``), else ``None``."""
+    """The cue of a reporting verb that is itself a promise («قول داد»، «وعده دادند»), a hope («اظهار
+    امیدواری کرد») or announces a plan («خبر داد», see ``_ANNOUNCED``), else ``None``."""
     if not verb:
         return None
     if re.fullmatch(r"خبر[ \u200c](?:داد|دادند|می[ \u200c]?دهد|می[ \u200c]?دهند)", verb):
         return _ANNOUNCED
+    if verb in DEMAND_VERBS:
+        return _DEMANDED
     cue = find_cue(verb)
-    return cue if cue is not None and cue.polarity == "commit" and not cue.negated else None
+    # «اظهار امیدواری کرد که ... حل شود»: the verb is the hope, the clause what is hoped for.
+    return cue if cue is not None and cue.polarity in ("commit", "hope") and not cue.negated else None
 
 
 def _add(out: list[Commitment], seen: set[str], c: Commitment | None) -> None:

@@ -9,6 +9,7 @@ while «از», «ظرف», «طی» change which dates are meant and stay in th
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -87,10 +88,14 @@ ORDINAL_DAYS = {
     "سی ام": 30,
 }
 UNIT_DAYS = {"روز": 1, "هفته": 7}
+_UNIT = r"(?P<unit>ساعت|روز|هفته|ماه|سال)"
 SEASONS = {"بهار": 1, "تابستان": 4, "پاییز": 7, "پائیز": 7, "زمستان": 10}  # first Jalali month
 _SEASON_PARTS = ["پایان", "آخر", "انتهای", "ابتدای", "آغاز", "اول", "اوایل", "اوائل", "اواخر"]
-BY_PREFIX = re.compile(r"(?:حداکثر\s+)?(?:تا|قبل\s+از|پیش\s+از|تا\s+قبل\s+از|تا\s+پیش\s+از)\s+(?:روز\s+)?$")
-FROM_PREFIX = re.compile(r"از\s+(?:روز\s+)?$")
+# Whole words only: «میدان نماز هفته آینده» has no «از», «روستا ۱۵ خرداد» no «تا».
+BY_PREFIX = re.compile(
+    r"(?<![\w\u200c])(?:حداکثر\s+)?(?:تا|لغایت|قبل\s+از|پیش\s+از|تا\s+قبل\s+از|تا\s+پیش\s+از)\s+(?:روز\s+)?$"
+)
+FROM_PREFIX = re.compile(r"(?<![\w\u200c])از\s+(?:روز\s+)?$")
 
 # Word edges. A ZWNJ may sit at an edge (normalisers sometimes join «هم‌سال آینده»); longer
 # expressions that start earlier («یک‌شنبه» before «شنبه») win the overlap anyway.
@@ -108,7 +113,9 @@ _MONTH = f"(?P<month>{_alt(MONTHS)})"
 _NUMWORD = _alt(k for k in ONES if k != "صفر")
 _NUMBER = rf"(?P<n>\d+(?:[./]\d+)?|(?:{_NUMWORD})(?:\s+و\s+(?:{_NUMWORD}|نیم))*)"
 _DAY = rf"(?P<day>\d{{1,2}}(?:\s?ام|م)?|{_alt(ORDINAL_DAYS)})"
-_YEAR = rf"(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال|جاری))?"
+# «۱۵ خرداد سال آینده»: «آینده» names next year only after «سال» («خرداد آینده» is the coming Khordad).
+_NEXT_YEAR = r"(?<=سال[\s\u200c])(?:آینده|آتی|بعد|جاری)"
+_YEAR = rf"(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال|جاری|{_NEXT_YEAR}))?"
 _FUTURE = r"(?:آینده|آتی|بعد|دیگر)"
 
 Range = tuple[date | None, date | None]
@@ -162,6 +169,8 @@ def _year_of(pub: date, year: str | None) -> int | None:
         return int(year)
     if year in ("امسال", "جاری"):
         return _jalali(pub).year
+    if year in ("آینده", "آتی", "بعد"):
+        return _jalali(pub).year + 1
     return None
 
 
@@ -283,6 +292,8 @@ def _year_part(m: re.Match[str]) -> Callable[[date | None], Range]:
             return (_g(y, 12, 1) if part == "اواخر" else _g(y, 12, 31)), _g(y, 12, 31)
         if part in ("ابتدای", "اول", "آغاز", "اوایل", "اوائل"):
             return _g(y, 1, 1), (_g(y, 1, 31) if part.startswith("او") and part != "اول" else _g(y, 1, 1))
+        if part == "اواسط":  # «اواسط سال آینده»: its middle season, not the whole year
+            return _g(y, 4, 1), _g(y, 6, 31)
         return _g(y, 1, 1), _g(y, 12, 31)
 
     return resolve
@@ -356,7 +367,9 @@ def _duration(m: re.Match[str]) -> Callable[[date | None], Range]:
     def resolve(pub: date | None) -> Range:
         if pub is None:
             return None, None
-        if unit in UNIT_DAYS:
+        if unit == "ساعت":  # «ظرف ۷۲ ساعت»: by the end of the day the hours run out
+            end = pub + timedelta(days=math.ceil(n / 24))
+        elif unit in UNIT_DAYS:
             end = pub + timedelta(days=round(n * UNIT_DAYS[unit]))
         elif unit == "ماه":
             end = _add_months(pub, round(n)) if n == int(n) else pub + timedelta(days=round(30 * n))
@@ -438,9 +451,135 @@ def _fajr(m: re.Match[str]) -> Callable[[date | None], Range]:
     return resolve
 
 
+_HALVES = {"اول": 0, "نخست": 0, "دوم": 1}
+_QUARTERS = {"اول": 0, "نخست": 0, "دوم": 1, "سوم": 2, "چهارم": 3, "پایانی": 3, "آخر": 3}
+
+
+def _half(m: re.Match[str]) -> Callable[[date | None], Range]:
+    """«نیمه دوم سال», «سه ماهه سوم ۱۴۰۳», «نیمه اول خرداد»: a half or a quarter of a year, or a half of
+    a month."""
+    part, month, year = m["part"], m["month"], m["year"] or m["bare"] or m["this"]
+    which = m["which"] or ""
+    half = _HALVES.get(m["h"] or "")
+
+    def resolve(pub: date | None) -> Range:
+        if not (year and year.isdigit()) and pub is None:
+            return None, None
+        if month is not None:
+            mo = MONTHS[month]
+            lo_day, hi_day = (1, 15) if half == 0 else (16, 31)
+            y = _year_of(pub, year) if pub else int(year)  # type: ignore[arg-type]
+            if y is None:
+                y = _jalali(pub).year  # type: ignore[arg-type]
+                y += 1 if _g(y, mo, hi_day) < pub else 0  # type: ignore[operator]
+            lo, hi = _g(y, mo, lo_day), _g(y, mo, hi_day)
+        else:
+            y = int(year) if year and year.isdigit() else _jalali(pub).year  # type: ignore[arg-type]
+            y += 1 if which in ("آینده", "آتی", "بعد") else 0
+            first, months = (6 * half + 1, 6) if half is not None else (3 * _QUARTERS[m["q"]] + 1, 3)
+            lo, hi = _g(y, first, 1), _g(y, first + months - 1, 31)
+        if part in ("پایان", "آخر", "انتهای"):
+            return hi, hi
+        if part in ("ابتدای", "آغاز"):
+            return lo, lo
+        return lo, hi
+
+    return resolve
+
+
+def _school_year(_m: re.Match[str]) -> Callable[[date | None], Range]:
+    """«آغاز سال تحصیلی», «بازگشایی مدارس»: 1 Mehr, the next one."""
+
+    def resolve(pub: date | None) -> Range:
+        if pub is None:
+            return None, None
+        d = _next_on_or_after(pub, 7, 1)
+        return d, d
+
+    return resolve
+
+
+def _nowruz_eve(_m: re.Match[str]) -> Callable[[date | None], Range]:
+    """«تا شب عید»: the last day of the year, before the next Nowruz."""
+
+    def resolve(pub: date | None) -> Range:
+        if pub is None:
+            return None, None
+        d = _next_on_or_after(pub, 1, 1) - timedelta(days=1)
+        return d, d
+
+    return resolve
+
+
+def _day_range(m: re.Match[str]) -> Callable[[date | None], Range]:
+    """«از ۱۰ تا ۲۰ خرداد»: the month named once for both days."""
+    second, first_day = _day_month(m), int(m["d1"])
+
+    def resolve(pub: date | None) -> Range:
+        _, hi = second(pub)
+        if hi is None:
+            return None, None
+        j = _jalali(hi)
+        lo = _g(j.year, j.month, first_day)
+        return (lo, hi) if lo <= hi else (None, None)
+
+    resolve.is_range = True  # type: ignore[attr-defined]
+    return resolve
+
+
+_SLICES = {"اول": 0, "نخست": 0, "دوم": 1, "سوم": 2, "چهارم": 3, "آخر": -1, "پایانی": -1}
+
+
+def _month_slice(m: re.Match[str]) -> Callable[[date | None], Range]:
+    """«هفته دوم خرداد», «دهه سوم مهر»: seven or ten days of a month («دوم خرداد» alone is a day)."""
+    size = 7 if m["unit"] == "هفته" else 10
+    k, month, year = _SLICES[m["ord"]], MONTHS[m["month"]], m["year"]
+
+    def resolve(pub: date | None) -> Range:
+        if not (year and year.isdigit()) and pub is None:
+            return None, None
+        y = _year_of(pub, year) if pub else int(year)  # type: ignore[arg-type]
+        last = _month_len(y or _jalali(pub).year, month)  # type: ignore[arg-type]
+        lo = last - size + 1 if k < 0 else size * k + 1
+        hi = last if k < 0 or (size == 10 and k == 2) else min(lo + size - 1, last)
+        if y is None:
+            y = _jalali(pub).year  # type: ignore[arg-type]
+            y += 1 if _g(y, month, hi) < pub else 0  # type: ignore[operator]
+        return _g(y, month, lo), _g(y, month, hi)
+
+    return resolve
+
+
+_HALF_YEAR = (
+    rf"(?:سال(?:{_SP}(?P<which>جاری|آینده|آتی|بعد))?(?:{_SP}(?P<year>\d{{4}}))?"
+    rf"|(?P<this>امسال)|(?P<bare>1[34]\d\d))"
+)
+_HALF = (
+    rf"{_B}(?:(?P<part>پایان|آخر|انتهای|ابتدای|آغاز){_SP})?"
+    rf"(?:نیمه{_SP}(?P<h>اول|نخست|دوم)|سه{_SP0}ماهه{_SP}(?P<q>{_alt(_QUARTERS)})){_SP}"
+    rf"(?:{_HALF_YEAR}|{_MONTH}(?:{_SP0}ماه)?){_E}"
+)
+
+# «پایان ماه رمضان» is the end of a lunar month, not of this one (lunar dates are not resolved).
+_LUNAR = rf"{_SP}(?:مبارک|رمضان|محرم|صفر|رجب|شعبان|ذی)"
 _YEAR_WORDS = rf"(?:سال(?:{_SP}(?P<which>جاری|آینده|آتی|بعد))?|(?P<this>امسال))"
 _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[date | None], Range]]]] = [
     (re.compile(rf"{_B}(?P<y>\d{{4}})[/\-.](?P<mo>\d{{1,2}})[/\-.](?P<d>\d{{1,2}})(?!\d)"), "on", _numeric),
+    (
+        re.compile(
+            rf"{_B}از{_SP}(?P<d1>\d{{1,2}}){_SP}(?:تا|لغایت|الی){_SP}{_DAY}{_SP}{_MONTH}(?:{_SP0}ماه)?{_YEAR}{_E}"
+        ),
+        "from",
+        _day_range,
+    ),
+    (re.compile(_HALF), "on", _half),
+    # «۱۵/۸/۱۴۰۳»: day first, as some sites write it (only with a Jalali year of this era)
+    (re.compile(rf"{_B}(?P<d>\d{{1,2}})[/\-.](?P<mo>\d{{1,2}})[/\-.](?P<y>1[34]\d\d)(?!\d)"), "on", _numeric),
+    (
+        re.compile(rf"{_B}(?P<unit>هفته|دهه){_SP}(?P<ord>{_alt(_SLICES)}){_SP}{_MONTH}(?:{_SP0}ماه)?{_YEAR}{_E}"),
+        "on",
+        _month_slice,
+    ),
     (re.compile(rf"{_B}{_DAY}{_SP}{_MONTH}(?:{_SP0}ماه)?{_YEAR}{_E}"), "on", _day_month),
     (
         re.compile(rf"{_B}(?P<part>{_alt(_PART_DAYS)}){_SP}{_MONTH}(?:{_SP0}ماه)?{_YEAR}{_E}"),
@@ -449,7 +588,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     ),
     (
         re.compile(
-            rf"{_B}(?P<part>){_MONTH}(?:{_SP0}ماه(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال))?"
+            rf"{_B}(?P<part>){_MONTH}(?:{_SP0}ماه(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال|{_NEXT_YEAR}))?"
             rf"|{_SP}(?:سال{_SP})?(?P<year2>\d{{4}})){_E}"
         ),
         "on",
@@ -457,13 +596,21 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     ),
     (
         re.compile(
-            rf"{_B}(?P<part>پایان|آخر|انتهای|انتها|اواخر|ابتدای|آغاز|اوایل|اوائل){_SP}"
+            rf"{_B}(?P<part>پایان|آخر|انتهای|انتها|اواخر|اواسط|ابتدای|آغاز|اوایل|اوائل){_SP}"
             rf"(?:{_YEAR_WORDS}(?:{_SP}(?P<year>\d{{4}}))?){_E}"
         ),
         "on",
         _year_part,
     ),
     (re.compile(rf"{_B}(?P<part>)سال{_SP}(?P<year>\d{{4}})(?P<which>){_E}"), "on", _year_part),
+    # «تا پایان ۱۴۰۳»: a bare year after «پایان» (only a year of this era: «پایان ۵۰۰ متر» is not one)
+    (
+        re.compile(
+            rf"{_B}(?P<part>پایان|آخر|انتهای|انتها|اواخر|ابتدای|آغاز|اوایل|اوائل){_SP}(?P<year>1[34]\d\d)(?P<which>){_E}"
+        ),
+        "on",
+        _year_part,
+    ),
     (
         re.compile(rf"{_B}(?P<part>)(?:سال{_SP}(?P<which>آینده|آتی|بعد)|امسال|سال{_SP}جاری)(?P<year>){_E}"),
         "on",
@@ -480,7 +627,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (re.compile(rf"{_B}(?P<rd>امروز|امشب|فردا|پس{_SP}?فردا){_E}"), "on", _relative_day),
     (
         re.compile(
-            rf"{_B}(?:(?P<part>پایان|آخر|انتهای){_SP})?(?:(?P<which>این){_SP})?(?P<unit>هفته|ماه)"
+            rf"{_B}(?:(?P<part>پایان|آخر|انتهای){_SP})?(?:(?P<which>این){_SP})?(?P<unit>هفته|ماه)(?!{_LUNAR})"
             rf"(?:{_SP}(?P<w2>جاری|آینده|آتی|بعد))?{_E}"
         ),
         "on",
@@ -488,7 +635,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     ),
     (
         re.compile(
-            rf"{_B}(?:(?P<part>{_alt(_SEASON_PARTS)}){_SP})?(?P<season>{_alt(SEASONS)})"
+            rf"{_B}(?:(?P<part>{_alt(_SEASON_PARTS)}){_SP})?(?:فصل{_SP})?(?P<season>{_alt(SEASONS)})"
             rf"(?:{_SP}(?:سال{_SP})?(?P<year>امسال|جاری|آینده|آتی|بعد|\d{{4}}))?{_E}"
         ),
         "on",
@@ -504,7 +651,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (
         re.compile(
             rf"{_B}(?:(?:حداکثر{_SP})?(?:ظرف|طی|در{_SP}مدت|در{_SP}عرض|در|برای){_SP}(?:مدت{_SP})?)?"
-            rf"{_NUMBER}{_SP}(?P<unit>روز|هفته|ماه|سال){_SP}(?P<fut>{_FUTURE}){_E}"
+            rf"{_NUMBER}{_SP}{_UNIT}{_SP}(?P<fut>{_FUTURE}){_E}"
         ),
         "by",
         _duration,
@@ -512,13 +659,19 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (
         re.compile(
             rf"{_B}(?:حداکثر{_SP})?(?P<within>ظرف|طی|در{_SP}مدت|در{_SP}عرض){_SP}(?:مدت{_SP})?"
-            rf"{_NUMBER}{_SP}(?P<unit>روز|هفته|ماه|سال){_E}"
+            rf"{_NUMBER}{_SP}{_UNIT}{_E}"
         ),
         "within",
         _duration,
     ),
     # A year after «نوروز» is a Jalali year of this era (13xx, 14xx): «تا عید نوروز ۱۰۰۰ اتوبوس» counts buses.
     (re.compile(rf"{_B}(?:عید{_SP})?نوروز(?:{_SP}(?:سال{_SP})?1[34]\d\d)?{_E}"), "on", _nowruz),
+    (re.compile(rf"{_B}شب{_SP}عید(?:{_SP}نوروز)?{_E}"), "on", _nowruz_eve),
+    (
+        re.compile(rf"{_B}(?:(?:آغاز|شروع){_SP}سال{_SP}تحصیلی(?:{_SP}جدید)?|بازگشایی{_SP}مدارس){_E}"),
+        "on",
+        _school_year,
+    ),
 ]
 
 
@@ -550,14 +703,15 @@ def _expressions(text: str) -> list[_Expr]:
 
 
 def _merge_weekday(folded: str, exprs: list[_Expr]) -> list[_Expr]:
-    """«پنجشنبه ۱۰ بهمن»: a weekday right before a date is part of it; the date decides."""
+    """«پنجشنبه ۱۰ بهمن», «شنبه، ۱۵ اردیبهشت»: a weekday right before a date is part of it; the date
+    decides."""
     out: list[_Expr] = []
     for e in exprs:
         prev = out[-1] if out else None
         if (
             prev
-            and re.fullmatch(r"[\s\u200c]*", folded[prev.end : e.start])
-            and re.fullmatch(rf"(?:از{_SP})?(?:{_alt(WEEKDAYS)})", folded[prev.start : prev.end])
+            and re.fullmatch(r"[\s\u200c]*،?[\s\u200c]*", folded[prev.end : e.start])
+            and re.fullmatch(rf"(?:از{_SP})?(?:روز{_SP})?(?:{_alt(WEEKDAYS)})", folded[prev.start : prev.end])
         ):
             kind = prev.kind if prev.kind in ("from", "by") else e.kind
             out[-1] = _Expr(prev.start, e.end, kind, e.resolve, prev.before or e.before)
@@ -571,7 +725,9 @@ def _merge_ranges(folded: str, exprs: list[_Expr]) -> list[_Expr]:
     out: list[_Expr] = []
     for e in exprs:
         prev = out[-1] if out else None
-        if prev and prev.kind == "from" and re.fullmatch(rf"{_SP}تا{_SP}", folded[prev.end : e.start]):
+        # «لغایت» and «الی» are the «تا» of official notices («از ۲۰ خرداد لغایت ۳۰ تیر»)
+        joined = re.fullmatch(rf"{_SP}(?:تا|لغایت|الی){_SP}", folded[prev.end : e.start]) if prev else None
+        if prev and prev.kind == "from" and joined:
             first, second = prev.resolve, e.resolve
 
             def resolve(pub: date | None, first=first, second=second) -> Range:  # type: ignore[no-untyped-def]

@@ -21,8 +21,19 @@ from goftar.model import Entity, Speaker
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).resolve().parent / "data"
-_TOKEN = re.compile(r"[^\s،,؛:()«»\"]+|[،,؛:]")
-_DATELINE = re.compile(r"^[^\n\-–—:]{1,40}?\([^)]{1,40}\)\s*[-–—]\s*")
+_TOKEN = re.compile(r"[^\s،,؛:()«»\"]+|[،,؛:()]")
+_DASHES = ("-", "–", "—", "ـ")
+# Datelines: «تهران (پانا) - », «رشت - ایرنا - », «کرج- ». Without an agency only one word glued to its
+# dash counts: «امیر قربانی - شهردار بندرعباس - گفت» opens with the speaker, not a place.
+_AGENCIES = (
+    "ایرنا|ایسنا|ایلنا|ایکنا|مهر|تسنیم|فارس|برنا|پانا|رکنا|میزان|شبستان|همشهری|دانشجو|صدا و سیما|"
+    r"باشگاه خبرنگاران جوان|خبرگزاری [^\s\-–—:]+"
+)
+_DATELINE = re.compile(
+    r"^[^\n\-–—:]{1,40}?\([^)]{1,40}\)\s*[-–—]\s*"
+    rf"|^[^\s\-–—:،]+(?: [^\s\-–—:،]+)?\s*[-–—]\s*(?:{_AGENCIES})\s*[-–—]\s*"
+    r"|^[^\s\-–—:،]+[-–—]\s+"
+)
 # When, not who: news opens the speaker's clause with the day («دیروز شهردار تهران گفت», «صبح امروز
 # زاکانی ... گفت», «روز گذشته مدیرعامل ... اعلام کرد»); left in, the phrase resolved to no speaker.
 _S = "[ \u200c]?"
@@ -31,6 +42,14 @@ _LEADING_TIME = re.compile(
     rf"(?:(?:صبح|ظهر|عصر|شب|بامداد|بعد{_S}از{_S}ظهر)(?: روز)? )?"
     rf"(?:امروز|دیروز|امشب|دیشب|پریروز|(?:روز|هفته|ماه|سال) (?:گذشته|قبل|جاری|پیش)|(?:روز )?{_WEEKDAY}"
     rf"(?: (?:گذشته|هفته گذشته))?)(?![\w\u200c])\s*"
+)
+
+
+# Where, with no comma after it: «در این جلسه رئیس شورا گفت», «در ادامه این نشست شهردار افزود»,
+# «در حاشیه این مراسم ...». Left in, «در» ended the phrase before the speaker began.
+_LEADING_PLACE = re.compile(
+    rf"در (?:(?:ادامه|حاشیه|پایان|ابتدای|جریان|خلال){_S}(?:ی )?)?"
+    rf"(?:(?:این|آن|همین|همان) [^\s،,:]+|ادامه|پایان)(?![\w\u200c])\s*"
 )
 
 
@@ -63,7 +82,7 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
             while s < e and text[s].isspace():
                 s += 1
             continue
-        when = _LEADING_TIME.match(text, s, e)
+        when = _LEADING_TIME.match(text, s, e) or _LEADING_PLACE.match(text, s, e)
         if when and when.end() < e:
             s = when.end()
             continue
@@ -80,7 +99,11 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
     """(start, end, appositive title span) of the subject of ``text[start:end]``, or ``None``."""
     w = words()
     s = _skip_prefixes(text, start, end)
-    tokens = [(m.group(), s + m.start(), s + m.end()) for m in _TOKEN.finditer(text[s:end])]
+    # «امیر قربانی - شهردار بندرعباس - گفت»: a dash between spaces sets off the title as a comma does.
+    tokens = [
+        ("،" if m.group() in _DASHES or m.group() in "()" else m.group(), s + m.start(), s + m.end())
+        for m in _TOKEN.finditer(text[s:end])
+    ]
     if not tokens:
         return None
     if tokens[0][0] in w["pronouns"]:
@@ -88,6 +111,9 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
     np_end, i = None, 0
     while i < len(tokens) and i < 10:
         tok = tokens[i][0]
+        if _this_org(tokens, i):  # «مدیرعامل این سازمان»: the demonstrative and its noun end the title
+            np_end, i = tokens[i + 1][2], i + 2
+            break
         if tok in "،,؛:" or (i > 0 and tok in w["boundaries"]) or (i == 0 and tok in w["boundaries"]):
             break
         np_end = tokens[i][2]
@@ -105,6 +131,21 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
         if name is not None:  # «شهردار کرج، مهدی کاظمی، ... گفت»: the name speaks, the title is his
             return name[0], name[1], (tokens[0][1], np_end)
     return tokens[0][1], np_end, appositive
+
+
+_THIS = ("این", "همین")
+
+
+def _this_org(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """«رئیس این کمیسیون», «شهردار این شهر»: a title that points back at an organisation named before."""
+    w = words()
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i][0] in _THIS
+        and tokens[0][0] in w["role_heads"]
+        and tokens[i + 1][0] not in "،,؛:"
+        and tokens[i + 1][0] not in w["boundaries"]
+    )
 
 
 def name_like(token: str) -> bool:
@@ -188,7 +229,12 @@ class SpeakerResolver:
         ent = self._entity_at(start, end)
         if ent is not None and ent.label == "PER":
             name = self._extend_name(ent, end)
-            return self._person(name, ent.canonical_id if name == ent.text else None, ent.canonical_name)
+            person = self._person(name, ent.canonical_id if name == ent.text else None, ent.canonical_name)
+            title = self.text[ent.start + len(name) : end].strip()
+            if title.split() and title.split()[0] in w["role_heads"]:
+                # «مهدی صالحی مدیرعامل سازمان پارک‌ها گفت»: the title after the name is his, as after a comma
+                self._link_role(title, person)
+            return person
         if tokens[0] in w["role_heads"] or (ent is not None and ent.label == "ROLE"):
             return self._role(phrase)
         if tokens[0] in w["org_heads"] or (ent is not None and ent.label == "ORG"):
@@ -233,7 +279,7 @@ class SpeakerResolver:
 
     def _role(self, role: str) -> Speaker:
         # The article's own «X، شهردار ...» wins over the registry: it names who held the title then.
-        linked = self._linked(role)
+        linked = self._linked(role) or self._pointed_back(role)
         if linked:
             return Speaker(
                 text=role, kind="role", canonical_id=linked.canonical_id, canonical_name=linked.display
@@ -242,6 +288,20 @@ class SpeakerResolver:
         if official:
             return Speaker(text=role, kind="role", canonical_id=official[0], canonical_name=official[1])
         return Speaker(text=role, kind="role")
+
+    def _pointed_back(self, role: str) -> Speaker | None:
+        """Who «مدیرعامل این سازمان» is: the last speaker (or linked title) with the same head word."""
+        tokens = role.split()
+        if not any(t in _THIS for t in tokens[1:]):
+            return None
+        head = tokens[0]
+        cur = self.current
+        if cur is not None and cur.kind == "role" and cur.text.split()[0] == head:
+            return Speaker(text=cur.display, kind="role", canonical_id=cur.canonical_id)
+        for full, person in reversed(list(self._roles.items())):
+            if self._role_words.get(full, [""])[0] == head:
+                return person
+        return None
 
     def _linked(self, role: str) -> Speaker | None:
         """The person an earlier apposition gave this title, also when shortened later

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from goftar.model import Speaker, Statement
-from nlp.speakers import SpeakerResolver, speaker_phrase
+from nlp.speakers import SpeakerResolver, speaker_phrase, words
 
 DATA = Path(__file__).resolve().parent / "data"
 _W = r"[\w\u200c]"
@@ -25,7 +25,10 @@ FIRST_PERSON = re.compile(
     r"(?<![\w\u200c])(?:ن?می[ \u200c]?\w+(?:یم|م)|ن?خواهیم|ن?خواهم|\w+[ \u200c]?(?:کردیم|داریم|هستیم|ایم)"
     r"|امیدواریم|امیدوارم|ما)(?![\w\u200c])"
 )
-ACCORDING = re.compile(r"به[ \u200c]گفته[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*")
+# «به گفته X، ...», and its synonyms of opinion («به اعتقاد X، شهرداری باید ...»)
+ACCORDING = re.compile(
+    r"به[ \u200c](?:گفته|اعتقاد|عقیده|باور|اذعان|تاکید|تأکید)[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*"
+)
 # «...»، X گفت / «...» این را X گفت: the quote comes before its speaker.
 _THIS = r"(?:این|اینها|این‌ها|این[ \u200c]مطلب|این[ \u200c]سخنان)\s+را\s+"
 # «...»، X گفت / «...» این را X گفت: the quote comes before its speaker.
@@ -33,6 +36,9 @@ QUOTE_FIRST = re.compile(rf"\s*«(?P<q>[^«»]+)»\s*(?:[،,]\s*(?:{_THIS})?|{_T
 # «... . این را X گفت.»: the previous sentence was the speech.
 THIS_SAID = re.compile(rf"\s*{_THIS}")
 HEADLINE = re.compile(r"^\W*(?P<np>[^\s:،]+(?:[ \u200c][^\s:،]+){0,3})\s*:\s*(?P<rest>\S.*)$")
+# «شهردار اصفهان در گفتگو با خبرنگار ما: ...»: a longer headline clause, taken only when it opens with a
+# title or an organisation (the speaker phrase then stops at «در»).
+HEADLINE_LONG = re.compile(r"^\W*(?P<np>[^\s:،]+(?:[ \u200c][^\s:،]+){4,11})\s*:\s*(?P<rest>\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,10 @@ class Found:
     speaker_end: int | None
 
 
+# Officials' posts are quoted as written («شهردار در صفحه شخصی خود نوشت: ...»).
+_EXTRA_VERBS = ["نوشت"]
+
+
 @lru_cache(maxsize=1)
 def reporting_verb_pattern() -> re.Pattern[str]:
     """One regex for every reporting verb in ``data/reporting_verbs.txt``, perfect forms included."""
@@ -54,10 +64,29 @@ def reporting_verb_pattern() -> re.Pattern[str]:
     forms = sorted(
         {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}, key=len, reverse=True
     )
+    forms += [f for f in _EXTRA_VERBS if f not in forms]
     alts = "|".join(_SP.join(re.escape(w) for w in form.split()) for form in forms)
     perfect = rf"(?:ه(?:{_SP}?(?:است|اند|‌اند))?)?"
-    # «به گفته» is attribution, not a verb; «شنبه گفت» («روز شنبه گفت») is one.
-    return re.compile(rf"(?<![\w\u200c])(?<![\s\u200c]به )(?<!^به )(?P<verb>{alts}){perfect}(?!{_W})")
+    plural = r"(?:ند)?"  # «اعضای شورا اعلام کردند», «قول دادند»: a list line holds the singular only
+    # «به گفته» is attribution, not a verb; «شنبه گفت» («روز شنبه گفت») is one. «گفت و گو» / «گفت و
+    # شنود» (an interview, often written with spaces) is not «گفت»: its speaker would come out as «گو».
+    dialogue = rf"(?!{_SP}?و{_SP}?(?:گو|شنود))"
+    # Demands reported by their verb: «X خواستار توقف ... شد» (the content sits inside the verb) and «X از
+    # شهرداری خواست ... » (see ``_asked_of``); «می‌خواست» is no demand.
+    demands = rf"خواستار(?={_DEMAND_TAIL})|(?<!می )(?<!نمی )خواستند|(?<!می )(?<!نمی )خواست"
+    word_start = r"(?<![\w\u200c])(?<![\s\u200c]به )(?<!^به )"
+    return re.compile(rf"{word_start}(?P<verb>{alts}|{demands}){plural}{perfect}(?!{_W}){dialogue}")
+
+
+_DEMAND_END = rf"{_SP}(?:شد|شدند|گردید|شده{_SP}است)(?!{_W})"
+_DEMAND_TAIL = rf"[^.!؟\n«»:]{{2,200}}?{_DEMAND_END}"
+DEMAND_VERBS = ("خواستار", "خواست", "خواستند")
+
+
+def _asked_of(text: str, sentence_start: int, verb_start: int) -> bool:
+    """«X از شهرداری خواست ...»: «خواست» reports a demand only after «از» in its clause («خواست مردم» is
+    a noun)."""
+    return re.search(r"(?<![\w\u200c])از\s", text[sentence_start:verb_start]) is not None
 
 
 def sentence_spans(
@@ -120,14 +149,29 @@ def find_statements(text: str) -> list[Found]:
     """Statement spans in normalised ``text``, in order; speakers are resolved separately."""
     verbs = reporting_verb_pattern()
     out: list[Found] = []
+    kicker: Found | None = None  # a line that only names the speaker of the paragraphs after it
     for p_start, p_end in paragraph_spans(text):
         sentences = sentence_spans(text, p_start, p_end)
         hits = [
-            m for m in verbs.finditer(text, p_start, p_end) if not _inside_quote(text, p_start, m.start())
+            m
+            for m in verbs.finditer(text, p_start, p_end)
+            if not _inside_quote(text, p_start, m.start())
+            and (
+                m["verb"] not in DEMAND_VERBS[1:]
+                or _asked_of(text, _sentence_start(sentences, m.start()), m.start())
+            )
         ]
         if not hits:
-            out.extend(_verbless(text, p_start, p_end, sentences))
+            own = _verbless(text, p_start, p_end, sentences)
+            if not own and kicker is not None and _reporter_again(text, p_start):
+                kicker = None  # «به گزارش ...»: the reporter speaks again
+            elif not own and kicker is not None:
+                own = _under_kicker(text, p_start, p_end, kicker)
+            elif not own and (line := _speaker_line(text, p_start, p_end)) is not None:
+                own, kicker = [line], line
+            out.extend(own)
             continue
+        kicker = None
         found: list[Found] = []
         clause_start = p_start
         for k, m in enumerate(hits):
@@ -141,7 +185,54 @@ def find_statements(text: str) -> list[Found]:
         hit_sentences = {_sentence_start(sentences, m.start()) for m in hits}
         found.extend(f for s, e in sentences if s not in hit_sentences for f in _according(text, s, e))
         out.extend(sorted(found, key=lambda f: f.start if f.speaker_start is None else f.speaker_start))
+        last = found[-1] if found else None
+        if last is not None and last.end <= last.start and text[p_start:p_end].rstrip().endswith(":"):
+            kicker = last  # «شهردار تبریز گفت:» alone on its line: the next paragraphs are what was said
     return out
+
+
+# Telegram channels and some sites put the speaker on a line of its own and what was said (often as
+# bullets) on the lines after it: «📌 شهردار بابلسر خبر داد:» / «زهرا صادقی، رئیس کمیسیون ...:».
+_BULLETS = " \t•🔸🔹💠📌▪▫◾◽✅✔️-*–—"
+
+
+_LIST_WORDS = "است اند هستند شد شدند کرد کردند دارد دارند باشد از شامل زیر"
+_LIST_VERBS = frozenset(_LIST_WORDS.split())
+
+
+def _speaker_line(text: str, p_start: int, p_end: int) -> Found | None:
+    """A verbless line that only names a speaker and ends with a colon (a zero-length statement)."""
+    line = text[p_start:p_end].rstrip()
+    body = line.lstrip(_BULLETS)
+    tokens = body[:-1].split()
+    # «شهرداری تهران اقدامات زیر را انجام داده است:» introduces a list, it names no speaker
+    if (
+        not body.endswith(":")
+        or len(tokens) > 14
+        or "را" in tokens
+        or tokens[-1:]
+        and tokens[-1] in _LIST_VERBS
+    ):
+        return None
+    w = words()
+    first = body.split()[0]
+    if not (first in w["role_heads"] or first in w["org_heads"] or "،" in body):
+        return None
+    s = p_start + len(line) - len(body)
+    colon = p_start + len(line) - 1
+    return Found(colon, colon, None, True, s, colon)
+
+
+def _reporter_again(text: str, p_start: int) -> bool:
+    lead = len(text[p_start:]) - len(text[p_start:].lstrip(_BULLETS))
+    return any(text.startswith(a, p_start + lead) for a in words()["attribution"])
+
+
+def _under_kicker(text: str, p_start: int, p_end: int, kicker: Found) -> list[Found]:
+    """A verbless paragraph after a speaker line is that speaker's, reported with the same verb."""
+    para = text[p_start:p_end]
+    s = p_start + len(para) - len(para.lstrip(_BULLETS))
+    return [Found(s, p_end, kicker.verb, True, None, None)] if s < p_end else []
 
 
 def _limit(text: str, sentences: list[tuple[int, int]], after: int, next_verb: int | None, p_end: int) -> int:
@@ -175,9 +266,25 @@ def _statement_at(
         before.append(Found(previous, clause_start, m["verb"], False, this_said.end(), m.start()))
         clause_start = this_said.end()
     after = _after_verb(text, m, clause_start, limit, sentences)
+    inner = _said_on_the_way(text, clause_start, m.start())
     if before and after.end <= after.start:
-        return before  # the verb ends the sentence: it only named the speaker of the quote
-    return [*before, after]
+        return [*inner, *before]  # the verb ends the sentence: it only named the speaker of the quote
+    return [*inner, *before, after]
+
+
+# «شهردار با بیان اینکه ۱۰ پروژه در دهه فجر افتتاح می‌شود، گفت: ...»: the clause inside the speaker's
+# own clause is also what the speaker said.
+_ON_THE_WAY = re.compile(
+    rf"(?<![\w\u200c])با{_SP}(?:بیان|اعلام|اشاره{_SP}به|تاکید{_SP}بر|تأکید{_SP}بر|یادآوری|ابراز)"
+    rf"{_SP}(?:این[ \u200c]*که|آن[ \u200c]*که){_SP}(?P<c>[^،,:«»]{{6,}}?)\s*[،,]"
+)
+
+
+def _said_on_the_way(text: str, clause_start: int, verb_start: int) -> list[Found]:
+    m = _ON_THE_WAY.search(text, clause_start, verb_start)
+    if m is None:
+        return []
+    return [Found(m.start("c"), m.end("c"), None, False, clause_start, m.start())]
 
 
 def _after_verb(
@@ -191,6 +298,10 @@ def _after_verb(
         close = text.find("»" if text[pos] == "«" else '"', pos + 1, limit)
         return Found(pos + 1, close if close > 0 else limit, m["verb"], True, clause_start, m.start())
     rest = text[pos:limit].strip()
+    if m["verb"] == "خواستار":  # «خواستار تسریع در ... شد»: the content ends before «شد»
+        end = re.search(_DEMAND_END, text[pos:limit])
+        if end is not None:
+            return Found(pos, pos + end.start(), m["verb"], False, clause_start, m.start())
     if colon and rest:
         return Found(pos, limit, m["verb"], True, clause_start, m.start())
     if not rest or rest[0] in ".!؟" or re.match(r"^[.!؟]\s", rest):
@@ -218,8 +329,8 @@ def _according(text: str, s: int, e: int) -> list[Found]:
 
 def _verbless(text: str, p_start: int, p_end: int, sentences: list[tuple[int, int]]) -> list[Found]:
     para = text[p_start:p_end]
-    head = HEADLINE.match(para)
-    if head and len(head["np"]) < 40:
+    head = HEADLINE.match(para) or _long_headline(para)
+    if head and (head.re is HEADLINE_LONG or len(head["np"]) < 40):
         s = p_start + head.start("rest")
         return [Found(s, p_end, None, True, p_start + head.start("np"), p_start + head.end("np"))]
     stripped = para.lstrip(" \t•🔸💠-*")
@@ -230,6 +341,15 @@ def _verbless(text: str, p_start: int, p_end: int, sentences: list[tuple[int, in
     if stripped.startswith("«") or FIRST_PERSON.search(para):
         return [Found(s + stripped.startswith("«"), p_end, None, stripped.startswith("«"), None, None)]
     return [f for st, en in sentences[1:] for f in _according(text, st, en)]
+
+
+def _long_headline(para: str) -> re.Match[str] | None:
+    head = HEADLINE_LONG.match(para)
+    if head is None:
+        return None
+    w = words()
+    first = head["np"].split()[0]
+    return head if first in w["role_heads"] or first in w["org_heads"] else None
 
 
 def extract_statements(text: str, resolver: SpeakerResolver) -> list[tuple[Statement, Found]]:

@@ -299,3 +299,164 @@ def test_a_deadline_already_past_gives_no_future_sense() -> None:
     # «تا پایان سال ۱۴۰۱» in a 1403 article: the «است» of «نیمه‌تمام است» is no promise.
     text = "شهردار پیشین در ابتدای دوره خود قول داده بود که پل تا پایان سال ۱۴۰۱ افتتاح شود، اما پروژه هنوز نیمه‌تمام است."
     assert extract(text, published=date(2024, 8, 20)).commitments == []
+
+
+PUB = date(2024, 5, 1)  # Wednesday 12 Ordibehesht 1403
+
+
+def _only(text: str) -> Commitment:
+    [c] = extract(text, published=PUB).commitments
+    return c
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a routine: the season says when it recurs, not when something will be done
+        "شهردار کرج گفت: ما هر سال در فصل زمستان برف‌روبی معابر را با ۳۰۰ نیرو انجام می‌دهیم.",
+        # inability is not a refusal
+        "شهردار اهواز گفت: هنوز زمان دقیقی برای افتتاح مترو نمی‌توانیم اعلام کنیم.",
+    ],
+)
+def test_routines_and_inability_are_not_commitments(text: str) -> None:
+    assert extract(text, published=PUB).commitments == []
+
+
+def test_a_routine_with_a_bounded_date_is_still_a_plan() -> None:
+    c = _only("شهردار کرج گفت: از هفته آینده هر روز برف‌روبی معابر اصلی انجام می‌شود.")
+    assert c.polarity == "commit" and c.deadline is not None and c.deadline.text == "از هفته آینده"
+
+
+def test_a_hope_reported_by_its_verb() -> None:
+    c = _only("رئیس شورای شهر اصفهان اظهار امیدواری کرد که مشکل فرونشست دشت با همکاری دستگاه‌های ملی حل شود.")
+    assert c.polarity == "hope" and not c.negated
+    assert c.speaker is not None and c.speaker.text == "رئیس شورای شهر اصفهان"
+    assert c.actor is None  # who hopes is not who solves it
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "negated", "deadline_end"),
+    [
+        ("شهردار بوشهر گفت: برنامه‌ای برای افزایش عوارض خودرو در سال جاری نداریم.", "intend", True, date(2025, 3, 20)),
+        ("شهردار ملارد گفت: در تلاشیم تا پایان سال مشکل آب‌گرفتگی معابر را حل کنیم.", "intend", False, date(2025, 3, 20)),
+        ("شهردار قم گفت: پیمانکاران موظفند پروژه‌ها را تا پایان خرداد تحویل دهند.", "demand", False, date(2024, 6, 20)),
+        ("شهردار گفت: در جلسه شورای ترافیک مقرر شد طرح از ۱ خرداد اجرا شود.", "intend", False, None),
+    ],
+)
+def test_cues_the_word_list_missed(text: str, polarity: str, negated: bool, deadline_end: date | None) -> None:
+    c = _only(text)
+    assert (c.polarity, c.negated) == (polarity, negated)
+    assert c.speaker is not None and c.speaker.text.startswith("شهردار")
+    if deadline_end is not None:
+        assert c.deadline is not None and c.deadline.end == deadline_end
+
+
+def test_vague_plural_future_gives_a_present_verb_future_sense() -> None:
+    c = _only("شهردار کاشان گفت: طی هفته‌های آینده طرح ساماندهی بازار قدیم اجرا می‌شود.")
+    assert c.polarity == "commit" and c.deadline is None
+    assert c.actor is None  # «قدیم» is no first-person verb: the mayor does not act here
+
+
+def test_a_half_year_is_a_deadline_of_a_present_verb() -> None:
+    c = _only("شهردار منطقه ۱۲ گفت: فاز نخست پیاده‌راه در نیمه دوم سال به بهره‌برداری می‌رسد.")
+    assert c.deadline is not None and c.deadline.text == "نیمه دوم سال"
+    assert c.deadline.start_jalali == "1403/07/01" and c.deadline.end_jalali == "1403/12/30"
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("شهردار مشهد گفت: این پروژه در صورت تامین اعتبار تا پایان سال افتتاح خواهد شد.", "در صورت تامین اعتبار"),
+        ("شهردار گفت: اگر اعتبار برسد پروژه را تا پایان سال تمام خواهیم کرد.", "اگر اعتبار برسد"),
+        ("شهردار قزوین گفت: به شرط تامین اعتبار، ساخت مترو تا پایان سال آغاز می‌شود.", "به شرط تامین اعتبار"),
+    ],
+)
+def test_a_condition_without_a_comma_does_not_hide_the_main_verb(text: str, condition: str) -> None:
+    c = _only(text)
+    assert c.polarity == "commit" and c.condition == condition
+    assert c.deadline is not None and c.deadline.end == date(2025, 3, 20)
+
+
+def test_actor_and_action_spans() -> None:
+    text = (
+        "پرویز هادی رئیس شورای شهر تبریز گفت: شورا اعتبار لازم برای تکمیل این خط را تامین خواهد کرد.\n"
+        "وی افزود: سه بوستان جدید در مناطق ۴، ۷ و ۹ تا پایان خرداد افتتاح می‌شود."
+    )
+    first, second = extract(text, published=PUB).commitments
+    assert first.actor == "شورا"
+    assert second.action.startswith("سه بوستان جدید") and second.speaker is not None
+    assert second.speaker.canonical_name == "پرویز هادی" or second.speaker.text == "وی"
+
+
+def test_a_long_headline_clause_names_its_speaker() -> None:
+    c = _only("شهردار اصفهان در گفتگو با خبرنگار ما: بلیت اتوبوس از اول خرداد رایگان می‌شود.")
+    assert c.speaker is not None and c.speaker.text == "شهردار اصفهان"
+    assert c.deadline is not None and c.deadline.start == date(2024, 5, 21)
+
+
+def test_continues_until_a_date_ahead_is_a_commitment() -> None:
+    c = _only("شهردار کرمان گفت: ساخت این بوستان از سه ماه پیش آغاز شده و تا پایان مهر ادامه دارد.")
+    assert c.polarity == "commit" and c.deadline is not None and c.deadline.end == date(2024, 10, 21)
+    assert extract("شهردار گفت: این روند ادامه دارد.", published=PUB).commitments == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "deadline_end"),
+    [
+        ("مریم حسینی عضو شورای شهر تبریز خواستار توقف صدور مجوز برج‌سازی در دامنه عینالی شد.", "مریم حسینی", None),
+        ("اعضای شورا خواستار ارائه گزارش شهرداری تا پایان ماه جاری شدند.", "اعضای شورا", date(2024, 5, 20)),
+        ("رئیس شورای شهر کرج از شهرداری خواست ظرف یک هفته زباله‌های کمربندی را جمع کند.", "رئیس شورای شهر کرج", date(2024, 5, 8)),
+    ],
+)
+def test_a_demand_reported_by_its_verb(text: str, speaker: str, deadline_end: date | None) -> None:
+    c = _only(text)
+    assert c.polarity == "demand" and c.speaker is not None and c.speaker.text == speaker
+    assert (c.deadline.end if c.deadline else None) == deadline_end
+    assert "شد" not in c.action.split()  # the verb that reports the demand is not what was demanded
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["شهردار گفت: ما می‌خواستیم پروژه را زودتر تمام کنیم.", "این خواست مردم است که پروژه سریع تمام شود."],
+)
+def test_wanting_and_the_noun_are_no_demand(text: str) -> None:
+    assert extract(text, published=PUB).commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار کرمانشاه اعلام کرده بود که پل تا پایان سال افتتاح می‌شود اما پروژه متوقف شد.",
+        "شهردار اهواز پیش‌تر گفته بود که کانال‌ها تا پایان مهر لایروبی می‌شوند.",
+    ],
+)
+def test_a_statement_reported_in_the_past_perfect_is_old_news(text: str) -> None:
+    assert extract(text, published=PUB).commitments == []
+
+
+def test_a_clause_said_inside_the_speaker_clause() -> None:
+    text = (
+        "محمد نوری شهردار کاشان با اشاره به اینکه ساخت پل تا پایان سال تمام خواهد شد، "
+        "افزود: اعتبار لازم تامین شده است."
+    )
+    c = _only(text)
+    assert c.speaker is not None and c.speaker.text == "محمد نوری"
+    assert c.polarity == "commit" and c.deadline is not None and c.deadline.end == date(2025, 3, 20)
+
+
+def test_an_actor_stops_before_the_deadline() -> None:
+    c = _only("رئیس شورای شهر کرمان: شهرداری ظرف یک ماه آینده گزارش عملکرد را ارائه می‌کند")
+    assert c.actor == "شهرداری"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار ارومیه از افتتاح پنج بوستان جدید در آینده نزدیک خبر داد.",
+        "رئیس شورای شهر رشت از تصویب طرح ساماندهی دستفروشان در جلسه آینده شورا خبر داد.",
+    ],
+)
+def test_an_announcement_of_something_ahead_without_a_date_is_a_plan(text: str) -> None:
+    c = _only(text)
+    assert c.polarity == "intend" and c.deadline is None and c.speaker is not None
+    assert extract("شهردار یزد از تخصیص ۵۰ میلیارد ریال برای مرمت بافت تاریخی خبر داد.", published=PUB).commitments == []

@@ -92,3 +92,75 @@ def test_before_a_day_ends_the_day_before(text: str, end: date) -> None:
     d = resolve_deadline(text, FRIDAY)
     assert d is not None and d.kind == "by" and d.end == end
     assert not d.text.startswith(("قبل", "پیش"))
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "kind", "start", "end"),
+    [
+        # hours: «ظرف ۷۲ ساعت» was no deadline at all
+        ("ظرف ۷۲ ساعت جمع‌آوری می‌شود", "ظرف ۷۲ ساعت", "within", FRIDAY, date(2021, 9, 27)),
+        ("تا ۴۸ ساعت آینده", "۴۸ ساعت آینده", "by", FRIDAY, date(2021, 9, 26)),
+        # halves and quarters of the year or of a month («نیمه دوم خرداد» was read as «دوم خرداد»)
+        ("در نیمه دوم سال افتتاح می‌شود", "نیمه دوم سال", "on", date(2021, 9, 23), date(2022, 3, 20)),
+        ("از نیمه دوم خرداد ماه آغاز می‌شود", "از نیمه دوم خرداد ماه", "from", date(2022, 6, 6), None),
+        ("در سه ماهه سوم سال", "سه ماهه سوم سال", "on", date(2021, 9, 23), date(2021, 12, 21)),
+        # a bare year after «پایان», and «سال آینده» after a month
+        ("تا پایان ۱۴۰۱ تکمیل می‌شود", "پایان ۱۴۰۱", "by", FRIDAY, date(2023, 3, 20)),
+        ("تا پایان مهر سال آینده", "پایان مهر سال آینده", "by", FRIDAY, date(2022, 10, 22)),
+        # one month for two days; a weekday after «از روز» stays with its date
+        ("از ۱۰ تا ۲۰ آبان اجرا می‌شود", "از ۱۰ تا ۲۰ آبان", "from", date(2021, 11, 1), date(2021, 11, 11)),
+        ("از روز شنبه ۱۰ مهر اجرا می‌شود", "از روز شنبه ۱۰ مهر", "from", date(2021, 10, 2), None),
+        ("تا شب عید افتتاح می‌شود", "شب عید", "by", FRIDAY, date(2022, 3, 20)),
+    ],
+)
+def test_resolve_common_news_deadlines(
+    text: str, dl_text: str, kind: str, start: date, end: date | None
+) -> None:
+    d = resolve_deadline(text, FRIDAY)
+    assert d is not None
+    assert (d.text, d.kind, d.start, d.end) == (dl_text, kind, start, end)
+
+
+def test_before_the_school_year_is_the_last_day_of_shahrivar() -> None:
+    d = resolve_deadline("تا قبل از شروع سال تحصیلی تحویل می‌شود", date(2024, 5, 1))
+    assert d is not None and d.kind == "by" and d.end_jalali == "1403/06/31"
+
+
+def test_end_of_a_lunar_month_is_not_the_end_of_this_month() -> None:
+    # «پایان ماه رمضان» was read as «پایان ماه»: the end of the current Jalali month.
+    assert resolve_deadline("تا پایان ماه مبارک رمضان دایر است", FRIDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "kind"),
+    [
+        ("پل عابر میدان نماز هفته آینده نصب می‌شود", "هفته آینده", "on"),  # «نماز» ends in «از»
+        ("جاده روستا ۱۵ مهر افتتاح می‌شود", "۱۵ مهر", "on"),  # «روستا» ends in «تا»
+    ],
+)
+def test_by_and_from_are_whole_words(text: str, dl_text: str, kind: str) -> None:
+    d = resolve_deadline(text, FRIDAY)
+    assert d is not None and (d.text, d.kind) == (dl_text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "start", "end"),
+    [
+        # «هفته دوم خرداد» was read as the day «دوم خرداد»
+        ("از هفته دوم آبان اجرا می‌شود", "از هفته دوم آبان", date(2021, 10, 30), None),
+        ("در دهه سوم مهر برگزار می‌شود", "دهه سوم مهر", date(2021, 10, 13), date(2021, 10, 22)),
+        ("اواسط سال آینده", "اواسط سال آینده", date(2022, 6, 22), date(2022, 9, 22)),
+        ("تا آبان ماه سال آینده", "آبان ماه سال آینده", FRIDAY, date(2022, 11, 21)),
+        ("تا پایان فصل پاییز", "پایان فصل پاییز", FRIDAY, date(2021, 12, 21)),
+        ("تا ۱۵/۸/۱۴۰۰", "۱۵/۸/۱۴۰۰", FRIDAY, date(2021, 11, 6)),  # day first
+    ],
+)
+def test_parts_of_months_and_years(text: str, dl_text: str, start: date, end: date | None) -> None:
+    d = resolve_deadline(text, FRIDAY)
+    assert d is not None and (d.text, d.start, d.end) == (dl_text, start, end)
+
+
+def test_a_range_of_an_official_notice() -> None:
+    d = resolve_deadline("از ۲۰ آبان لغایت ۳۰ آذر اجرا می‌شود", FRIDAY)
+    assert d is not None and d.text == "از ۲۰ آبان لغایت ۳۰ آذر"
+    assert (d.start, d.end) == (date(2021, 11, 11), date(2021, 12, 21))

@@ -146,3 +146,132 @@ def test_a_name_the_entity_model_cut_short_runs_on_to_the_title() -> None:
 def test_the_day_that_opens_a_speaker_clause_is_not_the_speaker(text: str, speaker: str) -> None:
     [statement] = extract(text, published=date(2024, 5, 1)).statements
     assert statement.speaker is not None and statement.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "شهردار بوشهر در گفت و گو با خبرنگار ایرنا اظهار کرد: ساحل تا پایان تابستان آماده می‌شود.",
+            "شهردار بوشهر",
+        ),
+        ("عضو شورای شهر یزد در گفت و گو با ما گفت: شهرداری باید طرح را ارائه کند.", "عضو شورای شهر یزد"),
+        (
+            "مدیرعامل سازمان پارک‌ها در گفت و شنود با همشهری گفت: بوستان بازگشایی می‌شود.",
+            "مدیرعامل سازمان پارک‌ها",
+        ),
+    ],
+)
+def test_an_interview_written_with_spaces_is_not_a_reporting_verb(text: str, speaker: str) -> None:
+    # «گفت و گو» contains «گفت»: taken for the verb, the speaker came out as «گو».
+    [statement] = extract(text, published=date(2024, 5, 1)).statements
+    assert statement.speaker is not None and statement.speaker.text == speaker
+
+
+def test_a_dash_sets_off_the_title_like_a_comma() -> None:
+    text = "امیر قربانی - شهردار بندرعباس - گفت: ساخت اسکله تا پایان سال تمام می‌شود."
+    [statement] = extract(text, published=date(2024, 5, 1)).statements
+    assert statement.speaker is not None and statement.speaker.text == "امیر قربانی"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("شهردار تبریز گفت:\nشهرداری تا پایان سال ده بوستان جدید افتتاح می‌کند.", "شهردار تبریز"),
+        ("زهرا صادقی، رئیس کمیسیون سلامت شورای شهر کرج:\nشهرداری باید تا پایان ماه اقدام کند.", "زهرا صادقی"),
+    ],
+)
+def test_a_speaker_line_speaks_the_paragraph_after_it(text: str, speaker: str) -> None:
+    [c] = extract(text, published=date(2024, 5, 1)).commitments
+    assert c.speaker is not None and c.speaker.text == speaker
+
+
+def test_bullets_under_an_announcement_are_announced_plans() -> None:
+    text = (
+        "📌 شهردار بابلسر خبر داد:\n"
+        "🔹 آغاز عملیات ساخت پیاده‌راه ساحلی از هفته آینده\n"
+        "🔹 افتتاح پارکینگ طبقاتی مرکز شهر تا پایان تیر\n"
+        "🔹 افتتاح پنج بوستان در سال گذشته"
+    )
+    first, second = extract(text, published=date(2024, 5, 1)).commitments
+    assert {first.polarity, second.polarity} == {"intend"}
+    assert first.speaker is not None and first.speaker.text == "شهردار بابلسر"
+    assert second.deadline is not None and second.deadline.end == date(2024, 7, 21)  # 31 Tir 1403
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "جلسه شورا برگزار شد. در این جلسه رئیس شورای شهر اصفهان گفت: بودجه تا ۱۵ آذر بررسی می‌شود.",
+            "رئیس شورای شهر اصفهان",
+        ),
+        (
+            "در ادامه این نشست مدیرعامل سازمان پارک‌ها گفت: بوستان تا پایان سال افتتاح می‌شود.",
+            "مدیرعامل سازمان پارک‌ها",
+        ),
+        ("به اعتقاد رئیس شورای شهر کرج، شهرداری باید پروژه‌ها را سریع‌تر تکمیل کند.", "رئیس شورای شهر کرج"),
+    ],
+)
+def test_a_leading_place_or_opinion_phrase_is_not_the_speaker(text: str, speaker: str) -> None:
+    [c] = extract(text, published=date(2024, 5, 1)).commitments
+    assert c.speaker is not None and c.speaker.text == speaker
+
+
+@pytest.mark.parametrize("later", ["مدیرعامل سازمان پارک‌ها افزود", "مدیرعامل این سازمان افزود"])
+def test_a_title_after_a_name_without_comma_is_linked_to_the_name(later: str) -> None:
+    text = (
+        "مهدی صالحی مدیرعامل سازمان پارک‌ها و فضای سبز شهرداری کرج گفت: پنج بوستان افتتاح می‌شود.\n"
+        f"{later}: دو بوستان دیگر بازسازی می‌شود."
+    )
+    second = extract(text, published=date(2024, 5, 1)).statements[1]
+    assert second.speaker is not None and second.speaker.display == "مهدی صالحی"
+
+
+def test_this_commission_is_kept_as_written_when_nobody_held_the_title() -> None:
+    text = (
+        "جلسه کمیسیون عمران شورای شهر کرج برگزار شد. رئیس این کمیسیون گفت: طرح تا پایان تابستان بررسی می‌شود."
+    )
+    [statement] = extract(text, published=date(2024, 5, 1)).statements
+    assert statement.speaker is not None and statement.speaker.text == "رئیس این کمیسیون"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "اعضای شورای شهر قزوین اعلام کردند: بودجه سال آینده تا ۱۵ آذر بررسی می‌شود.",
+            "اعضای شورای شهر قزوین",
+        ),
+        ("مسئولان شهرداری ساری قول دادند که پل تا پایان سال افتتاح شود.", "مسئولان شهرداری ساری"),
+    ],
+)
+def test_a_plural_reporting_verb(text: str, speaker: str) -> None:
+    # «اعلام کردند» was not a verb: the speaker swallowed it, or there was none.
+    [c] = extract(text, published=date(2024, 5, 1)).commitments
+    assert c.speaker is not None and c.speaker.text == speaker and c.polarity == "commit"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("رشت - ایرنا - شهردار رشت گفت: بهسازی بازار بزرگ تا پایان سال تمام می‌شود.", "شهردار رشت"),
+        ("کرج- شهردار کرج در جلسه شورا گفت: بوستان ولایت تا پایان خرداد افتتاح می‌شود.", "شهردار کرج"),
+        ("شهردار بندرعباس (محمد قربانی) گفت: اسکله تا پایان سال افتتاح خواهد شد.", "محمد قربانی"),
+    ],
+)
+def test_datelines_without_brackets_and_a_name_in_brackets(text: str, speaker: str) -> None:
+    [c] = extract(text, published=date(2024, 5, 1)).commitments
+    assert c.speaker is not None and c.speaker.text == speaker
+
+
+def test_a_post_quoted_with_wrote() -> None:
+    text = "علیرضا زاکانی در صفحه شخصی خود نوشت: خط ۱۰ مترو تا پایان سال افتتاح می‌شود."
+    [c] = extract(text, published=date(2024, 5, 1)).commitments
+    assert c.speaker is not None and c.speaker.text == "علیرضا زاکانی"
+
+
+def test_a_line_that_introduces_a_list_is_no_speaker_line() -> None:
+    text = "شهرداری تهران اقدامات زیر را انجام داده است:\nساخت پنج بوستان تا پایان سال"
+    # the list item would have been a statement of «شهرداری تهران اقدامات زیر»
+    assert extract(text, published=date(2024, 5, 1)).statements == []
