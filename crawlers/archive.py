@@ -1,7 +1,9 @@
 """WARC archive of every fetched article response (warcio), so a stored article cites exactly what was read.
 
 One gzip WARC file per crawl process under ``settings.archive_dir``; an article's ``archive`` field is
-``"<file>#<offset>"``, the byte offset of its record, readable with ``warcio``'s ArchiveIterator after a seek.
+``"<file>#<offset>"``: the file's name in that folder (not a path: the reference is shown to readers and
+exported, and must survive moving ``GOFTAR_HOME``) and the byte offset of its record, readable with
+``warcio``'s ArchiveIterator after a seek. Stores written before kept absolute paths; both are read.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ class WarcArchive:
         offset = self._fh.tell()
         writer.write_record(record)
         self._fh.flush()
-        return f"{self.path}#{offset}"
+        return f"{self.path.name}#{offset}"
 
     def close(self) -> None:
         if self._fh is not None:
@@ -60,11 +62,13 @@ class WarcArchive:
             self._fh = self._writer = None
 
 
-def read_record(reference: str) -> tuple[str, bytes]:
-    """(URL, body) of the record an article's ``archive`` field points at."""
+def read_record(reference: str, directory: Path | None = None) -> tuple[str, bytes]:
+    """(URL, body) of the record an article's ``archive`` field points at; a file name is looked for in
+    ``directory`` (the archive folder), a path (older stores) is read as it is."""
     from warcio.archiveiterator import ArchiveIterator
 
-    path, _, offset = reference.rpartition("#")
+    name, _, offset = reference.rpartition("#")
+    path = Path(name) if directory is None else directory / name
     with open(path, "rb") as fh:
         fh.seek(int(offset))
         record = next(iter(ArchiveIterator(fh)))
