@@ -15,7 +15,7 @@ import search_corpus as sc
 from fastapi.testclient import TestClient
 
 from goftar.api import create_app
-from goftar.model import Deadline
+from goftar.model import Article, Deadline, Extraction
 from goftar.settings import Settings
 from index.sqlite import SqliteStore
 
@@ -129,14 +129,20 @@ def test_page_rejects_bad_input_politely(client: TestClient) -> None:
     assert dated.status_code == 200 and 'role="alert"' not in dated.text  # dates as the CLI reads them
 
 
+def _page_with(settings: Settings, article: Article, extraction: Extraction, query: str) -> str:
+    """The search page for ``query`` over a store holding only ``article``."""
+    store = SqliteStore.open(settings.db_path)
+    store.upsert([(article, extraction)])
+    with TestClient(create_app(settings, store)) as client:
+        html = client.get("/", params={"q": query}).text
+    store.close()
+    return html
+
+
 def test_javascript_links_are_not_rendered(settings: Settings) -> None:
     article, extraction = sc.old_article()
     evil = article.model_copy(update={"url": "javascript:alert(1)"})
-    store = SqliteStore.open(settings.db_path)
-    store.upsert([(evil, extraction)])
-    with TestClient(create_app(settings, store)) as client:
-        html = client.get("/", params={"q": "پل"}).text
-    store.close()
+    html = _page_with(settings, evil, extraction, "پل")
     assert "javascript:" not in html and "پل عابر پیاده" in html
 
 
@@ -249,11 +255,7 @@ def test_crawled_names_and_titles_are_bidi_isolated(settings: Settings) -> None:
     # date): <bdi> ends it where the crawled text ends.
     article, extraction = sc.old_article()
     article = article.model_copy(update={"title": "خبر \u202eواژگون 123"})
-    store = SqliteStore.open(settings.db_path)
-    store.upsert([(article, extraction)])
-    with TestClient(create_app(settings, store)) as client:
-        html = client.get("/", params={"q": "پل"}).text
-    store.close()
+    html = _page_with(settings, article, extraction, "پل")
     assert "<bdi>خبر \u202eواژگون 123</bdi></a>" in html
     assert re.search(r'<bdi class="speaker">[^<]+</bdi>', html)
 
