@@ -62,38 +62,6 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.replace(" ", "[ \u200c]"))
 
 
-# Cues that the word-by-word list of ``data/commitment_cues.yaml`` cannot express or does not yet hold:
-# «مقرر شد» is the formal «قرار شد» of council and committee news; «در تلاشیم» is «تلاش می‌کنیم»;
-# «موظفند» is «موظف هستند» written short; and
-# «برنامه‌ای برای ... نداریم» puts its object between the noun and the verb of the refusal.
-_EXTRA_CUES: list[tuple[str, str, bool, float]] = [
-    (r"(?<![\w\u200c])مقرر (?:شد|شده است|شده|گردید|است)(?![\w\u200c])", "intend", False, 0.8),
-    (r"(?<![\w\u200c])در تلاش(?:یم| هستیم| است| هستند)(?![\w\u200c])", "intend", False, 0.7),
-    # «پیمانکاران موظفند ...»: the contracted «موظف‌اند» and the synonyms of «موظف است»
-    (r"(?<![\w\u200c])(?:موظف|ملزم|مکلف) ?(?:ند|اند|یم|ایم)(?![\w\u200c])", "demand", False, 0.6),
-    (
-        r"(?<![\w\u200c])(?:ملزم|مکلف) (?:است|هستند|هستیم|شد|شدند|شده ?اند)(?![\w\u200c])",
-        "demand",
-        False,
-        0.6,
-    ),
-    (
-        r"(?<![\w\u200c])(?:هیچ )?(?:برنامه ?ای|قصدی|تصمیمی) (?:برای|جهت|درباره|در خصوص) [^،,؛:.!؟]{1,60}?"
-        r"(?:نداریم|ندارد|ندارند)(?![\w\u200c])",
-        "intend",
-        True,
-        0.7,
-    ),
-]
-# «طی روزهای آینده», «در هفته‌های آتی»: a future too vague to be a deadline still gives a present verb
-# future sense, as «به زودی» does.
-_EXTRA_MARKERS = r"(?:روز|هفته|ماه|سال) ?های (?:آینده|آتی)"
-# «تا پایان مهر ادامه دارد»: a present verb without «می», future only with a date ahead (as the others)
-_EXTRA_PRESENT = r"(?<![\w])ادامه (?:دارد|دارند|می ?یابد)(?![\w])"
-# «نمی‌توانیم», «نمی‌دانیم»: inability and ignorance, not a refusal («اجازه نمی‌دهیم»).
-_NOT_REFUSALS = frozenset({"نمیتوانیم", "نمیدانیم", "نمیبینیم", "نمیشناسیم", "نمیفهمیم", "نمیگوییم"})
-
-
 @dataclass(frozen=True)
 class CueConfig:
     specs: list[_CueSpec]
@@ -109,6 +77,8 @@ class CueConfig:
     plan_habitual: re.Pattern[str]
     plan_not_verbs: frozenset[str]
     plan_not_nouns: frozenset[str]
+    not_refusals: frozenset[str]  # squeezed («نمیتوانیم»)
+    yim_nouns: frozenset[str]
 
 
 def _squeeze(word: str) -> str:
@@ -139,11 +109,10 @@ def cue_config() -> CueConfig:
         )
         for c in raw["cues"]
     ]
-    specs += [_CueSpec(_compile(p), pol, neg, conf) for p, pol, neg, conf in _EXTRA_CUES]
     return CueConfig(
         specs,
-        _compile(f"{_EXTRA_PRESENT}|{raw['present_tense']}"),
-        _compile(f"{raw['future_markers']}|{_EXTRA_MARKERS}"),
+        _compile(raw["present_tense"]),
+        _compile(raw["future_markers"]),
         float(raw["present_confidence"]),
         _compile(raw["refusal"]),
         float(raw["refusal_confidence"]),
@@ -154,6 +123,8 @@ def cue_config() -> CueConfig:
         _compile(raw["plan_habitual"]),
         frozenset(_squeeze(v) for v in raw["plan_not_verbs"]),
         frozenset(raw["plan_not_nouns"]),
+        frozenset(_squeeze(v) for v in raw["not_refusals"]),
+        frozenset(raw["yim_nouns"]),
     )
 
 
@@ -227,7 +198,7 @@ def find_cue(
         (
             m
             for m in cfg.refusal.finditer(sentence)
-            if outside(m) and not _past_first_plural(m) and _squeeze(m.group()) not in _NOT_REFUSALS
+            if outside(m) and not _past_first_plural(m) and _squeeze(m.group()) not in cfg.not_refusals
         ),
         None,
     )
@@ -378,16 +349,8 @@ def _actor(action: str, cue: Cue, speaker: Speaker | None, cue_text: str, cue_at
     return speaker.display if speaker is not None and first_person else None
 
 
-# Nouns and names that end like a first-person plural verb («مستقیم», «تقدیم», «قدیم», «مریم»): the most
-# frequent of them, and the «تفعیل» shape («تنظیم», «تصمیم»). Taken for «…یم» verbs, they made the
-# speaker the actor of «بازار قدیم ... ساماندهی می‌شود».
-_YIM_WORDS = (
-    "اسلیم مستقیم غیرمستقیم عظیم نیم کریم حجیم رژیم ابراهیم قدیم مریم سیم حمیم مفاهیم حریم نسیم رحیم "
-    "مقیم ملایم جیم گریم حکیم بیم سهیم قایم مدیم کلسیم سلیم اقلیم سدیم وخیم فهیم تعالیم دیم بهایم یتیم "
-    "گلیم پتاسیم نعیم ضخیم شمیم منیزیم دژخیم عقیم ندیم اورشلیم حلیم زعیم ضمایم سقیم کلیم فخیم لحیم لئیم "
-    "الیم رجیم تیم جسیم"
-)
-_YIM_NOUNS = frozenset(_YIM_WORDS.split())
+# «تنظیم», «تصمیم»: the «تفعیل» shape of nouns ending like a first-person plural verb (the listed ones are
+# ``yim_nouns`` of the cue file); a shape, so a regex, not a word list.
 _TAFIL = re.compile(r"ت\w\w[یئ]م")
 
 
@@ -396,7 +359,7 @@ def _we(token: str) -> bool:
     plain = token.replace("\u200c", "")
     if plain == "ما" or re.match(r"ن?می", plain):
         return True
-    return plain not in _YIM_NOUNS and not _TAFIL.fullmatch(plain) and not plain.endswith("خیم")
+    return plain not in cue_config().yim_nouns and not _TAFIL.fullmatch(plain) and not plain.endswith("خیم")
 
 
 _ACTOR_STOP = frozenset({"را", "تا", "ظرف", "حداکثر", "هم", "نیز"})  # words a subject never runs into
@@ -464,6 +427,26 @@ def _pick_deadline(
     specific = [(s, d) for s, d in chosen if not _whole_year(d)]
     chosen = specific or chosen
     return chosen[0][1] if chosen else None
+
+
+# «طرح استقبال از بهار», «جشنواره زمستانی»: a time word inside the name of a plan or event names it.
+_NAME_HEAD = re.compile(
+    r"(?<![\w\u200c])(?:طرح|پویش|جشنواره|رویداد|کمپین|همایش|نمایشگاه|مسابقات|مسابقه)"
+    r"(?:[ \u200c]+[^\s،,.:؛«»]+){0,3}[ \u200c]+$"
+)
+
+
+def _not_in_names(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
+    """Drop a date that sits inside a plan's name when the sentence gives another one («طرح استقبال از
+    بهار از ۲۰ اسفند ۱۴۰۳ تا ۱۵ فروردین ۱۴۰۴ ...»: the range, not «از بهار», is when it runs)."""
+
+    def named(s: int) -> bool:
+        m = _NAME_HEAD.search(sentence, max(0, s - 60), s)
+        # the name runs from its head to the date, over no other date («طرح ... از بهار از ۲۰ اسفند»)
+        return m is not None and not any(m.start() < e2 <= s for s2, e2, _d in dates if s2 != s)
+
+    kept = [(s, e, d) for s, e, d in dates if not named(s)]
+    return kept if kept else dates
 
 
 def _whole_year(d: Deadline) -> bool:
@@ -540,8 +523,8 @@ def commitment_in(
     elif cue is not None and promised is not None and promised.polarity in ("hope", "demand"):
         # «ابراز امیدواری کرد که پل تا پایان سال افتتاح خواهد شد»: hoped for, not promised (so a demand).
         cue = Cue(cue.start, cue.end, promised.polarity, cue.negated, cue.confidence)
-    if cue is None:
-        return None
+    if cue is None or _BROKEN.search(sentence, cue.start):
+        return None  # «... وعده دادند که ... اما این وعده عملی نشد»: a failed promise is history
     a_start, a_end = action_span(sentence, cue, cond)
     raw_action = sentence[a_start:a_end]
     action = raw_action.strip()
@@ -552,7 +535,7 @@ def commitment_in(
         for s, e, q in find_quantities(sentence)
         if a_start <= s and e <= a_end and not any(ds <= s < de for ds, de in date_spans)
     ]
-    deadline = _pick_deadline(dates, (a_start, a_end), cond)
+    deadline = _pick_deadline(_not_in_names(sentence, dates), (a_start, a_end), cond)
     confidence = cue.confidence + (0.05 if deadline else 0) + (0.05 if statement and speaker else 0)
     evidence_start = offset + len(sentence) - len(sentence.lstrip())
     return Commitment(
@@ -596,7 +579,8 @@ def find_commitments(
         if promised is not None and _told_before(text, found):
             promised = None
         for s, e in sentence_spans(text, st.start, st.end, split_quotes=True):
-            c = commitment_in(text[s:e], s, st.speaker, published, True, promised)
+            broken = _broken_after(text, e)
+            c = None if broken else commitment_in(text[s:e], s, st.speaker, published, True, promised)
             if c is not None and _promised_by_speaker(promised) and c.actor is None and st.speaker:
                 c.actor = st.speaker.display  # who promised does it (who announces or hopes may not)
             promised = None
@@ -609,7 +593,8 @@ def find_commitments(
         # A sentence with no reporting verb after a statement continues it («همچنین ... خواهد شد»).
         k = bisect_left(starts, s)
         speaker = said[k - 1][1] if k else None
-        _add(out, seen, commitment_in(text[s:e], s, speaker, published, False))
+        if not _broken_after(text, e):
+            _add(out, seen, commitment_in(text[s:e], s, speaker, published, False))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -624,6 +609,24 @@ _EARLIER = re.compile(
 )
 
 
+# A promise reported with its failure is history, as «قرار بود»: «... وعده دادند که ... اما این وعده عملی
+# نشد», «وعده‌ای که هیچ‌گاه محقق نشد», «به قول خود عمل نکرد». The noun must name the promise: a failure
+# of something else («پروژه انجام نشد») says nothing about the promise.
+_FAILED = r"(?:عملی|محقق|اجرایی|اجرا|انجام|عمل|وفا)[ \u200c]?(?:نشد|نشدند|نشده|نگردید|نکرد|نکردند)"
+_BROKEN = re.compile(
+    r"(?<![\w\u200c])(?:وعده|قول|تعهد)[\w\u200c]*\s(?:[^.!؟،,]{0,40}?\s)?"
+    rf"(?:{_FAILED}|به[ \u200c]سرانجام[ \u200c]نرسید|تحقق[ \u200c]نیافت)(?![\w\u200c])"
+)
+# ... or in the next sentence, which points back at it: «... . اما این وعده هرگز محقق نشد.»
+_POINTS_BACK = re.compile(r"[\s.!؟]*(?:(?:اما|ولی)\s*[،,]?\s*)?(?:این|آن|همین)\s+(?:وعده|قول|تعهد)[^.!؟\n]*")
+
+
+def _broken_after(text: str, end: int) -> bool:
+    """Whether the sentence after ``end`` says the promise before it failed."""
+    m = _POINTS_BACK.match(text, end)
+    return m is not None and _BROKEN.search(m.group()) is not None
+
+
 def _told_before(text: str, found: Found) -> bool:
     """Whether a reported promise was made before the report (see ``_PAST_PERFECT``, ``_EARLIER``)."""
     if _PAST_PERFECT.match(text, found.start):
@@ -633,9 +636,10 @@ def _told_before(text: str, found: Found) -> bool:
     return bool(_EARLIER.search(text, sentence_start, found.start))
 
 
-# «X از افتتاح ایستگاه جدید مترو تا پایان آذرماه خبر داد»: an announced event is a plan when the
-# announcement dates it in the future (checked in ``commitment_in``).
-_ANNOUNCED = Cue(0, 0, "intend", False, 0.7)
+# «X از افتتاح ایستگاه جدید مترو تا پایان آذرماه خبر داد»: an announced event is a commitment (the
+# annotation guide's «an announced future event») when the announcement puts it ahead, by a future date
+# or a word such as «به زودی» (checked in ``commitment_in``).
+_ANNOUNCED = Cue(0, 0, "commit", False, 0.7)
 _AHEAD = re.compile(
     r"(?<![\w\u200c])(?:به[ \u200c]?زودی|آینده|آتی|پیش[ \u200c]?رو|از این پس|از فردا|از امروز)(?![\w\u200c])"
 )

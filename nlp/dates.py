@@ -499,6 +499,25 @@ def _school_year(_m: re.Match[str]) -> Callable[[date | None], Range]:
     return resolve
 
 
+def _school_year_end(m: re.Match[str]) -> Callable[[date | None], Range]:
+    """«پایان سال تحصیلی جاری»: 31 Khordad, when the school year that began in Mehr ends; «۱۴۰۳-۱۴۰۴»
+    names the school year by both its years (it ends in the second)."""
+    which, y2 = m["which"] or "", m["y2"]
+
+    def resolve(pub: date | None) -> Range:
+        if y2:
+            d = _g(int(y2), 3, 31)
+        elif pub is None:
+            return None, None
+        else:
+            d = _next_on_or_after(pub, 3, 31)
+            if which in ("آینده", "آتی", "بعد"):
+                d = _g(_jalali(d).year + 1, 3, 31)
+        return d, d
+
+    return resolve
+
+
 def _nowruz_eve(_m: re.Match[str]) -> Callable[[date | None], Range]:
     """«تا شب عید»: the last day of the year, before the next Nowruz."""
 
@@ -563,6 +582,9 @@ _HALF = (
 # «پایان ماه رمضان» is the end of a lunar month, not of this one (lunar dates are not resolved).
 _LUNAR = rf"{_SP}(?:مبارک|رمضان|محرم|صفر|رجب|شعبان|ذی)"
 _YEAR_WORDS = rf"(?:سال(?:{_SP}(?P<which>جاری|آینده|آتی|بعد))?|(?P<this>امسال))"
+# «سال تحصیلی», «سال زراعی», «سال میلادی»: years that do not end in Esfand, so «پایان سال» is not theirs
+# (the school year's end is read by ``_school_year_end``; no deadline is better than a wrong one).
+_OTHER_YEAR = rf"(?!{_SP}(?:تحصیلی|زراعی|آبی|میلادی|قمری|مدرسه|دانشگاهی))"
 _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[date | None], Range]]]] = [
     (re.compile(rf"{_B}(?P<y>\d{{4}})[/\-.](?P<mo>\d{{1,2}})[/\-.](?P<d>\d{{1,2}})(?!\d)"), "on", _numeric),
     (
@@ -597,10 +619,18 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (
         re.compile(
             rf"{_B}(?P<part>پایان|آخر|انتهای|انتها|اواخر|اواسط|ابتدای|آغاز|اوایل|اوائل){_SP}"
-            rf"(?:{_YEAR_WORDS}(?:{_SP}(?P<year>\d{{4}}))?){_E}"
+            rf"(?:{_YEAR_WORDS}(?:{_SP}(?P<year>\d{{4}}))?){_E}{_OTHER_YEAR}"
         ),
         "on",
         _year_part,
+    ),
+    (
+        re.compile(
+            rf"{_B}(?:پایان|آخر|انتهای|انتها|اتمام|خاتمه){_SP}سال{_SP}تحصیلی"
+            rf"(?:{_SP}(?P<which>جاری|آینده|آتی|بعد)|{_SP}(?P<y1>1[34]\d\d){_SP0}[-–/]{_SP0}(?P<y2>1[34]\d\d))?{_E}"
+        ),
+        "on",
+        _school_year_end,
     ),
     (re.compile(rf"{_B}(?P<part>)سال{_SP}(?P<year>\d{{4}})(?P<which>){_E}"), "on", _year_part),
     # «تا پایان ۱۴۰۳»: a bare year after «پایان» (only a year of this era: «پایان ۵۰۰ متر» is not one)

@@ -38,10 +38,16 @@ _DATELINE = re.compile(
 # زاکانی ... گفت», «روز گذشته مدیرعامل ... اعلام کرد»); left in, the phrase resolved to no speaker.
 _S = "[ \u200c]?"
 _WEEKDAY = f"(?:شنبه|یک{_S}شنبه|دو{_S}شنبه|سه{_S}شنبه|چهار{_S}شنبه|پنج{_S}شنبه|جمعه)"
+# Any time of day may lead («شامگاه دوشنبه، سخنگوی ...», «اواخر هفته گذشته ...»), and a comma may close
+# the time: left in, «شامگاه» came out as the speaker.
+_DAYTIME = (
+    rf"(?:صبح|ظهر|عصر|شب|بامداد|شامگاه|صبحگاه|عصرگاه|نیمروز|غروب|نیمه{_S}شب|اوایل{_S}شب|بعد{_S}از{_S}ظهر"
+    rf"|پیش{_S}از{_S}ظهر)"
+)
 _LEADING_TIME = re.compile(
-    rf"(?:(?:صبح|ظهر|عصر|شب|بامداد|بعد{_S}از{_S}ظهر)(?: روز)? )?"
+    rf"(?:{_DAYTIME}(?: روز)? |(?:اواخر|اوایل|اواسط) )?"
     rf"(?:امروز|دیروز|امشب|دیشب|پریروز|(?:روز|هفته|ماه|سال) (?:گذشته|قبل|جاری|پیش)|(?:روز )?{_WEEKDAY}"
-    rf"(?: (?:گذشته|هفته گذشته))?)(?![\w\u200c])\s*"
+    rf"(?: (?:گذشته|هفته گذشته))?)(?![\w\u200c])\s*(?:[،,]\s*)?"
 )
 
 
@@ -77,12 +83,17 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
         comma = re.search(r"[،,؛]", clause)
         first = clause.split(maxsplit=1)[0] if clause.split() else ""
         leads = any(clause.startswith(a) for a in w["attribution"]) or first in w["boundaries"]
+        # A time first: «صبح امروز مهدی نیک‌نام، شهردار گرگان، گفت» must not skip to the comma.
+        when = _LEADING_TIME.match(text, s, e)
+        if when and when.end() < e:
+            s = when.end()
+            continue
         if comma and leads and len(clause[: comma.start()].split()) <= 12:
             s += comma.end()
             while s < e and text[s].isspace():
                 s += 1
             continue
-        when = _LEADING_TIME.match(text, s, e) or _LEADING_PLACE.match(text, s, e)
+        when = _LEADING_PLACE.match(text, s, e)
         if when and when.end() < e:
             s = when.end()
             continue
@@ -222,6 +233,19 @@ class SpeakerResolver:
             self._link_role(self.text[appositive[0] : appositive[1]], speaker)
         self.current = speaker
         return speaker
+
+    def named_later(self, speaker: Speaker) -> Speaker:
+        """A title that spoke before the article named its holder («شهردار اهواز: ...» then «علی نوری،
+        شهردار اهواز، گفت»): the holder, as the guide asks (a pronoun that took the title too)."""
+        title = speaker.text if speaker.kind == "role" else speaker.canonical_name
+        if speaker.kind not in ("role", "pronoun") or not title:
+            return speaker
+        linked = self._linked(title)
+        if linked is None or linked.display == speaker.display:
+            return speaker
+        return speaker.model_copy(
+            update={"canonical_id": linked.canonical_id, "canonical_name": linked.display}
+        )
 
     def _classify(self, phrase: str, start: int, end: int) -> Speaker:
         w = words()

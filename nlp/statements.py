@@ -53,10 +53,6 @@ class Found:
     speaker_end: int | None
 
 
-# Officials' posts are quoted as written («شهردار در صفحه شخصی خود نوشت: ...»).
-_EXTRA_VERBS = ["نوشت"]
-
-
 @lru_cache(maxsize=1)
 def reporting_verb_pattern() -> re.Pattern[str]:
     """One regex for every reporting verb in ``data/reporting_verbs.txt``, perfect forms included."""
@@ -64,7 +60,6 @@ def reporting_verb_pattern() -> re.Pattern[str]:
     forms = sorted(
         {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}, key=len, reverse=True
     )
-    forms += [f for f in _EXTRA_VERBS if f not in forms]
     alts = "|".join(_SP.join(re.escape(w) for w in form.split()) for form in forms)
     perfect = rf"(?:ه(?:{_SP}?(?:است|اند|‌اند))?)?"
     plural = r"(?:ند)?"  # «اعضای شورا اعلام کردند», «قول دادند»: a list line holds the singular only
@@ -87,6 +82,18 @@ def _asked_of(text: str, sentence_start: int, verb_start: int) -> bool:
     """«X از شهرداری خواست ...»: «خواست» reports a demand only after «از» in its clause («خواست مردم» is
     a noun)."""
     return re.search(r"(?<![\w\u200c])از\s", text[sentence_start:verb_start]) is not None
+
+
+def _pledge_in_content(
+    text: str, sentences: list[tuple[int, int]], earlier: list[re.Match[str]], m: re.Match[str]
+) -> bool:
+    """«X متعهد شد که ...» reports X's pledge, but not inside what another verb reports («رئیس شورا اعلام
+    کرد شورا متعهد شد ...»: the chairman speaks) nor when nothing follows it («... متعهد شد.»)."""
+    if not m["verb"].startswith("متعهد"):
+        return False
+    start = _sentence_start(sentences, m.start())
+    end = next((e for s, e in sentences if s <= m.start() < e), len(text))
+    return any(h.start() >= start for h in earlier) or len(text[m.end() : end].split()) < 2
 
 
 def sentence_spans(
@@ -161,6 +168,7 @@ def find_statements(text: str) -> list[Found]:
                 or _asked_of(text, _sentence_start(sentences, m.start()), m.start())
             )
         ]
+        hits = [m for k, m in enumerate(hits) if not _pledge_in_content(text, sentences, hits[:k], m)]
         if not hits:
             own = _verbless(text, p_start, p_end, sentences)
             if not own and kicker is not None and _reporter_again(text, p_start):
@@ -375,6 +383,8 @@ def extract_statements(text: str, resolver: SpeakerResolver) -> list[tuple[State
                 found,
             )
         )
+    for st, _found in out:
+        st.speaker = resolver.named_later(st.speaker) if st.speaker is not None else None
     return out
 
 

@@ -285,10 +285,10 @@ def test_qarar_is_a_plan_only_as_a_word() -> None:
     assert c.polarity == "intend" and c.deadline is not None and c.deadline.end == date(2024, 5, 20)
 
 
-def test_an_announced_event_with_a_date_ahead_is_a_plan() -> None:
+def test_an_announced_event_with_a_date_ahead_is_a_commitment() -> None:
     text = "معاون حمل و نقل شهرداری تهران از افتتاح ایستگاه جدید مترو تا پایان آذرماه خبر داد."
     [c] = extract(text, published=date(2024, 5, 1)).commitments
-    assert c.polarity == "intend" and c.speaker is not None and c.speaker.text.startswith("معاون حمل")
+    assert c.polarity == "commit" and c.speaker is not None and c.speaker.text.startswith("معاون حمل")
     assert c.action == "افتتاح ایستگاه جدید مترو تا پایان آذرماه" and c.deadline is not None
     assert c.deadline.end == date(2024, 12, 20)  # 30 Azar 1403
     for past in ("شهردار از افتتاح ایستگاه مترو خبر داد.", "رئیس شورا از تصویب بودجه در هفته گذشته خبر داد."):
@@ -456,7 +456,65 @@ def test_an_actor_stops_before_the_deadline() -> None:
         "رئیس شورای شهر رشت از تصویب طرح ساماندهی دستفروشان در جلسه آینده شورا خبر داد.",
     ],
 )
-def test_an_announcement_of_something_ahead_without_a_date_is_a_plan(text: str) -> None:
+def test_an_announcement_of_something_ahead_without_a_date_is_a_commitment(text: str) -> None:
     c = _only(text)
-    assert c.polarity == "intend" and c.deadline is None and c.speaker is not None
+    assert c.polarity == "commit" and c.deadline is None and c.speaker is not None
     assert extract("شهردار یزد از تخصیص ۵۰ میلیارد ریال برای مرمت بافت تاریخی خبر داد.", published=PUB).commitments == []
+
+
+def test_an_announced_start_with_a_date_ahead_is_a_commitment() -> None:
+    c = _only("معاون عمرانی شهرداری کرج از آغاز عملیات ساخت پل شهید بهشتی تا پایان آذر خبر داد.")
+    assert c.polarity == "commit" and not c.negated
+    assert c.deadline is not None and c.deadline.text == "پایان آذر"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("نماینده شرکت گاز استان متعهد شد که لوله‌کشی محله تا پایان بهمن تمام شود.", "نماینده شرکت گاز استان"),
+        ("مدیرعامل شرکت آب و فاضلاب مشهد متعهد شد ظرف دو ماه شبکه فاضلاب را تکمیل کند.", "مدیرعامل شرکت آب و فاضلاب مشهد"),
+    ],
+)
+def test_a_title_that_pledges_is_the_speaker(text: str, speaker: str) -> None:
+    c = _only(text)
+    assert c.polarity == "commit" and c.speaker is not None and c.speaker.text == speaker
+    assert c.deadline is not None
+
+
+def test_a_pledge_inside_an_announcement_is_the_announcer_s() -> None:
+    c = _only("رئیس شورای شهر یزد اعلام کرد شورا متعهد شد بودجه این طرح را تامین کند.")
+    assert c.speaker is not None and c.speaker.text == "رئیس شورای شهر یزد"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مسئولان شهرداری وعده دادند که پل تا پایان سال افتتاح شود اما این وعده عملی نشد.",
+        "اعضای شورا وعده دادند که بازار تا پایان تابستان ساماندهی خواهد شد، اما این وعده هیچ‌گاه محقق نشد.",
+        "شهردار قول داد که پارک تا پایان خرداد افتتاح شود. اما این وعده تاکنون عملی نشده است.",
+    ],
+)
+def test_a_promise_reported_with_its_failure_is_history(text: str) -> None:
+    assert extract(text, published=PUB).commitments == []
+
+
+def test_a_failed_old_promise_before_a_new_one_keeps_the_new_one() -> None:
+    c = _only("وعده قبلی محقق نشد اما پارک تا پایان خرداد افتتاح خواهد شد.")
+    assert c.polarity == "commit" and c.deadline is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "از شهروندان درخواست می‌شود زباله‌ها را پس از ساعت ۲۱ بیرون بگذارند.",
+        "از شهروندان تقاضا می‌شود تا پایان خرداد عوارض خود را پرداخت کنند.",
+    ],
+)
+def test_an_impersonal_request_is_a_demand(text: str) -> None:
+    c = _only(text)
+    assert c.polarity == "demand" and not c.negated
+
+
+def test_a_season_in_a_plan_s_name_is_not_its_deadline() -> None:
+    c = _only("شهردار ساری گفت: طرح استقبال از بهار از ۲۰ اسفند ۱۴۰۳ تا ۱۵ فروردین ۱۴۰۴ اجرا خواهد شد.")
+    assert c.deadline is not None and c.deadline.text == "از ۲۰ اسفند ۱۴۰۳ تا ۱۵ فروردین ۱۴۰۴"

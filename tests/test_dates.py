@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from nlp.dates import find_date_expressions, parse_jalali_or_gregorian, resolve_deadline
+from nlp.dates import deadlines_in, find_date_expressions, parse_jalali_or_gregorian, resolve_deadline
 
 FRIDAY = date(2021, 9, 24)  # جمعه ۲ مهر ۱۴۰۰
 
@@ -164,3 +164,26 @@ def test_a_range_of_an_official_notice() -> None:
     d = resolve_deadline("از ۲۰ آبان لغایت ۳۰ آذر اجرا می‌شود", FRIDAY)
     assert d is not None and d.text == "از ۲۰ آبان لغایت ۳۰ آذر"
     assert (d.start, d.end) == (date(2021, 11, 11), date(2021, 12, 21))
+
+
+def test_the_end_of_the_school_year_is_31_khordad() -> None:
+    pub = date(2024, 12, 1)  # 11 Azar 1403: the school year that began in Mehr 1403 ends 31 Khordad 1404
+    [(_s, _e, d)] = deadlines_in("تا پایان سال تحصیلی جاری ادامه دارد", pub)
+    assert d.text == "پایان سال تحصیلی جاری" and d.end == date(2025, 6, 21)
+    [(_s, _e, d)] = deadlines_in("تا پایان سال تحصیلی ۱۴۰۳-۱۴۰۴ اجرا می‌شود", pub)
+    assert d.end == date(2025, 6, 21)
+
+
+@pytest.mark.parametrize("text", ["تا پایان سال زراعی اجرا می‌شود", "تا پایان سال میلادی تمام می‌شود"])
+def test_other_years_are_not_read_as_the_calendar_year(text: str) -> None:
+    assert deadlines_in(text, date(2024, 12, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("latin", "persian"),
+    [("ظرف 48 ساعت انجام می‌شود", "ظرف ۴۸ ساعت انجام می‌شود"), ("تا 15 دی تمام می‌شود", "تا ۱۵ دی تمام می‌شود")],
+)
+def test_latin_digits_read_as_persian_ones(latin: str, persian: str) -> None:
+    pub = date(2024, 12, 1)
+    [(_s, _e, a)], [(_s2, _e2, b)] = deadlines_in(latin, pub), deadlines_in(persian, pub)
+    assert (a.kind, a.start, a.end) == (b.kind, b.start, b.end) and a.end is not None

@@ -194,7 +194,7 @@ def test_bullets_under_an_announcement_are_announced_plans() -> None:
         "🔹 افتتاح پنج بوستان در سال گذشته"
     )
     first, second = extract(text, published=date(2024, 5, 1)).commitments
-    assert {first.polarity, second.polarity} == {"intend"}
+    assert {first.polarity, second.polarity} == {"commit"}  # announced future events (GUIDE)
     assert first.speaker is not None and first.speaker.text == "شهردار بابلسر"
     assert second.deadline is not None and second.deadline.end == date(2024, 7, 21)  # 31 Tir 1403
 
@@ -275,3 +275,32 @@ def test_a_line_that_introduces_a_list_is_no_speaker_line() -> None:
     text = "شهرداری تهران اقدامات زیر را انجام داده است:\nساخت پنج بوستان تا پایان سال"
     # the list item would have been a statement of «شهرداری تهران اقدامات زیر»
     assert extract(text, published=date(2024, 5, 1)).statements == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["شامگاه دوشنبه، ", "بامداد امروز ", "ظهر دیروز ", "اواخر هفته گذشته ", "عصرگاه یکشنبه "],
+)
+def test_any_time_of_day_opening_the_speaker_clause_is_skipped(opening: str) -> None:
+    st = _statements(f"{opening}سخنگوی شهرداری تبریز گفت: پل تا پایان دی افتتاح می‌شود.")[0]
+    assert st.speaker and st.speaker.text == "سخنگوی شهرداری تبریز"
+
+
+def test_a_time_then_a_name_then_its_title_gives_the_person() -> None:
+    st = _statements("صبح امروز مهدی نیک‌نام، شهردار گرگان، گفت: پل تا پایان دی افتتاح می‌شود.")[0]
+    assert st.speaker and st.speaker.text == "مهدی نیک‌نام" and st.speaker.kind == "person"
+
+
+def test_a_headline_title_is_the_person_the_body_names_with_it() -> None:
+    text = (
+        "شهردار اهواز: پل پنجم تا پایان دی افتتاح می‌شود\n"
+        "به گزارش ایرنا، علی نوری، شهردار اهواز، امروز در بازدید از پروژه گفت: کار عرشه پل تمام شده است."
+    )
+    headline = _statements(text)[0]
+    assert headline.speaker and headline.speaker.text == "شهردار اهواز"
+    assert headline.speaker.display == "علی نوری"
+
+
+def test_a_place_closed_by_a_comma_still_opens_the_speaker_clause() -> None:
+    st = _statements("در حاشیه این مراسم، مهدی کاظمی، شهردار کرج، گفت: پل تا پایان دی افتتاح می‌شود.")[0]
+    assert st.speaker and st.speaker.text == "مهدی کاظمی"
