@@ -234,7 +234,11 @@ def _present_cue(
 ) -> tuple[Cue, bool] | None:
     """A present-tense verb given future sense by a marker or a future date in the sentence, and
     whether that marker comes before it (then it leads the sentence)."""
-    markers = [(m.start(), m.end()) for m in cfg.markers.finditer(sentence) if outside(m)]
+    markers = [
+        (m.start(), m.end())
+        for m in cfg.markers.finditer(sentence)
+        if outside(m) and not _clause_done(sentence, m.end())
+    ]
     if not (future or markers):
         return None
     verb = next(
@@ -481,6 +485,26 @@ def _not_recurring(sentence: str, dates: list[tuple[int, int, Deadline]]) -> lis
     return [(s, e, d) for s, e, d in dates if d.kind != "on"]
 
 
+# A clause that ends in a perfect («از این هفته آغاز شده است», «از ابتدای ماه اجرا شده‌اند») tells what has
+# begun: its date gives no other verb of the sentence future sense («۲۶ پایگاه فعال است و خدمات سیار نیز از
+# این هفته آغاز شده است» was a commitment through «فعال است»).
+_PERFECT_END = re.compile(
+    r"(?:شده|کرده|گرفته|داده|یافته|رسیده|آمده|رفته|بوده|گشته|گردیده|نموده|داشته)[ \u200c]?"
+    r"(?:است|اند|ایم|بود|بودند|بودیم)\s*$"
+)
+_CLAUSE_END = re.compile(r"[.،,؛!?؟\n]")
+
+
+def _clause_done(sentence: str, at: int) -> bool:
+    """Whether the clause going on at ``at`` ends in a perfect verb (see ``_PERFECT_END``)."""
+    return _PERFECT_END.search(_CLAUSE_END.split(sentence[at:], 1)[0]) is not None
+
+
+def _not_done(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
+    """Drop the dates (and, in ``_present_cue``, the time markers) of a clause that tells what has begun."""
+    return [(s, e, d) for s, e, d in dates if not _clause_done(sentence, e)]
+
+
 def _not_said_on(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
     """Drop the day a statement was made: a date in the clause of a reporting verb, before the verb
     («... در جلسه روز سه‌شنبه تصریح کرد: ...»)."""
@@ -509,7 +533,7 @@ def commitment_in(
     :func:`find_commitments`).
     """
     dates = _not_said_on(sentence, deadlines_in(sentence, published))
-    future = _future(_not_recurring(sentence, dates), published)
+    future = _future(_not_done(sentence, _not_recurring(sentence, dates)), published)
     cue = find_cue(sentence, deadline_spans=future, in_statement=statement)
     if promised is _ANNOUNCED and not (_future(dates, published) or _AHEAD.search(sentence)):
         # an announcement («از ... خبر داد») is a plan only with a date or a time still to come («به زودی»)

@@ -518,3 +518,17 @@ def test_an_impersonal_request_is_a_demand(text: str) -> None:
 def test_a_season_in_a_plan_s_name_is_not_its_deadline() -> None:
     c = _only("شهردار ساری گفت: طرح استقبال از بهار از ۲۰ اسفند ۱۴۰۳ تا ۱۵ فروردین ۱۴۰۴ اجرا خواهد شد.")
     assert c.deadline is not None and c.deadline.text == "از ۲۰ اسفند ۱۴۰۳ تا ۱۵ فروردین ۱۴۰۴"
+
+
+def test_a_date_of_what_has_begun_gives_no_other_verb_future_sense() -> None:
+    # the demo's article: «از این هفته» starts on the day of publication, but its clause is a perfect
+    text = (
+        "وی افزود: ۲۶ پایگاه ثابت و سیار شهرداری فعال است و خدمات سیار واکسیناسیون برای سالمندان "
+        "و معلولان در خانه نیز از این هفته آغاز شده است."
+    )
+    assert extract(text, published=date(2021, 9, 18)).commitments == []
+    marker = "وی گفت: ۱۲ خط شبانه فعال است و سرویس دانشجویان از ابتدای این هفته راه‌اندازی شده است."
+    assert extract(marker, published=date(2024, 12, 7)).commitments == []  # a time marker, not a date
+    ahead = "شهردار گفت: خدمات سیار واکسیناسیون برای سالمندان از این هفته آغاز می‌شود."
+    (found,) = extract(ahead, published=date(2021, 9, 18)).commitments
+    assert found.polarity == "commit" and found.deadline is not None and found.deadline.text == "از این هفته"
