@@ -492,23 +492,32 @@ class SqliteStore:
         self, items: list[tuple[Article, Extraction]], sent: _Sent | None, done: Callable[[IndexReport], None]
     ) -> _Sent | None:
         """Send a batch to the writer process, then settle the one sent before it (see ``upsert_many``)."""
-        batch = _Sent()
+        if sent is not None and not sent.writer.alive:
+            # The writer died holding ``sent``: settle it first (written here), so that this batch never
+            # goes to a new writer while ``sent``'s answer is awaited from the old one.
+            done(self._settle(sent))
+            sent = None
+        if not self._for_the_child(items):  # settling may have turned the writer process off
+            done(self.upsert(items))
+            return None
+        writer = self._bulk_writer()
+        batch = _Sent(writer)
         chunks = self._prepared_chunks(items, batch.prepared, batch.report)
         try:
-            self._bulk_writer().send_writes(chunks)  # the child commits ``sent`` meanwhile
+            writer.send_writes(chunks)  # the child commits ``sent`` meanwhile
             if sent is not None:
                 try:
-                    self._bulk_writer().committed()
+                    writer.committed()
                 except sqlite_bulk.BulkWriteError as exc:
                     # ``sent`` was rolled back: it is written here, article by article, and then this
                     # batch, so that a later version of an article is not overwritten by an earlier one.
                     log.warning("batch write failed (%s); writing its articles one by one", exc)
-                    self._bulk_writer().send_rollback()
+                    writer.send_rollback()
                     done(self._upsert_each(sent.prepared, sent.report))
                     done(self._write_prepared(batch.prepared, batch.report))
                     return None
                 done(_counted(sent.report, sent.prepared))
-            self._bulk_writer().send_commit()
+            writer.send_commit()
         except sqlite_bulk.BulkWriterGone as exc:
             # Whether ``sent`` was committed is unknown: both batches are written here, in order
             # (writing an article again replaces it with the same rows).
@@ -526,7 +535,7 @@ class SqliteStore:
     def _settle(self, sent: _Sent) -> IndexReport:
         """Wait for the commit of a batch sent by ``upsert_many``; write it here if the writer failed."""
         try:
-            self._bulk_writer().committed()
+            sent.writer.committed()  # that writer, dead or alive: a new one would never answer for it
         except sqlite_bulk.BulkWriteError as exc:
             log.warning("batch write failed (%s); writing its articles one by one", exc)
             return self._upsert_each(sent.prepared, sent.report)
@@ -894,8 +903,9 @@ def _bounded(conn: sqlite3.Connection, clock: _Clock, run: Any) -> Any:
 
 @dataclass
 class _Sent:
-    """A batch of ``upsert_many``: what was prepared of it, and its report so far."""
+    """A batch of ``upsert_many``: the writer process it went to, what was prepared of it, its report."""
 
+    writer: sqlite_bulk.BulkWriter
     prepared: list[Prepared] = field(default_factory=list)
     report: IndexReport = field(default_factory=IndexReport)
 

@@ -250,3 +250,21 @@ def test_a_stream_whose_source_breaks_keeps_what_was_sent(store: SqliteStore) ->
     assert store.counts()["articles"] == 6  # the batch sent before the failure was committed
     report = store.upsert(_articles(6, seed=9, first=6))  # and the write lock was released
     assert report.failed == [] and store.counts()["articles"] == 12
+
+
+@pytest.mark.timeout(120, method="thread")  # the bug was a read that never returns: end the run, not hang
+def test_a_writer_dying_between_batches_of_a_stream_loses_nothing(store: SqliteStore) -> None:
+    # killed after a batch's commit was sent and before the next batch: the next must not go to a new
+    # writer while the old one's answer is awaited (that waited for ever)
+    def batches() -> Iterator[list[tuple[Article, Extraction]]]:
+        yield _articles(6, first=0)
+        assert store._bulk is not None
+        store._bulk._proc.kill()
+        store._bulk._proc.wait()
+        yield _articles(7, seed=9, first=6)
+        yield _articles(5, seed=4, first=13)
+
+    total = store.upsert_many(batches())
+    assert total.failed == [] and total.articles == 18
+    assert store.counts()["articles"] == 18
+    assert store.counts()["commitments"] == total.commitments
