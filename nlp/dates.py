@@ -119,6 +119,7 @@ _YEAR = rf"(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال|جاری|{_NEXT_Y
 _FUTURE = r"(?:آینده|آتی|بعد|دیگر)"
 
 Range = tuple[date | None, date | None]
+Resolver = Callable[[date | None], Range]  # a date expression's days, given the publication day
 
 
 @dataclass(frozen=True)
@@ -487,16 +488,26 @@ def _half(m: re.Match[str]) -> Callable[[date | None], Range]:
     return resolve
 
 
-def _school_year(_m: re.Match[str]) -> Callable[[date | None], Range]:
-    """«آغاز سال تحصیلی», «بازگشایی مدارس»: 1 Mehr, the next one."""
+def _next_yearly(month: int, day: int, days_before: int = 0) -> Callable[[re.Match[str]], Resolver]:
+    """A resolver for a day that comes every year: the next Jalali ``month``/``day`` on or after
+    publication, ``days_before`` days earlier."""
 
-    def resolve(pub: date | None) -> Range:
-        if pub is None:
-            return None, None
-        d = _next_on_or_after(pub, 7, 1)
-        return d, d
+    def factory(_m: re.Match[str]) -> Resolver:
+        def resolve(pub: date | None) -> Range:
+            if pub is None:
+                return None, None
+            d = _next_on_or_after(pub, month, day) - timedelta(days=days_before)
+            return d, d
 
-    return resolve
+        return resolve
+
+    return factory
+
+
+# «آغاز سال تحصیلی», «بازگشایی مدارس»: 1 Mehr, the next one.
+_school_year = _next_yearly(7, 1)
+# «تا شب عید»: the last day of the year, before the next Nowruz.
+_nowruz_eve = _next_yearly(1, 1, days_before=1)
 
 
 def _school_year_end(m: re.Match[str]) -> Callable[[date | None], Range]:
@@ -513,18 +524,6 @@ def _school_year_end(m: re.Match[str]) -> Callable[[date | None], Range]:
             d = _next_on_or_after(pub, 3, 31)
             if which in ("آینده", "آتی", "بعد"):
                 d = _g(_jalali(d).year + 1, 3, 31)
-        return d, d
-
-    return resolve
-
-
-def _nowruz_eve(_m: re.Match[str]) -> Callable[[date | None], Range]:
-    """«تا شب عید»: the last day of the year, before the next Nowruz."""
-
-    def resolve(pub: date | None) -> Range:
-        if pub is None:
-            return None, None
-        d = _next_on_or_after(pub, 1, 1) - timedelta(days=1)
         return d, d
 
     return resolve
