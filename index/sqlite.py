@@ -45,7 +45,7 @@ from nlp.tracking import DUE_DAYS
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 ENTITY_LABELS_FOR_DIGEST = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRO")
 
 _SCHEMA = """
@@ -154,6 +154,12 @@ def _migrate(conn: sqlite3.Connection) -> None:
     try:
         # Read inside the write transaction: another process may have migrated meanwhile.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            # Opening it would set its version back to ours and let this version misread what it wrote.
+            raise StoreError(
+                f"this SQLite store was written by a newer version of Goftar (schema {version}; this one "
+                f"reads up to {SCHEMA_VERSION}): upgrade Goftar, or set GOFTAR_HOME to another folder"
+            )
         if version < 2:
             log.info("migrating the SQLite store to schema version 2")
             _migrate_v1_to_v2(conn)
@@ -173,6 +179,8 @@ def _migrate(conn: sqlite3.Connection) -> None:
             log.info("migrating the SQLite store to schema version 7 (search terms again: minutes per 1M)")
             sqlite_maintenance.reindex(conn)
             conn.execute("PRAGMA user_version = 7")
+        # v8: commitment and statement documents no longer repeat their row's id (readers add it from the
+        # row; older documents keep theirs): nothing to move, but a v7 reader would show them without ids.
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -928,7 +936,7 @@ def _count(report: IndexReport, item: Prepared) -> None:
 
 def commitment_row_doc(row: sqlite3.Row) -> dict[str, Any]:
     """The stored commitment document with its current status, first-seen time and article ref."""
-    return commitment_from_row(row["json"], row["status"], row["first_seen"], row["ref"])
+    return commitment_from_row(row["json"], row["status"], row["first_seen"], row["ref"], row["id"])
 
 
 def _new_in(prefix: str, start: datetime, end: datetime) -> tuple[str, tuple[str, ...]]:

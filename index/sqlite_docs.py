@@ -18,11 +18,11 @@ from index.base import article_doc
 from index.sqlite_write import unpack
 
 # SQL pieces: a commitment's stored document with its current status and its article's ref.
-COMMITMENT_COLUMNS = "d.json, c.status, c.first_seen, a.ref"
+COMMITMENT_COLUMNS = "d.json, c.status, c.first_seen, a.ref, c.id"
 COMMITMENT_FROM = (
     "commitments c JOIN commitment_docs d ON d.rowid = c.rowid JOIN articles a ON a.rowid = c.article_rowid"
 )
-STATEMENT_COLUMNS = "c.json, a.ref"
+STATEMENT_COLUMNS = "c.json, a.ref, c.id"
 STATEMENT_FROM = "statements c JOIN articles a ON a.rowid = c.article_rowid"
 
 
@@ -52,10 +52,13 @@ def ref_doc(ref: str | None) -> dict[str, Any] | None:
 
 
 def commitment_from_row(
-    json_value: str | bytes, status: str, first_seen: str, ref: str | None
+    json_value: str | bytes, status: str, first_seen: str, ref: str | None, ident: str | None = None
 ) -> dict[str, Any]:
-    """A stored commitment as ``commitment_doc`` builds it, with its current status and first-seen time."""
-    doc: dict[str, Any] = unpack(json_value)
+    """A stored commitment as ``commitment_doc`` builds it, with its current status and first-seen time.
+
+    ``ident``: the row's id, which documents written since schema v8 do not repeat (see ``sqlite_write``).
+    """
+    doc: dict[str, Any] = _with_id(unpack(json_value), ident)
     deadline = doc.get("deadline")
     if deadline is not None:
         deadline["start_jalali"] = _jalali_of_day(deadline["start"]) if deadline.get("start") else None
@@ -66,11 +69,16 @@ def commitment_from_row(
     return doc
 
 
-def statement_from_row(json_value: str | bytes, ref: str | None) -> dict[str, Any]:
-    """A stored statement as ``statement_doc`` builds it."""
-    doc: dict[str, Any] = unpack(json_value)
+def statement_from_row(json_value: str | bytes, ref: str | None, ident: str | None = None) -> dict[str, Any]:
+    """A stored statement as ``statement_doc`` builds it (``ident``: see :func:`commitment_from_row`)."""
+    doc: dict[str, Any] = _with_id(unpack(json_value), ident)
     doc["article"] = ref_doc(ref) or doc.get("article")
     return doc
+
+
+def _with_id(doc: dict[str, Any], ident: str | None) -> dict[str, Any]:
+    # First, where model_dump puts it; a document written before v7 carries the same id itself.
+    return {"id": ident, **doc} if ident is not None else doc
 
 
 def article_from_row(json_value: str | bytes) -> Article:

@@ -430,10 +430,10 @@ def _hit(
     doc_type: Any, row: sqlite3.Row, score: float, tokens: set[str], phrases: set[tuple[str, ...]]
 ) -> Hit:
     if doc_type == "commitment":
-        doc = commitment_from_row(row["json"], row["status"], row["first_seen"], row["ref"])
+        doc = commitment_from_row(row["json"], row["status"], row["first_seen"], row["ref"], row["id"])
         text = doc.get("evidence", "")
     elif doc_type == "statement":
-        doc = statement_from_row(row["json"], row["ref"])
+        doc = statement_from_row(row["json"], row["ref"], row["id"])
         text = doc.get("quote", "")
     else:
         doc = article_doc_from_row(row["json"])

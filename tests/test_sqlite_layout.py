@@ -8,6 +8,9 @@ import zlib
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from goftar.errors import StoreError
 from goftar.model import Deadline
 from index.base import SearchQuery, commitment_doc
 from index.sqlite import SCHEMA_VERSION, SqliteStore
@@ -202,16 +205,16 @@ def _downgrade_to_v1(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.create_function(
         "v1_doc",
-        4,
-        lambda doc, status, seen, ref: json.dumps(
-            commitment_from_row(doc, status, seen, ref), ensure_ascii=False
+        5,
+        lambda doc, status, seen, ref, ident: json.dumps(
+            commitment_from_row(doc, status, seen, ref, ident), ensure_ascii=False
         ),
     )
     conn.executescript(
         """
         ALTER TABLE commitments ADD COLUMN json TEXT;
         UPDATE commitments SET json = (
-            SELECT v1_doc(d.json, commitments.status, commitments.first_seen, a.ref)
+            SELECT v1_doc(d.json, commitments.status, commitments.first_seen, a.ref, commitments.id)
             FROM commitment_docs d, articles a WHERE d.rowid = commitments.rowid AND a.id = commitments.article_id);
         DROP TABLE commitment_docs;
         ALTER TABLE articles DROP COLUMN ref;
@@ -299,3 +302,30 @@ def test_store_from_v4_links_children_by_article_rowid_and_reads_the_same(tmp_pa
     counts = migrated.counts()
     assert not migrated.upsert([metro_post()]).failed
     assert migrated.counts() == counts
+
+
+def test_documents_do_not_repeat_their_rows_id_but_every_reader_shows_it(tmp_path: Path) -> None:
+    store = _fill(tmp_path / "s.sqlite3")
+    conn = store._conn  # noqa: SLF001
+    stored = [unpack(v) for (v,) in conn.execute("SELECT json FROM commitment_docs")]
+    stored += [unpack(v) for (v,) in conn.execute("SELECT json FROM statements")]
+    assert stored and all("id" not in doc for doc in stored)
+    _article, extraction = vaccine_article()
+    commitment_id, statement_id = extraction.commitments[0].id, extraction.statements[0].id
+    assert (store.get_commitment(commitment_id) or {}).get("id") == commitment_id
+    hits = store.search(SearchQuery(text="واکسن", doc_type="statement")).hits
+    assert statement_id in {hit.doc["id"] for hit in hits}
+    assert all(doc["id"] for doc in store.due_between(date(2024, 1, 1), date(2027, 1, 1)))
+
+
+def test_a_store_written_by_a_newer_version_is_refused_not_downgraded(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    _fill(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer version of Goftar"):
+        SqliteStore.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    conn.close()
