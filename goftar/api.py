@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from goftar.errors import ConfigError, GoftarError
@@ -38,7 +39,8 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-# Swagger UI and ReDoc pull their scripts from a CDN; they get a looser policy than the search page.
+# Swagger UI and ReDoc (served from fastapi-offline's copies: FastAPI's own pages load them from a CDN,
+# a blank page on an offline machine) start with inline scripts: they get a looser policy than the page.
 DOCS_PATHS = ("/docs", "/redoc")
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -161,7 +163,7 @@ def create_app(
         yield
         holder.close()
 
-    app = FastAPI(
+    app = FastAPIOffline(
         title="Goftar",
         version="0.1.0",
         lifespan=lifespan,

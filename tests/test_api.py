@@ -97,6 +97,15 @@ def test_counts_and_openapi(client: TestClient) -> None:
     assert "/api/search" in spec["paths"] and "get" in spec["paths"]["/api/search"]
 
 
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_api_docs_load_nothing_from_the_internet(client: TestClient, page: str) -> None:
+    html = client.get(page).text
+    scripts = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert scripts and not [url for url in scripts if "//" in url], scripts  # every asset from this server
+    for url in scripts:
+        assert client.get(url).status_code == 200, url
+
+
 def test_page_is_rtl_persian_with_cards(client: TestClient) -> None:
     response = client.get("/", params={"q": "واکسن"})
     html = response.text
