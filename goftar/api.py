@@ -28,7 +28,7 @@ from goftar.settings import Settings
 from goftar.web import format as fmt
 from index.base import SearchQuery, SearchResult, SearchTimeout, Store
 from index.export import ArchiveUrl, iter_hits, jsonl_line, write_csv
-from index.query import MAX_QUERY_CHARS, check_range, parse_day
+from index.query import MAX_QUERY_CHARS, check_range, left_out, parse_day
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +214,9 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
     @app.get("/api/search", tags=["search"])
     def api_search(query: QueryDep) -> dict[str, Any]:
         """Search commitments (or statements/articles): hits with highlights, total, facets, paging."""
-        return {"page": query.page, "size": query.size, **holder.get().search(query).to_json()}
+        result = holder.get().search(query).to_json()
+        # Words not searched for (an affix or punctuation alone): a query of only those matches everything.
+        return {"page": query.page, "size": query.size, **result, "left_out": left_out(query.text or "")}
 
     @app.get("/api/commitments/{commitment_id}", tags=["documents"])
     def api_commitment(commitment_id: str) -> dict[str, Any]:
@@ -389,6 +391,7 @@ def _add_page_routes(app: FastAPI, holder: _StoreHolder) -> None:
             error=error,
             detail=detail,
             dropped=[FILTER_LABELS[name] for name in dropped],
+            left_out=left_out(query.text or ""),
             cards=_cards(holder.get(), result) if result else [],
             link=lambda **change: _link(params, change),
             pages=_pages(query, result),

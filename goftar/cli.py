@@ -274,10 +274,23 @@ def search(
         published_from=published[0], published_to=published[1],
         deadline_from=deadline[0], deadline_to=deadline[1],
     )
+    _note_left_out(query, doc_type)
     if export:
         _export(q, fmt, limit, bom)
     else:
         _show_page(q, fmt)
+
+
+def _note_left_out(text: str, doc_type: str) -> None:
+    """Say which typed words are not searched for: «ها» alone would otherwise list everything silently."""
+    from index.query import parse
+
+    parsed = parse(text)
+    if parsed.dropped:
+        words = " ".join(f"«{word}»" for word in parsed.dropped)
+        every = f", so every {doc_type} matches" if parsed.empty else ""
+        err.print(f"note: {words} left out: an affix or punctuation alone is not searched for{every}",
+                  highlight=False)
 
 
 def _day_range(

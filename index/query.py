@@ -40,6 +40,7 @@ class ParsedQuery:
 
     groups: list[list[Term]] = field(default_factory=list)
     excluded: list[Term] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # words typed that analyse to nothing («ها», «،»)
 
     @property
     def empty(self) -> bool:
@@ -55,6 +56,15 @@ class ParsedQuery:
         stand together: a stray «خدمت» elsewhere in the text is not what was searched for."""
         terms = [t.tokens for group in self.groups for t in group]
         return {t[0] for t in terms if len(t) == 1}, {t for t in terms if len(t) > 1}
+
+
+def left_out(text: str) -> list[str]:
+    """The words of a query that are not searched for (affixes, punctuation): the interfaces say so,
+    since a query of nothing else matches every document."""
+    try:
+        return parse(text).dropped
+    except ConfigError:
+        return []  # the search itself reports a query it cannot read
 
 
 def parse(text: str) -> ParsedQuery:
@@ -78,6 +88,7 @@ def parse(text: str) -> ParsedQuery:
         raw = phrase_a if phrase_a is not None else phrase_b if phrase_b is not None else word
         tokens = tuple(analysis.terms(raw, query=True))
         if not tokens:  # an affix alone: dropped, and an OR before it with it («واکسن OR ها تهران»)
+            parsed.dropped.append(raw)
             previous = None
             pending_or = False
             continue

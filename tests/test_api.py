@@ -117,6 +117,15 @@ def test_page_is_rtl_persian_with_cards(client: TestClient) -> None:
     assert "تاریخچهٔ این وعده" in html
 
 
+def test_words_not_searched_for_are_named_by_the_api_and_the_page(client: TestClient) -> None:
+    answer = client.get("/api/search", params={"q": "واکسن ها"}).json()
+    assert answer["left_out"] == ["ها"] and answer["total"] >= 1
+    assert client.get("/api/search", params={"q": "واکسن"}).json()["left_out"] == []
+    html = client.get("/", params={"q": "ها"}).text
+    assert "«<bdi>ها</bdi>»: پسوند یا نشانه به‌تنهایی جست‌وجو نمی‌شود" in html
+    assert "کنار گذاشته شد" not in client.get("/", params={"q": "واکسن"}).text
+
+
 def test_page_escapes_hostile_text_and_sends_csp(client: TestClient) -> None:
     response = client.get("/", params={"q": "مترو"})
     html = response.text

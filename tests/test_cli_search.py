@@ -189,3 +189,15 @@ def test_the_table_shows_a_late_night_article_on_its_local_day() -> None:
     assert fa_date("2024-06-01T22:00:00+00:00", "Asia/Tehran") == "۱۴۰۳/۰۳/۱۳"  # 01:30 on 2 June in Tehran
     assert fa_date("2024-06-01T10:00:00+00:00", "Asia/Tehran") == "۱۴۰۳/۰۳/۱۲"
     assert fa_date("2024-06-01", "Asia/Tehran") == "۱۴۰۳/۰۳/۱۲"  # a day stays that day
+
+
+def test_an_affix_alone_is_said_to_be_left_out_not_silently_matching_everything(home: Path) -> None:
+    alone = goftar("search", "ها", "--format", "json", home=home)
+    assert alone.returncode == 0, alone.stderr
+    assert "«ها» left out" in alone.stderr and "every commitment matches" in alone.stderr
+    assert json.loads(alone.stdout)["total"] == TOTAL
+    beside = goftar("search", "واکسن ها", "--format", "json", home=home)
+    assert "«ها» left out" in beside.stderr and "every commitment" not in beside.stderr
+    assert 0 < json.loads(beside.stdout)["total"] < TOTAL
+    plain = goftar("search", "واکسن", home=home)
+    assert "left out" not in plain.stderr

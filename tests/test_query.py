@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from goftar.errors import ConfigError
 from index import analysis
-from index.query import check_range, highlight, parse, parse_day, to_fts5
+from index.query import check_range, highlight, left_out, parse, parse_day, to_fts5
 
 
 def test_inflected_and_respelled_forms_share_a_term() -> None:
@@ -21,6 +21,12 @@ def test_inflected_and_respelled_forms_share_a_term() -> None:
 def test_affixes_typed_with_a_space_do_not_become_terms() -> None:
     assert analysis.terms("واکسن ها را می دهند") == ["واکسن", "را", "دهند"]
     assert analysis.terms("می‌شود") == analysis.terms("شود")
+
+
+def test_words_that_analyse_to_nothing_are_named() -> None:
+    assert parse("واکسن ها ،").dropped == ["ها", "،"]
+    assert parse("ها").empty and left_out("ها") == ["ها"]
+    assert left_out("واکسن") == [] and left_out("x" * 100_000) == []
 
 
 def test_short_words_keep_their_ending() -> None:
