@@ -79,6 +79,9 @@ class CueConfig:
     plan_not_nouns: frozenset[str]
     not_refusals: frozenset[str]  # squeezed («نمیتوانیم»)
     yim_nouns: frozenset[str]
+    opinion_nouns: frozenset[str]  # «فکر نمی‌کنیم», «فکر می‌کنم»: an opinion, not a refusal or a plan
+    noun_pairs: frozenset[str]  # «ساخت و ساز»: a verb-like word joined by «و» into a noun
+    forecast: re.Pattern[str]  # «پیش‌بینی می‌شود»: its verb is no present-tense commitment
 
 
 def _squeeze(word: str) -> str:
@@ -125,6 +128,9 @@ def cue_config() -> CueConfig:
         frozenset(raw["plan_not_nouns"]),
         frozenset(_squeeze(v) for v in raw["not_refusals"]),
         frozenset(raw["yim_nouns"]),
+        frozenset(raw["opinion_nouns"]),
+        frozenset(raw["noun_pairs"]),
+        _compile(raw["forecast"]),
     )
 
 
@@ -198,7 +204,10 @@ def find_cue(
         (
             m
             for m in cfg.refusal.finditer(sentence)
-            if outside(m) and not _past_first_plural(m) and _squeeze(m.group()) not in cfg.not_refusals
+            if outside(m)
+            and not _past_first_plural(m)
+            and _squeeze(m.group()) not in cfg.not_refusals
+            and not _after_word(sentence, m, cfg.opinion_nouns)
         ),
         None,
     )
@@ -210,6 +219,12 @@ def find_cue(
             found.append(plan)
     # The first cue is the main clause's; a later «باید» in «... اجرا می‌شود و رانندگان باید ...» is not.
     return min(found, key=lambda c: (c.start, -c.confidence)) if found else None
+
+
+def _after_word(sentence: str, m: re.Match[str], nouns: frozenset[str]) -> bool:
+    """Whether the word before ``m`` is one of ``nouns``."""
+    prev = sentence[: m.start()].split()
+    return bool(prev) and prev[-1] in nouns
 
 
 def _not_regret(spec: _CueSpec, sentence: str, m: re.Match[str]) -> bool:
@@ -241,14 +256,24 @@ def _present_cue(
     ]
     if not (future or markers):
         return None
-    verb = next(
-        (m for m in cfg.present.finditer(sentence) if outside(m) and _is_present(sentence, m, cfg)), None
-    )
-    if verb is None:
+    forecasts = [(f.start(), f.end()) for f in cfg.forecast.finditer(sentence)]
+    verbs = [
+        m
+        for m in cfg.present.finditer(sentence)
+        if outside(m)
+        and _is_present(sentence, m, cfg)
+        and not any(s <= m.start() < e for s, e in forecasts)
+        and not _after_word(sentence, m, cfg.opinion_nouns)
+    ]
+    if not verbs:
         return None
     triggers = [*markers, *deadline_spans]
+    # The verb a marker or date comes before: in «... ستودنی است و تا مهر سال آینده ... تمام می‌شود» the
+    # date gives «تمام می‌شود» its future, not the «است» of the first clause.
+    timed = [v for v in verbs if any(s < v.end() for s, _e in triggers)]
+    verb = timed[0] if timed else verbs[0]
     # «ساخته می‌شود و در نظر داریم تا پایان سال ...»: the date belongs to the later clause.
-    leads = not triggers or any(s < verb.end() for s, _e in triggers)
+    leads = not triggers or bool(timed)
     negated = verb.group().startswith("نمی")
     return Cue(verb.start(), verb.end(), "commit", negated, cfg.present_confidence), leads
 
@@ -290,7 +315,7 @@ def action_span(sentence: str, cue: Cue, cond: tuple[int, int] | None) -> tuple[
         if re.search(r"[،,؛:]", gap) and not (re.search(r"[،,]", gap) and _is_list_comma(tokens, i + 1)):
             start = tokens[i + 1][0]
             break
-        if tok == "و" and i > 0 and _VERB_END.search(tokens[i - 1][2]):
+        if tok == "و" and i > 0 and _VERB_END.search(tokens[i - 1][2]) and not _noun_pair(tokens, i):
             start = tokens[i + 1][0]
             break
     end = len(sentence)
@@ -305,7 +330,12 @@ def action_span(sentence: str, cue: Cue, cond: tuple[int, int] | None) -> tuple[
             end = tokens[i - 1][1]
             break
         seen_verb = seen_verb or bool(_VERB_END.search(tok)) or tok.startswith("می")
-        if tok == "و" and _VERB_END.search(tokens[i - 1][2]) and tokens[i - 1][1] >= cue.end:
+        if (
+            tok == "و"
+            and _verb_like(tokens[i - 1][2])
+            and tokens[i - 1][1] >= cue.end
+            and not _noun_pair(tokens, i)
+        ):
             end = tokens[i - 1][1]
             break
     while start < len(sentence) and sentence[start] in ' «»"،,؛:':
@@ -313,6 +343,20 @@ def action_span(sentence: str, cue: Cue, cond: tuple[int, int] | None) -> tuple[
     while end > cue.end and sentence[end - 1] in ' «»".!؟?،,؛:':
         end -= 1
     return start, max(end, cue.end)
+
+
+def _verb_like(tok: str) -> bool:
+    """A token that ends a clause before «و»: a verb ending, or a present with «می‌» («می‌رسد»; the ZWNJ keeps
+    «میدان» out)."""
+    return bool(_VERB_END.search(tok)) or re.match("ن?می\u200c", tok) is not None
+
+
+def _noun_pair(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the «و» at ``i`` joins a pair such as «ساخت و ساز», «داد و ستد»: its first word ends like a
+    verb, but no clause ends there."""
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    return f"{tokens[i - 1][2]} و {tokens[i + 1][2]}" in cue_config().noun_pairs
 
 
 def _is_list_comma(tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -350,7 +394,33 @@ def _actor(action: str, cue: Cue, speaker: Speaker | None, cue_text: str, cue_at
             if tok.endswith("ا"):
                 break  # «شورا اعتبار ...»: a word in «ا» takes a modifier only as «شورای ...»
         return " ".join(toks) or None
-    return speaker.display if speaker is not None and first_person else None
+    return _agent(action, _predicate_start(action, cue_at))
+
+
+# «توسط شهرداری منطقه ۲۲ احداث خواهد شد», «از سوی شرکت واحد»: the agent of a passive («از سوی دیگر» is
+# «on the other hand»).
+_AGENT = re.compile(
+    r"(?<![\w\u200c])(?:توسط|به[ \u200c]?وسیله|به[ \u200c]دست|از[ \u200c](?:سوی|طرف|جانب))"
+    r"\s+(?!دیگر(?![\w\u200c]))"
+)
+
+
+def _agent(action: str, predicate: int) -> str | None:
+    """The agent a passive action names before its predicate, else ``None``. The word right before the
+    predicate is the verb's own noun («احداث خواهد شد»), not part of the agent."""
+    m = _AGENT.search(action, 0, predicate)
+    if m is None:
+        return None
+    w = words()
+    toks: list[str] = []
+    for t in re.finditer(r"[^\s،,؛:]+", action[m.end() : predicate]):
+        tok = t.group()
+        if tok in w["boundaries"] or tok in _ACTOR_STOP or tok == "و" or len(toks) >= 5:
+            return " ".join(toks) or None
+        if _VERB_END.search(tok) or tok.startswith("می"):
+            return None  # «طرحی که توسط شورا تصویب شده ...»: the agent of a relative clause
+        toks.append(tok)
+    return " ".join(toks[:-1]) or None
 
 
 # «تنظیم», «تصمیم»: the «تفعیل» shape of nouns ending like a first-person plural verb (the listed ones are
@@ -497,7 +567,17 @@ _CLAUSE_END = re.compile(r"[.،,؛!?؟\n]")
 
 def _clause_done(sentence: str, at: int) -> bool:
     """Whether the clause going on at ``at`` ends in a perfect verb (see ``_PERFECT_END``)."""
-    return _PERFECT_END.search(_CLAUSE_END.split(sentence[at:], 1)[0]) is not None
+    return _PERFECT_END.search(_own_clause(_CLAUSE_END.split(sentence[at:], 1)[0])) is not None
+
+
+def _own_clause(rest: str) -> str:
+    """``rest`` up to a «و» right after a verb: in «تا پایان سال به بهره‌برداری می‌رسد و شهرداری ... اعتبار
+    اختصاص داده است» the perfect belongs to the next clause, not to the one the date is in."""
+    tokens = list(_TOKEN.finditer(rest))
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
+        if tok.group() == "و" and _verb_like(prev.group()):
+            return rest[: prev.end()]
+    return rest
 
 
 def _not_done(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
@@ -516,6 +596,19 @@ def _not_said_on(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[
         for s, e, d in dates
         if not (e <= verb.start() and not re.search(r"[:«»\"]", sentence[e : verb.start()]))
     ]
+
+
+# «از شهرداری می‌خواهیم ...»: a request cue names who is asked to act (see the cue file).
+_REQUEST = re.compile(r"از[ \u200c](?P<who>[^،,]+?)[ \u200c](?:می[ \u200c]?خواه|درخواست|تقاضا)")
+
+
+def _asked(cue_text: str) -> str | None:
+    m = _REQUEST.match(cue_text)
+    return m["who"] if m else None
+
+
+# The cue of a resolution that orders (see the cue file): the action is the clause after it.
+_RESOLUTION = re.compile(r"(?:تصویب|مصوب)[ \u200c]\S+(?:[ \u200c]است)?(?:[ \u200c]که)?")
 
 
 def commitment_in(
@@ -550,9 +643,14 @@ def commitment_in(
     if cue is None or _BROKEN.search(sentence, cue.start):
         return None  # «... وعده دادند که ... اما این وعده عملی نشد»: a failed promise is history
     a_start, a_end = action_span(sentence, cue, cond)
+    ordered = _RESOLUTION.fullmatch(sentence[cue.start : cue.end]) is not None
+    if ordered:
+        # «شورا تصویب کرد که شهرداری ... ارائه کند»: what the resolution orders follows «که»
+        a_start = max(a_start, len(sentence) - len(sentence[cue.end :].lstrip()))
     raw_action = sentence[a_start:a_end]
     action = raw_action.strip()
     cue_at = max(0, cue.start - a_start - (len(raw_action) - len(raw_action.lstrip())))  # in ``action``
+    cue_at = len(action) if ordered else cue_at
     date_spans = [(s, e) for s, e, _d in dates]
     quantities: list[Quantity] = [
         q
@@ -564,7 +662,8 @@ def commitment_in(
     evidence_start = offset + len(sentence) - len(sentence.lstrip())
     return Commitment(
         speaker=speaker,
-        actor=_actor(action, cue, speaker, sentence[cue.start : cue.end], cue_at),
+        actor=_asked(sentence[cue.start : cue.end])
+        or _actor(action, cue, speaker, sentence[cue.start : cue.end], cue_at),
         action=action,
         evidence=sentence.strip(),
         polarity=cue.polarity,  # type: ignore[arg-type]

@@ -110,13 +110,19 @@ def _alt(words: Iterable[object]) -> str:
 
 
 _MONTH = f"(?P<month>{_alt(MONTHS)})"
+_WORD_MONTHS = ("تیر", "مهر", "دی")  # also «arrow», «seal/kindness», «yesterday's» in running text
+_PLAIN_MONTH = _alt(m for m in MONTHS if m not in _WORD_MONTHS)
 _NUMWORD = _alt(k for k in ONES if k != "صفر")
 _NUMBER = rf"(?P<n>\d+(?:[./]\d+)?|(?:{_NUMWORD})(?:\s+و\s+(?:{_NUMWORD}|نیم))*)"
 _DAY = rf"(?P<day>\d{{1,2}}(?:\s?ام|م)?|{_alt(ORDINAL_DAYS)})"
 # «۱۵ خرداد سال آینده»: «آینده» names next year only after «سال» («خرداد آینده» is the coming Khordad).
 _NEXT_YEAR = r"(?<=سال[\s\u200c])(?:آینده|آتی|بعد|جاری)"
 _YEAR = rf"(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال|جاری|{_NEXT_YEAR}))?"
-_FUTURE = r"(?:آینده|آتی|بعد|دیگر)"
+# «یک هفته بعد از عید فطر»: «بعد از» counts from an event, not from publication.
+_FUTURE = rf"(?:آینده|آتی|بعد(?!{_SP}از{_E})|دیگر)"
+# «شش ماه نخست سال آینده», «سه ماه اول سال»: a count before an ordinal is a part of a year (see ``_HALF``).
+_NOT_PART = rf"(?!{_SP}(?:اول|نخست|دوم|سوم|چهارم|آخر|پایانی){_E})"
+_HALF_UNIT = rf"(?P<half>{_SP}و{_SP}نیم)?"
 
 Range = tuple[date | None, date | None]
 Resolver = Callable[[date | None], Range]  # a date expression's days, given the publication day
@@ -342,7 +348,7 @@ def _relative_day(m: re.Match[str]) -> Callable[[date | None], Range]:
 
 def _period(m: re.Match[str]) -> Callable[[date | None], Range]:
     unit, which, part = m["unit"], m["which"], m["part"]
-    ahead = 0 if which in ("جاری", "این", None) else 1
+    ahead = 0 if which in ("جاری", "این", "همین", None) else 1
 
     def resolve(pub: date | None) -> Range:
         if pub is None:
@@ -363,7 +369,8 @@ def _period(m: re.Match[str]) -> Callable[[date | None], Range]:
 
 
 def _duration(m: re.Match[str]) -> Callable[[date | None], Range]:
-    n, unit = _count(m["n"]), m["unit"]
+    # «یک سال و نیم», «دو ماه و نیم»: the half follows the unit
+    n, unit = _count(m["n"]) + (0.5 if m["half"] else 0), m["unit"]
 
     def resolve(pub: date | None) -> Range:
         if pub is None:
@@ -452,7 +459,7 @@ def _fajr(m: re.Match[str]) -> Callable[[date | None], Range]:
     return resolve
 
 
-_HALVES = {"اول": 0, "نخست": 0, "دوم": 1}
+_HALVES = {"اول": 0, "نخست": 0, "دوم": 1, "آخر": 1, "پایانی": 1}
 _QUARTERS = {"اول": 0, "نخست": 0, "دوم": 1, "سوم": 2, "چهارم": 3, "پایانی": 3, "آخر": 3}
 
 
@@ -461,7 +468,7 @@ def _half(m: re.Match[str]) -> Callable[[date | None], Range]:
     a month."""
     part, month, year = m["part"], m["month"], m["year"] or m["bare"] or m["this"]
     which = m["which"] or ""
-    half = _HALVES.get(m["h"] or "")
+    half = _HALVES.get(m["h"] or m["h6"] or "")
 
     def resolve(pub: date | None) -> Range:
         if not (year and year.isdigit()) and pub is None:
@@ -574,7 +581,8 @@ _HALF_YEAR = (
 )
 _HALF = (
     rf"{_B}(?:(?P<part>پایان|آخر|انتهای|ابتدای|آغاز){_SP})?"
-    rf"(?:نیمه{_SP}(?P<h>اول|نخست|دوم)|سه{_SP0}ماهه{_SP}(?P<q>{_alt(_QUARTERS)})){_SP}"
+    rf"(?:نیمه{_SP}(?P<h>اول|نخست|دوم)|شش{_SP0}ماهه?{_SP}(?P<h6>{_alt(_HALVES)})"
+    rf"|سه{_SP0}ماهه?{_SP}(?P<q>{_alt(_QUARTERS)})){_SP}"
     rf"(?:{_HALF_YEAR}|{_MONTH}(?:{_SP0}ماه)?){_E}"
 )
 
@@ -612,6 +620,21 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
             rf"{_B}(?P<part>){_MONTH}(?:{_SP0}ماه(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال|{_NEXT_YEAR}))?"
             rf"|{_SP}(?:سال{_SP})?(?P<year2>\d{{4}})){_E}"
         ),
+        "on",
+        _month_part,
+    ),
+    # «خرداد آینده» (the coming one), «آبان سال آینده», «اسفند امسال»: a month named with its year needs no
+    # «ماه»; «تا خرداد»: after «تا», a month whose name is no other word («تیر», «مهر», «دی» are) is one.
+    (
+        re.compile(
+            rf"{_B}(?P<part>){_MONTH}(?:{_SP0}ماه)?{_SP}"
+            rf"(?:(?P<next>آینده|آتی)|(?:سال{_SP})?(?P<year>امسال|جاری|{_NEXT_YEAR}|1[34]\d\d)){_E}"
+        ),
+        "on",
+        _month_part,
+    ),
+    (
+        re.compile(rf"(?<=تا )(?P<part>)(?P<month>{_PLAIN_MONTH})(?P<year>){_E}"),
         "on",
         _month_part,
     ),
@@ -656,8 +679,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (re.compile(rf"{_B}(?P<rd>امروز|امشب|فردا|پس{_SP}?فردا){_E}"), "on", _relative_day),
     (
         re.compile(
-            rf"{_B}(?:(?P<part>پایان|آخر|انتهای){_SP})?(?:(?P<which>این){_SP})?(?P<unit>هفته|ماه)(?!{_LUNAR})"
-            rf"(?:{_SP}(?P<w2>جاری|آینده|آتی|بعد))?{_E}"
+            rf"{_B}(?<!چند[ \u200c])(?<!چندین[ \u200c])(?:(?P<part>پایان|آخر|انتهای){_SP})?"
+            rf"(?:(?P<which>این|همین){_SP})?(?P<unit>هفته|ماه)(?!{_LUNAR})"
+            rf"(?:{_SP}(?P<w2>جاری|آینده|آتی|بعد(?!{_SP}از{_E})))?{_E}"
         ),
         "on",
         _period_factory,
@@ -680,7 +704,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (
         re.compile(
             rf"{_B}(?:(?:حداکثر{_SP})?(?:ظرف|طی|در{_SP}مدت|در{_SP}عرض|در|برای){_SP}(?:مدت{_SP})?)?"
-            rf"{_NUMBER}{_SP}{_UNIT}{_SP}(?P<fut>{_FUTURE}){_E}"
+            rf"{_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}{_SP}(?P<fut>{_FUTURE}){_E}"
         ),
         "by",
         _duration,
@@ -688,7 +712,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (
         re.compile(
             rf"{_B}(?:حداکثر{_SP})?(?P<within>ظرف|طی|در{_SP}مدت|در{_SP}عرض){_SP}(?:مدت{_SP})?"
-            rf"{_NUMBER}{_SP}{_UNIT}{_E}"
+            rf"{_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}{_E}{_NOT_PART}"
         ),
         "within",
         _duration,

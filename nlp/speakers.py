@@ -221,7 +221,7 @@ class SpeakerResolver:
         """The speaker for ``text[start:end]``; updates the current speaker unless it is a pronoun."""
         phrase = self.text[start:end].strip()
         if phrase in words()["pronouns"]:
-            ante = self.current
+            ante = self.current or self._subject_before(start)
             return Speaker(
                 text=phrase,
                 kind="pronoun",
@@ -233,6 +233,26 @@ class SpeakerResolver:
             self._link_role(self.text[appositive[0] : appositive[1]], speaker)
         self.current = speaker
         return speaker
+
+    def _subject_before(self, start: int) -> Speaker | None:
+        """With no speaker yet, «او» / «وی» points at the title, organisation or person that opens the
+        sentence before («شهردار سنندج امروز در جلسه شورا حضور یافت. او وعده داد ...»)."""
+        end = max(self.text.rfind(ch, 0, start) for ch in ".!؟\n")
+        if end <= 0 or self.text[end + 1 : start].strip():
+            return None  # the pronoun does not open its sentence
+        begin = max(self.text.rfind(ch, 0, end) for ch in ".!؟\n") + 1
+        found = speaker_phrase(self.text, begin, end)
+        if found is None:
+            return None
+        s, e, appositive = found
+        head = self.text[s:e].split()[:1]
+        ent = self._entity_at(s, e)
+        if not head or head[0] in words()["pronouns"]:
+            return None
+        if not (head[0] in words()["role_heads"] or head[0] in words()["org_heads"] or ent is not None):
+            return None
+        self.current = self.resolve(s, e, appositive)
+        return self.current
 
     def named_later(self, speaker: Speaker) -> Speaker:
         """A title that spoke before the article named its holder («شهردار اهواز: ...» then «علی نوری،

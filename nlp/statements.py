@@ -29,16 +29,23 @@ FIRST_PERSON = re.compile(
 ACCORDING = re.compile(
     r"به[ \u200c](?:گفته|اعتقاد|عقیده|باور|اذعان|تاکید|تأکید)[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*"
 )
-# «...»، X گفت / «...» این را X گفت: the quote comes before its speaker.
-_THIS = r"(?:این|اینها|این‌ها|این[ \u200c]مطلب|این[ \u200c]سخنان)\s+را\s+"
-# «...»، X گفت / «...» این را X گفت: the quote comes before its speaker.
-QUOTE_FIRST = re.compile(rf"\s*«(?P<q>[^«»]+)»\s*(?:[،,]\s*(?:{_THIS})?|{_THIS})")
+# «...»، X گفت / «...» این را X گفت / «...»؛ این جمله را X گفت: the quote comes before its speaker.
+_THIS = (
+    r"(?:این|اینها|این‌ها|این[ \u200c](?:مطلب|مطالب|سخن|سخنان|جمله|جملات|حرف|حرف‌ها|حرفها|عبارت|نکته))"
+    r"\s+را\s+"
+)
+# «...» را X گفت: the quote itself is the object of the verb.
+QUOTE_FIRST = re.compile(rf"\s*«(?P<q>[^«»]+)»\s*(?:[،,؛\-–—]\s*(?:{_THIS})?|{_THIS}|را\s+)")
 # «... . این را X گفت.»: the previous sentence was the speech.
 THIS_SAID = re.compile(rf"\s*{_THIS}")
-HEADLINE = re.compile(r"^\W*(?P<np>[^\s:،]+(?:[ \u200c][^\s:،]+){0,3})\s*:\s*(?P<rest>\S.*)$")
+# A kicker before «|» («🔴 فوری | شهردار مشهد: ...», «ویدئو | ...») labels the post; the speaker follows it.
+_KICKER = r"(?:[^\s:|،]+(?:[ \u200c][^\s:|،]+){0,2}\s*\|\s*)?"
+HEADLINE = re.compile(rf"^\W*{_KICKER}(?P<np>[^\s:،|]+(?:[ \u200c][^\s:،|]+){{0,3}})\s*:\s*(?P<rest>\S.*)$")
 # «شهردار اصفهان در گفتگو با خبرنگار ما: ...»: a longer headline clause, taken only when it opens with a
 # title or an organisation (the speaker phrase then stops at «در»).
-HEADLINE_LONG = re.compile(r"^\W*(?P<np>[^\s:،]+(?:[ \u200c][^\s:،]+){4,11})\s*:\s*(?P<rest>\S.*)$")
+HEADLINE_LONG = re.compile(
+    rf"^\W*{_KICKER}(?P<np>[^\s:،|]+(?:[ \u200c][^\s:،|]+){{4,11}})\s*:\s*(?P<rest>\S.*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -204,25 +211,21 @@ def find_statements(text: str) -> list[Found]:
 _BULLETS = " \t•🔸🔹💠📌▪▫◾◽✅✔️-*–—"
 
 
-_LIST_WORDS = "است اند هستند شد شدند کرد کردند دارد دارند باشد از شامل زیر"
-_LIST_VERBS = frozenset(_LIST_WORDS.split())
-
-
 def _speaker_line(text: str, p_start: int, p_end: int) -> Found | None:
     """A verbless line that only names a speaker and ends with a colon (a zero-length statement)."""
     line = text[p_start:p_end].rstrip()
     body = line.lstrip(_BULLETS)
     tokens = body[:-1].split()
+    w = words()
     # «شهرداری تهران اقدامات زیر را انجام داده است:» introduces a list, it names no speaker
     if (
         not body.endswith(":")
         or len(tokens) > 14
         or "را" in tokens
         or tokens[-1:]
-        and tokens[-1] in _LIST_VERBS
+        and tokens[-1] in w["list_enders"]
     ):
         return None
-    w = words()
     first = body.split()[0]
     if not (first in w["role_heads"] or first in w["org_heads"] or "،" in body):
         return None

@@ -532,3 +532,150 @@ def test_a_date_of_what_has_begun_gives_no_other_verb_future_sense() -> None:
     ahead = "شهردار گفت: خدمات سیار واکسیناسیون برای سالمندان از این هفته آغاز می‌شود."
     (found,) = extract(ahead, published=date(2021, 9, 18)).commitments
     assert found.polarity == "commit" and found.deadline is not None and found.deadline.text == "از این هفته"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مدیرکل هواشناسی استان گفت: پیش‌بینی می‌شود بارش‌ها از فردا در استان آغاز شود.",
+        "رئیس پلیس راهور گفت: انتظار می‌رود با بازگشایی مدارس حجم ترافیک صبحگاهی افزایش یابد.",
+        "مدیرعامل سازمان پسماند گفت: پیش‌بینی می‌شود دفن پسماند تا پایان سال ۵۰ درصد کاهش یابد.",
+        "شهردار همدان گفت: احتمال می‌رود نرخ عوارض نوسازی در سال آینده افزایش یابد.",
+    ],
+)
+def test_an_impersonal_forecast_is_no_commitment(text: str) -> None:
+    assert _commitments(text) == []
+
+
+def test_a_first_person_forecast_of_ones_own_work_stays_a_plan() -> None:
+    c = _only("معاون عمرانی گفت: پیش‌بینی می‌کنیم بوستان ولایت تا پایان آذر افتتاح شود.")
+    assert c.polarity == "intend"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار قم گفت: ساماندهی موکب‌ها تا پیش از ماه مبارک رمضان انجام می‌شود.",
+        "شهردار مشهد گفت: طرح آماده‌سازی شهر تا پیش از دهه اول محرم اجرا می‌شود.",
+        "شهردار قم گفت: قطار شهری تا دهه کرامت افتتاح می‌شود.",
+    ],
+)
+def test_a_lunar_bound_gives_a_present_verb_future_sense_but_no_deadline(text: str) -> None:
+    c = _only(text)
+    assert c.polarity == "commit" and c.deadline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "actor"),
+    [
+        (
+            "رئیس شورای شهر اصفهان گفت: شورا در جلسه امروز تصویب کرد که شهرداری تا پایان آذر گزارش "
+            "عملکرد پروژه‌ها را به شورا ارائه کند.",
+            "demand",
+            "شهرداری",
+        ),
+        ("سخنگوی شورا گفت: در این جلسه مصوب شد که عوارض نوسازی از سال آینده کاهش یابد.", "demand", None),
+    ],
+)
+def test_a_council_resolution_that_orders_is_a_demand(text: str, polarity: str, actor: str | None) -> None:
+    c = _only(text)
+    assert (c.polarity, c.actor) == (polarity, actor)
+    assert not c.action.startswith(("شورا", "در این جلسه"))  # the action is what was ordered
+
+
+def test_a_resolution_with_no_clause_is_a_past_act() -> None:
+    assert _commitments("در جلسه امروز شورای شهر طرح ساماندهی دستفروشان به تصویب رسید و مصوب شد.") == []
+
+
+def test_no_right_to_is_a_prohibition() -> None:
+    c = _only("وزیر کشور تاکید کرد: کسی حق ندارد در روند بازسازی مناطق زلزله‌زده کارشکنی کند.")
+    assert c.polarity == "demand" and c.negated
+
+
+def test_a_first_person_singular_refusal_and_an_opinion_that_is_none() -> None:
+    c = _only("شهردار کرمان گفت: من اجازه نمی‌دهم حتی یک درخت در این بوستان قطع شود.")
+    assert c.polarity == "commit" and c.negated
+    assert _commitments("شهردار کرمان گفت: فکر نمی‌کنم این مشکل به این زودی‌ها حل شود.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "action_start"),
+    [
+        ("دادستان گفت: با متخلفان ساخت و ساز غیرمجاز به هیچ وجه کوتاه نمی‌آییم.", "با متخلفان"),
+        ("شهردار گفت: داد و ستد در بازار روز از هفته آینده در مکان جدید انجام می‌شود.", "داد و ستد"),
+    ],
+)
+def test_a_noun_pair_joined_by_and_does_not_cut_the_action(text: str, action_start: str) -> None:
+    assert _only(text).action.startswith(action_start)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("پل طبیعت دوم توسط شهرداری منطقه ۲۲ احداث خواهد شد.", "شهرداری منطقه ۲۲"),
+        (
+            "شهردار گفت: اتوبوس‌های جدید تا پایان سال توسط شرکت واحد اتوبوسرانی به کار گرفته می‌شوند.",
+            "شرکت واحد اتوبوس‌رانی",  # normalised
+        ),
+        ("به گفته معاون استاندار، جاده از سوی قرارگاه خاتم ظرف سه ماه تکمیل خواهد شد.", "قرارگاه خاتم"),
+    ],
+)
+def test_the_agent_of_a_passive_is_the_actor(text: str, actor: str) -> None:
+    assert _only(text).actor == actor
+
+
+def test_on_the_other_hand_names_no_agent() -> None:
+    assert _only("از سوی دیگر این پارک تا پایان سال افتتاح خواهد شد.").actor is None
+
+
+def test_a_resolution_naming_the_municipality_without_that_and_a_relative_that() -> None:
+    c = _only("سخنگوی شورا گفت: شورا مصوب کرد شهرداری ظرف سه ماه پسماندهای ساحلی را جمع‌آوری کند.")
+    assert (c.polarity, c.actor) == ("demand", "شهرداری")
+    # «... را تصویب کردند که از آبان اجرا می‌شود»: a relative clause that says what will happen
+    c = _only("اعضای شورا نرخ جدید کرایه تاکسی را تصویب کردند که از ابتدای آبان اجرا می‌شود.")
+    assert c.polarity == "commit"
+
+
+def test_a_first_person_request_is_a_demand_on_whom_it_asks() -> None:
+    c = _only("رئیس شورای شهر گفت: از شهرداری می‌خواهیم تا پایان مهر گزارش پروژه‌ها را ارائه کند.")
+    assert (c.polarity, c.actor) == ("demand", "شهرداری")
+
+
+def test_a_lunar_day_bounds_a_present_plan() -> None:
+    c = _only("شهردار قم گفت: شهرداری ساماندهی حریم حرم را تا پیش از ۱۳ رجب به پایان می‌رساند.")
+    assert c.polarity == "commit" and c.deadline is None
+
+
+def test_an_agent_inside_a_relative_clause_is_not_the_actor() -> None:
+    assert _only("طرحی که توسط شورا تصویب شده از فردا اجرا می‌شود.").actor is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار گفت: گمان نمی‌کنم این پروژه تا پایان سال تمام شود.",
+        "شهردار گفت: فکر می‌کنم این پروژه تا پایان سال تمام شود.",
+        "شهردار گفت: هرگز فراموش نمی‌کنم که مردم چه سختی‌هایی کشیدند.",
+    ],
+)
+def test_an_opinion_verb_is_neither_refusal_nor_present_commitment(text: str) -> None:
+    assert _commitments(text) == []
+
+
+def test_the_date_gives_future_sense_to_the_verb_after_it() -> None:
+    c = _only("شهردار گفت: مهر شهروندان به شهر ستودنی است و تا مهر سال آینده این پروژه تمام می‌شود.")
+    assert c.action.startswith("تا مهر سال آینده") and c.deadline is not None
+
+
+def test_a_time_after_from_is_no_one_asked() -> None:
+    c = _only("شهردار گفت: از امروز می‌خواهیم طرح را در همه مناطق اجرا کنیم.")
+    assert c.polarity == "intend"
+
+
+def test_a_perfect_in_the_next_clause_does_not_undo_the_date() -> None:
+    c = _only(
+        "شهردار ساری گفت که تقاطع میدان امام تا پایان سال به بهره‌برداری می‌رسد و شهرداری برای این کار "
+        "۴۰۰ میلیارد ریال اعتبار اختصاص داده است."
+    )
+    assert c.deadline is not None and c.deadline.text == "پایان سال"
+    assert c.action.endswith("به بهره‌برداری می‌رسد")

@@ -187,3 +187,55 @@ def test_latin_digits_read_as_persian_ones(latin: str, persian: str) -> None:
     pub = date(2024, 12, 1)
     [(_s, _e, a)], [(_s2, _e2, b)] = deadlines_in(latin, pub), deadlines_in(persian, pub)
     assert (a.kind, a.start, a.end) == (b.kind, b.start, b.end) and a.end is not None
+
+
+PUB = date(2024, 10, 15)  # ۲۴ مهر ۱۴۰۳
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "kind", "end"),
+    [
+        # «و نیم» after the unit: eighteen months, not twelve
+        ("ظرف یک سال و نیم آینده ساخته می‌شود", "ظرف یک سال و نیم آینده", "within", date(2026, 4, 13)),
+        ("تا دو ماه و نیم دیگر بازگشایی می‌شود", "دو ماه و نیم دیگر", "by", date(2024, 12, 29)),
+        # a count before an ordinal is a part of a year, not a duration from publication
+        ("طی شش ماه نخست سال آینده به پایان می‌رسد", "شش ماه نخست سال آینده", "on", date(2025, 9, 22)),
+        ("تا سه ماه اول سال آینده به میدان صنعت می‌رسد", "سه ماه اول سال آینده", "by", date(2025, 6, 21)),
+        ("در شش ماهه دوم سال ۱۴۰۴ افتتاح می‌شود", "شش ماهه دوم سال ۱۴۰۴", "on", date(2026, 3, 20)),
+        ("تا آخر همین هفته بسته می‌شود", "آخر همین هفته", "by", date(2024, 10, 18)),
+    ],
+)
+def test_worded_periods(text: str, dl_text: str, kind: str, end: date) -> None:
+    d = resolve_deadline(text, PUB)
+    assert d is not None
+    assert (d.text, d.kind, d.end) == (dl_text, kind, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ظرف چند ماه آینده بازسازی خواهد شد",  # several months: not «ماه آینده», next month
+        "تا یک هفته بعد از عید فطر افتتاح می‌شود",  # a week after the feast, not after publication
+        "تا هفته بعد از افتتاح تکمیل می‌شود",
+    ],
+)
+def test_vague_or_event_relative_periods_are_no_deadline(text: str) -> None:
+    assert resolve_deadline(text, PUB) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "end"),
+    [
+        ("این پروژه اکنون تا خرداد آینده به پایان می‌رسد", "خرداد آینده", date(2025, 6, 21)),
+        ("تا آبان سال آینده تکمیل می‌شود", "آبان سال آینده", date(2025, 11, 21)),  # not the whole year
+        ("تا اسفند امسال تحویل می‌شود", "اسفند امسال", date(2025, 3, 20)),
+        ("تا بهمن افتتاح می‌شود", "بهمن", date(2025, 2, 18)),
+    ],
+)
+def test_a_month_with_its_year_word_or_after_by(text: str, dl_text: str, end: date) -> None:
+    d = resolve_deadline(text, PUB)
+    assert d is not None and (d.text, d.kind, d.end) == (dl_text, "by", end)
+
+
+def test_a_bare_month_that_is_also_a_word_is_no_date() -> None:
+    assert resolve_deadline("تا مهر و محبت شهروندان هست", PUB) is None

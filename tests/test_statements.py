@@ -304,3 +304,35 @@ def test_a_headline_title_is_the_person_the_body_names_with_it() -> None:
 def test_a_place_closed_by_a_comma_still_opens_the_speaker_clause() -> None:
     st = _statements("در حاشیه این مراسم، مهدی کاظمی، شهردار کرج، گفت: پل تا پایان دی افتتاح می‌شود.")[0]
     assert st.speaker and st.speaker.text == "مهدی کاظمی"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«هیچ درختی در این پروژه قطع نخواهد شد»؛ این جمله را مدیرعامل سازمان پارک‌ها در پاسخ به شهروندان گفت.",
+        "«هیچ درختی در این پروژه قطع نخواهد شد» را مدیرعامل سازمان پارک‌ها در بازدید امروز گفت.",
+    ],
+)
+def test_a_quote_named_as_the_object_of_its_speakers_verb(text: str) -> None:
+    [st] = _statements(text)
+    assert st.direct and st.quote.startswith("هیچ درختی")
+    assert st.speaker and st.speaker.text == "مدیرعامل سازمان پارک‌ها"
+
+
+def test_a_kicker_before_a_bar_is_not_the_headline_speaker() -> None:
+    [st] = _statements("🔴 فوری | شهردار کرمان: خط دوم اتوبوس برقی تا پایان آذر راه‌اندازی می‌شود")
+    assert st.speaker and st.speaker.text == "شهردار کرمان" and st.quote.startswith("خط دوم")
+
+
+def test_a_pronoun_before_any_speech_points_at_the_subject_of_the_sentence_before() -> None:
+    text = "شهردار سنندج امروز در جلسه شورا حضور یافت. او وعده داد که مشکل آب محله‌های شرقی حل شود."
+    [st] = _statements(text)
+    assert st.speaker and st.speaker.kind == "pronoun" and st.speaker.canonical_name == "شهردار سنندج"
+    # a narrative subject that is no title, organisation or name gives the pronoun nothing
+    [st] = _statements("باران شدیدی دیروز در شهر بارید. او وعده داد که مشکل آب حل شود.")
+    assert st.speaker and st.speaker.canonical_name is None
+
+
+def test_a_quote_set_off_by_a_dash_before_this_is_what_its_speaker_said() -> None:
+    [st] = _statements("«پروژه مسکن محرومان تا پایان سال به بهره‌برداری می‌رسد» - این را استاندار کرمان گفت.")
+    assert st.speaker and st.speaker.text == "استاندار کرمان" and st.quote.startswith("پروژه مسکن")
