@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -354,6 +354,8 @@ def _export(q: Any, fmt: str, limit: int | None, bom: bool) -> None:
             rows = write_csv(hits, sys.stdout, bom=bom, doc_type=q.doc_type, archive_url=settings.archive_url)
         else:
             rows = write_jsonl(hits, sys.stdout, archive_url=settings.archive_url)
+        if not rows:
+            _note_unknown_source(store, q)
     finally:
         store.close()
     err.print(f"{rows} rows written", highlight=False)
@@ -369,6 +371,18 @@ def _warn_if_no_store(settings: Settings) -> None:
         )
 
 
+def _note_unknown_source(store: Any, q: Any) -> None:
+    """Nothing found with ``--source`` X: say so when no source has that name (names match exactly, so
+    «ISNA» finds nothing of «isna»), with the names the store has."""
+    if not q.source:
+        return
+    ever = datetime(1, 1, 2, tzinfo=UTC), datetime(9999, 12, 30, tzinfo=UTC)
+    names = sorted(store.source_volume(*ever))  # every source with an article, not a facet's top values
+    if q.source not in names:
+        known = ", ".join(names[:20]) or "none yet"
+        err.print(f"note: no source is named {q.source!r}; the store's sources: {known}", highlight=False)
+
+
 def _show_page(q: Any, fmt: str) -> None:
     from index import open_store
 
@@ -377,6 +391,8 @@ def _show_page(q: Any, fmt: str) -> None:
     store = open_store(settings)
     try:
         result = store.search(q)
+        if not result.total:
+            _note_unknown_source(store, q)
     finally:
         store.close()
     if fmt == "json":

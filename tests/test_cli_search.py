@@ -201,3 +201,15 @@ def test_an_affix_alone_is_said_to_be_left_out_not_silently_matching_everything(
     assert 0 < json.loads(beside.stdout)["total"] < TOTAL
     plain = goftar("search", "واکسن", home=home)
     assert "left out" not in plain.stderr
+
+
+def test_a_source_name_that_does_not_exist_is_said_so_with_the_names_there_are(home: Path) -> None:
+    wrong = goftar("search", "", "--source", "ISNA", home=home)
+    assert wrong.returncode == 0, wrong.stderr
+    assert "no source is named 'ISNA'" in wrong.stderr and "isna" in wrong.stderr.split("sources:")[1]
+    export = goftar("search", "", "--source", "ISNA", "--format", "csv", home=home)
+    assert "no source is named 'ISNA'" in export.stderr and "0 rows written" in export.stderr
+    right = goftar("search", "", "--source", "isna", home=home)
+    assert "no source is named" not in right.stderr
+    nothing = goftar("search", "نیست‌درهیچ‌سندی", "--source", "isna", home=home)
+    assert "no source is named" not in nothing.stderr  # the source exists; the words found nothing
