@@ -14,7 +14,7 @@ from goftar.errors import StoreError
 from goftar.model import Deadline
 from index.base import SearchQuery, commitment_doc
 from index.sqlite import SCHEMA_VERSION, SqliteStore
-from index.sqlite_docs import commitment_from_row
+from index.sqlite_docs import commitment_from_row, ref_doc
 from index.sqlite_write import unpack
 from tests.search_corpus import corpus, metro_post, vaccine_article
 
@@ -329,3 +329,12 @@ def test_a_store_written_by_a_newer_version_is_refused_not_downgraded(tmp_path: 
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     conn.close()
+
+
+def test_an_article_ref_is_read_once_but_each_reader_gets_its_own_copy() -> None:
+    ref = json.dumps({"id": "a1", "published": "2024-07-20T08:00:00+00:00"})
+    first, second = ref_doc(ref), ref_doc(ref)
+    assert first == second and first is not second
+    assert first is not None and first["published_jalali"] == "1403/04/30"
+    first["title"] = "changed by one reader"
+    assert "title" not in (ref_doc(ref) or {})
