@@ -29,9 +29,11 @@ from index import analysis
 from index.base import (
     DEFAULT_SEARCH_BUDGET,
     IndexReport,
+    OverdueSplit,
     SearchQuery,
     SearchResult,
     SearchTimeout,
+    split_overdue,
     upsert_each,
 )
 from index.elastic_body import (
@@ -480,6 +482,9 @@ class ElasticStore:
             }
         }
         return self._docs(query, [{"deadline_day": "desc"}, {"event_time": "asc"}])
+
+    def overdue_split(self, on: date, known_before: datetime, limit: int) -> OverdueSplit:
+        return split_overdue(self, on, known_before, limit)
 
     def restated_in(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
         new = [d for d in self.commitments_in(start, end) if d.get("story_id")]

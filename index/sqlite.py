@@ -29,7 +29,14 @@ from zoneinfo import ZoneInfo
 from goftar.errors import StoreError
 from goftar.model import Article, CrawlHealth, Extraction
 from index import sqlite_bulk, sqlite_maintenance
-from index.base import DEFAULT_SEARCH_BUDGET, IndexReport, SearchQuery, SearchResult, SearchTimeout
+from index.base import (
+    DEFAULT_SEARCH_BUDGET,
+    IndexReport,
+    OverdueSplit,
+    SearchQuery,
+    SearchResult,
+    SearchTimeout,
+)
 from index.sqlite_cache import DEFAULT_ENTRIES, ResultCache
 from index.sqlite_docs import (
     COMMITMENT_COLUMNS,
@@ -742,10 +749,34 @@ class SqliteStore:
         """Unfulfilled commitments whose deadline's last day is before ``on``, most recently missed first."""
         rows = self._rows(
             f"SELECT {_DOC} WHERE c.deadline_day < ? AND c.status != 'fulfilled' "
-            "ORDER BY c.deadline_day DESC, c.event_time",
+            "ORDER BY c.deadline_day DESC, c.event_time, c.id",
             (on.isoformat(),),
         )
         return [commitment_row_doc(r) for r in rows]
+
+    def overdue_split(self, on: date, known_before: datetime, limit: int) -> OverdueSplit:
+        """``overdue`` as the digest reads it (``OverdueSplit``): whole documents only for the first
+        ``limit`` commitments alone in their story and for those whose story has others."""
+        overdue = "c.deadline_day < :on AND c.status != 'fulfilled'"
+        # story_id NULL matches no other row: a commitment without a story is alone in it.
+        others = "EXISTS (SELECT 1 FROM commitments o WHERE o.story_id = c.story_id AND o.rowid != c.rowid)"
+        alone = f"{overdue} AND c.first_seen < :seen AND NOT {others}"
+        order = "ORDER BY c.deadline_day DESC, c.event_time, c.id"  # as ``overdue``
+        params = {"on": on.isoformat(), "seen": utc_text(known_before), "n": max(0, limit)}
+        with self._reading() as conn:
+            conn.execute("BEGIN")  # one snapshot for the three reads: a batch committed between them
+            try:  # would be counted in one and missing from another
+                read = conn.execute
+                total = read(f"SELECT count(*) FROM commitments c WHERE {alone}", params).fetchone()[0]
+                first = read(f"SELECT {_DOC} WHERE {alone} {order} LIMIT :n", params).fetchall()
+                shared = read(f"SELECT {_DOC} WHERE {overdue} AND {others} {order}", params).fetchall()
+            finally:
+                conn.execute("COMMIT")
+        return OverdueSplit(
+            alone=[commitment_row_doc(r) for r in first],
+            alone_total=total,
+            shared=[commitment_row_doc(r) for r in shared],
+        )
 
     def restated_in(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
         """Commitments new in [start, end) that restate an earlier one (same ``story_id``).

@@ -258,3 +258,28 @@ def test_elasticsearch_overdue_reads_every_page() -> None:
         overdue = ElasticStore(client, "gf").overdue(date(2026, 11, 22))
     assert [d["id"] for d in overdue] == ["c00", "c01", "c02", "c03", "c04"]
     assert client.search.call_count == 3
+
+
+def test_overdue_read_by_story_is_the_list_read_whole(store, settings: Settings) -> None:
+    """``overdue_split`` reads whole documents only for promises that share a story; the list and count
+    must be those of judging every overdue commitment (restated, postponed, alone, not yet known)."""
+    from goftar.digest.stories import StoryHistory, deadline_list, overdue_list
+    from goftar.jalali import day_bounds
+
+    store.upsert(
+        [
+            *(trees(f"alone{i}", 40 + i, D - timedelta(days=i % 4 + 1), story=f"s{i}") for i in range(7)),
+            trees("told", 30, D - timedelta(days=3), story="shared"),
+            trees("retold", 20, D - timedelta(days=3), story="shared"),  # one row with «told»
+            trees("due", 25, D - timedelta(days=2), story="moved"),
+            trees("moved", 1, D + timedelta(days=30), story="moved"),  # postponed: «due» is not overdue
+            trees("unseen", -1, D - timedelta(days=2), story="future"),  # written after D
+        ]
+    )
+    _, end = day_bounds(D, settings.timezone)
+    for limit in (1, 3, 50):
+        whole = deadline_list(StoryHistory(store, end), store.overdue(D), end, limit=limit)
+        split = overdue_list(StoryHistory(store, end), store.overdue_split(D, end, limit), end, limit)
+        assert split == whole
+    shown, total = whole
+    assert total == 8 and {d["article"]["url"].rsplit("/", 1)[1] for d in shown} >= {"retold"}

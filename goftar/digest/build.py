@@ -26,7 +26,7 @@ from goftar.digest.sections import (
     SourceRow,
     WatchSection,
 )
-from goftar.digest.stories import StoryHistory, deadline_list, due_day_of, restated_list
+from goftar.digest.stories import StoryHistory, deadline_list, due_day_of, overdue_list, restated_list
 from goftar.errors import ConfigError
 from goftar.jalali import day_bounds, jalali_iso
 
@@ -60,7 +60,8 @@ def build_digest(store: Store, day: date, settings: Settings) -> Digest:
     new_docs = [doc for doc in store.commitments_in(start, end) if str(doc.get("id")) not in restated_ids]
     history = StoryHistory(store, end)  # a past day's digest sees only what the store had by its end
     due, _ = deadline_list(history, store.due_between(day, day + timedelta(days=DUE_DAYS)), end)
-    overdue, overdue_total = deadline_list(history, store.overdue(day), end, limit=OVERDUE_SHOWN)
+    split = store.overdue_split(day, end, OVERDUE_SHOWN)
+    overdue, overdue_total = overdue_list(history, split, end, OVERDUE_SHOWN)
     archive = settings.archive_url  # links to archived copies when GOFTAR_PUBLIC_URL is set
     digest = Digest(
         day=day,

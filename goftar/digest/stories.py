@@ -15,16 +15,18 @@ before the end of that day, so a rebuilt past digest does not use what was crawl
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from datetime import UTC, date, datetime
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from nlp.normalize import to_ascii_digits
 from nlp.tracking import similarity
 
 if TYPE_CHECKING:
-    from index.base import Store
+    from index.base import OverdueSplit, Store
 
 Doc = dict[str, Any]
 
@@ -97,11 +99,32 @@ def deadline_list(
     """The store's due or overdue documents as the digest lists them, in their order: known by ``end``,
     close restatements with one due day merged, postponed tellings dropped. Returns the first ``limit``
     (all when ``None``) annotated with their story, and how many are listed in all."""
-    known = [doc for doc in docs if known_by(doc, end)]
-    history.load(known)
-    kept = [doc for doc in one_per_promise(known) if not postponed(doc, history.tellings(doc))]
+    kept = _kept(history, docs, end)
     shown = kept if limit is None else kept[:limit]
     return [with_story(doc, history.tellings(doc)) for doc in shown], len(kept)
+
+
+def overdue_list(
+    history: StoryHistory, split: OverdueSplit, end: datetime, limit: int
+) -> tuple[list[Doc], int]:
+    """``deadline_list`` of the store's overdue commitments, from ``Store.overdue_split``: those alone in
+    their story stand as they are; only the others are judged against their stories. Same result, without
+    reading every overdue commitment."""
+    kept = _kept(history, split.shared, end)
+    merged = list(islice(heapq.merge(split.alone, kept, key=_overdue_order), limit))
+    return [with_story(doc, history.tellings(doc)) for doc in merged], split.alone_total + len(kept)
+
+
+def _kept(history: StoryHistory, docs: list[Doc], end: datetime) -> list[Doc]:
+    known = [doc for doc in docs if known_by(doc, end)]
+    history.load(known)
+    return [doc for doc in one_per_promise(known) if not postponed(doc, history.tellings(doc))]
+
+
+def _overdue_order(doc: Doc) -> tuple[int, datetime, str]:
+    # The store's overdue order: latest due day first, then by when the commitment became news, then id.
+    due = due_day_of(doc.get("deadline"))
+    return -(due.toordinal() if due else 0), event_time(doc) or _EARLIEST, str(doc.get("id"))
 
 
 def restated_list(history: StoryHistory, docs: list[Doc]) -> list[Doc]:
