@@ -249,8 +249,8 @@ class SpeakerResolver:
         ent = self._entity_at(s, e)
         if not head or head[0] in words()["pronouns"]:
             return None
-        if not (head[0] in words()["role_heads"] or head[0] in words()["org_heads"] or ent is not None):
-            return None
+        if not (head[0] in words()["role_heads"] or (ent is not None and ent.label in ("PER", "ROLE"))):
+            return None  # «وی»/«او» is a person, never the organisation opening the sentence
         self.current = self.resolve(s, e, appositive)
         return self.current
 

@@ -679,3 +679,53 @@ def test_a_perfect_in_the_next_clause_does_not_undo_the_date() -> None:
     )
     assert c.deadline is not None and c.deadline.text == "پایان سال"
     assert c.action.endswith("به بهره‌برداری می‌رسد")
+
+
+# A review of the rules above on ordinary news text (texts written for it, not from any evaluation set).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حسین کریمی، شهردار زنجان، گفت: من شخصاً سیگار نمی‌کشم و در ساختمان شهرداری هم کشیدن سیگار ممنوع است.",
+        "محمد رحیمی، عضو شورای شهر شیراز، گفت: من این آمار را قبول نمی‌کنم و معتقدم آمار واقعی بیشتر است.",
+        "به گزارش ایسنا، سال گذشته بودجه‌ای تصویب شد که ۲۰ درصد آن به حمل و نقل عمومی اختصاص یافت.",
+        "نرخ جدید کرایه تاکسی در شورای شهر تصویب شد که از اول اردیبهشت اعمال شد.",
+        "مدیر میادین میوه و تره‌بار شهرداری کرج گفت: هر سال پس از ماه رمضان قیمت خرما در میادین کاهش می‌یابد.",
+    ],
+)
+def test_habits_opinions_and_past_approvals_are_no_commitment(text: str) -> None:
+    assert _commitments(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار رشت گفت: از مهر ماه می‌خواهیم طرح تفکیک پسماند از مبدا را در همه محلات اجرا کنیم.",
+        "مدیرعامل شرکت مترو مشهد گفت: با استفاده از ظرفیت بانک‌ها می‌خواهیم تامین مالی خط ۳ را تکمیل کنیم.",
+    ],
+)
+def test_wanting_to_do_something_from_a_time_or_with_a_means_is_no_request(text: str) -> None:
+    (c,) = _commitments(text)
+    assert c.polarity == "intend", (c.polarity, c.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("شهردار تهران گفت: طرح تهیه‌شده توسط دانشگاه تهران برای ساماندهی دستفروشان از هفته آینده اجرا می‌شود.",
+         None),
+        ("سخنگوی شهرداری شیراز گفت: طرح جدید پارک حاشیه‌ای توسط سازمان حمل و نقل و ترافیک اجرا خواهد شد.",
+         "سازمان حمل و نقل و ترافیک"),
+    ],
+)
+def test_a_passive_agent_is_an_organisation_named_whole(text: str, actor: str | None) -> None:
+    (c,) = _commitments(text)
+    assert c.actor == actor
+
+
+def test_a_pronoun_after_an_organisations_event_is_not_the_organisation() -> None:
+    text = (
+        "شهرداری منطقه ۵ با حضور حسن عباسی معاون شهردار پروژه بوستان را افتتاح کرد. "
+        "وی گفت: فاز دوم بوستان تا پایان سال به بهره‌برداری می‌رسد."
+    )
+    (c,) = _commitments(text)
+    assert c.speaker is None or "شهرداری منطقه" not in (c.speaker.display or "")
