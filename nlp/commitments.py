@@ -759,12 +759,17 @@ _EARLIER = re.compile(
 # نشد», «وعده‌ای که هیچ‌گاه محقق نشد», «به قول خود عمل نکرد». The noun must name the promise: a failure
 # of something else («پروژه انجام نشد») says nothing about the promise.
 _FAILED = r"(?:عملی|محقق|اجرایی|اجرا|انجام|عمل|وفا)[ \u200c]?(?:نشد|نشدند|نشده|نگردید|نکرد|نکردند)"
+# A resolution or law reported with its failure is history too: «... تصویب کردند که ...، اما این مصوبه هیچ‌گاه
+# اجرا نشد», «... این مصوبه را نادیده گرفت».
 _BROKEN = re.compile(
-    r"(?<![\w\u200c])(?:وعده|قول|تعهد)[\w\u200c]*\s(?:[^.!؟،,]{0,40}?\s)?"
-    rf"(?:{_FAILED}|به[ \u200c]سرانجام[ \u200c]نرسید|تحقق[ \u200c]نیافت)(?![\w\u200c])"
+    r"(?<![\w\u200c])(?:وعده|قول|تعهد|مصوبه|قانون)[\w\u200c]*\s(?:[^.!؟،,]{0,40}?\s)?"
+    rf"(?:{_FAILED}|به[ \u200c]سرانجام[ \u200c]نرسید|تحقق[ \u200c]نیافت|نادیده[ \u200c]گرفت(?:ند)?)"
+    r"(?![\w\u200c])"
 )
 # ... or in the next sentence, which points back at it: «... . اما این وعده هرگز محقق نشد.»
-_POINTS_BACK = re.compile(r"[\s.!؟]*(?:(?:اما|ولی)\s*[،,]?\s*)?(?:این|آن|همین)\s+(?:وعده|قول|تعهد)[^.!؟\n]*")
+_POINTS_BACK = re.compile(
+    r"[\s.!؟]*(?:(?:اما|ولی)\s*[،,]?\s*)?(?:این|آن|همین)\s+(?:وعده|قول|تعهد|مصوبه)[^.!؟\n]*"
+)
 
 
 def _broken_after(text: str, end: int) -> bool:

@@ -729,3 +729,17 @@ def test_a_pronoun_after_an_organisations_event_is_not_the_organisation() -> Non
     )
     (c,) = _commitments(text)
     assert c.speaker is None or "شهرداری منطقه" not in (c.speaker.display or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اعضای شورای چهارم در سال ۱۳۹۵ تصویب کردند که شهرداری دو درصد از درآمدها را به فضای سبز اختصاص دهد، "
+        "اما این مصوبه هیچ‌گاه اجرا نشد.",
+        "سال گذشته در شورا تصویب شد شهرداری مجوز ساخت برج را صادر نکند، اما شهرداری این مصوبه را نادیده گرفت.",
+        "وی با اشاره به قانون سال ۱۳۶۶ گفت: در آن قانون آمده است که کسی حق ندارد در حریم رودخانه ساخت و ساز "
+        "کند، اما این قانون اجرا نشد.",
+    ],
+)
+def test_a_resolution_or_law_reported_with_its_failure_is_history(text: str) -> None:
+    assert _commitments(text) == []
