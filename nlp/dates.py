@@ -552,6 +552,26 @@ def _day_range(m: re.Match[str]) -> Callable[[date | None], Range]:
     return resolve
 
 
+def _month_range(m: re.Match[str]) -> Callable[[date | None], Range]:
+    """«از مهر تا آذر»: the first day of one month to the last of the other, the coming range unless a
+    year is named (in a range «مهر», «تیر» and «دی» are months, not words)."""
+    first, last, year = MONTHS[m["m1"]], MONTHS[m["m2"]], m["year"]
+
+    def resolve(pub: date | None) -> Range:
+        if year and year.isdigit():
+            y = int(year)
+        elif pub is None:
+            return None, None
+        else:
+            y = _year_of(pub, year) or _jalali(pub).year
+            if not year and _g(y, last, 31) < pub:
+                y += 1
+        return _g(y - 1 if first > last else y, first, 1), _g(y, last, 31)
+
+    resolve.is_range = True  # type: ignore[attr-defined]
+    return resolve
+
+
 _SLICES = {"اول": 0, "نخست": 0, "دوم": 1, "سوم": 2, "چهارم": 3, "آخر": -1, "پایانی": -1}
 
 
@@ -600,6 +620,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         ),
         "from",
         _day_range,
+    ),
+    (
+        re.compile(
+            rf"{_B}از{_SP}(?P<m1>{_alt(MONTHS)})(?:{_SP0}ماه)?{_SP}(?:تا|لغایت|الی){_SP}"
+            rf"(?:پایان{_SP})?(?P<m2>{_alt(MONTHS)})(?:{_SP0}ماه)?{_YEAR}{_E}"
+        ),
+        "from",
+        _month_range,
     ),
     (re.compile(_HALF), "on", _half),
     # «۱۵/۸/۱۴۰۳»: day first, as some sites write it (only with a Jalali year of this era)

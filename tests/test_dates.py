@@ -166,6 +166,21 @@ def test_a_range_of_an_official_notice() -> None:
     assert (d.start, d.end) == (date(2021, 11, 11), date(2021, 12, 21))
 
 
+@pytest.mark.parametrize(
+    ("text", "pub", "start", "end"),
+    [
+        # «مهر» and «دی» are words as well as months: in a range of months they are months
+        ("آسفالت معابر از مهر تا آذر انجام می‌شود", date(2024, 5, 4), date(2024, 9, 22), date(2024, 12, 20)),
+        ("طرح از آبان ماه تا دی ماه اجرا می‌شود", date(2024, 12, 15), date(2024, 10, 22), date(2025, 1, 19)),
+        ("از بهمن تا اردیبهشت سال آینده", date(2024, 5, 4), date(2025, 1, 20), date(2025, 5, 21)),
+        ("از مهر تا آذر اجرا می‌شود", date(2025, 1, 10), date(2025, 9, 23), date(2025, 12, 21)),  # past: next
+    ],
+)
+def test_a_range_of_months(text: str, pub: date, start: date, end: date) -> None:
+    d = resolve_deadline(text, pub)
+    assert d is not None and (d.start, d.end, d.kind) == (start, end, "from")
+
+
 def test_the_end_of_the_school_year_is_31_khordad() -> None:
     pub = date(2024, 12, 1)  # 11 Azar 1403: the school year that began in Mehr 1403 ends 31 Khordad 1404
     [(_s, _e, d)] = deadlines_in("تا پایان سال تحصیلی جاری ادامه دارد", pub)
