@@ -125,7 +125,8 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
         if _this_org(tokens, i):  # «مدیرعامل این سازمان»: the demonstrative and its noun end the title
             np_end, i = tokens[i + 1][2], i + 2
             break
-        if tok in "،,؛:" or (i > 0 and tok in w["boundaries"]) or (i == 0 and tok in w["boundaries"]):
+        partitive = i == 1 and tok == "از" and tokens[0][0] in w["partitives"]  # «یکی از ساکنان محله»
+        if tok in "،,؛:" or (tok in w["boundaries"] and not partitive):
             break
         np_end = tokens[i][2]
         i += 1
@@ -283,6 +284,8 @@ class SpeakerResolver:
             return self._role(phrase)
         if tokens[0] in w["org_heads"] or (ent is not None and ent.label == "ORG"):
             return Speaker(text=phrase, kind="org")
+        if tokens[0] in w["partitives"]:
+            return self._person(phrase)  # «یکی از اعضای شورای شهر»: one unnamed member, not «یکی»
         cut = next((k for k, t in enumerate(tokens) if k > 0 and t in w["role_heads"]), None)
         if cut is not None:
             person = self._person(" ".join(tokens[:cut]))

@@ -336,3 +336,15 @@ def test_a_pronoun_before_any_speech_points_at_the_subject_of_the_sentence_befor
 def test_a_quote_set_off_by_a_dash_before_this_is_what_its_speaker_said() -> None:
     [st] = _statements("«پروژه مسکن محرومان تا پایان سال به بهره‌برداری می‌رسد» - این را استاندار کرمان گفت.")
     assert st.speaker and st.speaker.text == "استاندار کرمان" and st.quote.startswith("پروژه مسکن")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("یکی از ساکنان محله گفت: ما تا پایان ماه شکایت خود را به دادگاه می‌بریم.", "یکی از ساکنان محله"),
+        ("یکی از اعضای شورای شهر گفت: طرح تا پایان سال اجرا می‌شود.", "یکی از اعضای شورای شهر"),
+    ],
+)
+def test_one_of_a_group_is_the_speaker_not_one(text: str, speaker: str) -> None:
+    (found,) = extract(text, date(2024, 5, 4)).statements
+    assert found.speaker is not None and found.speaker.text == speaker
