@@ -267,20 +267,24 @@ _PART_DAYS = {
 }
 
 
+def _month_year(pub: date | None, year: str | None, month: int, last_day: int) -> int | None:
+    """The Jalali year of a month named with ``year`` (digits, a year word, or none: the coming one, whose
+    ``last_day`` is not past at ``pub``); None when that needs a publication day and there is none."""
+    if year and year.isdigit():
+        return int(year)
+    if pub is None:
+        return None
+    y = _year_of(pub, year) or _jalali(pub).year
+    return y + 1 if not year and _g(y, month, last_day) < pub else y
+
+
 def _month_part(m: re.Match[str]) -> Callable[[date | None], Range]:
     month, year = MONTHS[m["month"]], m["year"]
     lo, hi = _PART_DAYS.get(m["part"] or "", (1, 31))
 
     def resolve(pub: date | None) -> Range:
-        if year and year.isdigit():
-            y = int(year)
-        elif pub is None:
-            return None, None
-        else:
-            y = _year_of(pub, year) or _jalali(pub).year
-            if not year and _g(y, month, hi) < pub:
-                y += 1
-        return _g(y, month, lo), _g(y, month, hi)
+        y = _month_year(pub, year, month, hi)
+        return (None, None) if y is None else (_g(y, month, lo), _g(y, month, hi))
 
     return resolve
 
@@ -558,15 +562,8 @@ def _month_range(m: re.Match[str]) -> Callable[[date | None], Range]:
     first, last, year = MONTHS[m["m1"]], MONTHS[m["m2"]], m["year"]
 
     def resolve(pub: date | None) -> Range:
-        if year and year.isdigit():
-            y = int(year)
-        elif pub is None:
-            return None, None
-        else:
-            y = _year_of(pub, year) or _jalali(pub).year
-            if not year and _g(y, last, 31) < pub:
-                y += 1
-        return _g(y - 1 if first > last else y, first, 1), _g(y, last, 31)
+        y = _month_year(pub, year, last, 31)
+        return (None, None) if y is None else (_g(y - 1 if first > last else y, first, 1), _g(y, last, 31))
 
     resolve.is_range = True  # type: ignore[attr-defined]
     return resolve
