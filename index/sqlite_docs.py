@@ -82,7 +82,7 @@ def statement_from_row(json_value: str | bytes, ref: str | None, ident: str | No
 
 
 def _with_id(doc: dict[str, Any], ident: str | None) -> dict[str, Any]:
-    # First, where model_dump puts it; a document written before v7 carries the same id itself.
+    # First, where model_dump puts it; a document written before schema v8 carries the same id itself.
     return {"id": ident, **doc} if ident is not None else doc
 
 
