@@ -82,6 +82,7 @@ class CueConfig:
     opinion_nouns: frozenset[str]  # «فکر نمی‌کنیم», «فکر می‌کنم»: an opinion, not a refusal or a plan
     noun_pairs: frozenset[str]  # «ساخت و ساز»: a verb-like word joined by «و» into a noun
     forecast: re.Pattern[str]  # «پیش‌بینی می‌شود»: its verb is no present-tense commitment
+    meta_talk: tuple[str, ...]  # squeezed: «نمی‌خواهم وارد جزئیات شوم» is about the interview
 
 
 def _squeeze(word: str) -> str:
@@ -131,6 +132,7 @@ def cue_config() -> CueConfig:
         frozenset(raw["opinion_nouns"]),
         frozenset(raw["noun_pairs"]),
         _compile(raw["forecast"]),
+        tuple(_squeeze(v) for v in raw["meta_talk"]),
     )
 
 
@@ -192,7 +194,13 @@ def find_cue(
     found: list[Cue] = []
     for spec in cfg.specs:
         m = next(
-            (m for m in spec.pattern.finditer(sentence) if outside(m) and _not_regret(spec, sentence, m)),
+            (
+                m
+                for m in spec.pattern.finditer(sentence)
+                if outside(m)
+                and _not_regret(spec, sentence, m)
+                and not _about_the_talk(spec, sentence, m, cfg)
+            ),
             None,
         )
         if m:
@@ -219,6 +227,14 @@ def find_cue(
             found.append(plan)
     # The first cue is the main clause's; a later «باید» in «... اجرا می‌شود و رانندگان باید ...» is not.
     return min(found, key=lambda c: (c.start, -c.confidence)) if found else None
+
+
+def _about_the_talk(spec: _CueSpec, sentence: str, m: re.Match[str], cfg: CueConfig) -> bool:
+    """«نمی‌خواهم وارد جزئیات شوم», «نمی‌خواهیم از کسی نام ببریم»: what the speaker will not say in the
+    interview, not what the city will not do."""
+    if not (spec.negated and spec.polarity == "intend"):
+        return False
+    return _squeeze(sentence[m.end() : m.end() + 40]).startswith(cfg.meta_talk)
 
 
 def _after_word(sentence: str, m: re.Match[str], nouns: frozenset[str]) -> bool:
@@ -262,6 +278,10 @@ def _present_cue(
     if not (future or markers):
         return None
     forecasts = [(f.start(), f.end()) for f in cfg.forecast.finditer(sentence)]
+    # «نمی‌دانم این پروژه تا پایان سال تمام می‌شود یا نه»: what follows not knowing is no plan
+    unsure = next(
+        (t.start() for t in _TOKEN.finditer(sentence) if _squeeze(t.group()) in cfg.not_refusals), None
+    )
     verbs = [
         m
         for m in cfg.present.finditer(sentence)
@@ -269,6 +289,7 @@ def _present_cue(
         and _is_present(sentence, m, cfg)
         and not any(s <= m.start() < e for s, e in forecasts)
         and not _after_word(sentence, m, cfg.opinion_nouns)
+        and (unsure is None or m.start() < unsure)
     ]
     if not verbs:
         return None
@@ -286,8 +307,8 @@ def _present_cue(
 def _is_present(sentence: str, m: re.Match[str], cfg: CueConfig) -> bool:
     """Not «میلیارد», not the «است» of a perfect («کاشته شده است»), not a past imperfective."""
     word = m.group()
-    if _squeeze(word) in cfg.not_verbs:
-        return False
+    if _squeeze(word) in cfg.not_verbs or _squeeze(word) in cfg.not_refusals:
+        return False  # «نمی‌گویم ...», «نمی‌دانم ...»: saying or knowing, no act in the present
     if word in ("است", "هستند"):
         before = sentence[: m.start()].rstrip(" \u200c")
         return not re.search(r"\wه$", before)

@@ -743,3 +743,17 @@ def test_a_pronoun_after_an_organisations_event_is_not_the_organisation() -> Non
 )
 def test_a_resolution_or_law_reported_with_its_failure_is_history(text: str) -> None:
     assert _commitments(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رضا احمدی، رئیس شورای شهر اراک، درباره پرونده تخلفات ساختمانی گفت: نمی‌خواهم وارد جزئیات شوم چون "
+        "پرونده در دست بررسی است.",
+        "شهردار گفت: نمی‌دانم این پروژه تا پایان سال تمام می‌شود یا نه.",
+        "شهردار گفت: من نمی‌گویم این طرح کامل است، اما فکر نمی‌کنم این پروژه تا پایان سال تمام شود.",
+    ],
+)
+def test_what_a_speaker_will_not_say_or_does_not_know_is_no_commitment(text: str) -> None:
+    assert _commitments(text) == []
+    assert _commitments("شهردار گفت: پروژه تا پایان سال تمام می‌شود.")  # the plain promise still is one
