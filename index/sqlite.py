@@ -47,15 +47,15 @@ from index.sqlite_docs import (
     iso_utc,
 )
 from index.sqlite_search import run_search, search_cache_key
-from index.sqlite_write import WRITER_PRAGMAS, Prepared, prepare, unpack, utc_text, write
+from index.sqlite_write import FACET_VALUES_SCHEMA, WRITER_PRAGMAS, Prepared, prepare, unpack, utc_text, write
 from nlp.tracking import DUE_DAYS
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 ENTITY_LABELS_FOR_DIGEST = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRO")
 
-_SCHEMA = """
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS articles (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS articles (
     event_day TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     ref TEXT,  -- what a commitment or statement hit shows of its article (compact JSON)
-    facet_refs TEXT,  -- the article's organisations and places (sqlite_write.facet_refs)
+    facet_refs TEXT,  -- the article's organisations and places: ids in facet_values (sqlite_write.facet_refs)
     json BLOB NOT NULL  -- packed JSON (zstd, or raw deflate from v2–v4: see sqlite_write.pack); text from v1
 );
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source, event_time);
@@ -147,6 +147,8 @@ CREATE INDEX IF NOT EXISTS crawl_health_started ON crawl_health(started);
 CREATE TABLE IF NOT EXISTS store_meta (one INTEGER PRIMARY KEY CHECK (one = 1), generation INTEGER NOT NULL);
 INSERT OR IGNORE INTO store_meta (one, generation) VALUES (1, 0);
 
+{FACET_VALUES_SCHEMA};
+
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(body, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_fts USING fts5(body, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS commitment_fts USING fts5(body, tokenize='ascii');
@@ -184,8 +186,11 @@ def _migrate(conn: sqlite3.Connection) -> None:
             # Facilities count among places, and analysis keeps a final ی that hazm's dictionary has
             # («شهرداری» is not «شهردار»): keys, facet refs and the full-text index are built again.
             log.info("migrating the SQLite store to schema version 7 (search terms again: minutes per 1M)")
-            sqlite_maintenance.reindex(conn)
+            sqlite_maintenance.reindex(conn)  # facet refs by id (v9) too
             conn.execute("PRAGMA user_version = 7")
+        elif version < 9:
+            log.info("migrating the SQLite store to schema version 9 (facet refs by id: a minute per 1M)")
+            sqlite_maintenance.rebuild_facet_refs(conn)
         # v8: commitment and statement documents no longer repeat their row's id (readers add it from the
         # row; older documents keep theirs): nothing to move, but a v7 reader would show them without ids.
     except BaseException:
@@ -588,8 +593,9 @@ class SqliteStore:
     def _write_prepared(self, prepared: list[Prepared], report: IndexReport) -> IndexReport:
         try:
             with self._tx() as conn:
+                facet_ids: dict[tuple[str, str, str], int] = {}  # this transaction's (see facet_refs)
                 for item in prepared:
-                    write(conn, item, self.tz)
+                    write(conn, item, self.tz, facet_ids)
         except sqlite3.Error as exc:
             log.warning("batch write failed (%s); writing its articles one by one", exc)
             return self._upsert_each(prepared, report)

@@ -173,6 +173,7 @@ def serve(path: str, timezone: str, inbox: IO[bytes], outbox: IO[bytes]) -> None
 
     reply("ready")
     failed: str | None = None
+    facet_ids: dict[tuple[str, str, str], int] = {}
     while True:
         try:
             message = pickle.load(inbox)
@@ -181,10 +182,11 @@ def serve(path: str, timezone: str, inbox: IO[bytes], outbox: IO[bytes]) -> None
         try:
             if message[0] == "begin":
                 failed = None
+                facet_ids = {}  # ids of this transaction only (sqlite_write.facet_refs)
                 conn.execute("BEGIN IMMEDIATE")
             elif message[0] == "write" and failed is None:
                 for item in message[1]:
-                    write(conn, item, tz)
+                    write(conn, item, tz, facet_ids)
             elif message[0] == "rollback":
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")

@@ -18,6 +18,7 @@ from goftar.model import Commitment, Speaker, stable_id
 from index.sqlite_docs import article_from_row
 from index.sqlite_write import (
     FACET_OF,
+    FACET_VALUES_SCHEMA,
     article_body,
     commitment_body,
     entity_key,
@@ -89,18 +90,38 @@ def rekey(conn: sqlite3.Connection) -> None:
         "UPDATE commitments SET speaker_key = coalesce((SELECT goftar_speaker_key(d.json) "
         "FROM commitment_docs d WHERE d.rowid = commitments.rowid), speaker_key)"
     )
-    # As ``sqlite_write.facet_refs``: one item per facet and key (a place tagged LOC and FAC once).
+    rebuild_facet_refs(conn)
+
+
+def rebuild_facet_refs(conn: sqlite3.Connection) -> None:
+    """``facet_values`` and every row's ``facet_refs`` again from ``entities`` (the caller holds a write
+    transaction): one item per article, facet and key, as ``sqlite_write.facet_items`` makes them."""
     facet = " ".join(f"WHEN '{label}' THEN '{name}'" for label, name in FACET_OF.items())
     labels = ",".join(f"'{label}'" for label in FACET_OF)
-    item = "min(e.label) || char(31) || e.key || char(31) || min(e.display)"
+    conn.execute(FACET_VALUES_SCHEMA)
+    conn.execute(
+        "CREATE TEMP TABLE article_facets AS SELECT article_rowid, min(label) AS label, key, "
+        f"min(display) AS display FROM entities WHERE label IN ({labels}) "
+        f"GROUP BY article_rowid, CASE label {facet} END, key"
+    )
+    conn.execute("DELETE FROM facet_values")
+    conn.execute(
+        "INSERT INTO facet_values (label, key, display) "
+        "SELECT DISTINCT label, key, display FROM temp.article_facets ORDER BY label, key, display"
+    )
+    conn.execute("CREATE TEMP TABLE article_refs (article_rowid INTEGER PRIMARY KEY, refs TEXT)")
+    conn.execute(
+        "INSERT INTO temp.article_refs SELECT f.article_rowid, group_concat(v.id, ' ') "
+        "FROM temp.article_facets f JOIN facet_values v USING (label, key, display) GROUP BY f.article_rowid"
+    )
     tables = (("articles", "rowid"), ("statements", "article_rowid"), ("commitments", "article_rowid"))
     for table, rowid in tables:
         conn.execute(
-            f"UPDATE {table} SET facet_refs = (SELECT group_concat(item, char(30)) FROM "
-            f"(SELECT {item} AS item FROM entities e WHERE e.article_rowid = {table}.{rowid} "
-            f"AND e.label IN ({labels}) "
-            f"GROUP BY CASE e.label {facet} END, e.key))"
+            f"UPDATE {table} SET facet_refs = "
+            f"(SELECT refs FROM temp.article_refs WHERE article_rowid = {table}.{rowid})"
         )
+    conn.execute("DROP TABLE temp.article_facets")
+    conn.execute("DROP TABLE temp.article_refs")
 
 
 def _speaker_key_of(doc: str | bytes) -> str | None:

@@ -38,7 +38,7 @@ from index.sqlite_docs import (
     commitment_from_row,
     statement_from_row,
 )
-from index.sqlite_write import FACET_OF, FIELD_SEP, REF_SEP, filter_token
+from index.sqlite_write import FACET_OF, filter_token
 
 log = logging.getLogger(__name__)
 
@@ -480,39 +480,45 @@ def _facets(
         where = f"c.rowid IN (SELECT rid FROM {MATCH_TABLE}{keep})"
     else:
         where = "1" if step == 1 else f"{_HASH.format('c.rowid')} % {step} = 0"
-    sql = f"SELECT count(*), group_concat(c.facet_refs, ?){arrays} FROM {spec.table} c WHERE {where}"
-    row = conn.execute(sql, (REF_SEP,)).fetchone()
+    sql = f"SELECT count(*), group_concat(c.facet_refs, ' '){arrays} FROM {spec.table} c WHERE {where}"
+    row = conn.execute(sql).fetchone()
     sampled, refs = row[0], row[1]
     scale = total / sampled if step > 1 and sampled else 1.0
     out = {
         name: _top(Counter(v for v in json.loads(values) if v), size)
         for name, values in zip(names, row[2:], strict=True)
     }
-    out.update(_entity_facets(refs, size))
+    out.update(_entity_facets(conn, refs, size))
     counts = {name: [(v, round(n * scale)) for v, n in out[name]] for name in out}
     counts.update({name: [(value, total)] for name, value in fixed.items() if name in spec.facets})
     return {name: counts[name] for name in spec.facets}, step > 1
 
 
-def _entity_facets(refs: str | None, size: int) -> dict[str, list[tuple[str, int]]]:
-    """Organisations and places in the matches' concatenated ``facet_refs``, each counted once per
-    document (an article's refs are on each of its rows: see ``index.sqlite_write.facet_refs``)."""
-    # Split once and counted in C; each distinct item (one organisation or place) is then parsed once,
-    # however many documents name it. (A GROUP BY on facet_refs was three times slower: SQLite sorted
-    # the long strings; so was reading them row by row into a Python loop.)
-    named = Counter(refs.split(REF_SEP)) if refs else Counter()
+def _entity_facets(conn: sqlite3.Connection, refs: str | None, size: int) -> dict[str, list[tuple[str, int]]]:
+    """Organisations and places in the matches' concatenated ``facet_refs`` (ids of ``facet_values``),
+    each counted once per document (an article's refs are on each of its rows: see
+    ``index.sqlite_write.facet_refs``)."""
+    # Split once and counted in C; each distinct value is then read once, however many documents name
+    # it. (A GROUP BY on the refs was three times slower: SQLite sorted them; so was reading them row by
+    # row into a Python loop.)
+    named = Counter(refs.split()) if refs else Counter()
+    found: dict[str, list[tuple[str, int]]] = {name: [] for name in ENTITY_FILTERS}
+    if not named:
+        return found
+    rows = conn.execute(
+        "SELECT id, label, key, display FROM facet_values WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps([int(ref) for ref in named]),),
+    )
     counts: Counter[tuple[str, str]] = Counter()
     display: dict[tuple[str, str], str] = {}
-    for item, n in named.items():
-        label, key, shown = item.split(FIELD_SEP, 2)
+    for ref, label, key, shown in rows:
         if label not in FACET_OF:
             continue
         # By facet and key: a place tagged LOC in one article and FAC in another is one value.
         value = (FACET_OF[label], key)
-        counts[value] += n
+        counts[value] += named[str(ref)]
         if shown > display.get(value, ""):  # the same display whatever the order of rows
             display[value] = shown
-    found: dict[str, list[tuple[str, int]]] = {name: [] for name in ENTITY_FILTERS}
     for (name, key), n in counts.items():
         found[name].append((display[name, key], n))
     return {name: sorted(items, key=lambda item: (-item[1], item[0]))[:size] for name, items in found.items()}

@@ -208,7 +208,7 @@ class Prepared:
     article_json: bytes  # compressed by ``write``: in bulk indexing that is the writer process's share
     article_ref: str
     article_body: str
-    facet_refs: str | None = None  # see ``facet_refs``
+    facet_items: tuple[tuple[str, str, str], ...] = ()  # see ``facet_items``
     entities: list[tuple[Any, ...]] = field(default_factory=list)  # (label, key, display, canonical id, n)
     statements: list[tuple[tuple[Any, ...], str]] = field(default_factory=list)  # (row, fts body)
     commitments: list[tuple[tuple[Any, ...], bytes, str]] = field(default_factory=list)  # (row, doc, body)
@@ -240,7 +240,7 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
         article_body=article_body(article, memo),
         entities=_entity_rows(extraction),
     )
-    out.facet_refs = facet_refs(out.entities)
+    out.facet_items = facet_items(out.entities)
     seen: set[str] = set()
     for statement in extraction.statements:
         if statement.article_id != article_id:
@@ -270,14 +270,20 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
 # The entity facets (organisation, place) of a search count the entities of each match's article.
 # Joining a sample of ten thousand matches to ``entities`` costs 40+ ms at a million commitments (two
 # text-key seeks per article); a copy of the article's facet entities on each row is read with the row.
+# The copy names each value by its integer id in ``facet_values``: a search concatenates and counts the
+# refs of thousands of matches, and «12 40» is a tenth of the text of «ORG␟key␟display» items. A value no
+# row names any more stays in the table (a few bytes; ``sqlite_maintenance.rekey`` rebuilds it).
 # Entity label → the facet it counts in (ENTITY_FILTERS read the other way).
 FACET_OF = {label: name for name, labels in ENTITY_FILTERS.items() for label in labels}
-REF_SEP, FIELD_SEP = "\x1e", "\x1f"
+FACET_VALUES_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS facet_values (id INTEGER PRIMARY KEY, label TEXT NOT NULL, "
+    "key TEXT NOT NULL, display TEXT NOT NULL, UNIQUE (label, key, display))"
+)
 
 
-def facet_refs(entity_rows: list[tuple[Any, ...]]) -> str | None:
-    """The article's organisations and places as ``label␟key␟display`` items joined by ``␞``: one per
-    facet and key, so a place tagged LOC in one mention and FAC in another counts once."""
+def facet_items(entity_rows: list[tuple[Any, ...]]) -> tuple[tuple[str, str, str], ...]:
+    """The article's organisations and places as ``(label, key, display)``: one per facet and key, so
+    a place tagged LOC in one mention and FAC in another counts once."""
     best: dict[tuple[str, str], tuple[str, str]] = {}
     for label, key, display, _cid, _n in entity_rows:
         facet = FACET_OF.get(label)
@@ -285,8 +291,30 @@ def facet_refs(entity_rows: list[tuple[Any, ...]]) -> str | None:
             # The smallest label and display, as ``sqlite_maintenance.rekey`` picks them in SQL.
             old = best.get((facet, key), (label, display))
             best[facet, key] = (min(old[0], label), min(old[1], display))
-    items = [f"{label}{FIELD_SEP}{key}{FIELD_SEP}{display}" for (_f, key), (label, display) in best.items()]
-    return REF_SEP.join(items) or None
+    return tuple((label, key, display) for (_f, key), (label, display) in best.items())
+
+
+def facet_refs(
+    conn: sqlite3.Connection, items: tuple[tuple[str, str, str], ...], known: dict[tuple[str, str, str], int]
+) -> str | None:
+    """The ids of ``items`` in ``facet_values`` (adding the new ones), space-separated, as rows store them.
+
+    ``known`` caches ids for one write transaction (a few organisations recur in every article: 9 µs a
+    lookup); it must not outlive the transaction, whose ids a rollback or a later rebuild takes back.
+    """
+    ids = []
+    for item in items:
+        found = known.get(item)
+        if found is None:
+            row = conn.execute(
+                "SELECT id FROM facet_values WHERE label = ? AND key = ? AND display = ?", item
+            ).fetchone()
+            if row is None:
+                sql = "INSERT INTO facet_values (label, key, display) VALUES (?,?,?)"
+                row = (conn.execute(sql, item).lastrowid,)
+            found = known[item] = row[0]
+        ids.append(str(found))
+    return " ".join(ids) or None
 
 
 def _entity_rows(extraction: Extraction) -> list[tuple[Any, ...]]:
@@ -319,8 +347,15 @@ def _commitment_row(cid: str, commitment: Commitment, article_id: str, source: s
     )
 
 
-def write(conn: sqlite3.Connection, item: Prepared, tz: tzinfo) -> None:
+def write(
+    conn: sqlite3.Connection,
+    item: Prepared,
+    tz: tzinfo,
+    facet_ids: dict[tuple[str, str, str], int] | None = None,
+) -> None:
     """Write one prepared article inside the caller's transaction, replacing what it had before.
+
+    ``facet_ids``: the transaction's cache of ``facet_values`` ids (see ``facet_refs``); one per call without.
 
     Child rows get explicit rowids (the transaction holds the write lock, so ``max(rowid)`` is stable):
     each table is then filled by one ``executemany`` instead of an insert-and-read-back per row.
@@ -329,12 +364,13 @@ def write(conn: sqlite3.Connection, item: Prepared, tz: tzinfo) -> None:
     first_seen = row[1] if row else item.fetched  # first seen is kept from the first insert
     event_time = item.published or first_seen
     when = (item.published, first_seen, event_time, local_day(event_time, tz))
+    refs = facet_refs(conn, item.facet_items, {} if facet_ids is None else facet_ids)
     values = (
         item.source,
         *when,
         item.content_hash,
         item.article_ref,
-        item.facet_refs,
+        refs,
         pack(item.article_json),
     )
     # Two plain statements, not an upsert with RETURNING: RETURNING makes SQLite open a statement
@@ -366,10 +402,7 @@ def write(conn: sqlite3.Connection, item: Prepared, tz: tzinfo) -> None:
         conn.executemany(
             "INSERT INTO statements (rowid, id, article_id, source, speaker_key, speaker_display, "
             "speaker_id, json, event_time, facet_refs, article_rowid) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (first + i, *values, event_time, item.facet_refs, rowid)
-                for i, (values, _b) in enumerate(item.statements)
-            ],
+            [(first + i, *values, event_time, refs, rowid) for i, (values, _b) in enumerate(item.statements)],
         )
         conn.executemany(
             "INSERT INTO statement_fts (rowid, body) VALUES (?, ?)",
@@ -381,10 +414,7 @@ def write(conn: sqlite3.Connection, item: Prepared, tz: tzinfo) -> None:
             "INSERT INTO commitments (rowid, id, article_id, story_id, source, speaker_key, speaker_display, "
             "speaker_id, polarity, status, deadline_day, deadline_start, published, first_seen, "
             "event_time, event_day, facet_refs, article_rowid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (first + i, *values, *when, item.facet_refs, rowid)
-                for i, (values, _d, _b) in enumerate(item.commitments)
-            ],
+            [(first + i, *values, *when, refs, rowid) for i, (values, _d, _b) in enumerate(item.commitments)],
         )
         conn.executemany(
             "INSERT INTO commitment_docs (rowid, json) VALUES (?, ?)",

@@ -16,7 +16,7 @@ from index.base import SearchQuery, commitment_doc
 from index.sqlite import SCHEMA_VERSION, SqliteStore
 from index.sqlite_docs import commitment_from_row, ref_doc
 from index.sqlite_write import unpack
-from tests.search_corpus import corpus, metro_post, vaccine_article
+from tests.search_corpus import _entity, corpus, metro_post, vaccine_article
 
 VACCINE_EVIDENCE = vaccine_article()[1].commitments[0].evidence
 
@@ -316,6 +316,49 @@ def test_documents_do_not_repeat_their_rows_id_but_every_reader_shows_it(tmp_pat
     hits = store.search(SearchQuery(text="واکسن", doc_type="statement")).hits
     assert statement_id in {hit.doc["id"] for hit in hits}
     assert all(doc["id"] for doc in store.due_between(date(2024, 1, 1), date(2027, 1, 1)))
+
+
+def _downgrade_to_v8(path: Path) -> None:
+    """Rewrite a store into the v8 layout: facet refs were «label␟key␟display» items joined by ␞."""
+    conn = sqlite3.connect(path)
+    item = "v.label || char(31) || v.key || char(31) || v.display"
+    for table in ("articles", "statements", "commitments"):
+        conn.execute(
+            f"UPDATE {table} SET facet_refs = (SELECT group_concat({item}, char(30)) FROM facet_values v "
+            f"WHERE ' ' || {table}.facet_refs || ' ' LIKE '% ' || v.id || ' %')"
+        )
+    conn.execute("DROP TABLE facet_values")
+    conn.execute("PRAGMA user_version = 8")
+    conn.commit()
+    conn.close()
+
+
+def test_store_from_v8_names_facet_values_by_id_and_counts_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = _fill(path)
+    queries = [SearchQuery(text="واکسن"), SearchQuery(text="پل"), SearchQuery(doc_type="article")]
+    facets = [store.search(q).facets for q in queries]
+    assert ("میدان انقلاب", 1) in facets[1]["place"]
+    assert facets[2]["organisation"]
+    store.close()
+    _downgrade_to_v8(path)
+    old = sqlite3.connect(path)
+    assert old.execute("SELECT count(*) FROM commitments WHERE facet_refs LIKE '%ORG%'").fetchone()[0]
+    old.close()
+
+    migrated = SqliteStore.open(path)
+    conn = migrated._conn  # noqa: SLF001
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    refs = [r for (r,) in conn.execute("SELECT facet_refs FROM commitments WHERE facet_refs IS NOT NULL")]
+    assert refs and all(ref.replace(" ", "").isdigit() for ref in refs)
+    assert [migrated.search(q).facets for q in queries] == facets
+    # A value first met after the migration gets the next id and is counted like the others.
+    article, extraction = metro_post()
+    extraction.entities.append(_entity(article, "مدیرعامل مترو", "ORG"))
+    assert not migrated.upsert([(article, extraction)]).failed
+    organisations = migrated.search(SearchQuery(text="مترو")).facets["organisation"]
+    assert ("مدیرعامل مترو", 1) in organisations and ("مترو", 1) in organisations
+    assert [migrated.search(q).facets for q in queries[:2]] == facets[:2]
 
 
 def test_a_store_written_by_a_newer_version_is_refused_not_downgraded(tmp_path: Path) -> None:
