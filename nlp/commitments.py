@@ -47,6 +47,7 @@ class Cue:
     polarity: str
     negated: bool
     confidence: float
+    assured: bool = False  # a present verb made a commitment by an assurance (see ``_assurance_cue``)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class CueConfig:
     refusal_confidence: float
     not_verbs: frozenset[str]
     past: re.Pattern[str]  # a past imperfective verb
+    past_stems: frozenset[str]  # «شد», «کرد», «ساخت»: also verbal nouns at the head of a verbless line
     plan: re.Pattern[str]
     plan_confidence: float
     plan_habitual: re.Pattern[str]
@@ -83,6 +85,10 @@ class CueConfig:
     noun_pairs: frozenset[str]  # «ساخت و ساز»: a verb-like word joined by «و» into a noun
     forecast: re.Pattern[str]  # «پیش‌بینی می‌شود»: its verb is no present-tense commitment
     meta_talk: tuple[str, ...]  # squeezed: «نمی‌خواهم وارد جزئیات شوم» is about the interview
+    assurance: re.Pattern[str]  # «هیچ پروژه‌ای»، «به هیچ وجه»، «قطعا»: see ``_assurance_cue``
+    assurance_verbs: re.Pattern[str]
+    assurance_not: re.Pattern[str]  # «متاسفانه», «همچنان»: a complaint about the present, no assurance
+    assurance_confidence: float
 
 
 def _squeeze(word: str) -> str:
@@ -93,7 +99,8 @@ def _past_pattern(stems: list[str], with_ending: list[str]) -> re.Pattern[str]:
     alts = "|".join(sorted(stems, key=len, reverse=True))
     alts2 = "|".join(sorted(with_ending, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w\u200c])ن?می[ \u200c]?(?:(?:{alts})(?:م|ی|یم|ید|ند)?|(?:{alts2})(?:م|ی|یم|ید|ند))"
+        rf"(?<![\w\u200c])(?:بر|در|باز|فرا|وا)?ن?می[ \u200c]?"  # «برمی‌گشتیم»: a preverb may open it
+        rf"(?:(?:{alts})(?:م|ی|یم|ید|ند)?|(?:{alts2})(?:م|ی|یم|ید|ند))"
         rf"(?![\w\u200c])"
         rf"|(?<=\wه)[ \u200c](?:بود|بودند|بودیم)(?![\w\u200c])"
     )
@@ -122,6 +129,7 @@ def cue_config() -> CueConfig:
         float(raw["refusal_confidence"]),
         frozenset(raw["not_verbs"]),
         _past_pattern(raw["past_stems"], raw["past_stems_ending"]),
+        frozenset(raw["past_stems"]) | frozenset(raw["past_stems_ending"]),
         _compile(raw["plan_present"]),
         float(raw["plan_present_confidence"]),
         _compile(raw["plan_habitual"]),
@@ -133,6 +141,10 @@ def cue_config() -> CueConfig:
         frozenset(raw["noun_pairs"]),
         _compile(raw["forecast"]),
         tuple(_squeeze(v) for v in raw["meta_talk"]),
+        _compile(raw["assurance"]),
+        re.compile(raw["assurance_verbs"] + "$"),
+        _compile(raw["assurance_not"]),
+        float(raw["assurance_confidence"]),
     )
 
 
@@ -177,11 +189,13 @@ def find_cue(
     future_deadline: bool = False,
     deadline_spans: Sequence[tuple[int, int]] = (),
     in_statement: bool = False,
+    begun: Sequence[tuple[int, int]] = (),
 ) -> Cue | None:
     """The first commitment cue of ``sentence`` outside its condition, or ``None``.
 
     ``deadline_spans`` are future dates of the sentence (they make ``future_deadline`` true);
-    ``in_statement`` allows a first-person present plan with no time marker («... منتشر می‌کنیم»).
+    ``in_statement`` allows a first-person present plan with no time marker («... منتشر می‌کنیم»);
+    ``begun`` are periods that began before publication: a marker in one («از ابتدای مهر») gives no future.
     """
     if sentence.rstrip().endswith(("؟", "?")):
         return None
@@ -205,7 +219,9 @@ def find_cue(
         )
         if m:
             found.append(Cue(m.start(), m.end(), spec.polarity, spec.negated, spec.confidence))
-    present = _present_cue(sentence, cfg, outside, future_deadline or bool(deadline_spans), deadline_spans)
+    present = _present_cue(
+        sentence, cfg, outside, future_deadline or bool(deadline_spans), deadline_spans, begun
+    )
     if present is not None and (not found or present[1]):
         found.append(present[0])  # a weak cue: before a plan cue only when its time marker precedes it
     refusal = next(
@@ -222,7 +238,7 @@ def find_cue(
     if refusal is not None:
         found.append(Cue(refusal.start(), refusal.end(), "commit", True, cfg.refusal_confidence))
     if not found and in_statement:
-        plan = _plan_cue(sentence, cfg, outside)
+        plan = _plan_cue(sentence, cfg, outside) or _assurance_cue(sentence, cfg, outside)
         if plan is not None:
             found.append(plan)
     # The first cue is the main clause's; a later «باید» in «... اجرا می‌شود و رانندگان باید ...» is not.
@@ -256,6 +272,12 @@ def _past_first_plural(m: re.Match[str]) -> bool:
     return cue_config().past.fullmatch(m.group()) is not None
 
 
+# «از ابتدای طرح تاکنون»: a marker whose period runs up to now counts what has happened (a statistic).
+_SINCE = re.compile(
+    r"[^،,؛:.!؟]{0,30}?(?<![\w\u200c])"
+    r"(?:تا[ \u200c]?کنون|تا[ \u200c]به[ \u200c](?:حال|امروز)|تا[ \u200c](?:حالا|الان|امروز))"
+    r"(?![\w\u200c])"
+)
 _LUNAR_BOUND = re.compile(r"(?:تا|پیش از|قبل از|بعد از|پس از)[ \u200c]")
 
 
@@ -265,6 +287,7 @@ def _present_cue(
     outside: Callable[[re.Match[str]], bool],
     future: bool,
     deadline_spans: Sequence[tuple[int, int]],
+    begun: Sequence[tuple[int, int]] = (),
 ) -> tuple[Cue, bool] | None:
     """A present-tense verb given future sense by a marker or a future date in the sentence, and
     whether that marker comes before it (then it leads the sentence)."""
@@ -274,6 +297,8 @@ def _present_cue(
         if outside(m) and not _clause_done(sentence, m.end())
         # a lunar bound recurs yearly: in a routine («هر سال پس از ماه رمضان») it gives no future
         and not (_LUNAR_BOUND.match(m.group()) and _RECURRING.search(sentence))
+        and not any(s <= m.start() < e for s, e in begun)
+        and not _SINCE.match(sentence, m.end())
     ]
     if not (future or markers):
         return None
@@ -302,6 +327,23 @@ def _present_cue(
     leads = not triggers or bool(timed)
     negated = verb.group().startswith("نمی")
     return Cue(verb.start(), verb.end(), "commit", negated, cfg.present_confidence), leads
+
+
+def _assurance_cue(sentence: str, cfg: CueConfig, outside: Callable[[re.Match[str]], bool]) -> Cue | None:
+    """«هیچ پروژه‌ای نیمه‌تمام رها نمی‌شود», «این پل قطعا افتتاح می‌شود»: a speaker's assurance about an event
+    (a passive or change verb after it) is a commitment with no time word; a routine is not one."""
+    if any(p.search(sentence) for p in (_RECURRING, cfg.plan_habitual, cfg.assurance_not)):
+        return None
+    a = next((m for m in cfg.assurance.finditer(sentence) if outside(m)), None)
+    if a is None:
+        return None
+    verb = next((v for v in cfg.present.finditer(sentence, a.end()) if outside(v)), None)
+    if verb is None or not _is_present(sentence, verb, cfg) or not cfg.assurance_verbs.search(verb.group()):
+        return None
+    negated = verb.group().startswith("نمی")
+    if a.group().startswith("هیچ") and not negated:
+        return None  # «هیچ» assures with a negated verb only
+    return Cue(verb.start(), verb.end(), "commit", negated, cfg.assurance_confidence, assured=True)
 
 
 def _is_present(sentence: str, m: re.Match[str], cfg: CueConfig) -> bool:
@@ -403,7 +445,9 @@ def _actor(action: str, cue: Cue, speaker: Speaker | None, cue_text: str, cue_at
     ``cue_at`` is where the cue starts in ``action``: the actor ends before it («شهرداری متعهد است تا
     پایان هفته ...» is by «شهرداری», not «شهرداری متعهد است تا»).
     """
-    first_person = bool(re.search(r"(?:یم|م)(?![\w\u200c])", cue_text)) or any(
+    # the cue's verb is its last word: the «م» of «ملزم است» is no first person
+    verb = cue_text.split()[-1] if cue_text.split() else ""
+    first_person = bool(re.search(r"(?:یم|م)(?![\w\u200c])", verb)) or any(
         _we(m.group()) for m in re.finditer(r"(?<![\w\u200c])(?:ما|\w+یم)(?![\w\u200c])", action)
     )
     if first_person and speaker is not None:
@@ -412,9 +456,11 @@ def _actor(action: str, cue: Cue, speaker: Speaker | None, cue_text: str, cue_at
     head = action.split(maxsplit=1)[0] if action.split() else ""
     if head in w["org_heads"] or head in w["role_heads"]:
         toks: list[str] = []
-        for m in re.finditer(r"\S+", action[: _predicate_start(action, cue_at)]):
-            tok = m.group()
-            if tok in w["boundaries"] or tok in _ACTOR_STOP or len(toks) >= 4:
+        subject = re.findall(r"\S+", action[: _predicate_start(action, cue_at)])
+        for k, tok in enumerate(subject):
+            # «شهرداری یک ماه فرصت دارد»: a count before a unit of time is the period, not the subject
+            period = k + 1 < len(subject) and subject[k + 1] in _TIME_UNITS
+            if tok in w["boundaries"] or tok in _ACTOR_STOP or len(toks) >= 4 or period:
                 break
             toks.append(tok)
             if tok.endswith("ا"):
@@ -431,6 +477,10 @@ _AGENT = re.compile(
 )
 
 
+# «از طرف/از جانب» a person is «on behalf of» him: someone else acts (for an organisation it is «by»).
+_ON_BEHALF = re.compile(r"از[ \u200c](?:طرف|جانب)")
+
+
 def _agent(action: str, predicate: int) -> str | None:
     """The agent a passive action names before its predicate, else ``None``. The word right before the
     predicate is the verb's own noun («احداث خواهد شد»), not part of the agent."""
@@ -444,8 +494,10 @@ def _agent(action: str, predicate: int) -> str | None:
     before = action[: m.start()].split()
     if before and re.search("شده$", before[-1]):
         return None
-    toks: list[str] = []
     found = list(re.finditer(r"[^\s،,؛:]+", action[m.end() : predicate]))
+    if _ON_BEHALF.match(m.group()) and found and found[0].group() in w["role_heads"]:
+        return None  # «پیام تبریک از طرف شهردار ... ارسال خواهد شد»: sent on the mayor's behalf, not by him
+    toks: list[str] = []
     for k, t in enumerate(found):
         tok = t.group()
         nxt = found[k + 1].group() if k + 1 < len(found) else ""
@@ -480,6 +532,7 @@ def _we(token: str) -> bool:
     return plain not in cue_config().yim_nouns and not _TAFIL.fullmatch(plain) and not plain.endswith("خیم")
 
 
+_TIME_UNITS = frozenset({"ساعت", "روز", "هفته", "ماه", "سال"})
 _ACTOR_STOP = frozenset({"را", "تا", "ظرف", "حداکثر", "هم", "نیز"})  # words a subject never runs into
 
 
@@ -577,10 +630,24 @@ def _future(found: list[tuple[int, int, Deadline]], published: date | None) -> l
     for s, e, d in found:
         ahead = published is not None and d.end is not None and d.end >= published and d.kind == "on"
         # «تا پایان سال ۱۴۰۱» in a 1403 article is a deadline that has passed: it gives nothing future sense.
-        passed = published is not None and (d.end or d.start) is not None and (d.end or d.start) < published
-        if (d.kind in ("by", "within", "from") and not passed) or ahead:
+        last = d.end or d.start
+        passed = published is not None and last is not None and last < published
+        if (d.kind in ("by", "within", "from") and not passed and not _began(d, published)) or ahead:
             out.append((s, e))
     return out
+
+
+def _began(d: Deadline, published: date | None) -> bool:
+    """A period «از ...» that began before publication («از ابتدای مهر تاکنون», «از ابتدای امسال تا امروز»):
+    what runs in it is a statistic or a description, not a plan. A range that ends ahead («از ۲۵ اسفند تا
+    ۱۳ فروردین» on 26 Esfand) is still partly to come."""
+    if d.kind != "from" or published is None or d.start is None or d.start >= published:
+        return False
+    return d.end is None or d.end <= published
+
+
+def _begun_spans(found: list[tuple[int, int, Deadline]], published: date | None) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, d in found if _began(d, published)]
 
 
 # Words of a routine: «هر سال», «همه‌ساله», «روزانه». In «ما هر سال در فصل زمستان برف‌روبی را انجام
@@ -642,6 +709,25 @@ def _not_said_on(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[
     ]
 
 
+# «در جلسه روز یکشنبه شورا مقرر شد ...»: the day of a meeting or ceremony, when a past verb reports what it
+# decided, is when the act took place, not a deadline («در جلسه یکشنبه آینده بررسی می‌شود» still is one).
+_EVENT_DAY = re.compile(r"(?:جلسه|نشست|مراسم|دیدار|همایش|اجلاس|آیین|بازدید)(?:[ \u200c]روز)?[ \u200c]*$")
+_PAST_ACT = re.compile(r"(?:شد|شدند|کرد|کردند|گردید|نمود|نمودند)(?:[ \u200c]است)?(?:[ \u200c]که)?$")
+
+
+def _not_event_day(
+    sentence: str, dates: list[tuple[int, int, Deadline]], cue_text: str
+) -> list[tuple[int, int, Deadline]]:
+    """Drop the day of the meeting whose past resolution is the cue (see ``_EVENT_DAY``)."""
+    if not _PAST_ACT.search(cue_text.strip()):
+        return dates
+    return [
+        (s, e, d)
+        for s, e, d in dates
+        if not (_EVENT_DAY.search(sentence[max(0, s - 20) : s]) and not _AHEAD.search(d.text))
+    ]
+
+
 # «از شهرداری می‌خواهیم ...»: a request cue names who is asked to act (see the cue file).
 _REQUEST = re.compile(r"از[ \u200c](?P<who>[^،,]+?)[ \u200c](?:می[ \u200c]?خواه|درخواست|تقاضا)")
 
@@ -671,7 +757,8 @@ def commitment_in(
     """
     dates = _not_said_on(sentence, deadlines_in(sentence, published))
     future = _future(_not_done(sentence, _not_recurring(sentence, dates)), published)
-    cue = find_cue(sentence, deadline_spans=future, in_statement=statement)
+    begun = _begun_spans(dates, published)
+    cue = find_cue(sentence, deadline_spans=future, in_statement=statement, begun=begun)
     if promised is _ANNOUNCED and not (_future(dates, published) or _AHEAD.search(sentence)):
         # an announcement («از ... خبر داد») is a plan only with a date or a time still to come («به زودی»)
         promised = None
@@ -684,7 +771,12 @@ def commitment_in(
     elif cue is not None and promised is not None and promised.polarity in ("hope", "demand"):
         # «ابراز امیدواری کرد که پل تا پایان سال افتتاح خواهد شد»: hoped for, not promised (so a demand).
         cue = Cue(cue.start, cue.end, promised.polarity, cue.negated, cue.confidence)
-    if cue is None or _BROKEN.search(sentence, cue.start):
+    line_ahead = _ahead_for_a_line(dates, future, published)
+    if cue is None and statement and cond is None and line_ahead and _verbless(sentence):
+        # «شهردار منطقه ۵:\n🔸 بازگشایی پل تا آخر آذر»: a bullet or headline with no verb names a deed and a
+        # date still ahead; as the speaker's, it is what will be done (a past date or none is a report).
+        cue = Cue(0, 0, "commit", False, _VERBLESS_CONFIDENCE)
+    if cue is None or _BROKEN.search(sentence, cue.start) or _complaint(sentence, cue, speaker):
         return None  # «... وعده دادند که ... اما این وعده عملی نشد»: a failed promise is history
     a_start, a_end = action_span(sentence, cue, cond)
     ordered = _RESOLUTION.fullmatch(sentence[cue.start : cue.end]) is not None
@@ -701,7 +793,10 @@ def commitment_in(
         for s, e, q in find_quantities(sentence)
         if a_start <= s and e <= a_end and not any(ds <= s < de for ds, de in date_spans)
     ]
-    deadline = _pick_deadline(_not_in_names(sentence, dates), (a_start, a_end), cond)
+    dated = _not_event_day(sentence, _not_in_names(sentence, dates), sentence[cue.start : cue.end])
+    # «از ابتدای امسال تاکنون ... و تا پایان سال ادامه دارد»: the period already running is no deadline
+    dated = [(s, e, d) for s, e, d in dated if not _began(d, published)] or dated
+    deadline = _pick_deadline(dated, (a_start, a_end), cond)
     confidence = cue.confidence + (0.05 if deadline else 0) + (0.05 if statement and speaker else 0)
     evidence_start = offset + len(sentence) - len(sentence.lstrip())
     return Commitment(
@@ -722,6 +817,54 @@ def commitment_in(
         evidence_start=evidence_start,
         evidence_end=evidence_start + len(sentence.strip()),
     )
+
+
+_VERBLESS_CONFIDENCE = 0.5
+
+
+def _ahead_for_a_line(
+    dates: list[tuple[int, int, Deadline]], future: list[tuple[int, int]], published: date | None
+) -> bool:
+    """Whether a verbless line names a time wholly ahead: a bound («تا آخر آذر», «از ابتدای دی») or a day or
+    period that has not begun; not a season under way («کاشت نهال در پاییز امسال» reports it) nor a whole
+    year, which in a line with no verb names what a noun is about («بودجه سال آینده»)."""
+    spans = set(future)
+    for s, e, d in dates:
+        if (s, e) not in spans or _whole_year(d):
+            continue
+        if d.kind != "on" or (published is not None and d.start is not None and d.start >= published):
+            return True
+    return False
+_PREVERB_VERB = re.compile(r"(?:بر|در|باز|فرا|وا)?ن?(?:می|خواه)[ \u200c]?\w")
+
+
+def _verbless(sentence: str) -> bool:
+    """Whether ``sentence`` has no verb: no present, future or perfect form anywhere and, as a Persian clause
+    ends in its verb, no past one at its end («ساخت ۵ پارک تا پایان سال» opens with a verbal noun)."""
+    cfg = cue_config()
+    tokens = _TOKEN.findall(sentence)
+    if sentence.rstrip().endswith((":", "؟", "?")):
+        return False  # a question, or a line that introduces a list («برنامه‌های هفته آینده:»)
+    if not tokens or cfg.present.search(sentence) or cfg.past.search(sentence):
+        return False
+    if any(_VERB_END.search(t) or _PREVERB_VERB.match(t) for t in tokens):
+        return False
+    last = re.sub(r"^ن", "", tokens[-1])
+    stems = cfg.past_stems
+    return not any(last == st or last == st + end for st in stems for end in ("ند", "یم", "م", "ه", "ید"))
+
+
+_OUR_RIGHT = re.compile(r"حق[ \u200c]ندار(?:یم|م)")
+
+
+def _complaint(sentence: str, cue: Cue, speaker: Speaker | None) -> bool:
+    """«یکی از ساکنان گفت: ما حق نداریم جلوی خانه خودمان پارک کنیم»: a member of the public's «we have no
+    right» complains of a rule, and «هیچ کاری انجام نمی‌شود» describes; only an office's («شهردار: ما حق نداریم
+    ... هدر بدهیم», «هیچ پروژه‌ای رها نمی‌شود») binds itself."""
+    if speaker is None or not (cue.assured or _OUR_RIGHT.fullmatch(sentence[cue.start : cue.end])):
+        return False
+    public = set(words().get("public", []))
+    return any(tok in public for tok in speaker.text.split())
 
 
 def find_commitments(

@@ -278,6 +278,18 @@ def _month_year(pub: date | None, year: str | None, month: int, last_day: int) -
     return y + 1 if not year and _g(y, month, last_day) < pub else y
 
 
+def _year_range(m: re.Match[str]) -> Callable[[date | None], Range]:
+    """«طی سال‌های ۱۴۰۴ تا ۱۴۰۶»: from the first day of the first year to the last day of the second."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if y2 < y1:
+        raise ValueError("a range of years that runs backwards")
+
+    def resolve(_pub: date | None) -> Range:
+        return _g(y1, 1, 1), _g(y2, 12, 31)
+
+    return resolve
+
+
 def _month_part(m: re.Match[str]) -> Callable[[date | None], Range]:
     month, year = MONTHS[m["month"]], m["year"]
     lo, hi = _PART_DAYS.get(m["part"] or "", (1, 31))
@@ -519,6 +531,43 @@ def _next_yearly(month: int, day: int, days_before: int = 0) -> Callable[[re.Mat
 _school_year = _next_yearly(7, 1)
 # «تا شب عید»: the last day of the year, before the next Nowruz.
 _nowruz_eve = _next_yearly(1, 1, days_before=1)
+# «شب یلدا»: the night of 30 Azar.
+_yalda = _next_yearly(9, 30)
+
+# A bare «عید» in municipal news is Nowruz («تا عید» = by 1 Farvardin), unless the text speaks of a lunar
+# feast (its name after «عید» is not matched; ``_LUNAR_TEXT`` anywhere in the sentence) or one is near: in
+# Ramadan «تا عید» is Eid al-Fitr. The feasts are placed by the tabular Islamic calendar (±1 day: enough).
+_LUNAR_TEXT = re.compile(r"رمضان|فطر|قربان|اضحی|غدیر|مبعث|روزه|محرم|شعبان|رجب|ذی[ \u200c]?الحجه|حج(?!\w)")
+_FEAST_NAMES = r"فطر|قربان|اضحی|غدیر|مبعث|سعید|مبارک|پاک|کریسمس|میلاد|ولادت|بزرگ|نوروز|الله|باستانی|اکبر"
+_LUNAR_NEAR = timedelta(days=45)
+
+
+def _islamic_to_date(year: int, month: int, day: int) -> date:
+    """A day of the tabular (arithmetic) Islamic calendar as a Gregorian date."""
+    jdn = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439
+    return date.fromordinal(jdn - 1721425)
+
+
+def _lunar_feasts(around: date) -> list[date]:
+    """Eid al-Fitr (1 Shawwal) and Eid al-Adha (10 Dhu al-Hijja) of the Hijri years around ``around``."""
+    year = (around.toordinal() + 1721425 - 1948439) * 30 // 10631 + 1
+    return [_islamic_to_date(y, m, d) for y in (year - 1, year, year + 1) for m, d in ((10, 1), (12, 10))]
+
+
+def _bare_eid(m: re.Match[str]) -> Callable[[date | None], Range]:
+    if _LUNAR_TEXT.search(m.string):
+        raise ValueError("«عید» in a text about a lunar feast may be that feast")
+
+    def resolve(pub: date | None) -> Range:
+        if pub is None:
+            return None, None
+        if any(pub <= f <= pub + _LUNAR_NEAR for f in _lunar_feasts(pub)):
+            return None, None  # a lunar feast is near: «عید» may be it
+        d = _next_on_or_after(pub, 1, 1)
+        return d, d
+
+    return resolve
+
 
 
 def _school_year_end(m: re.Match[str]) -> Callable[[date | None], Range]:
@@ -679,6 +728,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         "on",
         _school_year_end,
     ),
+    (
+        re.compile(rf"{_B}(?:طی{_SP})?سال{_SP0}(?:ها|های){_SP}(?P<y1>1[34]\d\d){_SP}(?:تا|الی|لغایت){_SP}(?P<y2>1[34]\d\d){_E}"),
+        "on",
+        _year_range,
+    ),
     (re.compile(rf"{_B}(?P<part>)سال{_SP}(?P<year>\d{{4}})(?P<which>){_E}"), "on", _year_part),
     # «تا پایان ۱۴۰۳»: a bare year after «پایان» (only a year of this era: «پایان ۵۰۰ متر» is not one)
     (
@@ -742,9 +796,23 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         "within",
         _duration,
     ),
+    # «شهرداری یک ماه فرصت دارد تا ...», «۱۰ روز مهلت داده شد»: a period of grace runs from publication
+    (
+        re.compile(
+            rf"{_B}(?P<within>){_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}(?={_SP}(?:فرصت|مهلت|زمان){_E})"
+        ),
+        "within",
+        _duration,
+    ),
     # A year after «نوروز» is a Jalali year of this era (13xx, 14xx): «تا عید نوروز ۱۰۰۰ اتوبوس» counts buses.
     (re.compile(rf"{_B}(?:عید{_SP})?نوروز(?:{_SP}(?:سال{_SP})?1[34]\d\d)?{_E}"), "on", _nowruz),
     (re.compile(rf"{_B}شب{_SP}عید(?:{_SP}نوروز)?{_E}"), "on", _nowruz_eve),
+    (re.compile(rf"{_B}شب{_SP}یلدا{_E}"), "on", _yalda),
+    (
+        re.compile(rf"{_B}عید(?:{_SP}(?:امسال|سال{_SP}جاری))?{_E}(?!{_SP}(?:{_FEAST_NAMES}){_E})(?!{_SP0}[-–])"),
+        "on",
+        _bare_eid,
+    ),
     (
         re.compile(rf"{_B}(?:(?:آغاز|شروع){_SP}سال{_SP}تحصیلی(?:{_SP}جدید)?|بازگشایی{_SP}مدارس){_E}"),
         "on",
@@ -878,6 +946,7 @@ def _deadline(text: str, expr: _Expr, pub: date | None) -> Deadline:
     except ValueError as exc:
         log.info("date expression %r does not resolve: %s", text[expr.start : expr.end], exc)
         lo, hi = None, None
+    lo, hi = _just_gone(lo, hi, pub, expr.kind, text[expr.start : expr.end])
     if (
         expr.kind == "on"
         and lo is not None
@@ -895,6 +964,28 @@ def _deadline(text: str, expr: _Expr, pub: date | None) -> Deadline:
     elif expr.kind == "from" and not getattr(expr.resolve, "is_range", False):
         hi = None
     return Deadline(text=text[expr.start : expr.end], start=lo, end=hi, kind=expr.kind)  # type: ignore[arg-type]
+
+
+# A year named in the expression: then no other year is meant («از ابتدای مهر ۱۴۰۴», «از اول دی امسال»); a
+# part of the year itself («تا پایان سال» in Farvardin) is this year's.
+_YEAR_NAMED = re.compile(r"\d{4}|[۰-۹]{4}|سال|جاری|آینده|آتی|بعد|گذشته|قبل|پیش")
+# How far back a date with no year may lie: «از ابتدای مهر» in Aban is the Mehr just gone (the time since
+# then) and «تا پایان مهر ... ۴۰ درصد است» counts up to its end; ten months ahead is not what a bare month
+# means. A «from» period is placed by its start, any other by its end.
+_RECENT = timedelta(days=92)
+
+
+def _just_gone(lo: date | None, hi: date | None, pub: date | None, kind: str, named: str) -> Range:
+    """``(lo, hi)`` of a bound («از ...», «تا ...») a year earlier when the next occurrence is ten months or
+    more ahead and the last one (its start for «from», its end for «by») lies at most ``_RECENT`` before
+    ``pub``. A plain date keeps the next occurrence (see the module docstring)."""
+    ref = lo if kind == "from" else (hi or lo)
+    if kind not in ("from", "by") or pub is None or lo is None or ref is None or _YEAR_NAMED.search(named):
+        return lo, hi
+    earlier = _add_months(ref, -12)
+    if not (pub - _RECENT <= earlier < pub and ref - earlier > timedelta(days=300)):
+        return lo, hi
+    return _add_months(lo, -12), (_add_months(hi, -12) if hi is not None else None)
 
 
 def deadlines_in(text: str, published: date | datetime | None) -> list[tuple[int, int, Deadline]]:

@@ -157,6 +157,19 @@ def _this_org(tokens: list[tuple[str, int, int]], i: int) -> bool:
         and tokens[0][0] in w["role_heads"]
         and tokens[i + 1][0] not in "،,؛:"
         and tokens[i + 1][0] not in w["boundaries"]
+        # «سخنگوی شهرداری کرج این خبر را تکذیب کرد و گفت»: «این خبر» is the object of another verb
+        and (i + 2 >= len(tokens) or tokens[i + 2][0] != "را")
+    )
+
+
+def _object_after(text: str, ent: Entity, start: int, end: int) -> bool:
+    """Whether a title or organisation entity opens the phrase ``start:end`` and the rest of the phrase is an
+    object: the phrase ends at «را»."""
+    return (
+        ent.label in ("ROLE", "ORG")
+        and ent.start == start
+        and ent.end < end
+        and re.match(r"\s+را(?![\w\u200c])", text[end:]) is not None
     )
 
 
@@ -270,8 +283,12 @@ class SpeakerResolver:
 
     def _classify(self, phrase: str, start: int, end: int) -> Speaker:
         w = words()
-        tokens = phrase.split()
         ent = self._entity_at(start, end)
+        if ent is not None and _object_after(self.text, ent, start, end):
+            # «سخنگوی شهرداری ساری شایعه تعدیل نیرو را رد کرد و گفت»: the title the model found is the
+            # subject, the words after it up to «را» the object of another verb
+            phrase, end = self.text[ent.start : ent.end], ent.end
+        tokens = phrase.split()
         if ent is not None and ent.label == "PER":
             name = self._extend_name(ent, end)
             person = self._person(name, ent.canonical_id if name == ent.text else None, ent.canonical_name)

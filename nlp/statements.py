@@ -38,6 +38,10 @@ _THIS = (
 QUOTE_FIRST = re.compile(rf"\s*«(?P<q>[^«»]+)»\s*(?:[،,؛\-–—]\s*(?:{_THIS})?|{_THIS}|را\s+)")
 # «... . این را X گفت.»: the previous sentence was the speech.
 THIS_SAID = re.compile(rf"\s*{_THIS}")
+# «... . شهردار کرج این را گفت.»: the speaker before «این را»; «...؛ این را X گفت.»: the speech before it
+# in the same sentence, ended by a semicolon, comma or dash.
+THIS_SAID_AFTER = re.compile(rf"\s*(?P<np>[^.!؟«»:؛،,]{{2,60}}?)\s+{_THIS}(?:[^.!؟«»:]{{0,40}}\s)?")
+THIS_SAID_MID = re.compile(rf"\s*[؛،,\-–—]\s*{_THIS}")
 # A kicker before «|» («🔴 فوری | شهردار مشهد: ...», «ویدئو | ...») labels the post; the speaker follows it.
 _KICKER = r"(?:[^\s:|،]+(?:[ \u200c][^\s:|،]+){0,2}\s*\|\s*)?"
 HEADLINE = re.compile(rf"^\W*{_KICKER}(?P<np>[^\s:،|]+(?:[ \u200c][^\s:،|]+){{0,3}})\s*:\s*(?P<rest>\S.*)$")
@@ -276,11 +280,29 @@ def _statement_at(
     elif this_said and previous < clause_start:  # «... . این را X گفت.»
         before.append(Found(previous, clause_start, m["verb"], False, this_said.end(), m.start()))
         clause_start = this_said.end()
+    elif (np_first := THIS_SAID_AFTER.fullmatch(text, clause_start, m.start())) and previous < clause_start:
+        # «... . شهردار کرج این را گفت.»
+        np_span = np_first.start("np"), np_first.end("np")
+        before.append(Found(previous, clause_start, m["verb"], False, *np_span))
+        clause_start = m.start()
+    elif (mid := _this_said_mid(text, clause_start, m.start())) is not None:  # «...؛ این را X گفت.»
+        before.append(Found(clause_start, mid.start(), m["verb"], False, mid.end(), m.start()))
+        clause_start = mid.end()
     after = _after_verb(text, m, clause_start, limit, sentences)
     inner = _said_on_the_way(text, clause_start, m.start())
     if before and after.end <= after.start:
         return [*inner, *before]  # the verb ends the sentence: it only named the speaker of the quote
     return [*inner, *before, after]
+
+
+def _this_said_mid(text: str, clause_start: int, verb_start: int) -> re.Match[str] | None:
+    """The «؛ این را» of «طرح ... اجرا می‌شود؛ این را شهردار منطقه ۳ گفت», when only a speaker phrase (no
+    other verb, no quote) lies between it and the reporting verb."""
+    hits = list(THIS_SAID_MID.finditer(text, clause_start, verb_start))
+    if not hits or hits[-1].start() - clause_start < 6:
+        return None
+    speaker = text[hits[-1].end() : verb_start]
+    return hits[-1] if 1 <= len(speaker.split()) <= 8 and not re.search(r"[«»:.!؟]", speaker) else None
 
 
 # «شهردار با بیان اینکه ۱۰ پروژه در دهه فجر افتتاح می‌شود، گفت: ...»: the clause inside the speaker's
@@ -306,7 +328,7 @@ def _after_verb(
     pos = m.end() + (lead.end() if lead else 0)
     colon = ":" in (lead.group() if lead else "")
     if pos < limit and text[pos] in '«"':
-        close = text.find("»" if text[pos] == "«" else '"', pos + 1, limit)
+        close = _closing(text, pos, limit)
         return Found(pos + 1, close if close > 0 else limit, m["verb"], True, clause_start, m.start())
     rest = text[pos:limit].strip()
     if m["verb"] == "خواستار":  # «خواستار تسریع در ... شد»: the content ends before «شد»
@@ -322,6 +344,20 @@ def _after_verb(
         return Found(between[0], between[1], m["verb"], False, clause_start, between[0])
     sent_end = next((e for s, e in sentences if s <= pos < e), limit)
     return Found(pos, min(sent_end, limit), m["verb"], False, clause_start, m.start())
+
+
+def _closing(text: str, pos: int, limit: int) -> int:
+    """Where the quote opened at ``pos`` closes, or -1. Guillemets nest: in «طرح «بلیت واحد» را ... اجرا
+    می‌کنیم» the name's own marks do not end the quote."""
+    if text[pos] == '"':
+        return text.find('"', pos + 1, limit)
+    depth = 0
+    for i in range(pos, limit):
+        depth += text[i] == "«"
+        depth -= text[i] == "»"
+        if depth == 0:
+            return i
+    return -1
 
 
 def _inside_quote(text: str, start: int, pos: int) -> bool:

@@ -757,3 +757,229 @@ def test_a_resolution_or_law_reported_with_its_failure_is_history(text: str) -> 
 def test_what_a_speaker_will_not_say_or_does_not_know_is_no_commitment(text: str) -> None:
     assert _commitments(text) == []
     assert _commitments("شهردار گفت: پروژه تا پایان سال تمام می‌شود.")  # the plain promise still is one
+
+
+# ---------------------------------------------------------------- round 9: reviewed misses and probes
+PUB9 = date(2024, 11, 20)  # Wednesday 30 Aban 1403
+
+
+def _c9(text: str, published: date = PUB9) -> list[Commitment]:
+    return extract(text, published).commitments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مدیرکل هواشناسی استان گفت: از ابتدای مهر تاکنون میزان بارندگی کمتر از میانگین است.",
+        "مدیر آبفا گفت: از ابتدای مهر تا کنون مصرف آب کاهش یافته و ذخایر سدها کمتر از ۳۰ درصد است.",
+        "رئیس آتش‌نشانی گفت: از ابتدای امسال تا امروز ۳۲۰ حریق مهار شده و حوادث کمتر از پارسال است.",
+        # a month of this year that has begun: what runs «from» it is a description, not a plan
+        "معاون خدمات شهری گفت: از ابتدای مهر ماه روزانه ۱۲۰۰ تن پسماند جمع‌آوری می‌شود.",
+    ],
+)
+def test_a_period_that_began_before_publication_gives_no_future(text: str) -> None:
+    assert _c9(text) == []
+
+
+def test_a_month_still_ahead_still_starts_a_plan() -> None:
+    (c,) = _c9("معاون خدمات شهری گفت: از ابتدای دی ماه پسماند با ناوگان جدید جمع‌آوری می‌شود.")
+    assert c.deadline and c.deadline.text == "از ابتدای دی ماه" and c.deadline.start == date(2024, 12, 21)
+
+
+def test_a_quoted_name_inside_a_quote_keeps_the_statement() -> None:
+    (c,) = _c9("شهردار گفت: «طرح «بلیت واحد» را تا پایان سال اجرا می‌کنیم.»")
+    assert c.speaker and c.speaker.display == "شهردار"
+    assert "بلیت واحد" in c.evidence and c.deadline and c.deadline.text == "پایان سال"
+
+
+def test_a_citizens_we_have_no_right_is_a_complaint() -> None:
+    assert _c9("یکی از ساکنان محله گفت: ما حق نداریم جلوی خانه خودمان پارک کنیم.") == []
+    assert _c9("یک راننده تاکسی گفت: ما حق نداریم در این خیابان توقف کنیم و هر روز جریمه می‌شویم.") == []
+    # an official's «we have no right» binds the office: a prohibition, as before
+    (c,) = _c9("شهردار گفت: ما حق نداریم حتی یک ریال از بیت‌المال را هدر بدهیم.")
+    assert c.polarity == "demand" and c.negated
+
+
+def test_on_behalf_of_a_person_is_not_the_agent() -> None:
+    (c,) = _c9("پیام تبریک از طرف شهردار به کارکنان ارسال خواهد شد.")
+    assert c.actor is None
+    (c,) = _c9("این پروژه از طرف شهرداری منطقه ۲ تا پایان سال اجرا خواهد شد.")
+    assert c.actor == "شهرداری منطقه ۲"  # an organisation «از طرف» is still who does it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار مشهد در این مراسم حضور یافت. او گفت: هفته آینده برای بازدید از پروژه دوباره برمی‌گردم.",
+        "وی گفت: از فردا کار را از سر می‌گیریم و تا پایان ماه به محله بازمی‌گردیم.",
+    ],
+)
+def test_a_prefixed_present_with_a_future_marker_is_a_commitment(text: str) -> None:
+    (c,) = _c9(text)
+    assert c.polarity == "commit" and not c.negated
+
+
+def test_a_prefixed_past_imperfective_is_not_present() -> None:
+    assert _c9("شهردار گفت: سال گذشته هر هفته به این محله برمی‌گشتیم.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار اراک گفت: هیچ پروژه‌ای نیمه‌تمام رها نمی‌شود.",
+        "سخنگوی شهرداری گفت: هیچ کارمندی تعدیل نمی‌شود.",
+        "شهردار ارومیه تاکید کرد: به هیچ وجه اجازه ساخت و ساز غیرمجاز در حریم دریاچه داده نمی‌شود.",
+    ],
+)
+def test_an_officials_universal_assurance_is_a_negated_commitment(text: str) -> None:
+    (c,) = _c9(text)
+    assert c.polarity == "commit" and c.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # descriptions and routines: a negated present with nothing that makes it an assurance
+        "مدیر فضای سبز گفت: در این بوستان آب شرب وجود ندارد و شیرها کار نمی‌کنند.",
+        "مدیر مترو گفت: قطارها در روزهای تعطیل ساعت ۶ صبح حرکت نمی‌کنند.",
+        "مدیر فضای سبز گفت: در این بوستان هیچ شیر آبی کار نمی‌کند.",
+        "شهردار اراک گفت: پروژه‌ها تکمیل می‌شود.",
+    ],
+)
+def test_a_plain_present_description_is_no_commitment(text: str) -> None:
+    assert _c9(text) == []
+
+
+def test_eid_alone_is_nowruz() -> None:
+    (c,) = _c9("شهردار گفت: بازارچه‌های نوروزی تا عید برپا می‌شود.")
+    assert c.deadline and c.deadline.text == "عید" and c.deadline.end == date(2025, 3, 21)
+
+
+def test_a_lunar_eid_is_not_nowruz() -> None:
+    (c,) = _c9("شهردار گفت: بازارچه‌ها تا عید فطر برپا می‌شود.")
+    assert c.deadline is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار منطقه ۵:\n🔸 بازگشایی پل تا آخر آذر\n🔸 تکمیل پارک تا عید",
+        "شهردار منطقه ۵ گفت:\n۱- بازگشایی پل تا آخر آذر\n۲- تکمیل پارک تا پایان سال",
+    ],
+)
+def test_verbless_bullets_under_a_speaker_line_are_commitments(text: str) -> None:
+    cs = _c9(text)
+    assert [c.deadline.text if c.deadline else None for c in cs][:1] == ["آخر آذر"]
+    assert len(cs) == 2 and all(c.polarity == "commit" and c.speaker for c in cs)
+    assert cs[0].speaker and cs[0].speaker.display == "شهردار منطقه ۵"
+
+
+def test_verbless_lines_with_past_or_no_dates_are_not_commitments() -> None:
+    assert _c9("شهردار منطقه ۵:\n🔹 بازگشایی پل در آذر ۱۴۰۲\n🔹 تکمیل پارک در اسفند ۱۴۰۲") == []
+    assert _c9("مدیرعامل سازمان پارک‌ها: کاشت ۲۰ هزار نهال در هفته منابع طبیعی") == []
+
+
+def test_an_assurance_from_the_public_describes() -> None:
+    assert _c9("یکی از کسبه بازار گفت: هیچ کاری برای ما انجام نمی‌شود.") == []
+
+
+def test_an_affirmative_assurance_is_a_commitment_as_the_negated_one() -> None:
+    (c,) = _c9("شهردار گفت: این پل قطعا افتتاح می‌شود.")
+    assert c.polarity == "commit" and not c.negated
+    assert _c9("شهردار گفت: این پل هر سال قطعا در زمستان بسته می‌شود.") == []  # a routine
+
+
+def test_a_period_of_grace_sets_a_demand() -> None:
+    (c,) = _c9("رئیس شورای شهر شیراز گفت: شهرداری یک ماه فرصت دارد تا طرح جامع ترافیک را ارائه کند.")
+    assert c.polarity == "demand" and c.actor == "شهرداری"
+    assert c.deadline and c.deadline.text == "یک ماه" and c.deadline.end == date(2024, 12, 20)
+
+
+def test_an_agenda_with_its_owner_is_an_intention() -> None:
+    (c,) = _c9("شهردار کرمان گفت: ساخت ۳ پارکینگ طبقاتی در دستور کار شهرداری است.")
+    assert c.polarity == "intend"
+    assert _c9("این لایحه در دستور کار جلسه امروز شورا قرار گرفت و تصویب شد.") == []  # past
+
+
+def test_yalda_is_a_date() -> None:
+    (c,) = _c9("مدیرعامل شرکت واحد گفت: ساعت کار اتوبوس‌ها در شب یلدا تا ساعت ۲ بامداد تمدید می‌شود.")
+    assert c.deadline and c.deadline.text == "شب یلدا" and c.deadline.start == date(2024, 12, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار گفت: پروژه‌های دهه فجر امسال؟ ۱۵ پروژه.",  # a question and its answer
+        "شهردار تهران گفت: برنامه‌های شهرداری برای هفته آینده:\n🔹 جلسه با شورای شهر\n🔹 بازدید از منطقه ۲۲",
+        "مدیرعامل مترو:\n🔸 افتتاح ایستگاه میدان فردوسی در هفته گذشته\n🔸 افزایش سرفاصله قطارها از ابتدای آبان",
+        "کارشناس گفت: هیچ شهری بدون حمل و نقل عمومی توسعه نمی‌یابد.",  # an expert's view binds no office
+    ],
+)
+def test_verbless_and_assurance_near_misses(text: str) -> None:
+    assert _c9(text) == []
+
+
+def test_the_m_of_a_pledge_adjective_is_no_first_person() -> None:
+    (c,) = _c9("سخنگوی شورای شهر: شهرداری ملزم است تا ۱۵ آذر ۱۴۰۳ لایحه بودجه را تقدیم کند.")
+    assert c.actor == "شهرداری"
+
+
+def test_the_day_of_the_meeting_that_decided_is_no_deadline() -> None:
+    (c,) = _c9("در جلسه روز یکشنبه شورا مقرر شد شهرداری گزارش پروژه‌ها را هر سه ماه یک بار ارائه کند.")
+    assert c.deadline is None
+    (c,) = _c9("سخنگوی شورا گفت: بودجه تکمیلی مترو در جلسه یکشنبه آینده بررسی می‌شود.")
+    assert c.deadline and c.deadline.text == "یکشنبه آینده"  # a meeting still ahead
+
+
+def test_a_period_of_grace_given_to_you_is_a_demand() -> None:
+    (c,) = _c9("شهردار اردبیل خطاب به پیمانکاران گفت: تا آخر هفته فرصت دارید که کارگاه را جمع کنید.")
+    assert c.polarity == "demand" and c.deadline and c.deadline.text == "آخر هفته"
+
+
+def test_until_further_notice_is_an_announced_measure() -> None:
+    (c,) = _c9("شهردار گفت: اجرای طرح ترافیک جدید تا اطلاع ثانوی متوقف می‌شود.")
+    assert c.polarity == "commit" and c.deadline is None
+
+
+def test_a_range_of_years_ahead_is_a_deadline() -> None:
+    (c,) = _c9("شهردار گفت: ۳ هزار واحد مسکونی طی سال‌های ۱۴۰۴ تا ۱۴۰۶ ساخته می‌شود.")
+    assert c.deadline and c.deadline.text == "طی سال‌های ۱۴۰۴ تا ۱۴۰۶"
+    assert _c9("شهردار گفت: ۳ هزار واحد مسکونی طی سال‌های ۱۴۰۰ تا ۱۴۰۲ ساخته شد.") == []
+
+
+def test_a_period_already_running_is_not_the_deadline_of_the_clause_after_it() -> None:
+    (c,) = _c9(
+        "مدیرکل بهزیستی گفت: از ابتدای امسال تاکنون ۲۰۰ کودک کار شناسایی شده‌اند و تا پایان سال این طرح ادامه دارد."
+    )
+    assert c.deadline and c.deadline.text == "پایان سال"
+
+
+def test_a_count_up_to_a_month_just_ended_is_no_commitment() -> None:
+    assert _c9("معاون مالی شهرداری گفت: تا پایان مهر، میزان تحقق بودجه ۴۰ درصد است.") == []
+
+
+def test_an_opinion_reported_with_its_holder_is_his_demand() -> None:
+    (c,) = _c9("رئیس شورای شهر ساری معتقد است که شهرداری باید تا پایان سال بدهی‌هایش را پرداخت کند.")
+    assert c.polarity == "demand" and c.speaker and c.speaker.display == "رئیس شورای شهر ساری"
+
+
+def test_trying_ones_best_is_an_intention() -> None:
+    (c,) = _c9("شهردار گفت: ما تلاش خود را می‌کنیم که این پروژه تا عید تمام شود.")
+    assert c.polarity == "intend"
+
+
+def test_a_verbless_line_needs_a_time_wholly_ahead() -> None:
+    assert _c9("شهردار منطقه ۵:\n🔸 جمع‌آوری ۵۰۰ تن نخاله در آبان\n🔸 کاشت ۲۰۰۰ نهال در پاییز امسال") == []
+    (c,) = _c9("سخنگوی شورا: جلسه فوق‌العاده شورا، فردا ساعت ۱۰")
+    assert c.deadline and c.deadline.text == "فردا"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عضو شورا گفت: متاسفانه هیچ اقدامی برای رفع مشکل انجام نمی‌شود.",
+        "عضو شورا گفت: همچنان هیچ اقدامی برای رفع مشکل انجام نمی‌شود.",
+    ],
+)
+def test_a_complaint_about_the_present_is_no_assurance(text: str) -> None:
+    assert _c9(text) == []

@@ -254,3 +254,73 @@ def test_a_month_with_its_year_word_or_after_by(text: str, dl_text: str, end: da
 
 def test_a_bare_month_that_is_also_a_word_is_no_date() -> None:
     assert resolve_deadline("تا مهر و محبت شهروندان هست", PUB) is None
+
+
+ABAN_30 = date(2024, 11, 20)  # ۳۰ آبان ۱۴۰۳
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("از ابتدای مهر تاکنون", date(2024, 9, 22)),  # the Mehr just gone, not next year's
+        ("از ۱۵ آبان اجرا می‌شود", date(2024, 11, 5)),
+        ("از ابتدای دی ماه", date(2024, 12, 21)),  # still ahead
+        ("از ابتدای مهر ۱۴۰۴", date(2025, 9, 23)),  # a year named
+        ("از اول فروردین", date(2025, 3, 21)),  # eight months back is too far: the coming one
+    ],
+)
+def test_a_from_month_that_has_just_begun_is_this_years(text: str, start: date) -> None:
+    (_s, _e, d), *_ = deadlines_in(text, ABAN_30)
+    assert d.kind == "from" and d.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "end"),
+    [
+        ("تا عید برپا می‌شود", ABAN_30, date(2025, 3, 21)),
+        ("قبل از عید تمام می‌شود", ABAN_30, date(2025, 3, 20)),
+        ("تا عید امسال افتتاح می‌شود", ABAN_30, date(2025, 3, 21)),
+        ("تا عید تمام می‌شود", date(2025, 3, 10), None),  # in Ramadan «عید» may be Eid al-Fitr
+        ("تا عید تمام می‌شود", date(2024, 5, 20), None),  # four weeks before Eid al-Adha
+    ],
+)
+def test_a_bare_eid_is_nowruz_when_no_lunar_feast_is_near(text: str, pub: date, end: date | None) -> None:
+    (_s, _e, d), *_ = deadlines_in(text, pub)
+    assert d.text.startswith("عید") and d.end == end
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["تا عید فطر تمام می‌شود", "تا عید سعید قربان", "در ماه رمضان تا عید تمام می‌شود", "عیدی کارکنان پرداخت شد"],
+)
+def test_a_named_or_lunar_eid_is_not_nowruz(text: str) -> None:
+    assert all(not d.text.startswith("عید") or d.end is None for _s, _e, d in deadlines_in(text, ABAN_30))
+
+
+def test_a_range_of_years() -> None:
+    (_s, _e, d), *_ = deadlines_in("۳ هزار واحد طی سال‌های ۱۴۰۴ تا ۱۴۰۶ ساخته می‌شود", ABAN_30)
+    assert d.text == "طی سال‌های ۱۴۰۴ تا ۱۴۰۶" and (d.start, d.end) == (date(2025, 3, 21), date(2028, 3, 19))
+
+
+def test_a_period_of_grace_runs_from_publication() -> None:
+    (_s, _e, d), *_ = deadlines_in("شهرداری ۱۰ روز مهلت دارد تا رسیدگی کند", ABAN_30)
+    assert (d.text, d.kind, d.end) == ("۱۰ روز", "within", date(2024, 11, 30))
+
+
+def test_yalda() -> None:
+    (_s, _e, d), *_ = deadlines_in("در شب یلدا تمدید می‌شود", ABAN_30)
+    assert d.start == date(2024, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "end"),
+    [
+        ("تا پایان مهر، تحقق بودجه ۴۰ درصد است", ABAN_30, date(2024, 10, 21)),  # the Mehr just gone
+        ("تا پایان دی تمام می‌شود", ABAN_30, date(2025, 1, 19)),  # still ahead
+        ("تا پایان سال تمام می‌شود", date(2024, 3, 30), date(2025, 3, 20)),  # Farvardin: this year's end
+        ("از ۲۵ اسفند تا ۱۳ فروردین برگزار می‌شود", date(2024, 3, 16), date(2024, 4, 1)),  # both ends move
+    ],
+)
+def test_a_bound_with_no_year_that_just_passed_is_this_years(text: str, pub: date, end: date) -> None:
+    (_s, _e, d), *_ = deadlines_in(text, pub)
+    assert d.end == end

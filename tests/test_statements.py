@@ -348,3 +348,34 @@ def test_a_quote_set_off_by_a_dash_before_this_is_what_its_speaker_said() -> Non
 def test_one_of_a_group_is_the_speaker_not_one(text: str, speaker: str) -> None:
     (found,) = extract(text, date(2024, 5, 4)).statements
     assert found.speaker is not None and found.speaker.text == speaker
+
+
+def test_a_quote_that_holds_a_quoted_name_runs_to_its_own_closing_mark() -> None:
+    (st,) = _statements("شهردار گفت: «طرح «بلیت واحد» را تا پایان سال اجرا می‌کنیم.» وی به جزئیات اشاره نکرد.")
+    assert st.quote == "طرح «بلیت واحد» را تا پایان سال اجرا می‌کنیم."
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("طرح «محله من» تا پایان آذر در ۱۰ محله اجرا می‌شود؛ این را شهردار منطقه ۳ گفت.", "طرح «محله من»",
+         "شهردار منطقه ۳"),
+        ("پل تا پایان سال افتتاح می‌شود. معاون شهردار این را در جمع خبرنگاران گفت.", "پل تا پایان سال",
+         "معاون شهردار"),
+    ],
+)
+def test_this_said_after_the_speech(text: str, quote: str, speaker: str) -> None:
+    st = _statements(text)[0]
+    assert st.quote.startswith(quote) and st.speaker and st.speaker.text == speaker
+
+
+def test_a_demonstrative_object_before_another_verb_ends_the_speaker() -> None:
+    st = _statements("سخنگوی شهرداری کرج این خبر را تکذیب کرد و گفت: عوارض نوسازی افزایش نمی‌یابد.")[0]
+    assert st.speaker and st.speaker.text == "سخنگوی شهرداری کرج"
+    st = _statements("مدیرعامل این سازمان گفت: کار ادامه دارد.")[0]  # «این سازمان» is still the title's
+    assert st.speaker and st.speaker.text == "مدیرعامل این سازمان"
+
+
+def test_a_title_before_the_object_of_another_verb_is_the_speaker() -> None:
+    st = _statements("سخنگوی شهرداری ساری شایعه تعدیل نیرو را رد کرد و گفت: هیچ کارمندی تعدیل نمی‌شود.")[0]
+    assert st.speaker and st.speaker.text == "سخنگوی شهرداری ساری"
