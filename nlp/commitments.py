@@ -48,6 +48,7 @@ class Cue:
     negated: bool
     confidence: float
     assured: bool = False  # a present verb made a commitment by an assurance (see ``_assurance_cue``)
+    refusal: bool = False  # a first-person refusal with no marker («اجازه نمی‌دهیم»): see ``_complaint``
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class CueConfig:
     assurance_verbs: re.Pattern[str]
     assurance_not: re.Pattern[str]  # «متاسفانه», «همچنان»: a complaint about the present, no assurance
     assurance_confidence: float
+    deeds: frozenset[str]  # squeezed «رها», «افتتاح»: an office's deeds, whose passive an assurance binds
+    line_deeds: frozenset[str]  # squeezed: with ``deeds``, what a verbless commitment line opens with
 
 
 def _squeeze(word: str) -> str:
@@ -145,6 +148,8 @@ def cue_config() -> CueConfig:
         re.compile(raw["assurance_verbs"] + "$"),
         _compile(raw["assurance_not"]),
         float(raw["assurance_confidence"]),
+        frozenset(_squeeze(v) for v in raw["deeds"]),
+        frozenset(_squeeze(v) for v in raw["line_deeds"]),
     )
 
 
@@ -236,7 +241,8 @@ def find_cue(
         None,
     )
     if refusal is not None:
-        found.append(Cue(refusal.start(), refusal.end(), "commit", True, cfg.refusal_confidence))
+        refused = Cue(refusal.start(), refusal.end(), "commit", True, cfg.refusal_confidence, refusal=True)
+        found.append(refused)
     if not found and in_statement:
         plan = _plan_cue(sentence, cfg, outside) or _assurance_cue(sentence, cfg, outside)
         if plan is not None:
@@ -340,6 +346,9 @@ def _assurance_cue(sentence: str, cfg: CueConfig, outside: Callable[[re.Match[st
     verb = next((v for v in cfg.present.finditer(sentence, a.end()) if outside(v)), None)
     if verb is None or not _is_present(sentence, verb, cfg) or not cfg.assurance_verbs.search(verb.group()):
         return None
+    before = sentence[: verb.start()].split()
+    if not before or _squeeze(before[-1]) not in cfg.deeds:
+        return None  # «قطعا بارندگی بیشتر می‌شود», «هیچ مشکلی حل نمی‌شود»: a forecast or a view, no deed
     negated = verb.group().startswith("نمی")
     if a.group().startswith("هیچ") and not negated:
         return None  # «هیچ» assures with a negated verb only
@@ -776,7 +785,12 @@ def commitment_in(
         # «شهردار منطقه ۵:\n🔸 بازگشایی پل تا آخر آذر»: a bullet or headline with no verb names a deed and a
         # date still ahead; as the speaker's, it is what will be done (a past date or none is a report).
         cue = Cue(0, 0, "commit", False, _VERBLESS_CONFIDENCE)
-    if cue is None or _BROKEN.search(sentence, cue.start) or _complaint(sentence, cue, speaker):
+    if (
+        cue is None
+        or _BROKEN.search(sentence, cue.start)
+        or _complaint(sentence, cue, speaker)
+        or _grace_gone(sentence, cue)
+    ):
         return None  # «... وعده دادند که ... اما این وعده عملی نشد»: a failed promise is history
     a_start, a_end = action_span(sentence, cue, cond)
     ordered = _RESOLUTION.fullmatch(sentence[cue.start : cue.end]) is not None
@@ -845,6 +859,11 @@ def _verbless(sentence: str) -> bool:
     tokens = _TOKEN.findall(sentence)
     if sentence.rstrip().endswith((":", "؟", "?")):
         return False  # a question, or a line that introduces a list («برنامه‌های هفته آینده:»)
+    lexical = [t for t in tokens if re.search(r"[^\W\d_]", t)]  # past a bullet's number («۱-»)
+    opener = _squeeze(lexical[0]) if lexical else ""
+    # «اجرای طرح»: the ezafe after a vowel (not the «ی» of «تعطیلی», «برگزاری»: an event, not the deed)
+    if not ({opener, re.sub("(?<=ا)ی$", "", opener)} & (cfg.deeds | cfg.line_deeds)):
+        return False  # «بررسی لایحه در جلسه یکشنبه آینده»: an agenda; «ترافیک سنگین تا آخر هفته»: a forecast
     if not tokens or cfg.present.search(sentence) or cfg.past.search(sentence):
         return False
     if any(_VERB_END.search(t) or _PREVERB_VERB.match(t) for t in tokens):
@@ -854,14 +873,37 @@ def _verbless(sentence: str) -> bool:
     return not any(last == st or last == st + end for st in stems for end in ("ند", "یم", "م", "ه", "ید"))
 
 
+# «سه ماه پیش», «سال گذشته», «پارسال» (not «پیش از عید»): long enough ago for the period to have run out
+# (a grace given «هفته گذشته» may still run).
+_GONE = re.compile(
+    r"(?<![\w\u200c])(?:سال[ \u200c](?:گذشته|قبل)|پارسال|(?:ماه|سال)(?:[ \u200c]?ها)?[ \u200c](?:پیش|قبل))"
+    r"(?![\w\u200c])(?![ \u200c]از(?![\w\u200c]))"
+)
+_GRACE = re.compile(r"(?:فرصت|مهلت)[ \u200c]")
+
+
+def _grace_gone(sentence: str, cue: Cue) -> bool:
+    """«سال گذشته به پیمانکار سه ماه مهلت داده شد», «هر سال به کسبه یک ماه فرصت داده می‌شود»: a period of
+    grace given long ago or every year sets no task now."""
+    if not _GRACE.match(sentence, cue.start):
+        return False
+    return bool(_GONE.search(sentence) or _RECURRING.search(sentence))
+
+
 _OUR_RIGHT = re.compile(r"حق[ \u200c]ندار(?:یم|م)")
 
 
 def _complaint(sentence: str, cue: Cue, speaker: Speaker | None) -> bool:
     """«یکی از ساکنان گفت: ما حق نداریم جلوی خانه خودمان پارک کنیم»: a member of the public's «we have no
     right» complains of a rule, and «هیچ کاری انجام نمی‌شود» describes; only an office's («شهردار: ما حق نداریم
-    ... هدر بدهیم», «هیچ پروژه‌ای رها نمی‌شود») binds itself."""
-    if speaker is None or not (cue.assured or _OUR_RIGHT.fullmatch(sentence[cue.start : cue.end])):
+    ... هدر بدهیم», «هیچ پروژه‌ای رها نمی‌شود») binds itself. So do the public's refusals («ما هر روز از این
+    مسیر نمی‌رویم»: a habit) and forecasts with «حتما» («حتما تا عید کاسبی ما خراب می‌شود»)."""
+    if speaker is None or not (
+        cue.assured
+        or cue.refusal
+        or _OUR_RIGHT.fullmatch(sentence[cue.start : cue.end])
+        or cue_config().assurance.search(sentence)
+    ):
         return False
     public = set(words().get("public", []))
     return any(tok in public for tok in speaker.text.split())

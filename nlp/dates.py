@@ -554,9 +554,20 @@ def _lunar_feasts(around: date) -> list[date]:
     return [_islamic_to_date(y, m, d) for y in (year - 1, year, year + 1) for m, d in ((10, 1), (12, 10))]
 
 
+# Only a bound makes a bare «عید» a date: «در ایام عید ... سفر می‌کنند», «پس از عید ... کاهش می‌یابد» speak of
+# the holiday season, every year, not of a day ahead.
+_EID_BOUND = re.compile(r"(?:تا|پیش[ \u200c]از|قبل[ \u200c]از)[ \u200c]$")
+# «هر سال پیش از عید قیمت‌ها افزایش می‌یابد»: a yearly routine, no day ahead.
+_YEARLY = re.compile(
+    r"(?<![\w\u200c])(?:هر[ \u200c]?سال|همه[ \u200c]?ساله|هرساله|معمولا|معمولاً|همیشه)(?![\w\u200c])"
+)
+
+
 def _bare_eid(m: re.Match[str]) -> Callable[[date | None], Range]:
     if _LUNAR_TEXT.search(m.string):
         raise ValueError("«عید» in a text about a lunar feast may be that feast")
+    if not _EID_BOUND.search(m.string, 0, m.start()) or _YEARLY.search(m.string):
+        raise ValueError("a bare «عید» with no bound, or every year, is the holiday season, not a day")
 
     def resolve(pub: date | None) -> Range:
         if pub is None:
@@ -797,9 +808,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         _duration,
     ),
     # «شهرداری یک ماه فرصت دارد تا ...», «۱۰ روز مهلت داده شد»: a period of grace runs from publication
+    # («۶ ماه زمان می‌برد» is how long a job takes, no grace)
     (
         re.compile(
-            rf"{_B}(?P<within>){_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}(?={_SP}(?:فرصت|مهلت|زمان){_E})"
+            rf"{_B}(?P<within>){_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}(?={_SP}(?:فرصت|مهلت){_E})"
         ),
         "within",
         _duration,
@@ -973,17 +985,21 @@ _YEAR_NAMED = re.compile(r"\d{4}|[۰-۹]{4}|سال|جاری|آینده|آتی|ب
 # then) and «تا پایان مهر ... ۴۰ درصد است» counts up to its end; ten months ahead is not what a bare month
 # means. A «from» period is placed by its start, any other by its end.
 _RECENT = timedelta(days=92)
+# An end («تا پایان شهریور») is placed a year back only when just gone: in Azar, «خط ۱۰ تا پایان شهریور
+# افتتاح می‌شود» promises the next Shahrivar; «تا پایان مهر ... ۴۰ درصد است» in Aban counts to its end.
+_RECENT_END = timedelta(days=45)
 
 
 def _just_gone(lo: date | None, hi: date | None, pub: date | None, kind: str, named: str) -> Range:
     """``(lo, hi)`` of a bound («از ...», «تا ...») a year earlier when the next occurrence is ten months or
-    more ahead and the last one (its start for «from», its end for «by») lies at most ``_RECENT`` before
-    ``pub``. A plain date keeps the next occurrence (see the module docstring)."""
+    more ahead and the last one (its start for «from», its end for «by») lies at most ``_RECENT`` (for «by»,
+    ``_RECENT_END``) before ``pub``. A plain date keeps the next occurrence (see the module docstring)."""
     ref = lo if kind == "from" else (hi or lo)
     if kind not in ("from", "by") or pub is None or lo is None or ref is None or _YEAR_NAMED.search(named):
         return lo, hi
     earlier = _add_months(ref, -12)
-    if not (pub - _RECENT <= earlier < pub and ref - earlier > timedelta(days=300)):
+    recent = _RECENT if kind == "from" else _RECENT_END
+    if not (pub - recent <= earlier < pub and ref - earlier > timedelta(days=300)):
         return lo, hi
     return _add_months(lo, -12), (_add_months(hi, -12) if hi is not None else None)
 
