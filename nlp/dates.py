@@ -536,7 +536,9 @@ _yalda = _next_yearly(9, 30)
 
 # A bare «عید» in municipal news is Nowruz («تا عید» = by 1 Farvardin), unless the text speaks of a lunar
 # feast (its name after «عید» is not matched; ``_LUNAR_TEXT`` anywhere in the sentence) or one is near: in
-# Ramadan «تا عید» is Eid al-Fitr. The feasts are placed by the tabular Islamic calendar (±1 day: enough).
+# Ramadan «تا عید» is Eid al-Fitr. The feasts are placed by the tabular Islamic calendar, in three lines
+# rather than a library: no library follows Iran's calendar (set by sighting the moon), and a day or two
+# either way does not change whether a feast is within 45 days.
 _LUNAR_TEXT = re.compile(r"رمضان|فطر|قربان|اضحی|غدیر|مبعث|روزه|محرم|شعبان|رجب|ذی[ \u200c]?الحجه|حج(?!\w)")
 _FEAST_NAMES = r"فطر|قربان|اضحی|غدیر|مبعث|سعید|مبارک|پاک|کریسمس|میلاد|ولادت|بزرگ|نوروز|الله|باستانی|اکبر"
 _LUNAR_NEAR = timedelta(days=45)
