@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -88,6 +89,12 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
         if when and when.end() < e:
             s = when.end()
             continue
+        if first.rstrip("،,") in w["skip_leading"]:
+            # «سپس مهدی فرهادی، عضو کمیسیون عمران گفت»: only the word goes, not all up to the comma
+            s += len(first)
+            while s < e and (text[s].isspace() or text[s] in "،,"):
+                s += 1
+            continue
         if comma and leads and len(clause[: comma.start()].split()) <= 12:
             s += comma.end()
             while s < e and text[s].isspace():
@@ -96,11 +103,6 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
         when = _LEADING_PLACE.match(text, s, e)
         if when and when.end() < e:
             s = when.end()
-            continue
-        if first in w["skip_leading"]:
-            s += len(first)
-            while s < e and text[s].isspace():
-                s += 1
             continue
         break
     return s
@@ -117,6 +119,8 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
     ]
     if not tokens:
         return None
+    if len(tokens) > 2 and tokens[0][0] in w["honorifics"] and all(name_like(t[0]) for t in tokens[1:3]):
+        tokens = tokens[1:]  # «دکتر علی محمدی»: the name is the person; «دکتر محمدی» keeps its title
     if tokens[0][0] in w["pronouns"]:
         return tokens[0][1], tokens[0][2], None
     np_end, i = None, 0
@@ -126,7 +130,7 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
             np_end, i = tokens[i + 1][2], i + 2
             break
         partitive = i == 1 and tok == "از" and tokens[0][0] in w["partitives"]  # «یکی از ساکنان محله»
-        if tok in "،,؛:" or (tok in w["boundaries"] and not partitive):
+        if tok in "،,؛:" or (tok in w["boundaries"] and not partitive and not _title_goes_on(tokens, i)):
             break
         np_end = tokens[i][2]
         i += 1
@@ -146,6 +150,37 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
 
 
 _THIS = ("این", "همین")
+
+
+def _title_goes_on(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """«معاون شهردار در امور مناطق», «نماینده مردم اصفهان در مجلس», «یک مقام مسئول در شهرداری»: this «در»
+    is part of the title."""
+    w = words()
+    if tokens[i][0] != "در" or i + 1 >= len(tokens):
+        return False
+    if _anonymous([t[0] for t in tokens]) and tokens[i + 1][0] in w["org_heads"]:
+        return True
+    heads = _title_in().get(tokens[i + 1][0])
+    return heads is not None and (tokens[0][0] in heads if heads else role_head([t[0] for t in tokens[:2]]))
+
+
+def role_head(tokens: list[str]) -> bool:
+    """Whether a phrase of these words opens with a title; a head spelled with a ZWNJ may be written with a
+    space («قائم مقام شهردار», which the normaliser leaves apart)."""
+    heads = words()["role_heads"]
+    joined = "\u200c".join(tokens[:2])
+    return bool(tokens) and (tokens[0] in heads or len(tokens) > 1 and joined in heads)
+
+
+def _title_in() -> dict[str, list[str]]:
+    """The one table among the word lists: the word after «در» -> the title heads it goes on for."""
+    table: Any = words()["title_in"]
+    return {str(k): list(v) for k, v in table.items()}
+
+
+def _anonymous(tokens: list[str]) -> bool:
+    """«یک مقام مسئول», «یک منبع آگاه»: an official the report does not name."""
+    return len(tokens) > 1 and tokens[0] == "یک" and tokens[1] in words()["anonymous"]
 
 
 def _this_org(tokens: list[tuple[str, int, int]], i: int) -> bool:
@@ -219,6 +254,15 @@ def _registry_person(name: str) -> tuple[str, str] | None:
     return (person.id, person.name) if person else None
 
 
+def _shortens(role: str, long: list[str]) -> bool:
+    """«مدیرعامل مترو» shortens «مدیرعامل شرکت بهره‌برداری متروی تهران»: two words or more, the same head,
+    every other word the start of a word of the full title."""
+    short = role.replace("\u200c", " ").split()
+    if len(short) < 2 or not long or short[0] != long[0] or len(short) > len(long):
+        return False
+    return all(any(w.startswith(t) for w in long[1:]) for t in short[1:])
+
+
 @dataclass
 class SpeakerResolver:
     """Resolves speaker phrases of one document, remembering the current speaker and title links."""
@@ -230,12 +274,16 @@ class SpeakerResolver:
     _roles: dict[str, Speaker] = field(default_factory=dict)
     _people: list[Speaker] = field(default_factory=list)
     _role_words: dict[str, list[str]] = field(default_factory=dict)
+    _titles: list[Speaker] = field(default_factory=list)  # titles that spoke with no name, in order
+    _individual: Speaker | None = None  # the last person or title that spoke (what «وی» points at)
 
     def resolve(self, start: int, end: int, appositive: tuple[int, int] | None = None) -> Speaker:
         """The speaker for ``text[start:end]``; updates the current speaker unless it is a pronoun."""
         phrase = self.text[start:end].strip()
         if phrase in words()["pronouns"]:
-            ante = self.current or self._subject_before(start)
+            # «وی» / «او» is a person: an organisation that spoke in between is not its antecedent, though
+            # with no person before it the organisation is all «وی» can loosely mean
+            ante = self._individual or self._subject_before(start) or self.current
             return Speaker(
                 text=phrase,
                 kind="pronoun",
@@ -246,6 +294,16 @@ class SpeakerResolver:
         if appositive:
             self._link_role(self.text[appositive[0] : appositive[1]], speaker)
         self.current = speaker
+        if speaker.kind != "org":
+            self._individual = speaker
+        return speaker
+
+    def resolve_aside(self, start: int, end: int, appositive: tuple[int, int] | None = None) -> Speaker:
+        """The speaker of an aside («شهردار سابق پیش‌تر گفته بود ...»): resolved, but «وی» after it still
+        points at the speaker before."""
+        current, individual = self.current, self._individual
+        speaker = self.resolve(start, end, appositive)
+        self.current, self._individual = current or speaker, individual or speaker
         return speaker
 
     def _subject_before(self, start: int) -> Speaker | None:
@@ -254,6 +312,9 @@ class SpeakerResolver:
         end = max(self.text.rfind(ch, 0, start) for ch in ".!؟\n")
         if end <= 0 or self.text[end + 1 : start].strip():
             return None  # the pronoun does not open its sentence
+        # «... بازدید کرد.\nاو گفت»: the stop and the line break (or a blank line) close one sentence
+        while end > 0 and self.text[end - 1] in ".!؟\n \t":
+            end -= 1
         begin = max(self.text.rfind(ch, 0, end) for ch in ".!؟\n") + 1
         found = speaker_phrase(self.text, begin, end)
         if found is None:
@@ -266,7 +327,7 @@ class SpeakerResolver:
         if not (head[0] in words()["role_heads"] or (ent is not None and ent.label in ("PER", "ROLE"))):
             return None  # «وی»/«او» is a person, never the organisation opening the sentence
         self.current = self.resolve(s, e, appositive)
-        return self.current
+        return self._individual
 
     def named_later(self, speaker: Speaker) -> Speaker:
         """A title that spoke before the article named its holder («شهردار اهواز: ...» then «علی نوری،
@@ -297,10 +358,18 @@ class SpeakerResolver:
                 # «مهدی صالحی مدیرعامل سازمان پارک‌ها گفت»: the title after the name is his, as after a comma
                 self._link_role(title, person)
             return person
-        if tokens[0] in w["role_heads"] or (ent is not None and ent.label == "ROLE"):
+        named = self._name_after_title(ent, end) if ent is not None and ent.label == "ROLE" else None
+        if ent is not None and named is not None:
+            # «سخنگوی شورای شهر تهران علیرضا نادعلی گفت»: the name after the title, with no comma, speaks
+            person = self._person(named.text, named.canonical_id, named.canonical_name)
+            self._link_role(ent.text, person)
+            return person
+        if role_head(tokens) or (ent is not None and ent.label == "ROLE"):
             return self._role(phrase)
         if tokens[0] in w["org_heads"] or (ent is not None and ent.label == "ORG"):
             return Speaker(text=phrase, kind="org")
+        if _anonymous(tokens):
+            return Speaker(text=phrase, kind="role")  # no name to link, no registry holder
         if tokens[0] in w["partitives"]:
             return self._person(phrase)  # «یکی از اعضای شورای شهر»: one unnamed member, not «یکی»
         cut = next((k for k, t in enumerate(tokens) if k > 0 and t in w["role_heads"]), None)
@@ -309,6 +378,22 @@ class SpeakerResolver:
             self._link_role(" ".join(tokens[cut:]), person)
             return person
         return self._person(phrase)
+
+    def _name_after_title(self, role: Entity, end: int) -> Entity | None:
+        """A person entity that follows the title entity with only a space and closes the phrase. Both must
+        be two words or more: in «شهردار بوکان» the model may tag the place alone as a person."""
+        if len(role.text.split()) < 2:
+            return None
+        for ent in self.entities:
+            if (
+                ent.label == "PER"
+                and len(ent.text.split()) >= 2
+                and role.end < ent.start
+                and ent.end == end
+                and not self.text[role.end : ent.start].strip()
+            ):
+                return ent
+        return None
 
     def _extend_name(self, ent: Entity, end: int) -> str:
         """«یوسف» tagged alone in «یوسف اکبری معاون ...»: the name runs on to the title or comma."""
@@ -337,9 +422,27 @@ class SpeakerResolver:
                 if key(known.text).endswith(key(name)) or key(name).endswith(key(known.text)):
                     cid, cname = known.canonical_id, known.canonical_name or max(known.text, name, key=len)
                     break
+            else:
+                cid, cname = self._named_before(name, cname)
         speaker = Speaker(text=name, kind="person", canonical_id=cid, canonical_name=cname)
         self._people.append(speaker)
         return speaker
+
+    def _named_before(self, surname: str, cname: str | None) -> tuple[str | None, str | None]:
+        """«صادقی گفت» after the narrative named «احمد صادقی، شهردار شاهرود و ...» (not as a speaker): the
+        full name, when exactly one person entity ends with these words."""
+        parts = surname.split()
+        full = {
+            ent.text: ent
+            for ent in self.entities
+            if ent.label == "PER"
+            and len(ent.text.split()) > len(parts)
+            and ent.text.split()[-len(parts) :] == parts
+        }
+        if len(full) != 1:
+            return None, cname
+        ent = next(iter(full.values()))
+        return ent.canonical_id, ent.canonical_name or ent.text
 
     def _role(self, role: str) -> Speaker:
         # The article's own «X، شهردار ...» wins over the registry: it names who held the title then.
@@ -350,8 +453,15 @@ class SpeakerResolver:
             )
         official = _resolve_official(role, self.published)
         if official:
-            return Speaker(text=role, kind="role", canonical_id=official[0], canonical_name=official[1])
-        return Speaker(text=role, kind="role")
+            speaker = Speaker(text=role, kind="role", canonical_id=official[0], canonical_name=official[1])
+        elif (full := self._said_in_full(role)) is not None:
+            speaker = Speaker(
+                text=role, kind="role", canonical_id=full.canonical_id, canonical_name=full.display
+            )
+        else:
+            speaker = Speaker(text=role, kind="role")
+        self._titles.append(speaker)
+        return speaker
 
     def _pointed_back(self, role: str) -> Speaker | None:
         """Who «مدیرعامل این سازمان» is: the last speaker (or linked title) with the same head word."""
@@ -374,13 +484,18 @@ class SpeakerResolver:
         exact = self._roles.get(key(role))
         if exact or not self._roles:
             return exact
-        short = role.replace("\u200c", " ").split()
         for full, person in reversed(list(self._roles.items())):
-            long = self._role_words.get(full, [])
-            if len(short) < 2 or not long or short[0] != long[0] or len(short) > len(long):
-                continue
-            if all(any(w.startswith(t) for w in long[1:]) for t in short[1:]):
+            if _shortens(role, self._role_words.get(full, [])):
                 return person
+        return None
+
+    def _said_in_full(self, role: str) -> Speaker | None:
+        """A title that spoke before in full, with no name («مدیرعامل سازمان اتوبوسرانی شهرداری قزوین»), when
+        ``role`` shortens it («مدیرعامل سازمان اتوبوسرانی»): the same speaker."""
+        for earlier in reversed(self._titles):
+            full = earlier.text.replace("\u200c", " ").split()
+            if key(earlier.text) != key(role) and _shortens(role, full):
+                return earlier
         return None
 
     def _link_role(self, role: str, person: Speaker) -> None:

@@ -10,6 +10,7 @@ Speakers are resolved in :mod:`nlp.speakers`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,13 +30,25 @@ FIRST_PERSON = re.compile(
 ACCORDING = re.compile(
     r"به[ \u200c](?:گفته|اعتقاد|عقیده|باور|اذعان|تاکید|تأکید)[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*"
 )
+# «از سوی شهرداری اصفهان اعلام شد: ...», «از طرف روابط عمومی ... اعلام شد که ...»: a passive report whose
+# agent is named says what follows; «اعلام شد» with no agent names no speaker.
+PASSIVE = re.compile(
+    r"(?:از[ \u200c]+(?:سوی|طرف|جانب)|توسط)\s+(?P<who>[^،,:.!؟«»\n]{2,60}?)\s+"
+    r"(?P<verb>(?:اعلام|عنوان|اعلان|تاکید|تأکید)[ \u200c]+(?:شد|گردید|شده[ \u200c]+است))(?![\w\u200c])"
+    r"\s*(?::\s*|که\s+)?"
+)
 # «...»، X گفت / «...» این را X گفت / «...»؛ این جمله را X گفت: the quote comes before its speaker.
 _THIS = (
     r"(?:این|اینها|این‌ها|این[ \u200c](?:مطلب|مطالب|سخن|سخنان|جمله|جملات|حرف|حرف‌ها|حرفها|عبارت|نکته))"
     r"\s+را\s+"
 )
 # «...» را X گفت: the quote itself is the object of the verb.
-QUOTE_FIRST = re.compile(rf"\s*«(?P<q>[^«»]+)»\s*(?:[،,؛\-–—]\s*(?:{_THIS})?|{_THIS}|را\s+)")
+# «...» شهردار با بیان این جمله افزود: the speaker's own clause names the quote before it.
+_SAYING_THIS = (
+    rf"(?=[^«»:.!؟\n]{{2,80}}?(?<![\w\u200c])با{_SP}(?:بیان|ذکر|طرح){_SP}"
+    r"(?:این|این[ \u200c](?:مطلب|مطالب|جمله|جملات|سخن|سخنان|حرف|عبارت|نکته))(?![\w\u200c])(?!\s*که))"
+)
+QUOTE_FIRST = re.compile(rf"\s*«(?P<q>[^«»]+)»\s*(?:[،,؛\-–—]\s*(?:{_THIS})?|{_THIS}|را\s+|{_SAYING_THIS})")
 # «... . این را X گفت.»: the previous sentence was the speech.
 THIS_SAID = re.compile(rf"\s*{_THIS}")
 # «... . شهردار کرج این را گفت.»: the speaker before «این را»; «...؛ این را X گفت.»: the speech before it
@@ -212,13 +225,21 @@ def find_statements(text: str) -> list[Found]:
 
 # Telegram channels and some sites put the speaker on a line of its own and what was said (often as
 # bullets) on the lines after it: «📌 شهردار بابلسر خبر داد:» / «زهرا صادقی، رئیس کمیسیون ...:».
-_BULLETS = " \t•🔸🔹💠📌▪▫◾◽✅✔️-*–—"
+_KEEP = "«»\"'("
+
+
+def _unbullet(line: str) -> str:
+    """``line`` without its leading bullets: any emoji, symbol or dash («🔴», «⭕️», «▪», «-»), not a quote."""
+    i = 0
+    while i < len(line) and line[i] not in _KEEP and unicodedata.category(line[i])[0] in "ZSPMC":
+        i += 1
+    return line[i:]
 
 
 def _speaker_line(text: str, p_start: int, p_end: int) -> Found | None:
     """A verbless line that only names a speaker and ends with a colon (a zero-length statement)."""
     line = text[p_start:p_end].rstrip()
-    body = line.lstrip(_BULLETS)
+    body = _unbullet(line)
     tokens = body[:-1].split()
     w = words()
     # «شهرداری تهران اقدامات زیر را انجام داده است:» introduces a list, it names no speaker
@@ -239,14 +260,14 @@ def _speaker_line(text: str, p_start: int, p_end: int) -> Found | None:
 
 
 def _reporter_again(text: str, p_start: int) -> bool:
-    lead = len(text[p_start:]) - len(text[p_start:].lstrip(_BULLETS))
+    lead = len(text[p_start:]) - len(_unbullet(text[p_start:]))
     return any(text.startswith(a, p_start + lead) for a in words()["attribution"])
 
 
 def _under_kicker(text: str, p_start: int, p_end: int, kicker: Found) -> list[Found]:
     """A verbless paragraph after a speaker line is that speaker's, reported with the same verb."""
     para = text[p_start:p_end]
-    s = p_start + len(para) - len(para.lstrip(_BULLETS))
+    s = p_start + len(para) - len(_unbullet(para))
     return [Found(s, p_end, kicker.verb, True, None, None)] if s < p_end else []
 
 
@@ -367,20 +388,26 @@ def _inside_quote(text: str, start: int, pos: int) -> bool:
 
 def _according(text: str, s: int, e: int) -> list[Found]:
     """«به گفته X، ...» opening a sentence anywhere in a paragraph: X said the rest of it."""
-    lead = len(text[s:e]) - len(text[s:e].lstrip(" \t•🔸💠-*"))
+    lead = len(text[s:e]) - len(_unbullet(text[s:e]))
     according = ACCORDING.match(text, s + lead, e)
-    if not according:
-        return []
-    return [Found(according.end(), e, None, False, according.start("who"), according.end("who"))]
+    if according:
+        return [Found(according.end(), e, None, False, according.start("who"), according.end("who"))]
+    passive = PASSIVE.match(text, s + lead, e)
+    if passive and passive.end() < e:
+        return [Found(passive.end(), e, passive["verb"], False, passive.start("who"), passive.end("who"))]
+    return []
 
 
 def _verbless(text: str, p_start: int, p_end: int, sentences: list[tuple[int, int]]) -> list[Found]:
     para = text[p_start:p_end]
-    head = HEADLINE.match(para) or _long_headline(para)
-    if head and (head.re is HEADLINE_LONG or len(head["np"]) < 40):
-        s = p_start + head.start("rest")
-        return [Found(s, p_end, None, True, p_start + head.start("np"), p_start + head.end("np"))]
-    stripped = para.lstrip(" \t•🔸💠-*")
+    passive = PASSIVE.match(text, p_start + len(para) - len(_unbullet(para)), p_end)
+    if passive and passive.end() < p_end:
+        who = passive.start("who"), passive.end("who")
+        return [Found(passive.end(), p_end, passive["verb"], ":" in passive.group(), *who)]
+    head = _headline_speaker(para)
+    if head is not None:
+        return [Found(p_start + head[2], p_end, None, True, p_start + head[0], p_start + head[1])]
+    stripped = _unbullet(para)
     s = p_start + (len(para) - len(stripped))
     according = ACCORDING.match(text, s, p_end)
     if according:
@@ -390,12 +417,32 @@ def _verbless(text: str, p_start: int, p_end: int, sentences: list[tuple[int, in
     return [f for st, en in sentences[1:] for f in _according(text, st, en)]
 
 
+def _headline_speaker(para: str) -> tuple[int, int, int] | None:
+    """(speaker start, speaker end, what was said start) of «X: ...» in ``para``, or ``None``."""
+    head = HEADLINE.match(para) or _long_headline(para)
+    if head is None or (head.re is HEADLINE and len(head["np"]) >= 40):
+        return None
+    w = words()
+    tokens = head["np"].split()
+    # «اعلام شد: ...», «این طرح شامل: ...»: a verb or a word that introduces a list names no speaker;
+    # «سوال: ...», «خبرنگار: ...» is the interviewer asking
+    if tokens[-1] in w["list_enders"] or tokens[0] in w["interview_asks"]:
+        return None
+    start = head.start("np")
+    if tokens[0] in w["interview_answers"]:  # «پاسخ معاون شهردار: ...»: the one who answers speaks
+        if len(tokens) == 1:
+            return None
+        start = head.start("np") + head["np"].index(tokens[1], len(tokens[0]))
+    return start, head.end("np"), head.start("rest")
+
+
 def _long_headline(para: str) -> re.Match[str] | None:
     head = HEADLINE_LONG.match(para)
     if head is None:
         return None
     w = words()
-    first = head["np"].split()[0]
+    tokens = head["np"].split()
+    first = tokens[1] if tokens[0] in w["interview_answers"] else tokens[0]
     return head if first in w["role_heads"] or first in w["org_heads"] else None
 
 
@@ -433,4 +480,13 @@ def _speaker_for(text: str, found: Found, resolver: SpeakerResolver) -> Speaker 
     phrase = speaker_phrase(text, found.speaker_start, found.speaker_end)
     if phrase is None:
         return resolver.current
+    if _pluperfect(text, found):
+        return resolver.resolve_aside(*phrase)
     return resolver.resolve(*phrase)
+
+
+def _pluperfect(text: str, found: Found) -> bool:
+    """«... پیش‌تر گفته بود»: an earlier statement recalled in passing, not the speaker the story follows."""
+    if found.verb is None or found.speaker_end is None or not text.startswith(found.verb, found.speaker_end):
+        return False
+    return re.match(rf"ه{_SP}بود(?:ند)?(?!{_W})", text[found.speaker_end + len(found.verb) :]) is not None

@@ -1119,3 +1119,20 @@ def test_a_grace_given_last_week_still_runs_and_an_ezafe_opens_a_deed_line() -> 
     assert c.polarity == "demand"
     (c,) = _c9("شهردار رشت: اجرای طرح ترافیک از اول دی", PUB9R)
     assert c.deadline and c.deadline.text == "از اول دی"
+
+
+def test_a_commitment_after_an_aside_by_an_organisation_is_the_persons() -> None:
+    text = (
+        "محمد جوادی، شهردار قائم‌شهر گفت: بیمارستان شهری تا پایان سال آینده ساخته می‌شود.\n"
+        "شرکت آب و فاضلاب مازندران هم پیش از این از اجرای طرح فاضلاب خبر داده بود.\n"
+        "وی افزود: ۲۰ کیلومتر از خیابان‌ها تا پایان آذر آسفالت می‌شود."
+    )
+    (c,) = [c for c in _c9(text, PUB9R) if "خیابان‌ها" in c.evidence]
+    assert c.speaker and c.speaker.display == "محمد جوادی"
+
+
+def test_an_agentless_passive_gives_a_commitment_no_speaker() -> None:
+    (c,) = _c9("از سوی شهرداری اصفهان اعلام شد: پل فلزی تا پایان آذر بسته خواهد بود.", PUB9R)
+    assert c.speaker and c.speaker.text == "شهرداری اصفهان"
+    (c,) = _c9("اعلام شد: پل فلزی تا پایان آذر بسته خواهد بود.", PUB9R)  # near miss: nobody is named
+    assert c.speaker is None

@@ -379,3 +379,214 @@ def test_a_demonstrative_object_before_another_verb_ends_the_speaker() -> None:
 def test_a_title_before_the_object_of_another_verb_is_the_speaker() -> None:
     st = _statements("سخنگوی شهرداری ساری شایعه تعدیل نیرو را رد کرد و گفت: هیچ کارمندی تعدیل نمی‌شود.")[0]
     assert st.speaker and st.speaker.text == "سخنگوی شهرداری ساری"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n", ".\n"])
+def test_a_pronoun_after_a_line_break_points_at_the_subject_of_the_line_before(gap: str) -> None:
+    text = f"شهردار شهرکرد صبح امروز از پروژه‌های عمرانی بازدید کرد{gap}او گفت: بلوار تا پایان آذر آسفالت می‌شود."
+    [st] = _statements(text)
+    assert st.speaker and st.speaker.canonical_name == "شهردار شهرکرد"
+    # near miss: the line before opens with no title, organisation or name
+    [st] = _statements("باران شدیدی دیروز در شهر بارید.\nاو گفت: بلوار تا پایان آذر آسفالت می‌شود.")
+    assert st.speaker and st.speaker.canonical_name is None
+
+
+def test_a_title_then_a_name_without_a_comma_is_the_named_person() -> None:
+    text = (
+        "سخنگوی شورای شهر تهران علیرضا نادعلی در نشست خبری گفت: لایحه تا آخر آذر بررسی می‌شود.\n"
+        "سخنگوی شورا افزود: طرح هفته آینده مطرح خواهد شد."
+    )
+    first, second = _statements(text)
+    assert first.speaker and first.speaker.text == "علیرضا نادعلی" and first.speaker.kind == "person"
+    assert second.speaker and second.speaker.canonical_name == "علیرضا نادعلی"
+    # near miss: a title with no name after it stays the title
+    [st] = _statements("سخنگوی شورای شهر تهران در نشست خبری گفت: لایحه تا آخر آذر بررسی می‌شود.")
+    assert st.speaker and st.speaker.text == "سخنگوی شورای شهر تهران" and st.speaker.kind == "role"
+
+
+@pytest.mark.parametrize("bullet", ["🔴", "📣", "⭕️", "🟢"])
+def test_any_emoji_before_a_speaker_line_is_skipped(bullet: str) -> None:
+    sts = _statements(f"{bullet} شهردار بندرعباس:\n🔹 بلوار ساحلی تا پایان سال تکمیل می‌شود\n")
+    assert sts and sts[0].speaker and sts[0].speaker.text == "شهردار بندرعباس"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("از سوی شهرداری اصفهان اعلام شد: پل فلزی تا پایان آذر بسته خواهد بود.", "شهرداری اصفهان"),
+        ("از سوی روابط عمومی شهرداری کرج اعلام شد که پل تا پایان آذر بسته می‌شود.", "روابط عمومی شهرداری کرج"),
+    ],
+)
+def test_a_passive_announcement_by_an_organisation_is_the_organisations(text: str, speaker: str) -> None:
+    [st] = _statements(text)
+    assert st.speaker and st.speaker.text == speaker
+
+
+def test_a_passive_announcement_with_no_agent_has_no_speaker() -> None:
+    # near miss: «اعلام شد» alone names nobody
+    sts = _statements("اعلام شد: پل فلزی تا پایان آذر بسته خواهد بود.")
+    assert all(st.speaker is None for st in sts)
+
+
+def test_a_bare_title_then_a_place_is_still_the_title() -> None:
+    # near miss: the place after a one-word title may be tagged as a person; it is the title's city
+    [st] = _statements("شهردار بوکان گفت: بازارچه‌های خیریه تا پایان ماه دایر خواهد بود.")
+    assert st.speaker and st.speaker.kind == "role" and st.speaker.text == "شهردار بوکان"
+
+
+def test_a_shortened_title_repeats_the_full_title_said_before() -> None:
+    text = (
+        "مدیرعامل سازمان اتوبوسرانی شهرداری قزوین گفت: ۲۰ اتوبوس جدید تا بهمن وارد شهر می‌شود.\n"
+        "معاون حمل‌ونقل شهرداری قزوین نیز گفت: خطوط ویژه تا پایان سال خط‌کشی می‌شود.\n"
+        "مدیرعامل سازمان اتوبوسرانی در ادامه افزود: ایستگاه‌ها تا عید نصب خواهد شد."
+    )
+    last = _statements(text)[-1]
+    assert last.speaker and last.speaker.text == "مدیرعامل سازمان اتوبوس‌رانی"
+    assert last.speaker.canonical_name == "مدیرعامل سازمان اتوبوس‌رانی شهرداری قزوین"
+    # near miss: a title with another organisation is someone else
+    text = text.replace("مدیرعامل سازمان اتوبوسرانی در ادامه", "مدیرعامل سازمان پارک‌ها در ادامه")
+    last = _statements(text)[-1]
+    assert last.speaker and last.speaker.canonical_name is None
+
+
+def test_an_answer_is_reported_speech() -> None:
+    text = "سخنگوی شهرداری مشهد گفت: خط سه تا آذر به حرم می‌رسد.\nسخنگوی شهرداری پاسخ داد: خط چهار تا سال آینده افتتاح می‌شود."
+    last = _statements(text)[-1]
+    assert last.speaker and last.speaker.text == "سخنگوی شهرداری" and last.reporting_verb == "پاسخ داد"
+    assert last.speaker.canonical_name == "سخنگوی شهرداری مشهد"
+
+
+@pytest.mark.parametrize(
+    ("clause", "speaker"),
+    [
+        ("قائم‌مقام شهردار تبریز در امور مناطق گفت", "قائم‌مقام شهردار تبریز در امور مناطق"),
+        ("نماینده مردم اصفهان در مجلس در بازدید از مترو گفت", "نماینده مردم اصفهان در مجلس"),
+        # near misses: «در» before a place or an occasion still ends the title
+        ("شهردار تبریز در مجلس گفت", "شهردار تبریز"),
+        ("نماینده مردم اصفهان در جلسه شورا گفت", "نماینده مردم اصفهان"),
+    ],
+)
+def test_a_title_that_goes_on_with_in(clause: str, speaker: str) -> None:
+    [st] = _statements(f"{clause}: ۱۰ مدرسه جدید تا مهر سال آینده ساخته می‌شود.")
+    assert st.speaker and st.speaker.text == speaker
+
+
+def test_a_quote_then_its_speaker_saying_this_sentence() -> None:
+    text = "«ما تا پایان سال همه معابر خاکی را آسفالت می‌کنیم.» شهردار نیشابور با بیان این جمله افزود: بودجه تامین شده است."
+    first, second = _statements(text)
+    assert first.quote.startswith("ما تا پایان سال") and first.speaker and first.speaker.text == "شهردار نیشابور"
+    assert second.speaker and second.speaker.text == "شهردار نیشابور"
+    # near miss: before «با بیان این که ...» the quoted words are a name, not what was said
+    text = "«جشنواره زمستانی» شهردار نیشابور با بیان این که برنامه‌ها آماده است، گفت: از دی برگزار می‌شود."
+    assert all(st.quote != "جشنواره زمستانی" for st in _statements(text))
+
+
+def test_a_pronoun_skips_an_organisation_that_spoke_in_between() -> None:
+    text = (
+        "محمد جوادی، شهردار قائم‌شهر گفت: بیمارستان تا پایان سال آینده ساخته می‌شود.\n"
+        "شرکت آب و فاضلاب مازندران هم پیش از این از اجرای طرح فاضلاب خبر داده بود.\n"
+        "وی افزود: ۲۰ کیلومتر از خیابان‌ها تا پایان آذر آسفالت می‌شود."
+    )
+    last = _statements(text)[-1]
+    assert last.speaker and last.speaker.canonical_name == "محمد جوادی"
+    # near miss: with no person or title before, «وی» loosely stands for the organisation that spoke
+    [st] = _statements("شهرداری رشت اعلام کرد: پل بسته است.\nوی افزود: پل تا آذر باز می‌شود.")[-1:]
+    assert st.speaker and st.speaker.canonical_name == "شهرداری رشت"
+
+
+def test_a_surname_takes_the_full_name_from_the_narrative() -> None:
+    text = (
+        "احمد صادقی، شهردار شاهرود و حسن نیکو، رئیس شورای شهر شاهرود امروز از پروژه‌ها بازدید کردند.\n"
+        "صادقی گفت: پل شهید بهشتی تا پایان سال افتتاح می‌شود.\n"
+        "نیکو هم گفت: شورا تا پایان آذر اعتبار پروژه را تصویب می‌کند."
+    )
+    first, second = _statements(text)
+    assert first.speaker and first.speaker.display == "احمد صادقی"
+    assert second.speaker and second.speaker.display == "حسن نیکو"
+    # near miss: a surname nobody was named with stays as written
+    [st] = _statements("صادقی گفت: پل شهید بهشتی تا پایان سال افتتاح می‌شود.")
+    assert st.speaker and st.speaker.display == "صادقی"
+
+
+def test_question_and_answer_labels_are_not_speakers() -> None:
+    text = (
+        "سوال: آیا نرخ بلیت اتوبوس افزایش می‌یابد؟\n"
+        "پاسخ معاون حمل‌ونقل شهرداری شیراز: نرخ جدید از فروردین اعمال می‌شود."
+    )
+    sts = _statements(text)
+    assert all(st.speaker is None or st.speaker.text != "سوال" for st in sts)
+    assert sts[-1].speaker and sts[-1].speaker.text == "معاون حمل‌ونقل شهرداری شیراز"
+
+
+def test_but_after_the_subject_ends_it() -> None:
+    [st] = _statements("مدیر خدمات شهری منطقه اما گفت: برف‌روبی معابر فرعی از فردا آغاز می‌شود.")
+    assert st.speaker and st.speaker.text == "مدیر خدمات شهری منطقه"
+
+
+@pytest.mark.parametrize("honorific", ["دکتر", "مهندس", "سردار", "حجت‌الاسلام", "خانم"])
+def test_an_honorific_before_a_full_name_is_not_the_name(honorific: str) -> None:
+    [st] = _statements(f"{honorific} علی محمدی، رئیس دانشگاه شیراز گفت: بیمارستان تا پایان سال افتتاح می‌شود.")
+    assert st.speaker and st.speaker.display == "علی محمدی"
+
+
+def test_an_honorific_before_a_surname_alone_stays() -> None:
+    # near miss: «دکتر محمدی» has no first name to stand for the person without the title
+    [st] = _statements("دکتر محمدی گفت: بیمارستان تا پایان سال افتتاح می‌شود.")
+    assert st.speaker and st.speaker.text == "دکتر محمدی"
+
+
+def test_a_speaker_quoted_in_the_pluperfect_is_not_whom_a_pronoun_points_at() -> None:
+    text = (
+        "شهردار سنندج امروز گفت: تونل آبیدر تا پایان سال آینده افتتاح می‌شود.\n"
+        "شهردار سابق سنندج پیش‌تر گفته بود این تونل در سال ۱۴۰۲ افتتاح می‌شود.\n"
+        "وی تاکید کرد: اعتبار تکمیل تونل تا پایان دی تامین خواهد شد."
+    )
+    sts = _statements(text)
+    assert sts[1].speaker and sts[1].speaker.text == "شهردار سابق سنندج"
+    assert sts[-1].speaker and sts[-1].speaker.canonical_name == "شهردار سنندج"
+    # near miss: in the simple past the other speaker is the last one, and «وی» is he
+    sts = _statements(text.replace("پیش‌تر گفته بود", "گفت"))
+    assert sts[-1].speaker and sts[-1].speaker.canonical_name == "شهردار سابق سنندج"
+
+
+@pytest.mark.parametrize(
+    ("clause", "speaker"),
+    [
+        ("یک مقام مسئول در شهرداری تهران", "یک مقام مسئول در شهرداری تهران"),
+        ("یک منبع آگاه در شورای شهر مشهد", "یک منبع آگاه در شورای شهر مشهد"),
+        # near miss: «در» before an occasion still ends the phrase
+        ("یک مقام مسئول در نشست خبری", "یک مقام مسئول"),
+    ],
+)
+def test_an_anonymous_official_is_one_speaker_with_where_he_works(clause: str, speaker: str) -> None:
+    [st] = _statements(f"به گزارش ایرنا، {clause} گفت: طرح ترافیک جدید از اول بهمن اجرا می‌شود.")
+    assert st.speaker and st.speaker.text == speaker and st.speaker.kind == "role"
+
+
+def test_a_two_word_title_head_written_with_a_space_is_a_title() -> None:
+    [st] = _statements("قائم مقام شهردار تبریز در امور مناطق گفت: ۱۰ مدرسه تا مهر سال آینده ساخته می‌شود.")
+    assert st.speaker and st.speaker.kind == "role"
+    assert st.speaker.text == "قائم مقام شهردار تبریز در امور مناطق"
+    # near miss: a name that ends like a head word is still a name
+    [st] = _statements("علی قائم مقام گفت: ۱۰ مدرسه تا مهر سال آینده ساخته می‌شود.")
+    assert st.speaker and st.speaker.kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("clause", "speaker"),
+    [
+        ("سپس مهدی فرهادی، عضو کمیسیون عمران گفت", "مهدی فرهادی"),
+        ("همچنین علی نوری، شهردار اهواز گفت", "علی نوری"),
+        # near misses: an adverbial closed by a comma after the discourse word is still skipped
+        ("سپس در ادامه جلسه، رئیس شورا گفت", "رئیس شورا"),
+        ("در ادامه، رئیس شورا گفت", "رئیس شورا"),
+    ],
+)
+def test_a_discourse_word_before_a_name_and_its_title(clause: str, speaker: str) -> None:
+    [st] = _statements(f"{clause}: شهرداری باید تا پایان سال پل را تکمیل کند.")
+    assert st.speaker and st.speaker.text == speaker
+
+
+def test_a_discourse_word_with_a_comma_before_a_pronoun() -> None:
+    text = "علی نوری، شهردار اهواز گفت: کار آغاز شد.\nهمچنین، وی گفت: پل تا پایان سال تکمیل می‌شود."
+    assert _statements(text)[-1].speaker.canonical_name == "علی نوری"  # type: ignore[union-attr]
