@@ -161,7 +161,11 @@ def _title_goes_on(tokens: list[tuple[str, int, int]], i: int) -> bool:
     if _anonymous([t[0] for t in tokens]) and tokens[i + 1][0] in w["org_heads"]:
         return True
     heads = _title_in().get(tokens[i + 1][0])
-    return heads is not None and (tokens[0][0] in heads if heads else role_head([t[0] for t in tokens[:2]]))
+    if heads is None:
+        return False
+    first = [t[0] for t in tokens[:2]]
+    # «قائم مقام شهردار» (a ZWNJ head written with a space) is the head «قائم‌مقام»
+    return role_head(first) if not heads else first[0] in heads or "\u200c".join(first) in heads
 
 
 def role_head(tokens: list[str]) -> bool:

@@ -102,6 +102,15 @@ _DEMAND_TAIL = rf"[^.!؟\n«»:]{{2,200}}?{_DEMAND_END}"
 DEMAND_VERBS = ("خواستار", "خواست", "خواستند")
 
 
+# «پاسخ داد» is speech only when what was said follows it: «به شکایت شهروندان پاسخ داد و مشکل را رفع
+# کرد» is an act (answering a letter, a complaint), and its «و ...» would come out as the statement.
+_ANSWER_SAID = re.compile(r"\s*(?::|«|\"|که(?![\w\u200c]))")
+
+
+def _answer_without_speech(text: str, m: re.Match[str]) -> bool:
+    return m["verb"].startswith("پاسخ") and _ANSWER_SAID.match(text, m.end()) is None
+
+
 def _asked_of(text: str, sentence_start: int, verb_start: int) -> bool:
     """«X از شهرداری خواست ...»: «خواست» reports a demand only after «از» in its clause («خواست مردم» is
     a noun)."""
@@ -187,6 +196,7 @@ def find_statements(text: str) -> list[Found]:
             m
             for m in verbs.finditer(text, p_start, p_end)
             if not _inside_quote(text, p_start, m.start())
+            and not _answer_without_speech(text, m)
             and (
                 m["verb"] not in DEMAND_VERBS[1:]
                 or _asked_of(text, _sentence_start(sentences, m.start()), m.start())

@@ -456,6 +456,13 @@ def test_an_answer_is_reported_speech() -> None:
     assert last.speaker.canonical_name == "سخنگوی شهرداری مشهد"
 
 
+def test_an_answer_without_speech_is_no_statement() -> None:
+    # «پاسخ داد و ...»: answering a complaint is an act; only «پاسخ داد:» / «پاسخ داد که» / «پاسخ داد «...»» is speech
+    assert _statements("شهرداری به شکایت شهروندان پاسخ داد و مشکل را رفع کرد.") == []
+    [st] = _statements("سخنگوی شهرداری پاسخ داد که این خبر صحت ندارد.")
+    assert st.speaker and st.speaker.text == "سخنگوی شهرداری" and st.quote.startswith("این خبر")
+
+
 @pytest.mark.parametrize(
     ("clause", "speaker"),
     [
@@ -464,6 +471,10 @@ def test_an_answer_is_reported_speech() -> None:
         # near misses: «در» before a place or an occasion still ends the title
         ("شهردار تبریز در مجلس گفت", "شهردار تبریز"),
         ("نماینده مردم اصفهان در جلسه شورا گفت", "نماینده مردم اصفهان"),
+        ("مشاور شهردار تبریز در امور بانوان گفت", "مشاور شهردار تبریز در امور بانوان"),
+        # «در امور» goes on a deputy's or adviser's title only: a mayor speaks on affairs, he is not «in» them
+        ("شهردار تبریز در امور مربوط به ترافیک گفت", "شهردار تبریز"),
+        ("رئیس شورای شهر تبریز در امور شهری سخت‌گیر است و گفت", "رئیس شورای شهر تبریز"),
     ],
 )
 def test_a_title_that_goes_on_with_in(clause: str, speaker: str) -> None:
