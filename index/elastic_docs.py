@@ -127,7 +127,7 @@ def article_actions(
                 "deadline_day": due.isoformat() if due else None,
                 "deadline_start": deadline.start.isoformat() if deadline and deadline.start else None,
                 "text": commitment.evidence,
-                "body": commitment_body(commitment, article.source),
+                "body": commitment_body(commitment),
                 "doc": commitment_doc(commitment, article, ref),
             }
         )

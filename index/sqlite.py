@@ -47,12 +47,23 @@ from index.sqlite_docs import (
     iso_utc,
 )
 from index.sqlite_search import run_search, search_cache_key
-from index.sqlite_write import FACET_VALUES_SCHEMA, WRITER_PRAGMAS, Prepared, prepare, unpack, utc_text, write
+from index.sqlite_write import (
+    FACET_VALUES_SCHEMA,
+    SOURCE_BLOCKS_SCHEMA,
+    WRITER_PRAGMAS,
+    Batch,
+    Prepared,
+    finish,
+    prepare,
+    unpack,
+    utc_text,
+    write,
+)
 from nlp.tracking import DUE_DAYS
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 ENTITY_LABELS_FOR_DIGEST = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRO")
 
 _SCHEMA = f"""
@@ -148,6 +159,7 @@ CREATE TABLE IF NOT EXISTS store_meta (one INTEGER PRIMARY KEY CHECK (one = 1), 
 INSERT OR IGNORE INTO store_meta (one, generation) VALUES (1, 0);
 
 {FACET_VALUES_SCHEMA};
+{SOURCE_BLOCKS_SCHEMA};
 
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(body, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_fts USING fts5(body, tokenize='ascii');
@@ -186,13 +198,21 @@ def _migrate(conn: sqlite3.Connection) -> None:
             # Facilities count among places, and analysis keeps a final ی that hazm's dictionary has
             # («شهرداری» is not «شهردار»): keys, facet refs and the full-text index are built again.
             log.info("migrating the SQLite store to schema version 7 (search terms again: minutes per 1M)")
-            sqlite_maintenance.reindex(conn)  # facet refs by id (v9) too
+            sqlite_maintenance.reindex(conn)  # facet refs by id (v9) and rowids in blocks (v10) too
             conn.execute("PRAGMA user_version = 7")
-        elif version < 9:
-            log.info("migrating the SQLite store to schema version 9 (facet refs by id: a minute per 1M)")
-            sqlite_maintenance.rebuild_facet_refs(conn)
+        else:
+            if version < 9:
+                log.info("migrating the SQLite store to schema version 9 (facet refs by id: a minute per 1M)")
+                sqlite_maintenance.rebuild_facet_refs(conn)
+            if version < 10:
+                log.info("migrating the SQLite store to schema version 10 (commitment rowids in blocks per "
+                         "source: a minute per 1M)")
+                sqlite_maintenance.renumber_commitments(conn)
         # v8: commitment and statement documents no longer repeat their row's id (readers add it from the
         # row; older documents keep theirs): nothing to move, but a v7 reader would show them without ids.
+        if version < SCHEMA_VERSION and version >= 3:
+            # Rows moved (v7, v10): search results other processes cached are stale.
+            conn.execute("UPDATE store_meta SET generation = generation + 1")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -593,9 +613,10 @@ class SqliteStore:
     def _write_prepared(self, prepared: list[Prepared], report: IndexReport) -> IndexReport:
         try:
             with self._tx() as conn:
-                facet_ids: dict[tuple[str, str, str], int] = {}  # this transaction's (see facet_refs)
+                batch = Batch()  # this transaction's (see sqlite_write.Batch)
                 for item in prepared:
-                    write(conn, item, self.tz, facet_ids)
+                    write(conn, item, self.tz, batch)
+                finish(conn, batch)
         except sqlite3.Error as exc:
             log.warning("batch write failed (%s); writing its articles one by one", exc)
             return self._upsert_each(prepared, report)

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from index.sqlite_write import WRITER_PRAGMAS, Prepared, write
+from index.sqlite_write import WRITER_PRAGMAS, Batch, Prepared, finish, write
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +173,7 @@ def serve(path: str, timezone: str, inbox: IO[bytes], outbox: IO[bytes]) -> None
 
     reply("ready")
     failed: str | None = None
-    facet_ids: dict[tuple[str, str, str], int] = {}
+    batch = Batch()
     while True:
         try:
             message = pickle.load(inbox)
@@ -182,16 +182,17 @@ def serve(path: str, timezone: str, inbox: IO[bytes], outbox: IO[bytes]) -> None
         try:
             if message[0] == "begin":
                 failed = None
-                facet_ids = {}  # ids of this transaction only (sqlite_write.facet_refs)
+                batch = Batch()  # this transaction's only (sqlite_write.Batch)
                 conn.execute("BEGIN IMMEDIATE")
             elif message[0] == "write" and failed is None:
                 for item in message[1]:
-                    write(conn, item, tz, facet_ids)
+                    write(conn, item, tz, batch)
             elif message[0] == "rollback":
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
             elif message[0] == "commit":
                 if failed is None:
+                    finish(conn, batch)
                     # Inside the transaction, as in SqliteStore._tx: readers see rows and generation together.
                     conn.execute("UPDATE store_meta SET generation = generation + 1")
                     conn.execute("COMMIT")

@@ -17,11 +17,14 @@ from typing import Any
 from goftar.model import Commitment, Speaker, stable_id
 from index.sqlite_docs import article_from_row
 from index.sqlite_write import (
+    BLOCK_BITS,
     FACET_OF,
     FACET_VALUES_SCHEMA,
+    SOURCE_BLOCKS_SCHEMA,
     article_body,
     commitment_body,
     entity_key,
+    filter_token,
     pack,
     speaker_columns,
     statement_body,
@@ -56,6 +59,7 @@ def reindex(conn: sqlite3.Connection) -> dict[str, Any]:
     """
     started = time.perf_counter()
     rekey(conn)
+    renumber_commitments(conn, fts=False)  # the FTS tables are filled below with the new rowids
     report: dict[str, Any] = {"articles": 0, "statements": 0, "commitments": 0, "failed": 0}
     for table in FTS_TABLES:
         conn.execute(f"DROP TABLE IF EXISTS {table}")
@@ -67,6 +71,61 @@ def reindex(conn: sqlite3.Connection) -> dict[str, Any]:
         conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     report["seconds"] = round(time.perf_counter() - started, 2)
     return report
+
+
+def renumber_commitments(conn: sqlite3.Connection, fts: bool = True) -> None:
+    """Commitment rowids numbered again from 1 within their source's block (``sqlite_write.source_block``):
+    rows, documents and, with ``fts``, the full-text rows (their bodies lose the source term older
+    versions indexed). The caller holds a write transaction; rows keep their order within a source."""
+    conn.execute(SOURCE_BLOCKS_SCHEMA)
+    conn.execute(
+        "INSERT INTO source_blocks (source, block) SELECT source, "
+        "(SELECT coalesce(max(block), 0) FROM source_blocks) + row_number() OVER (ORDER BY source) "
+        "FROM (SELECT DISTINCT source FROM commitments "
+        "WHERE source NOT IN (SELECT source FROM source_blocks))"
+    )
+    conn.execute("CREATE TEMP TABLE renumbered (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
+    conn.execute(
+        f"INSERT INTO temp.renumbered SELECT c.rowid, (b.block << {BLOCK_BITS}) + row_number() "
+        "OVER (PARTITION BY c.source ORDER BY c.rowid) FROM commitments c JOIN source_blocks b USING (source)"
+    )
+    sign = ""
+    if conn.execute("SELECT 1 FROM temp.renumbered WHERE old >= ? LIMIT 1", (1 << BLOCK_BITS,)).fetchone():
+        # Rowids already in blocks could collide with the new ones while rows move: negative first.
+        sign = "-"
+        for table in ("commitments", "commitment_docs"):
+            conn.execute(f"UPDATE {table} SET rowid = -rowid")
+    for table in ("commitments", "commitment_docs"):
+        conn.execute(
+            f"UPDATE {table} SET rowid = (SELECT new FROM temp.renumbered WHERE old = {sign}{table}.rowid)"
+        )
+    if fts:
+        _renumber_fts(conn)
+    conn.execute("DROP TABLE temp.renumbered")
+
+
+def _renumber_fts(conn: sqlite3.Connection) -> None:
+    """``commitment_fts`` again under the renumbered rowids, from its own stored bodies (re-analysing a
+    million documents takes minutes; moving their terms, seconds)."""
+    conn.create_function("goftar_unsourced", 2, _without_source_term, deterministic=True)
+    conn.execute(
+        "CREATE TEMP TABLE moved_bodies AS SELECT r.new AS rid, goftar_unsourced(f.body, c.source) AS body "
+        "FROM commitment_fts f JOIN temp.renumbered r ON r.old = f.rowid "
+        "JOIN commitments c ON c.rowid = r.new"
+    )
+    conn.execute("DROP TABLE commitment_fts")
+    conn.execute("CREATE VIRTUAL TABLE commitment_fts USING fts5(body, tokenize='ascii')")
+    conn.execute(
+        "INSERT INTO commitment_fts (rowid, body) SELECT rid, body FROM temp.moved_bodies ORDER BY rid"
+    )
+    conn.execute("INSERT INTO commitment_fts(commitment_fts) VALUES ('optimize')")
+    conn.execute("DROP TABLE temp.moved_bodies")
+
+
+def _without_source_term(body: str, source: str) -> str:
+    """A commitment body without the source term schema 9 and older put last (``filter_token``)."""
+    term = " " + filter_token("s", source)
+    return body[: -len(term)] if body.endswith(term) else body
 
 
 def rekey(conn: sqlite3.Connection) -> None:
@@ -175,7 +234,7 @@ def _commitment_rows(conn: sqlite3.Connection) -> Iterator[tuple[int, str | None
         "SELECT c.rowid, c.id, d.json, c.source FROM commitments c JOIN commitment_docs d "
         "ON d.rowid = c.rowid WHERE c.rowid > :after ORDER BY c.rowid LIMIT :n"
     )
-    return _bodies(conn, sql, "commitment", lambda row: commitment_body(_commitment(row[2]), row[3]))
+    return _bodies(conn, sql, "commitment", lambda row: commitment_body(_commitment(row[2])))
 
 
 def _commitment(value: str | bytes) -> Commitment:

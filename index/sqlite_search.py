@@ -1,7 +1,8 @@
 """Search on the SQLite store: the matching set is computed once per search, then hits, total and facets.
 
 A ``SearchQuery`` compiles to one FROM/WHERE (``_compile``): the FTS5 expression from ``index.query``
-when there is text (with the source filter added as an FTS term, see ``filter_token``), and the
+when there is text (with the source filter as a rowid range of FTS5 for commitments, see
+``sqlite_write.source_block``, and as an FTS term for the others, see ``filter_token``), and the
 filters as columns of the narrow ``commitments``/``statements``/``articles`` rows. The matching set's
 rowids and sort keys are written once into a temporary table; the total and the first ``WINDOW`` ids in
 result order are read from it, and the facets in one aggregate read of the facet columns of every
@@ -38,7 +39,7 @@ from index.sqlite_docs import (
     commitment_from_row,
     statement_from_row,
 )
-from index.sqlite_write import FACET_OF, filter_token
+from index.sqlite_write import FACET_OF, block_range, filter_token
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +50,12 @@ FACET_SAMPLE = 10_000  # matches whose facets are counted exactly; larger sets a
 MATCH_TABLE = "temp.search_match"
 _MATCH_SCHEMA = f"CREATE TABLE IF NOT EXISTS {MATCH_TABLE} (rid INTEGER PRIMARY KEY, k)"
 # A multiplicative hash of a rowid: sampling on it does not follow the order rows were written in
-# (an article's commitments have consecutive rowids).
-_HASH = "(({} * 2654435761) & 4294967295)"
+# (an article's commitments have consecutive rowids). A commitment's rowid is its source's block above
+# 2**32 and a number within it (``sqlite_write.BLOCK_BITS``): both are mixed in, each kept small enough
+# that the product stays within 64-bit integers (SQLite turns an overflowing product into a float).
+_HASH = "(((({0} & 2147483647) + ({0} >> 32) * 7919) * 2654435761) & 4294967295)"
+# The source filter of a commitment search with text (see ``sqlite_write.source_block``).
+_ROWID_RANGE = "f.rowid BETWEEN ? AND ?"
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,7 @@ class _Spec:
     hit_from: str  # ``c`` is the document type's table
     facets: tuple[str, ...]
     filters: frozenset[str]
+    source_blocks: bool = False  # rowids in blocks per source (commitments: ``sqlite_write.source_block``)
 
 
 _COMMON = frozenset({"speaker", "organisation", "place", "source", "published"})
@@ -74,6 +80,7 @@ SPECS: dict[str, _Spec] = {
         COMMITMENT_FROM,
         ("speaker", "source", "polarity", "status", "organisation", "place"),
         _COMMON | {"polarity", "status", "deadline"},
+        source_blocks=True,
     ),
     "statement": _Spec(
         "statements",
@@ -201,7 +208,7 @@ def _compute(
     Returns the entry (``known`` itself when only a page beyond its window was read), the page and
     whether the page came from the entry's window.
     """
-    compiled = _compile(spec, query, parsed, day_start)
+    compiled = _compile(spec, query, parsed, day_start, _source_rows(conn, spec, query))
     key, ascending = _order(spec, query, compiled)
     if compiled.where:
         rel = _fill_match_table(conn, spec, query, compiled, key)
@@ -254,12 +261,26 @@ def check_query(query: SearchQuery) -> _Spec:
     return spec
 
 
+def _source_rows(conn: sqlite3.Connection, spec: _Spec, query: SearchQuery) -> tuple[int, int] | None:
+    """The rowid range of the source filter's block, for a type that has blocks (empty if it has none)."""
+    if not (spec.source_blocks and query.source):
+        return None
+    row = conn.execute("SELECT block FROM source_blocks WHERE source = ?", (query.source,)).fetchone()
+    return block_range(row[0]) if row else (1, 0)
+
+
 def _compile(
-    spec: _Spec, query: SearchQuery, parsed: ParsedQuery, day_start: Callable[[date], str]
+    spec: _Spec,
+    query: SearchQuery,
+    parsed: ParsedQuery,
+    day_start: Callable[[date], str],
+    source_rows: tuple[int, int] | None = None,
 ) -> _Compiled:
+    """The query as FROM/WHERE; ``source_rows``: the source filter's rowid range (``_source_rows``)."""
     positive, negative = to_fts5(parsed)
     if positive:
-        positive += _filter_terms(spec, query)
+        if source_rows is None:
+            positive += _filter_terms(spec, query)
         match = f"({positive}) NOT ({negative})" if negative else positive
         # CROSS JOIN keeps the FTS table outermost: otherwise the planner may walk an index of the
         # filters and run the MATCH once per row.
@@ -274,7 +295,7 @@ def _compile(
         if negative:
             out.where.append(f"c.rowid NOT IN (SELECT rowid FROM {spec.fts} WHERE {spec.fts} MATCH ?)")
             out.params.append(negative)
-    _add_filters(out, spec, query, day_start)
+    _add_filters(out, spec, query, day_start, source_rows if out.ranked else None)
     return out
 
 
@@ -288,7 +309,13 @@ def _filter_terms(spec: _Spec, query: SearchQuery) -> str:
     return f' AND "{filter_token("s", query.source)}"' if query.source else ""
 
 
-def _add_filters(out: _Compiled, spec: _Spec, q: SearchQuery, day_start: Callable[[date], str]) -> None:
+def _add_filters(
+    out: _Compiled,
+    spec: _Spec,
+    q: SearchQuery,
+    day_start: Callable[[date], str],
+    source_rows: tuple[int, int] | None,
+) -> None:
     def add(sql: str, *params: Any) -> None:
         out.where.append(sql)
         out.params.extend(params)
@@ -310,7 +337,11 @@ def _add_filters(out: _Compiled, spec: _Spec, q: SearchQuery, day_start: Callabl
                 *keys,
                 value,
             )
-    for name in ("source", "polarity", "status"):
+    if source_rows is not None:
+        add(_ROWID_RANGE, *source_rows)  # exact: a block holds one source's rows
+    elif q.source:
+        add("c.source = ?", q.source)
+    for name in ("polarity", "status"):
         value = getattr(q, name)
         if value:
             add(f"c.{name} = ?", value)
@@ -343,11 +374,12 @@ def _fill_match_table(
     """Write the matching set (rowid and sort key) into the temporary match table."""
     conn.execute(_MATCH_SCHEMA)
     conn.execute(f"DELETE FROM {MATCH_TABLE}")
-    if compiled.ranked and compiled.where == [f"{spec.fts} MATCH ?"] and key == "f.rank":
-        # Text only, ranked: the FTS table alone answers; no row of the table is read.
+    fts_only = all(where in (f"{spec.fts} MATCH ?", _ROWID_RANGE) for where in compiled.where)
+    if compiled.ranked and fts_only and key == "f.rank":
+        # Text (and a source's rowid range) only, ranked: the FTS table alone answers; no row is read.
         sql = (
             f"INSERT INTO {MATCH_TABLE} (rid, k) SELECT f.rowid, f.rank FROM {spec.fts} f "
-            f"WHERE {spec.fts} MATCH ?"
+            f"WHERE {' AND '.join(compiled.where)}"
         )
     else:
         sql = f"INSERT INTO {MATCH_TABLE} (rid, k) SELECT c.rowid, {key} {compiled.sql()}"

@@ -268,3 +268,25 @@ def test_a_writer_dying_between_batches_of_a_stream_loses_nothing(store: SqliteS
     assert total.failed == [] and total.articles == 18
     assert store.counts()["articles"] == 18
     assert store.counts()["commitments"] == total.commitments
+
+
+@pytest.mark.parametrize("writer_process", [True, False])
+def test_an_article_written_twice_in_one_batch_is_indexed_once_as_its_last_version(
+    tmp_path: Path, writer_process: bool
+) -> None:
+    # Commitments' full-text rows wait for the end of the transaction (sqlite_write.Batch): a second
+    # version of an article in the same batch must replace the first's waiting rows, not add to them.
+    mixed = _articles(12, seed=5, first=0)  # three sources, interleaved
+    first = next(item for item in mixed if item[1].commitments)
+    batch = [*mixed, _edited(first, "نسخهٔ دوم")]
+    store = SqliteStore.open(tmp_path / "s.sqlite3", bulk_writer=writer_process)
+    assert not store.upsert(batch).failed
+    conn = store._conn  # noqa: SLF001
+    rows = {r for (r,) in conn.execute("SELECT rowid FROM commitments")}
+    assert rows == {r for (r,) in conn.execute("SELECT rowid FROM commitment_fts")}
+    conn.execute("INSERT INTO commitment_fts(commitment_fts) VALUES ('integrity-check')")
+    evidence = first[1].commitments[0].evidence
+    hits = store.search(SearchQuery(text=f"«{evidence}»", size=50)).hits
+    assert [hit.id for hit in hits].count(first[1].commitments[0].id) == 1
+    assert store.get_article(first[0].id).title == "نسخهٔ دوم"
+    store.close()

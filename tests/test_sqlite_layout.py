@@ -15,7 +15,7 @@ from goftar.model import Deadline
 from index.base import SearchQuery, commitment_doc
 from index.sqlite import SCHEMA_VERSION, SqliteStore
 from index.sqlite_docs import commitment_from_row, ref_doc
-from index.sqlite_write import unpack
+from index.sqlite_write import BLOCK_BITS, filter_token, unpack
 from tests.search_corpus import _entity, corpus, metro_post, vaccine_article
 
 VACCINE_EVIDENCE = vaccine_article()[1].commitments[0].evidence
@@ -381,3 +381,108 @@ def test_an_article_ref_is_read_once_but_each_reader_gets_its_own_copy() -> None
     assert first is not None and first["published_jalali"] == "1403/04/30"
     first["title"] = "changed by one reader"
     assert "title" not in (ref_doc(ref) or {})
+
+
+def _rows_by_block(conn: sqlite3.Connection) -> dict[int, set[str]]:
+    blocks: dict[int, set[str]] = {}
+    for rowid, source in conn.execute("SELECT rowid, source FROM commitments"):
+        blocks.setdefault(rowid >> BLOCK_BITS, set()).add(source)
+    return blocks
+
+
+def test_each_sources_commitments_have_a_block_of_rowids_that_its_filter_reads(tmp_path: Path) -> None:
+    store = _fill(tmp_path / "s.sqlite3")
+    conn = store._conn  # noqa: SLF001
+    blocks = _rows_by_block(conn)
+    assert len(blocks) >= 2 and all(len(sources) == 1 and block >= 1 for block, sources in blocks.items())
+    assert {block: source for source, block in conn.execute("SELECT source, block FROM source_blocks")} == {
+        block: next(iter(sources)) for block, sources in blocks.items()
+    }
+    every = store.search(SearchQuery(text="واکسن OR مترو OR پل", size=50)).hits
+    for source in {hit.doc["article"]["source"] for hit in every}:
+        hits = store.search(SearchQuery(text="واکسن OR مترو OR پل", source=source, size=50)).hits
+        assert hits and {hit.id for hit in hits} == {hit.id for hit in every if hit.doc["article"]["source"] == source}
+    assert store.search(SearchQuery(text="واکسن", source="nowhere")).total == 0
+    # Writing an article again gives its commitments new rowids in the same block.
+    assert not store.upsert([metro_post()]).failed
+    assert _rows_by_block(conn) == blocks
+
+
+def test_a_source_whose_block_is_used_up_is_reported_and_reindex_renumbers_it(tmp_path: Path) -> None:
+    store = _fill(tmp_path / "s.sqlite3")
+    conn = store._conn  # noqa: SLF001
+    article, extraction = metro_post()
+    (block,) = conn.execute("SELECT block FROM source_blocks WHERE source = ?", (article.source,)).fetchone()
+    last = ((block + 1) << BLOCK_BITS) - 1
+    top = conn.execute("SELECT max(rowid) FROM commitments WHERE rowid >> ? = ?", (BLOCK_BITS, block))
+    (rowid,) = top.fetchone()
+    for table in ("commitments", "commitment_docs", "commitment_fts"):
+        conn.execute(f"UPDATE {table} SET rowid = ? WHERE rowid = ?", (last, rowid))
+    article.url = article.canonical_url = f"{article.url}-2"
+    failed = store.upsert([(article, extraction)]).failed
+    assert failed and "goftar reindex" in failed[0][1]
+    store.reindex()
+    assert (
+        conn.execute(
+            "SELECT max(rowid) FROM commitments WHERE rowid >> ? = ?", (BLOCK_BITS, block)
+        ).fetchone()[0]
+        < last
+    )
+    assert not store.upsert([(article, extraction)]).failed
+    assert store.search(SearchQuery(text="مترو", source=article.source)).total >= 2
+
+
+def _downgrade_to_v9(path: Path) -> None:
+    """Rewrite a store into the v9 layout: commitment rowids in writing order, the source as an FTS term."""
+    conn = sqlite3.connect(path)
+    conn.create_function("source_term", 1, lambda source: filter_token("s", source))
+    conn.execute(
+        "CREATE TEMP TABLE back AS SELECT rowid AS old, row_number() OVER (ORDER BY article_rowid, rowid) AS new "
+        "FROM commitments"
+    )
+    for table in ("commitments", "commitment_docs"):
+        conn.execute(f"UPDATE {table} SET rowid = (SELECT new FROM back WHERE old = {table}.rowid)")
+    conn.execute(
+        "CREATE TEMP TABLE bodies AS SELECT b.new AS rid, f.body || ' ' || source_term(c.source) AS body "
+        "FROM commitment_fts f JOIN back b ON b.old = f.rowid JOIN commitments c ON c.rowid = b.new"
+    )
+    conn.execute("DELETE FROM commitment_fts")
+    conn.execute("INSERT INTO commitment_fts (rowid, body) SELECT rid, body FROM bodies")
+    conn.execute("DROP TABLE source_blocks")
+    conn.execute("PRAGMA user_version = 9")
+    conn.commit()
+    conn.close()
+
+
+def test_store_from_v9_gets_rowid_blocks_and_finds_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = _fill(path)
+    queries = [
+        SearchQuery(text="واکسن OR مترو OR پل", size=50),
+        SearchQuery(text="مترو", source=metro_post()[0].source),
+        SearchQuery(text="واکسن", polarity="commit", sort="date"),
+    ]
+
+    def seen(s: SqliteStore) -> list[object]:
+        results = [s.search(q) for q in queries]
+        return [
+            [(r.total, sorted(h.id for h in r.hits), r.facets) for r in results],
+            s.commitment_history("s-vaccine"),
+        ]
+
+    before = seen(store)
+    store.close()
+    _downgrade_to_v9(path)
+    old = sqlite3.connect(path)
+    assert old.execute("SELECT max(rowid) FROM commitments").fetchone()[0] < 1 << BLOCK_BITS
+    old.close()
+
+    migrated = SqliteStore.open(path)
+    conn = migrated._conn  # noqa: SLF001
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert all(len(sources) == 1 and block >= 1 for block, sources in _rows_by_block(conn).items())
+    assert not conn.execute("SELECT 1 FROM commitment_fts WHERE body LIKE '%zzs%'").fetchone()
+    assert seen(migrated) == before
+    counts = migrated.counts()
+    assert not migrated.upsert([metro_post()]).failed
+    assert migrated.counts() == counts and seen(migrated) == before

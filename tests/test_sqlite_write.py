@@ -22,7 +22,7 @@ def test_a_commitment_is_indexed_by_the_same_terms_with_or_without_its_articles_
     for article, extraction in corpus():
         prepared = prepare(article, extraction)
         for (_row, _doc, body), commitment in zip(prepared.commitments, extraction.commitments, strict=True):
-            assert body == commitment_body(commitment, article.source)
+            assert body == commitment_body(commitment)
             assert analysis.analyze(commitment.evidence) in body
 
 
