@@ -23,6 +23,7 @@ import yaml
 from goftar.model import Commitment, Deadline, Quantity, Speaker, Statement
 from nlp.dates import deadlines_in
 from nlp.numbers import find_quantities
+from nlp.routines import RECURRING, not_recurring, recurring_bounds
 from nlp.speakers import key, words
 from nlp.statements import DEMAND_VERBS, Found, reporting_verb_pattern, sentence_spans
 
@@ -49,6 +50,7 @@ class Cue:
     confidence: float
     assured: bool = False  # a present verb made a commitment by an assurance (see ``_assurance_cue``)
     refusal: bool = False  # a first-person refusal with no marker («اجازه نمی‌دهیم»): see ``_complaint``
+    preverb: bool = False  # a third-person verb with a preverb («بازمی‌گردند»): see ``_PREVERB_THIRD``
 
 
 @dataclass(frozen=True)
@@ -195,12 +197,15 @@ def find_cue(
     deadline_spans: Sequence[tuple[int, int]] = (),
     in_statement: bool = False,
     begun: Sequence[tuple[int, int]] = (),
+    bounds: Sequence[tuple[int, int]] = (),
 ) -> Cue | None:
     """The first commitment cue of ``sentence`` outside its condition, or ``None``.
 
     ``deadline_spans`` are future dates of the sentence (they make ``future_deadline`` true);
     ``in_statement`` allows a first-person present plan with no time marker («... منتشر می‌کنیم»);
-    ``begun`` are periods that began before publication: a marker in one («از ابتدای مهر») gives no future.
+    ``begun`` are periods that give no future: begun before publication («از ابتدای مهر») or recurring in a
+    routine («هر سال از ابتدای آذر»); a marker in one gives no future either. ``bounds`` are the future
+    dates that bound a plan («از ابتدای آذر», «تا پایان سال»): they make a third-person preverb verb one.
     """
     if sentence.rstrip().endswith(("؟", "?")):
         return None
@@ -218,14 +223,21 @@ def find_cue(
                 for m in spec.pattern.finditer(sentence)
                 if outside(m)
                 and _not_regret(spec, sentence, m)
+                and not _estimate(spec, sentence, m)
                 and not _about_the_talk(spec, sentence, m, cfg)
             ),
             None,
         )
         if m:
             found.append(Cue(m.start(), m.end(), spec.polarity, spec.negated, spec.confidence))
+    # «سه سال دیگر زمان لازم است»: an estimate's «است» is no present verb that its date makes a plan
+    needs = [m.span() for c in cfg.specs for m in c.pattern.finditer(sentence) if _estimate(c, sentence, m)]
+
+    def not_needed(m: re.Match[str]) -> bool:
+        return outside(m) and not any(s <= m.start() < e for s, e in needs)
+
     present = _present_cue(
-        sentence, cfg, outside, future_deadline or bool(deadline_spans), deadline_spans, begun
+        sentence, cfg, not_needed, future_deadline or bool(deadline_spans), deadline_spans, begun, bounds
     )
     if present is not None and (not found or present[1]):
         found.append(present[0])  # a weak cue: before a plan cue only when its time marker precedes it
@@ -257,6 +269,37 @@ def _about_the_talk(spec: _CueSpec, sentence: str, m: re.Match[str], cfg: CueCon
     if not (spec.negated and spec.polarity == "intend"):
         return False
     return _squeeze(sentence[m.end() : m.end() + 40]).startswith(cfg.meta_talk)
+
+
+# «۵ سال زمان لازم است», «۲۰۰۰ میلیارد تومان اعتبار لازم است تا ...», «زمان بیشتری لازم است»: what a job
+# needs, named right before «لازم است» with its amount (a number, or «بیشتری», «زیادی») and with no clause
+# of its own after it, is an estimate, not an obligation on anyone. Without an amount the noun is what a
+# deed is done in or to («همراه داشتن زنجیر در این زمان لازم است», «مدیریت درست منابع لازم است», «کاهش
+# هزینه لازم است»): those are demands, as is «لازم است شهرداری ... ارائه کند».
+_NEED_NOUN = (
+    r"(?:زمان|وقت|فرصت|اعتبار|اعتبارات|بودجه|هزینه|سرمایه|منابع|پول|نیرو|نیروی(?:[ \u200c]انسانی)?|نفر"
+    r"|تومان|ریال|دلار)"
+)
+_NEED_UNIT = r"(?:سال|ماه|روز|هفته|ساعت|تومان|ریال|دلار|نفر|نیرو|دستگاه)"
+_NEED_NUMBER = (
+    r"(?:[0-9۰-۹][0-9۰-۹/.,٫٬]*|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|پانزده|بیست|سی|چهل|پنجاه"
+    r"|شصت|هفتاد|هشتاد|نود|صد|دویست|سیصد|پانصد|هزار|میلیون|میلیارد|چند|چندین)"
+)
+_NEED_AMOUNT = r"(?:بیشتری|بیشتر|زیادی|کافی|فراوانی|هنگفتی|بسیاری|کلانی|طولانی)"
+_NEEDED = re.compile(
+    rf"(?<![\w\u200c]){_NEED_NUMBER}(?:[ \u200c]+(?:و[ \u200c]+)?{_NEED_NUMBER})*[ \u200c]+"
+    rf"(?:{_NEED_UNIT}[ \u200c]+(?:دیگر[ \u200c]+)?(?:{_NEED_NOUN}[ \u200c]+)?|{_NEED_NOUN}[ \u200c]+)$"
+    rf"|(?<![\w\u200c]){_NEED_NOUN}[ \u200c]+{_NEED_AMOUNT}[ \u200c]+$"
+)
+_NEED_ENDS = re.compile(r"\s*(?:$|[.،,؛!]|(?:تا|که|و|اما|ولی)(?![\w\u200c]))")
+
+
+def _estimate(spec: _CueSpec, sentence: str, m: re.Match[str]) -> bool:
+    """Whether a demand cue «لازم است» follows what is needed (see ``_NEEDED``)."""
+    if spec.polarity != "demand" or not _squeeze(m.group()).startswith("لازم"):
+        return False
+    needed = _NEEDED.search(sentence, 0, m.start())
+    return needed is not None and _NEED_ENDS.match(sentence, m.end()) is not None
 
 
 def _after_word(sentence: str, m: re.Match[str], nouns: frozenset[str]) -> bool:
@@ -294,15 +337,17 @@ def _present_cue(
     future: bool,
     deadline_spans: Sequence[tuple[int, int]],
     begun: Sequence[tuple[int, int]] = (),
+    bounds: Sequence[tuple[int, int]] = (),
 ) -> tuple[Cue, bool] | None:
     """A present-tense verb given future sense by a marker or a future date in the sentence, and
-    whether that marker comes before it (then it leads the sentence)."""
+    whether that marker comes before it (then it leads the sentence). A third-person verb with a preverb
+    counts only with one of ``bounds`` (see ``_PREVERB_THIRD``)."""
     markers = [
         (m.start(), m.end())
         for m in cfg.markers.finditer(sentence)
         if outside(m) and not _clause_done(sentence, m.end())
         # a lunar bound recurs yearly: in a routine («هر سال پس از ماه رمضان») it gives no future
-        and not (_LUNAR_BOUND.match(m.group()) and _RECURRING.search(sentence))
+        and not (_LUNAR_BOUND.match(m.group()) and RECURRING.search(sentence))
         and not any(s <= m.start() < e for s, e in begun)
         and not _SINCE.match(sentence, m.end())
     ]
@@ -313,9 +358,11 @@ def _present_cue(
     unsure = next(
         (t.start() for t in _TOKEN.finditer(sentence) if _squeeze(t.group()) in cfg.not_refusals), None
     )
+    thirds = _preverb_thirds(sentence) if bounds else []
+    found = [*cfg.present.finditer(sentence), *thirds]
     verbs = [
         m
-        for m in cfg.present.finditer(sentence)
+        for m in sorted(found, key=lambda v: v.start())
         if outside(m)
         and _is_present(sentence, m, cfg)
         and not any(s <= m.start() < e for s, e in forecasts)
@@ -331,14 +378,47 @@ def _present_cue(
     verb = timed[0] if timed else verbs[0]
     # «ساخته می‌شود و در نظر داریم تا پایان سال ...»: the date belongs to the later clause.
     leads = not triggers or bool(timed)
-    negated = verb.group().startswith("نمی")
-    return Cue(verb.start(), verb.end(), "commit", negated, cfg.present_confidence), leads
+    negated = _NEGATIVE.match(verb.group()) is not None
+    preverb = any(verb.start() == t.start() for t in thirds)
+    return Cue(verb.start(), verb.end(), "commit", negated, cfg.present_confidence, preverb=preverb), leads
+
+
+# «کارگران از ابتدای آذر به کار بازمی‌گردند», «طرح از اول دی به اجرا درمی‌آید»: the cue file's present tense
+# takes a verb with a preverb in the first person only, as in the third it mostly describes or forecasts
+# («مسافران پس از نوروز بازمی‌گردند», «به زودی فصل سرما فرامی‌رسد»). With a bound still ahead that sets it
+# («از ...», «تا ...», «ظرف ...»; not «پس از ...», which only orders events) it is a plan as any present verb
+# is, by an office: a member of the public's («مطمئنم تا پایان سال آب به خانه‌ها برنمی‌گردد») is a forecast
+# (``_complaint``). «برمی‌آید» (it appears), «برمی‌خورد» (runs into), «فرامی‌رسد» (a season comes) promise
+# nothing.
+_PREVERB_THIRD = re.compile(r"(?<![\w\u200c])(?:بر|در|باز|فرا|وا)ن?می[ \u200c]?\w+(?:د|ند)(?![\w\u200c])")
+_PREVERB_NOT = re.compile(
+    r"(?:برن?می[ \u200c]?(?:آی|آ|خور)|فران?می[ \u200c]?(?:رس|گیر)|درن?می[ \u200c]?(?:گذر|یاب))"
+)
+_NEGATIVE = re.compile(r"(?:بر|در|باز|فرا|وا)?نمی")
+# Before the verb in its sentence: weather («از هفته آینده هوای سرد به استان بازمی‌گردد», «موج سرما ...
+# فرامی‌گیرد»: a forecast, whoever says it); a cause or a past («علت این تاخیر به کمبود بودجه ...
+# برمی‌گردد»: it goes back to); a hedge or an opinion («احتمالا پیمانکار ... برمی‌گردد», «فکر می‌کنم ... آب
+# بازنمی‌گردد»). None of them is an office's plan.
+_PREVERB_FORECAST = re.compile(
+    r"(?<![\w\u200c])(?:هوا|هوای|بارش|بارش‌ها|بارندگی|باران|سرما|گرما|دما|موج|توده|سامانه[ \u200c]بارشی"
+    r"|گرد[ \u200c]?و[ \u200c]?غبار|ریزگرد|ریزگردها|طوفان|(?<!همین )(?<!این )(?<!به )(?:علت|دلیل)"
+    r"|ریشه|سابقه|قدمت|منشا|منشأ|احتمالا|احتمالاً|شاید|بعید|گمان|(?:فکر|تصور)[ \u200c]می[ \u200c]?کنم"
+    r"|به[ \u200c]نظرم|به[ \u200c]نظر[ \u200c]من)(?![\w\u200c])"
+)
+
+
+def _preverb_thirds(sentence: str) -> list[re.Match[str]]:
+    return [
+        m
+        for m in _PREVERB_THIRD.finditer(sentence)
+        if not _PREVERB_NOT.match(m.group()) and not _PREVERB_FORECAST.search(sentence, 0, m.start())
+    ]
 
 
 def _assurance_cue(sentence: str, cfg: CueConfig, outside: Callable[[re.Match[str]], bool]) -> Cue | None:
     """«هیچ پروژه‌ای نیمه‌تمام رها نمی‌شود», «این پل قطعا افتتاح می‌شود»: a speaker's assurance about an event
     (a passive or change verb after it) is a commitment with no time word; a routine is not one."""
-    if any(p.search(sentence) for p in (_RECURRING, cfg.plan_habitual, cfg.assurance_not)):
+    if any(p.search(sentence) for p in (RECURRING, cfg.plan_habitual, cfg.assurance_not)):
         return None
     a = next((m for m in cfg.assurance.finditer(sentence) if outside(m)), None)
     if a is None:
@@ -659,20 +739,14 @@ def _begun_spans(found: list[tuple[int, int, Deadline]], published: date | None)
     return [(s, e) for s, e, d in found if _began(d, published)]
 
 
-# Words of a routine: «هر سال», «همه‌ساله», «روزانه». In «ما هر سال در فصل زمستان برف‌روبی را انجام
-# می‌دهیم» the season says when the routine recurs, not when something will be done.
-_RECURRING = re.compile(
-    r"(?<![\w\u200c])(?:هر[ \u200c]?(?:روز|هفته|ماه|سال|ساله|شب|بار)|همه[ \u200c]?(?:ساله|روزه)|همیشه|همواره|"
-    r"معمولا|معمولاً|روزانه|هفتگی|سالانه|سالیانه)(?![\w\u200c])"
-)
-
-
-def _not_recurring(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
-    """Drop the plain dates («در زمستان») of a sentence that describes a routine; bounded ones («تا پایان
-    سال», «از فردا») still give it future sense."""
-    if not _RECURRING.search(sentence):
-        return dates
-    return [(s, e, d) for s, e, d in dates if d.kind != "on"]
+def _bounds(dates: list[tuple[int, int, Deadline]], future: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the future dates that bound a plan: «از ...», «تا ...», «ظرف ...», not «پس از ...»."""
+    ahead = set(future)
+    return [
+        (s, e)
+        for s, e, d in dates
+        if (s, e) in ahead and d.kind in ("by", "from", "within") and not d.text.startswith(("پس", "بعد"))
+    ]
 
 
 # A clause that ends in a perfect («از این هفته آغاز شده است», «از ابتدای ماه اجرا شده‌اند») tells what has
@@ -765,9 +839,11 @@ def commitment_in(
     :func:`find_commitments`).
     """
     dates = _not_said_on(sentence, deadlines_in(sentence, published))
-    future = _future(_not_done(sentence, _not_recurring(sentence, dates)), published)
-    begun = _begun_spans(dates, published)
-    cue = find_cue(sentence, deadline_spans=future, in_statement=statement, begun=begun)
+    future = _future(_not_done(sentence, not_recurring(sentence, dates)), published)
+    begun = _begun_spans(dates, published) + recurring_bounds(sentence, dates)
+    cue = find_cue(
+        sentence, deadline_spans=future, in_statement=statement, begun=begun, bounds=_bounds(dates, future)
+    )
     if promised is _ANNOUNCED and not (_future(dates, published) or _AHEAD.search(sentence)):
         # an announcement («از ... خبر داد») is a plan only with a date or a time still to come («به زودی»)
         promised = None
@@ -887,7 +963,7 @@ def _grace_gone(sentence: str, cue: Cue) -> bool:
     grace given long ago or every year sets no task now."""
     if not _GRACE.match(sentence, cue.start):
         return False
-    return bool(_GONE.search(sentence) or _RECURRING.search(sentence))
+    return bool(_GONE.search(sentence) or RECURRING.search(sentence))
 
 
 _OUR_RIGHT = re.compile(r"حق[ \u200c]ندار(?:یم|م)")
@@ -897,10 +973,12 @@ def _complaint(sentence: str, cue: Cue, speaker: Speaker | None) -> bool:
     """«یکی از ساکنان گفت: ما حق نداریم جلوی خانه خودمان پارک کنیم»: a member of the public's «we have no
     right» complains of a rule, and «هیچ کاری انجام نمی‌شود» describes; only an office's («شهردار: ما حق نداریم
     ... هدر بدهیم», «هیچ پروژه‌ای رها نمی‌شود») binds itself. So do the public's refusals («ما هر روز از این
-    مسیر نمی‌رویم»: a habit) and forecasts with «حتما» («حتما تا عید کاسبی ما خراب می‌شود»)."""
+    مسیر نمی‌رویم»: a habit) and forecasts with «حتما» («حتما تا عید کاسبی ما خراب می‌شود») or with a preverb
+    verb («تا پایان سال آب به خانه‌ها برنمی‌گردد»)."""
     if speaker is None or not (
         cue.assured
         or cue.refusal
+        or cue.preverb
         or _OUR_RIGHT.fullmatch(sentence[cue.start : cue.end])
         or cue_config().assurance.search(sentence)
     ):

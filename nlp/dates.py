@@ -95,7 +95,9 @@ _SEASON_PARTS = ["پایان", "آخر", "انتهای", "ابتدای", "آغا
 BY_PREFIX = re.compile(
     r"(?<![\w\u200c])(?:حداکثر\s+)?(?:تا|لغایت|قبل\s+از|پیش\s+از|تا\s+قبل\s+از|تا\s+پیش\s+از)\s+(?:روز\s+)?$"
 )
-FROM_PREFIX = re.compile(r"(?<![\w\u200c])از\s+(?:روز\s+)?$")
+# «پس از نوروز», «بعد از عید»: a start bound too, kept whole in the text (it is not «از نوروز»); what it
+# names has to be over first, so the period starts the day after it (see ``_after``).
+FROM_PREFIX = re.compile(r"(?<![\w\u200c])(?P<after>(?:پس|بعد)\s+)?از\s+(?:روز\s+)?$")
 
 # Word edges. A ZWNJ may sit at an edge (normalisers sometimes join «هم‌سال آینده»); longer
 # expressions that start earlier («یک‌شنبه» before «شنبه») win the overlap anyway.
@@ -556,9 +558,9 @@ def _lunar_feasts(around: date) -> list[date]:
     return [_islamic_to_date(y, m, d) for y in (year - 1, year, year + 1) for m, d in ((10, 1), (12, 10))]
 
 
-# Only a bound makes a bare «عید» a date: «در ایام عید ... سفر می‌کنند», «پس از عید ... کاهش می‌یابد» speak of
-# the holiday season, every year, not of a day ahead.
-_EID_BOUND = re.compile(r"(?:تا|پیش[ \u200c]از|قبل[ \u200c]از)[ \u200c]$")
+# Only a bound makes a bare «عید» a date: «در ایام عید ... سفر می‌کنند» speaks of the holiday season; «تا عید»,
+# «بعد از عید» name its day (a routine, «معمولا پس از عید ...», is left to ``_YEARLY``).
+_EID_BOUND = re.compile(r"(?:تا|(?:پیش|قبل|پس|بعد)[ \u200c]از)[ \u200c]$")
 # «هر سال پیش از عید قیمت‌ها افزایش می‌یابد»: a yearly routine, no day ahead.
 _YEARLY = re.compile(
     r"(?<![\w\u200c])(?:هر[ \u200c]?سال|همه[ \u200c]?ساله|هرساله|معمولا|معمولاً|همیشه)(?![\w\u200c])"
@@ -665,6 +667,32 @@ _HALF = (
     rf"(?:{_HALF_YEAR}|{_MONTH}(?:{_SP0}ماه)?){_E}"
 )
 
+# «بهمن», «آذر», «آبان», «شهریور» are given names too: «از بهمن رضایی، مدیر منطقه، تشکر می‌کنم», «از بهمن
+# کریمی و همکارانش تشکر می‌کنم», «از بهمن نوری که مسئول پروژه است می‌خواهیم ...». A name is followed by a
+# surname, a comma and a title or another name («پس از بهمن رضایی، علی کریمی ...»), or, within its clause
+# and before any other verb, by what one asks of or thanks a person for. A month is followed by what
+# happens from or until it («از بهمن اجرا می‌شود»), also by a noun of asking with no verb of its own («از
+# بهمن ثبت درخواست تسهیلات آغاز می‌شود») or by a list («از بهمن مترو، اتوبوس و تاکسی ...»).
+_TITLE_AFTER_NAME = (
+    r"(?:مدیر|معاون|رئیس|رییس|شهردار|عضو|سخنگو|دبیر|مسئول|مسوول|کارشناس|فرماندار|استاندار|بخشدار|دهیار"
+    r"|نماینده|مشاور|سرپرست|فرمانده|قائم|همکار|که)"
+)
+_ASKED = (
+    r"(?:(?:تشکر|قدردانی|سپاسگزاری|سپاس|خواهش|دلجویی)(?![\w\u200c])"
+    rf"|(?:دعوت|درخواست|تقاضا|انتظار|توقع|گلایه|انتقاد|سوال|سؤال){_SP}(?:ن?می[ \u200c]?)?"
+    rf"(?:کرد|کن|شد|شو|نمود|داشت|دار|به{_SP}عمل)"
+    r"|(?:ن?می[ \u200c]?(?:خواه|پرس)|خواست|پرسید|شنید)(?![\w\u200c]*ها))"
+)
+_NAME_WORD = r"[^\s،,.:؛]+"
+# a word (or a ZWNJ-joined part of one) of the clause before the verb of asking: not a present verb, nor
+# another «از» (the one asked there: «از بهمن از شهروندان درخواست می‌شود ...»)
+_CLAUSE_WORD = r"(?!(?:ن?می|خواهد)[ \u200c]?|از(?![\w\u200c]))[^\s\u200c،,.:؛؟!]+"
+_NOT_A_LIST = rf"(?!{_SP0}{_NAME_WORD}{_SP0}(?:و{_E}|[،,]))"  # «مترو، اتوبوس و تاکسی» is a list
+_GIVEN_NAME = (
+    rf"(?!{_SP}{_NAME_WORD}[ \u200c]*[،,]{_SP0}(?:{_TITLE_AFTER_NAME}|{_NOT_A_LIST}))"
+    rf"(?!(?:{_SP}{_CLAUSE_WORD}){{0,8}}?{_SP}{_ASKED})"
+)
+
 # «پایان ماه رمضان» is the end of a lunar month, not of this one (lunar dates are not resolved).
 _LUNAR = rf"{_SP}(?:مبارک|رمضان|محرم|صفر|رجب|شعبان|ذی)"
 _YEAR_WORDS = rf"(?:سال(?:{_SP}(?P<which>جاری|آینده|آتی|بعد))?|(?P<this>امسال))"
@@ -711,7 +739,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         _month_part,
     ),
     # «خرداد آینده» (the coming one), «آبان سال آینده», «اسفند امسال»: a month named with its year needs no
-    # «ماه»; «تا خرداد»: after «تا», a month whose name is no other word («تیر», «مهر», «دی» are) is one.
+    # «ماه»; «تا خرداد», «از بهمن»: after «تا» or «از», a month whose name is no other word («تیر», «مهر»,
+    # «دی» are) is one, unless it is a given name (``_GIVEN_NAME``).
     (
         re.compile(
             rf"{_B}(?P<part>){_MONTH}(?:{_SP0}ماه)?{_SP}"
@@ -721,7 +750,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         _month_part,
     ),
     (
-        re.compile(rf"(?<=تا )(?P<part>)(?P<month>{_PLAIN_MONTH})(?P<year>){_E}"),
+        re.compile(rf"(?<=(?:تا|از) )(?P<part>)(?P<month>{_PLAIN_MONTH})(?P<year>){_E}{_GIVEN_NAME}"),
         "on",
         _month_part,
     ),
@@ -889,12 +918,17 @@ def _merge_ranges(folded: str, exprs: list[_Expr]) -> list[_Expr]:
         joined = re.fullmatch(rf"{_SP}(?:تا|لغایت|الی){_SP}", folded[prev.end : e.start]) if prev else None
         if prev and prev.kind == "from" and joined:
             first, second = prev.resolve, e.resolve
+            # «از شنبه تا چهارشنبه» on a Tuesday crosses into the next week, not the next year; so does «از
+            # شنبه تا پایان هفته» (the week the Saturday opens)
+            to = folded[e.start : e.end]
+            on_day = re.fullmatch(rf"(?:از{_SP})?(?:{_alt(WEEKDAYS)})", folded[prev.start : prev.end])
+            week = re.fullmatch(_alt(WEEKDAYS), to) is not None or (on_day is not None and "هفته" in to)
 
-            def resolve(pub: date | None, first=first, second=second) -> Range:  # type: ignore[no-untyped-def]
+            def resolve(pub: date | None, first=first, second=second, week=week) -> Range:  # type: ignore[no-untyped-def]
                 lo, _ = first(pub)
                 _, hi = second(pub)
                 if lo and hi and hi < lo:  # «از ۲۵ اسفند تا ۱۳ فروردین» crosses the new year
-                    hi = _add_months(hi, 12)
+                    hi = hi + timedelta(days=7) if week else _add_months(hi, 12)
                 return lo, hi
 
             resolve.is_range = True  # type: ignore[attr-defined]
@@ -924,11 +958,24 @@ def _single_expressions(text: str) -> list[_Expr]:
             before = bool(re.search(r"(?:قبل|پیش)\s+از", by.group()))
             out.append(_Expr(start, end, kind, resolver, before))
             continue
-        elif kind == "on" and FROM_PREFIX.search(prefix):
-            start = start - len(FROM_PREFIX.search(prefix).group())  # type: ignore[union-attr]
+        elif kind == "on" and (since := FROM_PREFIX.search(prefix)) is not None:
+            start = start - len(since.group())
             kind = "from"
+            resolver = _after(resolver) if since["after"] else resolver
         out.append(_Expr(start, end, kind, resolver))
     return out
+
+
+def _after(resolve: Resolver) -> Resolver:
+    """«پس از نوروز», «بعد از آذر»: from the day after what is named ends (1 Dey for «بعد از آذر»)."""
+
+    def after(pub: date | None) -> Range:
+        lo, hi = resolve(pub)
+        if hi is None:
+            return lo, hi
+        return hi + timedelta(days=1), hi + timedelta(days=1)
+
+    return after
 
 
 def _has_within(s: str) -> bool:

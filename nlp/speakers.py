@@ -3,7 +3,9 @@
 Resolution order for a phrase: an entity from ``nlp.entities`` at the phrase (canonical ids from the
 officials registry); a title through ``nlp.entities.resolve_official`` on the publication date; a title
 or surname linked earlier in the same article («محمد رضایی، شهردار اصفهان، ...» then «شهردار اصفهان»
-or «رضایی»); and «وی» / «او» / «ایشان» take the last speaker.
+or «رضایی»); a title the narrative set beside a name («X، شهردار منطقه ۳، ... بازدید کرد», «X به عنوان
+سرپرست ... منصوب شد»); and «وی» / «او» / «ایشان», like a definite description («این مقام مسئول»), take the
+last speaker.
 """
 
 from __future__ import annotations
@@ -47,15 +49,22 @@ _DAYTIME = (
 )
 _LEADING_TIME = re.compile(
     rf"(?:{_DAYTIME}(?: روز)? |(?:اواخر|اوایل|اواسط) )?"
-    rf"(?:امروز|دیروز|امشب|دیشب|پریروز|(?:روز|هفته|ماه|سال) (?:گذشته|قبل|جاری|پیش)|(?:روز )?{_WEEKDAY}"
+    rf"(?:امروز|دیروز|امشب|دیشب|پریروز|حالا|(?:هم{_S})?(?:اکنون|اینک)|"  # «حالا عضو دیگر شورا گفته است»
+    rf"(?:روز|هفته|ماه|سال) (?:گذشته|قبل|جاری|پیش)|(?:روز )?{_WEEKDAY}"
     rf"(?: (?:گذشته|هفته گذشته))?)(?![\w\u200c])\s*(?:[،,]\s*)?"
+)
+
+
+# The verb that closes a relative clause on a meeting, before its comma: «... حضور داشتند، X گفت»
+_RELATIVE_END = re.compile(
+    rf"(?<![\w\u200c])(?:داشتند|داشت|بودند|بود|شد|شدند|گردید|کردند|کرد|یافتند|یافت){_S}[،,]"
 )
 
 
 # Where, with no comma after it: «در این جلسه رئیس شورا گفت», «در ادامه این نشست شهردار افزود»,
 # «در حاشیه این مراسم ...». Left in, «در» ended the phrase before the speaker began.
 _LEADING_PLACE = re.compile(
-    rf"در (?:(?:ادامه|حاشیه|پایان|ابتدای|جریان|خلال){_S}(?:ی )?)?"
+    rf"(?:در|تو|توی) (?:(?:ادامه|حاشیه|پایان|ابتدای|جریان|خلال){_S}(?:ی )?)?"  # «تو این جلسه»: spoken «در»
     rf"(?:(?:این|آن|همین|همان) [^\s،,:]+|ادامه|پایان)(?![\w\u200c])\s*"
 )
 
@@ -81,9 +90,7 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
         s += m.end()
     for _ in range(3):  # attribution, a leading adverbial, a discourse word: in any order
         clause = text[s:e]
-        comma = re.search(r"[،,؛]", clause)
         first = clause.split(maxsplit=1)[0] if clause.split() else ""
-        leads = any(clause.startswith(a) for a in w["attribution"]) or first in w["boundaries"]
         # A time first: «صبح امروز مهدی نیک‌نام، شهردار گرگان، گفت» must not skip to the comma.
         when = _LEADING_TIME.match(text, s, e)
         if when and when.end() < e:
@@ -95,8 +102,9 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
             while s < e and (text[s].isspace() or text[s] in "،,"):
                 s += 1
             continue
-        if comma and leads and len(clause[: comma.start()].split()) <= 12:
-            s += comma.end()
+        after = _lead_before_comma(text, s, e)
+        if after is not None:
+            s = after
             while s < e and text[s].isspace():
                 s += 1
             continue
@@ -106,6 +114,29 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
             continue
         break
     return s
+
+
+def _lead_before_comma(text: str, s: int, e: int) -> int | None:
+    """Past the comma that closes an attribution or an adverbial opening ``text[s:e]`` («به گزارش ایسنا،»,
+    «در ادامه جلسه،»), or ``None`` when the clause does not open with one."""
+    w = words()
+    clause = text[s:e]
+    comma = re.search(r"[،,؛]", clause)
+    first = clause.split(maxsplit=1)[0] if clause.split() else ""
+    attribution = any(clause.startswith(a) for a in w["attribution"])
+    if comma is None or not (attribution or first in w["boundaries"]):
+        return None
+    # «به گزارش خبرگزاری فارس از اراک و به نقل از روابط عمومی شهرداری اراک، ...» names two sources
+    longest = 20 if attribution else 12
+    if "که" in clause[: comma.start()].split():
+        # «که اعضای شورا و ... حضور داشتند، X گفت»: a relative clause on the meeting may run long and list
+        # its guests with commas; it ends at the comma after its verb
+        longest, comma = 30, _RELATIVE_END.search(clause) or comma
+    place = _LEADING_PLACE.match(text, s, e)
+    named = place is not None and _full_name(text[place.end() : s + comma.start()])
+    if named and role_head(clause[comma.end() :].split()):
+        return None  # «در ادامه محمدحسن اسدی، شهردار شیراز گفت»: the comma sets off the name's title
+    return s + comma.end() if len(clause[: comma.start()].split()) <= longest else None
 
 
 def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None] | None:
@@ -119,30 +150,38 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
     ]
     if not tokens:
         return None
-    if len(tokens) > 2 and tokens[0][0] in w["honorifics"] and all(name_like(t[0]) for t in tokens[1:3]):
-        tokens = tokens[1:]  # «دکتر علی محمدی»: the name is the person; «دکتر محمدی» keeps its title
+    # «دکتر علی محمدی»: the name is the person; «دکتر محمدی» keeps its title. Honorifics may stack:
+    # «سرکار خانم لیلا رضایی».
+    while len(tokens) > 2 and tokens[0][0] in w["honorifics"] and all(name_like(t[0]) for t in tokens[1:3]):
+        tokens = tokens[1:]
     if tokens[0][0] in w["pronouns"]:
         return tokens[0][1], tokens[0][2], None
-    np_end, i = None, 0
-    while i < len(tokens) and i < 10:
+    if (k := _anaphor_length([t[0] for t in tokens])) is not None:
+        return tokens[0][1], tokens[k - 1][2], None
+    np_end, i, cap = None, 0, 10
+    while i < len(tokens) and i < cap:
         tok = tokens[i][0]
         if _this_org(tokens, i):  # «مدیرعامل این سازمان»: the demonstrative and its noun end the title
             np_end, i = tokens[i + 1][2], i + 2
             break
         partitive = i == 1 and tok == "از" and tokens[0][0] in w["partitives"]  # «یکی از ساکنان محله»
-        if tok in "،,؛:" or (tok in w["boundaries"] and not partitive and not _title_goes_on(tokens, i)):
+        if tok in "،," and _comma_in_title(tokens, i):
+            np_end, i, cap = tokens[i][2], i + 1, 18  # a long official name
+            continue
+        ends = tok in w["boundaries"] or tok in _SPOKEN_BOUNDARIES
+        if tok in "،,؛:" or (ends and not partitive and not _title_goes_on(tokens, i)):
             break
         np_end = tokens[i][2]
         i += 1
     if np_end is None:
         return None
     appositive = None
-    if i + 1 < len(tokens) and tokens[i][0] in "،," and tokens[i + 1][0] in w["role_heads"]:
+    if i + 1 < len(tokens) and tokens[i][0] in "،," and role_head([t[0] for t in tokens[i + 1 : i + 3]]):
         j = i + 1
         while j < len(tokens) and tokens[j][0] not in "،,؛:" and j - i < 12:
             j += 1
         appositive = (tokens[i + 1][1], tokens[j - 1][2])
-    elif tokens[0][0] in w["role_heads"] and i + 1 < len(tokens) and tokens[i][0] in "،,":
+    elif role_head([t[0] for t in tokens[:2]]) and i + 1 < len(tokens) and tokens[i][0] in "،,":
         name = _name_after(tokens, i + 1)
         if name is not None:  # «شهردار کرج، مهدی کاظمی، ... گفت»: the name speaks, the title is his
             return name[0], name[1], (tokens[0][1], np_end)
@@ -150,6 +189,63 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
 
 
 _THIS = ("این", "همین")
+# Spoken «در» in informal posts: «شهردار بوشهر تو لایو اینستاگرام گفت»
+_SPOKEN_BOUNDARIES = ("تو", "توی")
+# Between a name and its title in the narrative («X، شهردار ...», «X به عنوان سرپرست ... منصوب شد»)
+_APPOSED = ("", "،", ",", "-", "–", "به عنوان", "به\u200cعنوان")
+_FORMER = ("سابق", "پیشین", "اسبق", "قبلی")
+# «کیوان صالحی به عنوان شهردار جدید سنندج معرفی شد»: the narrative names who holds a title
+_APPOINTED = re.compile(
+    r"(?<![\w\u200c])به[ \u200c]عنوان\s+(?P<title>[^،,.:!؟«»\n]{3,60}?)\s+"
+    r"(?:منصوب|معرفی|انتخاب|برگزیده|تعیین)[ \u200c]+(?:شد|شدند|گردید|گردیدند)(?![\w\u200c])"
+)
+# «این مقام مسئول», «این مسئول شهری»: words that may follow the head of a definite description
+_ANAPHOR_MODIFIERS = ("مسئول", "ارشد", "شهری", "محلی", "استانی", "دولتی")
+
+
+def _anaphor_length(tokens: list[str]) -> int | None:
+    """How many words open ``tokens`` with a definite description that points back as «وی» does («این مقام
+    مسئول گفت», «این مدیر افزود», «این مسئول»); news uses it for the official just named, never for an
+    organisation. ``None`` when the phrase does not open with one."""
+    w = words()
+    if len(tokens) < 2 or tokens[0] not in _THIS:
+        return None
+    if not (tokens[1] in w["anonymous"] or role_head(tokens[1:3])):
+        return None
+    k = 2 if role_head(tokens[1:2]) or tokens[1] in w["anonymous"] else 3  # «این قائم مقام»: a two-word head
+    if k < len(tokens) and tokens[k] in _ANAPHOR_MODIFIERS:
+        k += 1
+    return k
+
+
+def anaphor(phrase: str) -> bool:
+    """Whether ``phrase`` is a definite description alone («این مقام مسئول»), resolved like a pronoun."""
+    tokens = phrase.split()
+    return _anaphor_length(tokens) == len(tokens)
+
+
+def _comma_in_title(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """«رئیس کمیسیون سلامت، محیط زیست و خدمات شهری شورای شهر تهران»: a comma inside the name of a body,
+    before the rest of a list («... و ...») that runs on to the organisation, with no name or other title."""
+    w = words()
+    rest = []
+    for k, (tok, _s, _e) in enumerate(tokens[i + 1 :], start=i + 1):
+        if tok in "،,؛:":
+            # «شهردار کرج، مهدی کاظمی، گفت»: an apposition closes with a comma of its own; after the whole
+            # body's name one may follow («رئیس کمیسیون سلامت، محیط زیست و ... تهران، دکتر نسرین ملکی، گفت»)
+            if tok in "؛:" or _name_after(tokens, k + 1) is None:
+                return False
+            break
+        rest.append(tok)
+    return (
+        i >= 2
+        and role_head([t[0] for t in tokens[:2]])
+        and len(rest) > 2
+        and rest[0] not in w["boundaries"]
+        and "و" in rest[1:4]
+        and any(t in w["org_heads"] for t in rest)
+        and not any(role_head(rest[k : k + 2]) or t in w["pronouns"] for k, t in enumerate(rest))
+    )
 
 
 def _title_goes_on(tokens: list[tuple[str, int, int]], i: int) -> bool:
@@ -174,6 +270,21 @@ def role_head(tokens: list[str]) -> bool:
     heads = words()["role_heads"]
     joined = "\u200c".join(tokens[:2])
     return bool(tokens) and (tokens[0] in heads or len(tokens) > 1 and joined in heads)
+
+
+def org_head(token: str) -> bool:
+    """Whether a word opens an organisation's name, also glued to the next word with a ZWNJ
+    («روابط‌عمومی شهرداری ...»)."""
+    heads = words()["org_heads"]
+    return token in heads or token.split("\u200c")[0] in heads
+
+
+def _title_at(tokens: list[str], k: int) -> bool:
+    """Whether a title starts at ``tokens[k]`` inside a phrase. A two-word head needs words after it: in
+    «علی قائم مقام گفت» «قائم مقام» is the surname, in «محمد تقوی قائم مقام مدیرعامل ...» the title."""
+    if tokens[k] in words()["role_heads"]:
+        return True
+    return role_head(tokens[k : k + 2]) and k + 2 < len(tokens)
 
 
 def _title_in() -> dict[str, list[str]]:
@@ -217,7 +328,7 @@ def name_like(token: str) -> bool:
     w = words()
     return not (
         token in w["role_heads"]
-        or token in w["org_heads"]
+        or org_head(token)
         or token in w["boundaries"]
         or token in w["pronouns"]
         or token in w["skip_leading"]
@@ -226,8 +337,50 @@ def name_like(token: str) -> bool:
     )
 
 
+def _without_honorifics(name: str) -> str:
+    """«خانم فخاری» -> «فخاری»: the name a title of address stands before (the name itself if only that)."""
+    tokens = name.split()
+    k = 0
+    while k < len(tokens) - 1 and tokens[k] in words()["honorifics"]:
+        k += 1
+    return " ".join(tokens[k:])
+
+
+def _full_name(phrase: str) -> bool:
+    """Two to four words that can be a person's name and are not a title."""
+    tokens = phrase.split()
+    return 2 <= len(tokens) <= 4 and all(name_like(t) for t in tokens) and not role_head(tokens)
+
+
+def _and_another(text: str, at: int, end: int, head: str | None = None) -> bool:
+    """Whether another person is named, joined by «و», right after the name and title that end at ``at``
+    («سمیه کریمی، معاون ...، و جواد نیکو، معاون ...، حضور داشتند»); «و همکارانش» names no one. With
+    ``head``, only one whose title has that head word too (the other may hold the same title)."""
+    m = re.match(r"\s*[،,]?\s*و\s+([^.!؟\n]+)", text[at:end])
+    if m is None:
+        return False
+    tokens = re.sub(r"[،,]", " ", m.group(1)).split()
+    k = 0
+    while k < min(len(tokens), 4) and name_like(tokens[k]) and not role_head(tokens[k : k + 1]):
+        k += 1
+    return k >= 2 and (head is None or head in tokens[k : k + 8])
+
+
+def _name_before(text: str) -> str | None:
+    """The full name that ends ``text`` («با حکم شهردار، کیوان صالحی» -> «کیوان صالحی»), or ``None``."""
+    tokens = re.split(r"[،,:؛«»\-–—]", text)[-1].split()
+    k = len(tokens)
+    while k > 0 and len(tokens) - k < 4 and name_like(tokens[k - 1]) and not role_head(tokens[k - 1 : k]):
+        k -= 1
+    name = " ".join(tokens[k:])
+    return name if _full_name(name) else None
+
+
 def _name_after(tokens: list[tuple[str, int, int]], k: int) -> tuple[int, int] | None:
-    """Span of a 2–4 token name at ``tokens[k]`` that runs to a comma or the end of the clause."""
+    """Span of a 2–4 token name at ``tokens[k]`` that runs to a comma or the end of the clause; an honorific
+    before it is left out («رئیس کمیسیون ...، دکتر نسرین احمدی، گفت»)."""
+    while k < len(tokens) - 2 and tokens[k][0] in words()["honorifics"]:
+        k += 1
     j = k
     while j < len(tokens) and name_like(tokens[j][0]) and j - k < 5:
         j += 1
@@ -264,7 +417,14 @@ def _shortens(role: str, long: list[str]) -> bool:
     short = role.replace("\u200c", " ").split()
     if len(short) < 2 or not long or short[0] != long[0] or len(short) > len(long):
         return False
+    # «شهردار کرج» is not «شهردار منطقه ۳ کرج» shortened, nor «شهردار منطقه ۱۷» «شهردار ناحیه ۲ منطقه ۱۷»:
+    # leaving out the district names a different office, the city's (or the larger district's)
+    if any(w in _SUBDIVISIONS and w not in short for w in long):
+        return False
     return all(any(w.startswith(t) for w in long[1:]) for t in short[1:])
+
+
+_SUBDIVISIONS = ("منطقه", "ناحیه")
 
 
 @dataclass
@@ -284,7 +444,7 @@ class SpeakerResolver:
     def resolve(self, start: int, end: int, appositive: tuple[int, int] | None = None) -> Speaker:
         """The speaker for ``text[start:end]``; updates the current speaker unless it is a pronoun."""
         phrase = self.text[start:end].strip()
-        if phrase in words()["pronouns"]:
+        if phrase in words()["pronouns"] or anaphor(phrase):
             # «وی» / «او» is a person: an organisation that spoke in between is not its antecedent, though
             # with no person before it the organisation is all «وی» can loosely mean
             ante = self._individual or self._subject_before(start) or self.current
@@ -328,8 +488,14 @@ class SpeakerResolver:
         ent = self._entity_at(s, e)
         if not head or head[0] in words()["pronouns"]:
             return None
-        if not (head[0] in words()["role_heads"] or (ent is not None and ent.label in ("PER", "ROLE"))):
-            return None  # «وی»/«او» is a person, never the organisation opening the sentence
+        if _and_another(self.text, max(e, appositive[1] if appositive else e), end):
+            return None  # «X، ...، و Y، ...، بازدید کردند. این مقام گفت»: which of the two is not said
+        # «وی»/«او» is a person, never the organisation opening the sentence; a name set beside a title
+        # («معاون ...، مهندس سعید افشار، ...») is one even when the entity model missed it
+        titled = appositive is not None and _full_name(self.text[s:e])
+        tagged = ent is not None and ent.label in ("PER", "ROLE")
+        if not (head[0] in words()["role_heads"] or titled or tagged):
+            return None
         self.current = self.resolve(s, e, appositive)
         return self._individual
 
@@ -358,7 +524,7 @@ class SpeakerResolver:
             name = self._extend_name(ent, end)
             person = self._person(name, ent.canonical_id if name == ent.text else None, ent.canonical_name)
             title = self.text[ent.start + len(name) : end].strip()
-            if title.split() and title.split()[0] in w["role_heads"]:
+            if role_head(title.split()):
                 # «مهدی صالحی مدیرعامل سازمان پارک‌ها گفت»: the title after the name is his, as after a comma
                 self._link_role(title, person)
             return person
@@ -369,14 +535,14 @@ class SpeakerResolver:
             self._link_role(ent.text, person)
             return person
         if role_head(tokens) or (ent is not None and ent.label == "ROLE"):
-            return self._role(phrase)
-        if tokens[0] in w["org_heads"] or (ent is not None and ent.label == "ORG"):
+            return self._role(phrase, start)
+        if org_head(tokens[0]) or (ent is not None and ent.label == "ORG"):
             return Speaker(text=phrase, kind="org")
         if _anonymous(tokens):
             return Speaker(text=phrase, kind="role")  # no name to link, no registry holder
         if tokens[0] in w["partitives"]:
             return self._person(phrase)  # «یکی از اعضای شورای شهر»: one unnamed member, not «یکی»
-        cut = next((k for k, t in enumerate(tokens) if k > 0 and t in w["role_heads"]), None)
+        cut = next((k for k in range(1, len(tokens)) if _title_at(tokens, k)), None)
         if cut is not None:
             person = self._person(" ".join(tokens[:cut]))
             self._link_role(" ".join(tokens[cut:]), person)
@@ -402,9 +568,12 @@ class SpeakerResolver:
     def _extend_name(self, ent: Entity, end: int) -> str:
         """«یوسف» tagged alone in «یوسف اکبری معاون ...»: the name runs on to the title or comma."""
         name_end = ent.end
-        for m in re.finditer(r"[^\s،,؛:()«»\"]+", self.text[ent.end : end]):
+        rest = list(re.finditer(r"[^\s،,؛:()«»\"]+", self.text[ent.end : end]))
+        for k, m in enumerate(rest):
             if self.text[name_end : ent.end + m.start()].strip() or not name_like(m.group()):
                 break
+            if _title_at([t.group() for t in rest], k):
+                break  # «محمد تقوی قائم مقام مدیرعامل ...»: a two-word title head written with a space
             if len(self.text[ent.start : ent.end + m.end()].split()) > 4:
                 break
             name_end = ent.end + m.end()
@@ -422,12 +591,14 @@ class SpeakerResolver:
             if found:
                 cid, cname = found
         if cid is None:
-            for known in reversed(self._people):  # «رضایی» after «محمد رضایی»
-                if key(known.text).endswith(key(name)) or key(name).endswith(key(known.text)):
-                    cid, cname = known.canonical_id, known.canonical_name or max(known.text, name, key=len)
+            # «رضایی» after «محمد رضایی»; «خانم فخاری» after «الهام فخاری» (the honorific is no part of it)
+            bare = _without_honorifics(name)
+            for known in reversed(self._people):
+                if key(known.text).endswith(key(bare)) or key(bare).endswith(key(known.text)):
+                    cid, cname = known.canonical_id, known.canonical_name or max(known.text, bare, key=len)
                     break
             else:
-                cid, cname = self._named_before(name, cname)
+                cid, cname = self._named_before(bare, cname)
         speaker = Speaker(text=name, kind="person", canonical_id=cid, canonical_name=cname)
         self._people.append(speaker)
         return speaker
@@ -448,9 +619,9 @@ class SpeakerResolver:
         ent = next(iter(full.values()))
         return ent.canonical_id, ent.canonical_name or ent.text
 
-    def _role(self, role: str) -> Speaker:
+    def _role(self, role: str, start: int) -> Speaker:
         # The article's own «X، شهردار ...» wins over the registry: it names who held the title then.
-        linked = self._linked(role) or self._pointed_back(role)
+        linked = self._linked(role) or self._pointed_back(role, start) or self._held_in_narrative(role, start)
         if linked:
             return Speaker(
                 text=role, kind="role", canonical_id=linked.canonical_id, canonical_name=linked.display
@@ -467,7 +638,70 @@ class SpeakerResolver:
         self._titles.append(speaker)
         return speaker
 
-    def _pointed_back(self, role: str) -> Speaker | None:
+    def _held_in_narrative(self, role: str, before: int) -> Speaker | None:
+        """«شهردار منطقه ۳ کرج، مهدی صادقی، از پروژه بازدید کرد. شهردار منطقه گفت»: a title the narrative
+        set beside a name before ``before`` names its holder, also when shortened later; only when one person
+        holds it, and never a former holder («شهردار سابق کرمان، رضا نوروزی»)."""
+        holders: list[Speaker] = []
+        for person, title in self._narrative_titles(before):
+            full = title.replace("\u200c", " ").split()
+            same = key(title) == key(role) or _shortens(role, full)
+            if not same or any(f in full for f in _FORMER):
+                continue
+            # one person however often named: «رضوانی» tagged alone is «حامد رضوانی»
+            if not any(key(h.text).endswith(key(person.text)) for h in holders):
+                holders = [h for h in holders if not key(person.text).endswith(key(h.text))] + [person]
+        return holders[0] if len(holders) == 1 else None
+
+    def _narrative_titles(self, before: int) -> list[tuple[Speaker, str]]:
+        """(person, title) pairs the text before ``before`` sets side by side: entities joined by a comma, a
+        dash or nothing; a sentence that opens with «NAME، TITLE» or «TITLE، NAME،»; «NAME به عنوان TITLE
+        منصوب شد». The two last catch what the entity model missed."""
+        pairs = self._entity_titles(before)
+        for m in re.finditer(r"[^.!؟\n]+", self.text[:before]):
+            found = speaker_phrase(self.text, m.start(), m.end())
+            if (
+                found is not None
+                and found[2] is not None
+                and _full_name(self.text[found[0] : found[1]])
+                and not _and_another(
+                    self.text,
+                    max(found[1], found[2][1]),
+                    m.end(),
+                    self.text[found[2][0] : found[2][1]].split()[0],
+                )
+            ):
+                name, title = self.text[found[0] : found[1]], self.text[found[2][0] : found[2][1]]
+                pairs.append((Speaker(text=name, kind="person"), title))
+            for appointed in _APPOINTED.finditer(self.text, m.start(), m.end()):
+                holder = _name_before(self.text[m.start() : appointed.start()])
+                if holder:
+                    pairs.append((Speaker(text=holder, kind="person"), appointed["title"]))
+        return pairs
+
+    def _entity_titles(self, before: int) -> list[tuple[Speaker, str]]:
+        """(person, title) from a person and a title entity next to each other before ``before``."""
+        ents = sorted(
+            (e for e in self.entities if e.end <= before and e.label in ("PER", "ROLE")),
+            key=lambda e: e.start,
+        )
+        pairs: list[tuple[Speaker, str]] = []
+        for a, b in zip(ents, ents[1:], strict=False):
+            if a.label == b.label or b.start < a.end or self.text[a.end : b.start].strip() not in _APPOSED:
+                continue
+            if _and_another(self.text, b.end, before, (b if a.label == "PER" else a).text.split()[0]):
+                continue  # «X، title، و Y، title، حضور داشتند»: two people, the title may be either's
+            person, title = (a, b) if a.label == "PER" else (b, a)
+            speaker = Speaker(
+                text=person.text,
+                kind="person",
+                canonical_id=person.canonical_id,
+                canonical_name=person.canonical_name,
+            )
+            pairs.append((speaker, title.text))
+        return pairs
+
+    def _pointed_back(self, role: str, start: int) -> Speaker | None:
         """Who «مدیرعامل این سازمان» is: the last speaker (or linked title) with the same head word."""
         tokens = role.split()
         if not any(t in _THIS for t in tokens[1:]):
@@ -479,7 +713,10 @@ class SpeakerResolver:
         for full, person in reversed(list(self._roles.items())):
             if self._role_words.get(full, [""])[0] == head:
                 return person
-        return None
+        # «کامران فرجی مدیرعامل شرکت توسعه معابر ... حاضر شد. مدیرعامل این شرکت گفت»: the narrative's
+        # holder of a title with the same head, when only one
+        people = {key(p.text): p for p, title in self._narrative_titles(start) if title.split()[:1] == [head]}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _linked(self, role: str) -> Speaker | None:
         """The person an earlier apposition gave this title, also when shortened later
@@ -489,7 +726,9 @@ class SpeakerResolver:
         if exact or not self._roles:
             return exact
         for full, person in reversed(list(self._roles.items())):
-            if _shortens(role, self._role_words.get(full, [])):
+            words_ = self._role_words.get(full, [])
+            # «حمید صالحی، شهردار سابق منطقه ۹» does not hold «شهردار منطقه ۹» any more
+            if _shortens(role, words_) and not any(f in words_ for f in _FORMER):
                 return person
         return None
 

@@ -2,8 +2,10 @@
 
 Shapes handled (``X`` is the speaker clause that opens the sentence):
 ``X گفت: ...`` / ``X گفت «...»`` (direct), ``X گفت که ...`` / ``X گفت ...`` (reported), ``X از ... خبر داد``
-/ ``X بر ... تأکید کرد`` (content before the verb), ``NAME: ...`` (headline), and a paragraph with no
-verb that opens with a quote or speaks in the first person, which inherits the current speaker.
+/ ``X بر ... تأکید کرد`` (content before the verb), ``NAME: ...`` (headline), ``به گفته X، ...`` / ``طبق
+اعلام X، ...`` / ``به نقل از روابط عمومی X، ...`` (X said the rest), a notice signed by an office on its last
+line, and a paragraph with no verb that opens with a quote or speaks in the first person, which inherits the
+current speaker.
 Speakers are resolved in :mod:`nlp.speakers`.
 """
 
@@ -16,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from goftar.model import Speaker, Statement
-from nlp.speakers import SpeakerResolver, speaker_phrase, words
+from nlp.speakers import SpeakerResolver, org_head, speaker_phrase, words
 
 DATA = Path(__file__).resolve().parent / "data"
 _W = r"[\w\u200c]"
@@ -28,13 +30,29 @@ FIRST_PERSON = re.compile(
 )
 # «به گفته X، ...», and its synonyms of opinion («به اعتقاد X، شهرداری باید ...»)
 ACCORDING = re.compile(
-    r"به[ \u200c](?:گفته|اعتقاد|عقیده|باور|اذعان|تاکید|تأکید)[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*"
+    r"به[ \u200c](?:گفته|اعتقاد|عقیده|باور|اذعان|تاکید|تأکید)(?:[ \u200c]?ی)?"  # «به گفته‌ی X»
+    r"[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*"
+)
+# «طبق اعلام سازمان ...، ...», «براساس اطلاعیه شهرداری منطقه ۷، ...», «به اعلام پلیس راهور، ...»: what the
+# organisation announced, as «به گفته X، ...» is what X said.
+ANNOUNCED = re.compile(
+    r"(?:طبق|مطابق|بر[ \u200c]?اساس|بر[ \u200c]پایه|بنا[ \u200c]?بر|به[ \u200c]موجب|به)[ \u200c]"
+    r"(?:اعلام|اطلاعیه|اعلامیه|بیانیه)(?:[ \u200c]?ی)?[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*"
+)
+# «به گزارش ایسنا به نقل از روابط عمومی شهرداری بابل، ...» with no speaker clause after it: the office
+# quoted says the rest, not the agency (the office must open with an organisation word, see ``_opinion``).
+QUOTED_OFFICE = re.compile(
+    r"(?:به[ \u200c]گزارش[ \u200c][^،,:.!؟«»]{1,40}?\s+(?:و\s+)?)?به[ \u200c]نقل[ \u200c]از[ \u200c]"
+    r"(?P<who>[^،,:.!؟«»]{2,70}?)\s*[،,]\s*"
 )
 # «از سوی شهرداری اصفهان اعلام شد: ...», «از طرف روابط عمومی ... اعلام شد که ...»: a passive report whose
 # agent is named says what follows; «اعلام شد» with no agent names no speaker.
 PASSIVE = re.compile(
-    r"(?:از[ \u200c]+(?:سوی|طرف|جانب)|توسط)\s+(?P<who>[^،,:.!؟«»\n]{2,60}?)\s+"
-    r"(?P<verb>(?:اعلام|عنوان|اعلان|تاکید|تأکید)[ \u200c]+(?:شد|گردید|شده[ \u200c]+است))(?![\w\u200c])"
+    # «در اطلاعیه X اعلام شده است که ...» names its agent too
+    r"(?:از[ \u200c]+(?:سوی|طرف|جانب)|توسط|(?P<doc>در[ \u200c]+(?:اطلاعیه|بیانیه|اعلامیه)))"
+    r"[\s\u200c]+(?P<who>[^،,:.!؟«»\n]{2,60}?)\s+"
+    r"(?P<verb>(?:اعلام|عنوان|اعلان|تاکید|تأکید)[ \u200c]+(?:شد|گردید|شده[ \u200c]+است)"
+    r"|آمده[ \u200c]+است)(?![\w\u200c])"  # «در بیانیه X آمده است که ...»
     r"\s*(?::\s*|که\s+)?"
 )
 # «...»، X گفت / «...» این را X گفت / «...»؛ این جمله را X گفت: the quote comes before its speaker.
@@ -48,7 +66,14 @@ _SAYING_THIS = (
     rf"(?=[^«»:.!؟\n]{{2,80}}?(?<![\w\u200c])با{_SP}(?:بیان|ذکر|طرح){_SP}"
     r"(?:این|این[ \u200c](?:مطلب|مطالب|جمله|جملات|سخن|سخنان|حرف|عبارت|نکته))(?![\w\u200c])(?!\s*که))"
 )
-QUOTE_FIRST = re.compile(rf"\s*«(?P<q>[^«»]+)»\s*(?:[،,؛\-–—]\s*(?:{_THIS})?|{_THIS}|را\s+|{_SAYING_THIS})")
+# «...» X در این باره گفت / «... .» X گفت: with no comma, a quote that is a whole sentence (it closes on a
+# stop) or a clause that names what it said («در این باره») makes the words up to the verb its speaker.
+_ABOUT_THIS = rf"در{_SP}(?:این|همین){_SP}(?:باره|خصوص|زمینه|رابطه|مورد)(?!{_W})"
+_CLAUSE = r"[^«»:.!؟\n،,]"
+_BARE_SPEAKER = rf"(?<=[.!؟]»)\s+(?={_CLAUSE}{{2,80}}$)|\s+(?={_CLAUSE}{{0,60}}?{_ABOUT_THIS})"
+QUOTE_FIRST = re.compile(
+    rf"\s*«(?P<q>[^«»]+)»(?:\s*(?:[،,؛\-–—]\s*(?:{_THIS})?|{_THIS}|را\s+|{_SAYING_THIS})|{_BARE_SPEAKER})"
+)
 # «... . این را X گفت.»: the previous sentence was the speech.
 THIS_SAID = re.compile(rf"\s*{_THIS}")
 # «... . شهردار کرج این را گفت.»: the speaker before «این را»; «...؛ این را X گفت.»: the speech before it
@@ -190,7 +215,9 @@ def find_statements(text: str) -> list[Found]:
     verbs = reporting_verb_pattern()
     out: list[Found] = []
     kicker: Found | None = None  # a line that only names the speaker of the paragraphs after it
-    for p_start, p_end in paragraph_spans(text):
+    paragraphs = paragraph_spans(text)
+    signed = _signature(text, paragraphs)
+    for p_start, p_end in paragraphs:
         sentences = sentence_spans(text, p_start, p_end)
         hits = [
             m
@@ -211,9 +238,14 @@ def find_statements(text: str) -> list[Found]:
                 own = _under_kicker(text, p_start, p_end, kicker)
             elif not own and (line := _speaker_line(text, p_start, p_end)) is not None:
                 own, kicker = [line], line
+            elif not own and (body := _signed_body(text, p_start, p_end, signed)) is not None:
+                own = [body]
             out.extend(own)
             continue
         kicker = None
+        # «X گفت: ... .\nعملیات بتن‌ریزی نیز هفته آینده آغاز می‌شود.»: once someone has spoken, the lines
+        # after go on with his account, not the signature's; a news item by the office, not a notice
+        signed = None
         found: list[Found] = []
         clause_start = p_start
         for k, m in enumerate(hits):
@@ -262,11 +294,72 @@ def _speaker_line(text: str, p_start: int, p_end: int) -> Found | None:
     ):
         return None
     first = body.split()[0]
-    if not (first in w["role_heads"] or first in w["org_heads"] or "،" in body):
+    if not (first in w["role_heads"] or org_head(first) or "،" in body):
         return None
     s = p_start + len(line) - len(body)
     colon = p_start + len(line) - 1
     return Found(colon, colon, None, True, s, colon)
+
+
+def _signature(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """«روابط عمومی شهرداری منطقه ۵» alone on the last line of a notice: who issued the lines above it that
+    no one else says. A short line of an organisation's name only: no verb, no comma, colon or quote."""
+    if len(paragraphs) < 2:
+        return None
+    start, end = paragraphs[-1]
+    line = _unbullet(text[start:end]).rstrip(" .")
+    tokens = line.split()
+    # «معاونت حمل و نقل و ترافیک شهرداری قزوین» signs as an office too
+    if not 2 <= len(tokens) <= 9 or not (org_head(tokens[0]) or tokens[0] in words()["role_heads"]):
+        return None
+    if re.search(r"[،,:؛«»\"!؟.]", line):
+        return None
+    if reporting_verb_pattern().search(line) or tokens[-1] in words()["list_enders"]:
+        return None
+    if not _issuer(tokens) or _relayed(text, paragraphs):
+        return None
+    begin = end - len(_unbullet(text[start:end]))
+    return begin, begin + len(line)
+
+
+# A region or a brand is a place or a tag line («منطقه ۸ تهران», «مترو تهران»), not who issues a notice
+# («شهرداری منطقه ۸» is).
+_PLACE_HEADS = ("منطقه", "ناحیه", "مترو")
+# Credit lines name the desk, not an issuer: «دفتر خبر», «عکس ...», «گزارش ...»
+_CREDIT_WORDS = ("خبر", "عکس", "گزارش", "خبرنگار", "عکاس")
+# An organisation's name has no object marker and seldom these prepositions; a related headline does
+# («سازمان آتش‌نشانی تهران در آماده‌باش کامل», «شهرداری مشهد طرح تفکیک را گسترش می‌دهد»). Not «با» / «به»:
+# «ستاد مبارزه با مواد مخدر», «ستاد امر به معروف» sign notices.
+_NOT_IN_A_NAME = ("در", "را", "از", "برای", "تا")
+
+
+def _issuer(tokens: list[str]) -> bool:
+    """Whether the words of a last line can be the name of an office that signs a notice."""
+    if tokens[0] in _PLACE_HEADS or any(t in _CREDIT_WORDS or t in _NOT_IN_A_NAME for t in tokens):
+        return False
+    return not any(re.match(r"ن?می[\u200c ]", t + " ") for t in tokens)  # «می‌دهد»: a verb
+
+
+# Words only a notice uses: its heading and its address to the public
+_NOTICE_CUES = ("اطلاعیه", "به اطلاع", "شهروندان گرامی", "شهروندان محترم", "همشهریان گرامی", "همشهریان عزیز")
+
+
+def _relayed(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """«به گزارش ایسنا، ...»: an agency relays a report; an organisation on its last line is a tag line,
+    not the signature of a notice (which may still cite a unit: «به گزارش واحد خدمات مشترکین، ...»)."""
+    if any(cue in text for cue in _NOTICE_CUES):
+        return False
+    return any(
+        text.startswith("به گزارش", s + len(text[s:e]) - len(_unbullet(text[s:e]))) for s, e in paragraphs
+    )
+
+
+def _signed_body(text: str, p_start: int, p_end: int, signed: tuple[int, int] | None) -> Found | None:
+    """A paragraph no one says, as said by the signature ``signed`` of the notice it is a line of: a
+    sentence before the signature, not a heading («اطلاعیه», «شهروندان گرامی»)."""
+    if signed is None or p_end >= signed[0] or len(text[p_start:p_end].split()) <= 4:
+        return None
+    return Found(p_start, p_end, None, False, *signed)
 
 
 def _reporter_again(text: str, p_start: int) -> bool:
@@ -399,29 +492,70 @@ def _inside_quote(text: str, start: int, pos: int) -> bool:
 def _according(text: str, s: int, e: int) -> list[Found]:
     """«به گفته X، ...» opening a sentence anywhere in a paragraph: X said the rest of it."""
     lead = len(text[s:e]) - len(_unbullet(text[s:e]))
-    according = ACCORDING.match(text, s + lead, e)
-    if according:
-        return [Found(according.end(), e, None, False, according.start("who"), according.end("who"))]
+    opinion = _opinion(text, s + lead, e)
+    if opinion is not None:
+        return [opinion]
     passive = PASSIVE.match(text, s + lead, e)
-    if passive and passive.end() < e:
-        return [Found(passive.end(), e, passive["verb"], False, passive.start("who"), passive.end("who"))]
+    if passive and passive.end() < e and (who := _passive_agent(passive)) is not None:
+        return [Found(passive.end(), e, passive["verb"], False, *who)]
     return []
+
+
+def _opinion(text: str, s: int, e: int) -> Found | None:
+    """«به گفته X، ...», «طبق اعلام X، ...», «به نقل از روابط عمومی X، ...» at ``s``: X said the rest."""
+    for pattern in (ACCORDING, ANNOUNCED, QUOTED_OFFICE):
+        m = pattern.match(text, s, e)
+        if m is None or m.end() >= e:
+            continue
+        if pattern is QUOTED_OFFICE and not org_head(m["who"].split()[0]):
+            continue  # «به نقل از ایسنا»: an agency passes the news on, it does not say it
+        who = _issuer_in(text, m.start("who"), m.end("who")) if pattern is ANNOUNCED else m.span("who")
+        if who is not None:
+            return Found(m.end(), e, None, False, *who)
+    return None
+
+
+# «بر اساس اطلاعیه‌ای که شهرداری کرج منتشر کرد، ...»: the issuer is the subject of the relative clause
+_ISSUED = re.compile(
+    r"ای\s+که\s+(?P<who>[^،,]{2,60}?)\s+(?:منتشر|صادر)[ \u200c]*(?:کرد|کرده[ \u200c]+است|کرده|نمود)\s*$"
+)
+
+
+def _issuer_in(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of who issued an announcement in ``text[s:e]`` («طبق اعلام X، ...», «در بیانیه X آمده است»):
+    from its first title or organisation word («بیانیه ۱۵ ماده‌ای شورا» -> «شورا»), ``None`` when it has
+    none («طبق اعلام قبلی»، «بر اساس اعلام رسمی»، «در بیانیه پایانی همایش»)."""
+    issued = _ISSUED.match(text, s, e)
+    if issued:
+        s, e = issued.span("who")
+    for m in re.finditer(r"[^\s]+", text[s:e]):
+        tok = m.group()
+        if org_head(tok) or tok in words()["role_heads"] or tok in words()["pronouns"]:
+            return s + m.start(), e
+        if tok in ("این", "همین"):  # «طبق اعلام این سازمان»: resolved to the organisation named before
+            return s + m.start(), e
+    return None
+
+
+def _passive_agent(m: re.Match[str]) -> tuple[int, int] | None:
+    """The agent of a passive announcement («از سوی X اعلام شد»); in a document («در بیانیه X آمده است»)
+    only the title or organisation that issued it."""
+    return _issuer_in(m.string, *m.span("who")) if m["doc"] else m.span("who")
 
 
 def _verbless(text: str, p_start: int, p_end: int, sentences: list[tuple[int, int]]) -> list[Found]:
     para = text[p_start:p_end]
     passive = PASSIVE.match(text, p_start + len(para) - len(_unbullet(para)), p_end)
-    if passive and passive.end() < p_end:
-        who = passive.start("who"), passive.end("who")
+    if passive and passive.end() < p_end and (who := _passive_agent(passive)) is not None:
         return [Found(passive.end(), p_end, passive["verb"], ":" in passive.group(), *who)]
     head = _headline_speaker(para)
     if head is not None:
         return [Found(p_start + head[2], p_end, None, True, p_start + head[0], p_start + head[1])]
     stripped = _unbullet(para)
     s = p_start + (len(para) - len(stripped))
-    according = ACCORDING.match(text, s, p_end)
-    if according:
-        return [Found(according.end(), p_end, None, False, according.start("who"), according.end("who"))]
+    opinion = _opinion(text, s, p_end)
+    if opinion is not None:
+        return [opinion]
     if stripped.startswith("«") or FIRST_PERSON.search(para):
         return [Found(s + stripped.startswith("«"), p_end, None, stripped.startswith("«"), None, None)]
     return [f for st, en in sentences[1:] for f in _according(text, st, en)]
@@ -436,7 +570,7 @@ def _headline_speaker(para: str) -> tuple[int, int, int] | None:
     tokens = head["np"].split()
     # «اعلام شد: ...», «این طرح شامل: ...»: a verb or a word that introduces a list names no speaker;
     # «سوال: ...», «خبرنگار: ...» is the interviewer asking
-    if tokens[-1] in w["list_enders"] or tokens[0] in w["interview_asks"]:
+    if tokens[-1] in w["list_enders"] or tokens[0] in w["interview_asks"] or _label(tokens, head["rest"]):
         return None
     start = head.start("np")
     if tokens[0] in w["interview_answers"]:  # «پاسخ معاون شهردار: ...»: the one who answers speaks
@@ -446,6 +580,35 @@ def _headline_speaker(para: str) -> tuple[int, int, int] | None:
     return start, head.end("np"), head.start("rest")
 
 
+# «📍 محل اجرا: بزرگراه همت», «⏰ زمان: پنجشنبه ساعت ۱۰», «هزینه: رایگان»: in a post or a notice a «label:
+# value» line gives a detail of the item above it; its label is no speaker.
+LABEL_HEADS = frozenset(
+    {
+        *("محل", "مکان", "محدوده", "مسیر", "نشانی", "آدرس", "زمان", "تاریخ", "مدت", "ساعت", "ساعات"),
+        *("هزینه", "اعتبار", "اعتبارات", "بودجه", "مبلغ", "میزان", "پیمانکار", "مجری", "کارفرما", "ناظر"),
+        *("متراژ", "طول", "مساحت", "پیشرفت", "وضعیت", "موضوع", "عنوان", "نوع", "تعداد", "ظرفیت", "منبع"),
+        *("توضیحات", "شماره", "تلفن", "هدف", "اهداف", "مهلت", "مخاطبان", "شرایط", "مدارک", "نحوه", "نام"),
+        # credit lines under an article: «عکس: علی رضایی», «گزارش: مریم احمدی», «منبع: همشهری»
+        *("عکس", "عکاس", "گزارش", "نویسنده", "تنظیم", "تهیه", "ترجمه", "ویرایش", "کد", "برچسب", "برچسب‌ها"),
+    }
+)
+# «پیمانکار: ...», «ناظر پروژه: ...», «منبع آگاه: ...» name people too: with a verb in its value («ناظر پروژه:
+# ما تا پایان دی کار را تحویل می‌دهیم») the line is what one of them said, as in an interview.
+_PERSON_LABELS = frozenset({"پیمانکار", "مجری", "کارفرما", "ناظر", "منبع"})
+_FINITE = re.compile(
+    r"(?<![\w\u200c])(?:ن?می[ \u200c]?\w+|ن?خواه(?:م|یم|د|ند|ید|ی)|است|هستند|هستیم|شد|شدند|کرد|کردند|کردیم)"
+    r"(?![\w\u200c])"
+)
+
+
+def _label(tokens: list[str], value: str) -> bool:
+    """Whether the ``tokens`` before a headline's colon are a label («محل اجرا», «زمان‌بندی»), no speaker."""
+    head = tokens[0].split("\u200c")[0]  # «زمان‌بندی: از اول دی» is headed by «زمان»
+    if head in _PERSON_LABELS and _FINITE.search(value):
+        return False
+    return head in LABEL_HEADS
+
+
 def _long_headline(para: str) -> re.Match[str] | None:
     head = HEADLINE_LONG.match(para)
     if head is None:
@@ -453,7 +616,7 @@ def _long_headline(para: str) -> re.Match[str] | None:
     w = words()
     tokens = head["np"].split()
     first = tokens[1] if tokens[0] in w["interview_answers"] else tokens[0]
-    return head if first in w["role_heads"] or first in w["org_heads"] else None
+    return head if first in w["role_heads"] or org_head(first) else None
 
 
 def extract_statements(text: str, resolver: SpeakerResolver) -> list[tuple[Statement, Found]]:

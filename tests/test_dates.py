@@ -324,3 +324,73 @@ def test_yalda() -> None:
 def test_a_bound_with_no_year_that_just_passed_is_this_years(text: str, pub: date, end: date) -> None:
     (_s, _e, d), *_ = deadlines_in(text, pub)
     assert d.end == end
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "start"),
+    [
+        # «پس از» / «بعد از» a day or month is a start bound, kept whole: from the day after it ends
+        ("خطوط جدید پس از نوروز راه‌اندازی می‌شود", "پس از نوروز", date(2025, 3, 22)),
+        ("عملیات اجرایی بعد از عید آغاز می‌شود", "بعد از عید", date(2025, 3, 22)),
+        ("طرح بعد از آذر اجرا می‌شود", "بعد از آذر", date(2024, 12, 21)),
+    ],
+)
+def test_after_a_day_or_month_is_a_start_bound(text: str, dl_text: str, start: date) -> None:
+    [(_s, _e, d)] = deadlines_in(text, ABAN_30)
+    assert (d.text, d.kind, d.start, d.end) == (dl_text, "from", start, None)
+
+
+def test_a_month_after_from_is_a_month() -> None:
+    [(_s, _e, d)] = deadlines_in("نرخ جدید کرایه تاکسی از بهمن اجرا می‌شود", ABAN_30)
+    assert (d.text, d.kind, d.start) == ("از بهمن", "from", date(2025, 1, 20))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "از بهمن رضایی، مدیر منطقه، به خاطر پیگیری‌هایش تشکر می‌کنم",  # a name, its surname, a title
+        "از بهمن رضایی تشکر کرد",
+        "از بهمن خواستیم گزارش را بفرستد",
+        "در ایام عید مسافران زیادی سفر می‌کنند",  # no bound: the holiday season
+    ],
+)
+def test_a_given_name_or_an_unbounded_eid_is_no_date(text: str) -> None:
+    assert deadlines_in(text, ABAN_30) == []
+
+
+def test_a_range_of_weekdays_runs_into_next_week_not_next_year() -> None:
+    [(_s, _e, d)] = deadlines_in("بازار از شنبه تا چهارشنبه برپا می‌شود", date(2026, 11, 10))  # a Tuesday
+    assert (d.start, d.end) == (date(2026, 11, 14), date(2026, 11, 18))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "از بهمن کریمی و همکارانش در منطقه ۳ تشکر می‌کنم",  # the thanks further on in the clause
+        "از بهمن نوری که مسئول پروژه است می‌خواهیم گزارش کاملی ارائه کند",
+        "از بهمن رحیمی انتظار داریم پروژه را به موقع تحویل دهد",
+        "پس از بهمن رضایی، علی کریمی مسئولیت این پروژه را بر عهده می‌گیرد",  # a comma, then another name
+    ],
+)
+def test_more_shapes_of_a_given_name_after_from(text: str) -> None:
+    assert deadlines_in(text, ABAN_30) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "از بهمن درخواست‌های مجوز ساخت فقط به صورت الکترونیکی پذیرفته می‌شود",  # a noun of asking, no verb
+        "از بهمن ثبت درخواست تسهیلات ودیعه مسکن آغاز می‌شود",
+        "از بهمن دعوت‌نامه‌های انتخابات شورایاری‌ها ارسال می‌شود",
+        "از بهمن مترو، اتوبوس و تاکسی با کارت بانکی قابل پرداخت می‌شود",  # a list, not an appositive
+        "از بهمن از شهروندان درخواست می‌شود در مصرف آب صرفه‌جویی کنند",  # the one asked is the next «از»
+    ],
+)
+def test_from_bahman_before_a_noun_of_asking_or_a_list_is_the_month(text: str) -> None:
+    (_s, _e, d), *_ = deadlines_in(text, ABAN_30)
+    assert (d.text, d.kind, d.start) == ("از بهمن", "from", date(2025, 1, 20))
+
+
+def test_from_a_weekday_to_the_end_of_the_week_is_that_week() -> None:
+    [(_s, _e, d)] = deadlines_in("طرح از شنبه تا پایان هفته اجرا می‌شود", date(2026, 11, 10))  # a Tuesday
+    assert (d.start, d.end) == (date(2026, 11, 14), date(2026, 11, 20))
