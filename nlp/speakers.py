@@ -540,8 +540,11 @@ class SpeakerResolver:
             return Speaker(text=phrase, kind="org")
         if _anonymous(tokens):
             return Speaker(text=phrase, kind="role")  # no name to link, no registry holder
-        if tokens[0] in w["partitives"]:
-            return self._person(phrase)  # «یکی از اعضای شورای شهر»: one unnamed member, not «یکی»
+        if tokens[0] == "یک" and len(tokens) > 1 and role_head(tokens[1:]):
+            return Speaker(text=phrase, kind="role")  # «یک مدیر شهرداری»: an unnamed official, not «یک»
+        if tokens[0] in w["partitives"] or tokens[0] == "یک":
+            # «یکی از اعضای شورای شهر», «یک کاسب بازار»: one unnamed person, not «یکی» or «یک»
+            return self._person(phrase)
         cut = next((k for k in range(1, len(tokens)) if _title_at(tokens, k)), None)
         if cut is not None:
             person = self._person(" ".join(tokens[:cut]))

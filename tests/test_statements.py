@@ -1000,3 +1000,16 @@ def test_a_name_after_a_title_with_a_comma_inside() -> None:
     )
     [st] = _statements(text)
     assert st.speaker and st.speaker.text == "نسرین ملکی"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("یک کارشناس حمل و نقل گفت: ترافیک تهران تا پایان سال بیشتر می‌شود.", "یک کارشناس حمل و نقل", "role"),
+        ("یک مدیر شهرداری گفت: پل تا پایان سال افتتاح می‌شود.", "یک مدیر شهرداری", "role"),
+        ("یک کاسب بازار گفت: ما تا پایان هفته مغازه را باز می‌کنیم.", "یک کاسب بازار", "person"),
+    ],
+)
+def test_an_unnamed_speaker_with_yek_is_the_whole_phrase_not_yek(text: str, speaker: str, kind: str) -> None:
+    (st,) = _statements(text)
+    assert st.speaker is not None and (st.speaker.text, st.speaker.kind) == (speaker, kind)
