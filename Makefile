@@ -17,11 +17,12 @@ setup: $(UV)
 demo: setup
 	.venv/bin/goftar demo
 
-test: setup
+test: setup lint
 	.venv/bin/pytest $(PYTEST_ARGS)
 
 lint: setup
 	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 
 clean:
 	rm -rf .venv .tools var .pytest_cache

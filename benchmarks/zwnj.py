@@ -287,7 +287,11 @@ def _fold_lexicon(counts: Counts, tag: object) -> Lexicon:
 
 
 def _fold_boundary_model(
-    data: Path, held: frozenset[str], train_ids: list[str], texts: dict[str, str], cache: Path | None = None,
+    data: Path,
+    held: frozenset[str],
+    train_ids: list[str],
+    texts: dict[str, str],
+    cache: Path | None = None,
     fold: int = 0,
 ) -> BoundaryModel:
     """The boundary model trained as ``nlp.train_zwnj`` does, on the training fold alone: its two halves,

@@ -268,11 +268,21 @@ def search(
     published = _day_range("--from", published_from, "--to", published_to)
     deadline = _day_range("--deadline-from", deadline_from, "--deadline-to", deadline_to)
     q = SearchQuery(
-        text=query, doc_type=doc_type, speaker=speaker, organisation=org, place=place, source=source,  # type: ignore[arg-type]
-        polarity=polarity, status=status, sort=sort, page=page,  # type: ignore[arg-type]
+        text=query,
+        doc_type=doc_type,
+        speaker=speaker,
+        organisation=org,
+        place=place,
+        source=source,  # type: ignore[arg-type]
+        polarity=polarity,
+        status=status,
+        sort=sort,
+        page=page,  # type: ignore[arg-type]
         size=_DEFAULT_PAGE if export or limit is None else limit,
-        published_from=published[0], published_to=published[1],
-        deadline_from=deadline[0], deadline_to=deadline[1],
+        published_from=published[0],
+        published_to=published[1],
+        deadline_from=deadline[0],
+        deadline_to=deadline[1],
     )
     _note_left_out(query, doc_type)
     if export:
@@ -289,8 +299,10 @@ def _note_left_out(text: str, doc_type: str) -> None:
     if parsed.dropped:
         words = " ".join(f"«{word}»" for word in parsed.dropped)
         every = f", so every {doc_type} matches" if parsed.empty else ""
-        err.print(f"note: {words} left out: an affix or punctuation alone is not searched for{every}",
-                  highlight=False)
+        err.print(
+            f"note: {words} left out: an affix or punctuation alone is not searched for{every}",
+            highlight=False,
+        )
 
 
 def _day_range(

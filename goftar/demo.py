@@ -44,10 +44,17 @@ def demo_sources(base_url: str) -> list[Source]:
     """The sample site's feed and its listing pages, as two sources of one (fictional) municipality."""
     tags = {"city": "تهران", "organisation": "شهرداری تهران"}
     return [
-        Source(name="sample-feed", kind="feed", start_urls=[f"{base_url}/rss.xml"], allow_private=True,
-               tags=tags),
-        Source(name="sample-listing", kind="listing", start_urls=[f"{base_url}/news/"], allow_private=True,
-               max_pages=5, tags=tags),
+        Source(
+            name="sample-feed", kind="feed", start_urls=[f"{base_url}/rss.xml"], allow_private=True, tags=tags
+        ),
+        Source(
+            name="sample-listing",
+            kind="listing",
+            start_urls=[f"{base_url}/news/"],
+            allow_private=True,
+            max_pages=5,
+            tags=tags,
+        ),
     ]
 
 
@@ -127,10 +134,19 @@ def run_demo(
             step = progress.add_task("crawling, extracting and indexing the sample site", total=None)
             with _serve(demo_port(settings, port)) as base_url:
                 # pipeline.run, not crawl + ingest by hand: it is the crash-safe path `goftar run` takes.
-                crawl, report = pipeline.run(demo_sources(base_url), settings, store, allow_private=True,
-                                             progress=lambda n: progress.advance(step, n))
-            progress.update(step, total=report.seen, completed=report.seen,
-                            description=f"collected {crawl.articles} new articles")
+                crawl, report = pipeline.run(
+                    demo_sources(base_url),
+                    settings,
+                    store,
+                    allow_private=True,
+                    progress=lambda n: progress.advance(step, n),
+                )
+            progress.update(
+                step,
+                total=report.seen,
+                completed=report.seen,
+                description=f"collected {crawl.articles} new articles",
+            )
             today = datetime.now(ZoneInfo(settings.timezone)).date()
             digest_step = progress.add_task("writing today's digest", total=1)
             paths = write_digest(build_digest(store, today, settings), settings.digest_dir)

@@ -116,9 +116,7 @@ def _numbers(text: str) -> set[int]:
     return {int(re.sub(r"[٬,]", "", run)) for run in _NUMBER.findall(text)}
 
 
-def _link_stories(
-    store: Store, extraction: Extraction, batch: list[tuple[Article, Extraction]]
-) -> None:
+def _link_stories(store: Store, extraction: Extraction, batch: list[tuple[Article, Extraction]]) -> None:
     """Give restated commitments the story id of what the same speaker promised before.
 
     "Before" is what the store holds and what this batch holds but has not written yet: the same

@@ -205,8 +205,10 @@ def _migrate(conn: sqlite3.Connection) -> None:
                 log.info("migrating the SQLite store to schema version 9 (facet refs by id: a minute per 1M)")
                 sqlite_maintenance.rebuild_facet_refs(conn)
             if version < 10:
-                log.info("migrating the SQLite store to schema version 10 (commitment rowids in blocks per "
-                         "source: a minute per 1M)")
+                log.info(
+                    "migrating the SQLite store to schema version 10 (commitment rowids in blocks per "
+                    "source: a minute per 1M)"
+                )
                 sqlite_maintenance.renumber_commitments(conn)
         # v8: commitment and statement documents no longer repeat their row's id (readers add it from the
         # row; older documents keep theirs): nothing to move, but a v7 reader would show them without ids.

@@ -345,7 +345,8 @@ def _present_cue(
     markers = [
         (m.start(), m.end())
         for m in cfg.markers.finditer(sentence)
-        if outside(m) and not _clause_done(sentence, m.end())
+        if outside(m)
+        and not _clause_done(sentence, m.end())
         # a lunar bound recurs yearly: in a routine («هر سال پس از ماه رمضان») it gives no future
         and not (_LUNAR_BOUND.match(m.group()) and RECURRING.search(sentence))
         and not any(s <= m.start() < e for s, e in begun)
@@ -925,6 +926,8 @@ def _ahead_for_a_line(
         if d.kind != "on" or (published is not None and d.start is not None and d.start >= published):
             return True
     return False
+
+
 _PREVERB_VERB = re.compile(r"(?:بر|در|باز|فرا|وا)?ن?(?:می|خواه)[ \u200c]?\w")
 
 

@@ -216,8 +216,14 @@ def _day_month(m: re.Match[str]) -> Callable[[date | None], Range]:
     def resolve(pub: date | None) -> Range:
         if year and year.isdigit() and not 1 <= day <= _month_len(int(year), month):
             # «۳۱ اسفند ۱۴۰۳» names no day: keep the text, resolve nothing, and say so.
-            log.warning("%r (%s/%02d/%02d) is not a date: that month has %d days; deadline left unresolved",
-                        m[0], year, month, day, _month_len(int(year), month))
+            log.warning(
+                "%r (%s/%02d/%02d) is not a date: that month has %d days; deadline left unresolved",
+                m[0],
+                year,
+                month,
+                day,
+                _month_len(int(year), month),
+            )
             return None, None
         if year and year.isdigit():
             d = _g(int(year), month, day)
@@ -584,7 +590,6 @@ def _bare_eid(m: re.Match[str]) -> Callable[[date | None], Range]:
     return resolve
 
 
-
 def _school_year_end(m: re.Match[str]) -> Callable[[date | None], Range]:
     """«پایان سال تحصیلی جاری»: 31 Khordad, when the school year that began in Mehr ends; «۱۴۰۳-۱۴۰۴»
     names the school year by both its years (it ends in the second)."""
@@ -720,7 +725,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     # «۱۵/۸/۱۴۰۳»: day first, as some sites write it (only with a Jalali year of this era)
     (re.compile(rf"{_B}(?P<d>\d{{1,2}})[/\-.](?P<mo>\d{{1,2}})[/\-.](?P<y>1[34]\d\d)(?!\d)"), "on", _numeric),
     (
-        re.compile(rf"{_B}(?P<unit>هفته|دهه){_SP}(?P<ord>{_alt(_SLICES)}){_SP}{_MONTH}(?:{_SP0}ماه)?{_YEAR}{_E}"),
+        re.compile(
+            rf"{_B}(?P<unit>هفته|دهه){_SP}(?P<ord>{_alt(_SLICES)}){_SP}{_MONTH}(?:{_SP0}ماه)?{_YEAR}{_E}"
+        ),
         "on",
         _month_slice,
     ),
@@ -771,7 +778,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         _school_year_end,
     ),
     (
-        re.compile(rf"{_B}(?:طی{_SP})?سال{_SP0}(?:ها|های){_SP}(?P<y1>1[34]\d\d){_SP}(?:تا|الی|لغایت){_SP}(?P<y2>1[34]\d\d){_E}"),
+        re.compile(
+            rf"{_B}(?:طی{_SP})?سال{_SP0}(?:ها|های){_SP}(?P<y1>1[34]\d\d){_SP}(?:تا|الی|لغایت){_SP}(?P<y2>1[34]\d\d){_E}"
+        ),
         "on",
         _year_range,
     ),
@@ -841,9 +850,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     # «شهرداری یک ماه فرصت دارد تا ...», «۱۰ روز مهلت داده شد»: a period of grace runs from publication
     # («۶ ماه زمان می‌برد» is how long a job takes, no grace)
     (
-        re.compile(
-            rf"{_B}(?P<within>){_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}(?={_SP}(?:فرصت|مهلت){_E})"
-        ),
+        re.compile(rf"{_B}(?P<within>){_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}(?={_SP}(?:فرصت|مهلت){_E})"),
         "within",
         _duration,
     ),
@@ -852,7 +859,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (re.compile(rf"{_B}شب{_SP}عید(?:{_SP}نوروز)?{_E}"), "on", _nowruz_eve),
     (re.compile(rf"{_B}شب{_SP}یلدا{_E}"), "on", _yalda),
     (
-        re.compile(rf"{_B}عید(?:{_SP}(?:امسال|سال{_SP}جاری))?{_E}(?!{_SP}(?:{_FEAST_NAMES}){_E})(?!{_SP0}[-–])"),
+        re.compile(
+            rf"{_B}عید(?:{_SP}(?:امسال|سال{_SP}جاری))?{_E}(?!{_SP}(?:{_FEAST_NAMES}){_E})(?!{_SP0}[-–])"
+        ),
         "on",
         _bare_eid,
     ),

@@ -46,7 +46,13 @@ _HAS_SPACE_RE = re.compile("[ \t\u00a0]")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 
 _LETTER_TABLE: dict[int, int | str | None] = {
-    0x064A: "ی", 0x0649: "ی", 0x0643: "ک", 0x06D5: "ه", 0x06C0: "هٔ", 0x0640: None, 0x0670: None,
+    0x064A: "ی",
+    0x0649: "ی",
+    0x0643: "ک",
+    0x06D5: "ه",
+    0x06C0: "هٔ",
+    0x0640: None,
+    0x0670: None,
 }
 _LETTER_TABLE.update({c: None for c in range(0x064B, 0x0653)})
 _LETTER_TABLE.update({c: None for c in (0x0655, 0x0656, 0x0657, 0x0658)})
@@ -70,8 +76,15 @@ _PERSIAN_DIGITS = {ord(str(i)): chr(0x06F0 + i) for i in range(10)} | {
 }
 _ASCII_DIGITS = {0x06F0 + i: str(i) for i in range(10)} | {0x0660 + i: str(i) for i in range(10)}
 _SEARCH_FOLD: dict[int, int | str | None] = {
-    ord("أ"): "ا", ord("إ"): "ا", ord("ٱ"): "ا", ord("آ"): "ا", ord("ؤ"): "و", ord("ئ"): "ی",
-    ord("ة"): "ه", 0x0654: None, ord(ZWNJ): " ",
+    ord("أ"): "ا",
+    ord("إ"): "ا",
+    ord("ٱ"): "ا",
+    ord("آ"): "ا",
+    ord("ؤ"): "و",
+    ord("ئ"): "ی",
+    ord("ة"): "ه",
+    0x0654: None,
+    ord(ZWNJ): " ",
 }
 
 Map = list[int] | None

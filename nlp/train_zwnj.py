@@ -217,8 +217,14 @@ def main(argv: list[str] | None = None) -> None:
     log.info("wrote %s: %d bytes", model, model.stat().st_size)
     boundary = train_boundary_model(args.data, args.out.with_name(zwnj_boundary.BOUNDARY_PATH.name))
     log.info("wrote %s: %d bytes", boundary, boundary.stat().st_size)
-    log.info("wrote %s: %d spellings, %d pairs, %d bytes (cache %d bytes)", args.out, len(counts[0]),
-             len(counts[2]), args.out.stat().st_size, cache_path(args.out).stat().st_size)
+    log.info(
+        "wrote %s: %d spellings, %d pairs, %d bytes (cache %d bytes)",
+        args.out,
+        len(counts[0]),
+        len(counts[2]),
+        args.out.stat().st_size,
+        cache_path(args.out).stat().st_size,
+    )
 
 
 if __name__ == "__main__":

@@ -81,7 +81,9 @@ def _examples(r: Restorer, text: str, gold: dict[int, str]) -> list[Example]:
                 left, right = out[-1], fixed[i]
                 level = r._level(left, right, False)
                 if (
-                    level != STRICT and label in ("S", "Z") and r._model_decides(left, right, style)
+                    level != STRICT
+                    and label in ("S", "Z")
+                    and r._model_decides(left, right, style)
                     and not (soft and r._join(left, right, soft, style))
                 ):
                     rows.append((r._boundary_features(out, fixed, i, level, style), int(label == "Z")))

@@ -220,7 +220,8 @@ class Lexicon:
     def verb_after_mi(self, a: str, b: str) -> bool:
         """``a`` is a preverb plus «می»/«نمی» (برمی، درنمی) and ``b`` a verb seen after «می»."""
         return (
-            len(a) > 3 and a.endswith("می")
+            len(a) > 3
+            and a.endswith("می")
             and (
                 self.plain.get(a, 0.0) <= self.lpre.get(a, 0.0)
                 or a.removesuffix("می").removesuffix("ن") in PREVERBS
@@ -237,8 +238,10 @@ class Lexicon:
     def known(self, word: str) -> float:
         """How much evidence there is for ``word`` as a spelling or a piece."""
         return (
-            self.plain.get(word, 0.0) + self.best_count.get(word, 0.0)
-            + self.left.get(word, 0.0) + self.right.get(word, 0.0)
+            self.plain.get(word, 0.0)
+            + self.best_count.get(word, 0.0)
+            + self.left.get(word, 0.0)
+            + self.right.get(word, 0.0)
         )
 
     def suffix_p(self, last: str, b: str, other: str) -> tuple[float, float]:
@@ -329,7 +332,9 @@ class Lexicon:
             for k in range(1, min(MAX_SUFFIX, n - 2) + 1):
                 b, a = w[n - k :], w[: n - k]
                 if (
-                    b in suffixes and a[-1] in DUAL_JOINING and KNOWN <= self.known(a) <= STEM_ODDS * count
+                    b in suffixes
+                    and a[-1] in DUAL_JOINING
+                    and KNOWN <= self.known(a) <= STEM_ODDS * count
                     and not self.glide(a, b)
                 ):
                     for key in (a[-1] + TAB + b, letter_group(a[-1]) + TAB + b):
@@ -344,8 +349,10 @@ class Lexicon:
             return False
         word = a + b
         return (
-            a[-2:-1] == "ا" or self.known(a + "ا") > 0
-            or self.zpair.get("می" + TAB + word, 0.0) > 0 or self.zpair.get("نمی" + TAB + word, 0.0) > 0
+            a[-2:-1] == "ا"
+            or self.known(a + "ا") > 0
+            or self.zpair.get("می" + TAB + word, 0.0) > 0
+            or self.zpair.get("نمی" + TAB + word, 0.0) > 0
         )
 
     def _zero_width(self, w: str) -> bool:
@@ -518,7 +525,9 @@ class Restorer:
         PerDT writes most such compounds together (آتشفشان، پاکسازی)."""
         lex = self.lex
         if (
-            self.ngram is None or word not in lex.best or lex.best_count[word] >= TRUST_BEST
+            self.ngram is None
+            or word not in lex.best
+            or lex.best_count[word] >= TRUST_BEST
             or not lex.plain.get(word, 0.0)
         ):
             return spelled
@@ -611,7 +620,8 @@ class Restorer:
             return False
         # a compound of a common word and a known second element (توکلی|زاده، آتش|نشانی)
         return (
-            len(a) > 2 and len(b) > 2
+            len(a) > 2
+            and len(b) > 2
             and lex.plain.get(a, 0.0) >= COMPOUND_LEFT_MIN
             and lex.right.get(b, 0.0) >= COMPOUND_RIGHT_MIN
         )
@@ -794,7 +804,8 @@ class Restorer:
             and not lex.sright.get(b, 0.0)
             and not lex.conv.get(b, 0.0)
             and lex.plain.get(b, 0.0) < KNOWN
-            and not lex.zpair.get("می" + TAB + b, 0.0) and not lex.zpair.get("نمی" + TAB + b, 0.0)
+            and not lex.zpair.get("می" + TAB + b, 0.0)
+            and not lex.zpair.get("نمی" + TAB + b, 0.0)
         )
 
     def _never_bound(self, b: str) -> bool:
@@ -973,7 +984,8 @@ class Restorer:
         p, a, b, n = self._neighbours(out, fixed, i)
         lexical = zwnj_boundary.lexical_features(self, a, b, out[-1] == a)
         return (
-            lexical + zwnj_boundary.context_features(self, p, a, b, n)
+            lexical
+            + zwnj_boundary.context_features(self, p, a, b, n)
             + zwnj_boundary.style_features(level, style, lexical)
         )
 

@@ -47,8 +47,33 @@ VOCAB_MIN = 20  # a piece seen this often at training boundaries gets its own in
 # auxiliaries and copulas that follow a participle in a verb phrase («انجام شده است», spaced in PerDT),
 # where a participle before a noun or a preposition is an adjective (اعلام‌شده اولیه): a closed class
 AUXILIARIES = frozenset(
-    ("است", "بود", "باشد", "بودند", "باشند", "اند", "ایم", "اید", "ام", "ای", "هست", "هستند", "نیست",
-     "شد", "شود", "شوند", "شدند", "بودم", "بودیم", "باشم", "باشیم", "باشید", "باشی", "بودی", "بودید")
+    (
+        "است",
+        "بود",
+        "باشد",
+        "بودند",
+        "باشند",
+        "اند",
+        "ایم",
+        "اید",
+        "ام",
+        "ای",
+        "هست",
+        "هستند",
+        "نیست",
+        "شد",
+        "شود",
+        "شوند",
+        "شدند",
+        "بودم",
+        "بودیم",
+        "باشم",
+        "باشیم",
+        "باشید",
+        "باشی",
+        "بودی",
+        "بودید",
+    )
 )
 
 
@@ -75,22 +100,37 @@ def lexical_features(r: Any, a: str, b: str, whole: bool) -> list[tuple[str, flo
     last = a[-1]
     right, alone = lex.right.get(b, 0.0), lex.plain.get(b, 0.0) + lex.sright.get(b, 0.0)
     return [  # the first INTERACT features are in [0, 1] and named in INTERACTIONS
-        ("z>0", float(z > 0)), ("ng_p", ng), ("b_unknown", float(r.lex.known(b) < 1.0)),
-        ("suf_join", max(0.0, sp - 0.5) * 2 if ev >= 3 else 0.0), ("b_bound", right / (right + alone + 1.0)),
+        ("z>0", float(z > 0)),
+        ("ng_p", ng),
+        ("b_unknown", float(r.lex.known(b) < 1.0)),
+        ("suf_join", max(0.0, sp - 0.5) * 2 if ev >= 3 else 0.0),
+        ("b_bound", right / (right + alone + 1.0)),
         ("s>0", float(s > 0)),
-        ("z", _l(z)), ("s", _l(s)),
-        ("lpre_a", _l(lex.lpre.get(a, 0.0))), ("sleft_a", _l(lex.sleft.get(a, 0.0))),
-        ("plain_a", _l(lex.plain.get(a, 0.0))), ("left_a", _l(lex.left.get(a, 0.0))),
-        ("plain_b", _l(lex.plain.get(b, 0.0))), ("right_b", _l(lex.right.get(b, 0.0))),
+        ("z", _l(z)),
+        ("s", _l(s)),
+        ("lpre_a", _l(lex.lpre.get(a, 0.0))),
+        ("sleft_a", _l(lex.sleft.get(a, 0.0))),
+        ("plain_a", _l(lex.plain.get(a, 0.0))),
+        ("left_a", _l(lex.left.get(a, 0.0))),
+        ("plain_b", _l(lex.plain.get(b, 0.0))),
+        ("right_b", _l(lex.right.get(b, 0.0))),
         ("sright_b", _l(lex.sright.get(b, 0.0))),
-        ("plain_ab", _l(lex.plain.get(glued, 0.0))), ("conv_ab", _l(lex.conv.get(glued, 0.0))),
+        ("plain_ab", _l(lex.plain.get(glued, 0.0))),
+        ("conv_ab", _l(lex.conv.get(glued, 0.0))),
         ("best_ab", _l(lex.best_count.get(glued, 0.0))),
-        ("ng", math.log(ng / (1 - ng))), ("suf_p", sp - 0.5), ("suf_ev", _l(ev)),
-        ("never_b", float(r._never_bound(b))), ("stack_b", float(r._word_not_stack(b))),
-        ("mi", float(lex.verb_after_mi(a, b))), ("whole", float(whole)),
-        ("short_a", float(len(a) <= 2)), ("short_b", float(len(b) <= 2)),
-        ("a_h", float(last == "ه")), ("a_y", float(last == "ی")),
-        ("a=" + a, 1.0), ("b=" + b, 1.0),
+        ("ng", math.log(ng / (1 - ng))),
+        ("suf_p", sp - 0.5),
+        ("suf_ev", _l(ev)),
+        ("never_b", float(r._never_bound(b))),
+        ("stack_b", float(r._word_not_stack(b))),
+        ("mi", float(lex.verb_after_mi(a, b))),
+        ("whole", float(whole)),
+        ("short_a", float(len(a) <= 2)),
+        ("short_b", float(len(b) <= 2)),
+        ("a_h", float(last == "ه")),
+        ("a_y", float(last == "ی")),
+        ("a=" + a, 1.0),
+        ("b=" + b, 1.0),
     ]
 
 
@@ -103,14 +143,21 @@ def context_features(r: Any, p: str, a: str, b: str, n: str) -> list[tuple[str, 
     b, n = b.rstrip(HAMZA) or b, n.rstrip(HAMZA) or n
     feats: list[tuple[str, float]] = []
     if p:
-        feats += [("has_p", 1.0), ("z_pa", _l(lex.zpair.get(p + "\t" + a, 0.0))),
-                  ("s_pa", _l(lex.spair.get(p + "\t" + a, 0.0))),
-                  ("best_pab", _l(lex.best_count.get(p + a + b, 0.0)))]
+        feats += [
+            ("has_p", 1.0),
+            ("z_pa", _l(lex.zpair.get(p + "\t" + a, 0.0))),
+            ("s_pa", _l(lex.spair.get(p + "\t" + a, 0.0))),
+            ("best_pab", _l(lex.best_count.get(p + a + b, 0.0))),
+        ]
     if n:
-        feats += [("has_n", 1.0), ("z_bn", _l(lex.zpair.get(b + "\t" + n, 0.0))),
-                  ("s_bn", _l(lex.spair.get(b + "\t" + n, 0.0))),
-                  ("best_abn", _l(lex.best_count.get(a + b + n, 0.0))),
-                  ("plain_bn", _l(lex.plain.get(b + n, 0.0))), ("right_n", _l(lex.right.get(n, 0.0)))]
+        feats += [
+            ("has_n", 1.0),
+            ("z_bn", _l(lex.zpair.get(b + "\t" + n, 0.0))),
+            ("s_bn", _l(lex.spair.get(b + "\t" + n, 0.0))),
+            ("best_abn", _l(lex.best_count.get(a + b + n, 0.0))),
+            ("plain_bn", _l(lex.plain.get(b + n, 0.0))),
+            ("right_n", _l(lex.right.get(n, 0.0))),
+        ]
     aux = n in AUXILIARIES
     feats.append(("n_aux", float(aux)))
     if b.endswith("ه"):  # a participle (or any word in ه) before an auxiliary, a word, or the run's end
@@ -123,8 +170,12 @@ def style_features(level: int, style: int, lexical: list[tuple[str, float]]) -> 
     features that can only raise the score as the style rises (:data:`MONOTONE`): the style alone,
     and times the evidence for joining (all >= 0), which counts for more in a text that lost its
     ZWNJs to spaces."""
-    feats = [("level=" + str(level), 1.0), ("style>=1", float(style >= 1)), ("style>=2", float(style >= 2)),
-             ("rule_joins", float(level <= style))]
+    feats = [
+        ("level=" + str(level), 1.0),
+        ("style>=1", float(style >= 1)),
+        ("style>=2", float(style >= 2)),
+        ("rule_joins", float(level <= style)),
+    ]
     if style:
         values = dict(lexical[:INTERACT])
         for s in range(1, style + 1):
@@ -205,8 +256,12 @@ def train(
 
 def save(model: BoundaryModel, path: Path = BOUNDARY_PATH) -> Path:
     """Write ``model`` as JSON (weights rounded: the file stays small and diffable)."""
-    data = {"format": FORMAT, "bias": round(model.bias, 5), "threshold": model.threshold,
-            "weights": {k: round(v, 5) for k, v in sorted(model.weights.items())}}
+    data = {
+        "format": FORMAT,
+        "bias": round(model.bias, 5),
+        "threshold": model.threshold,
+        "weights": {k: round(v, 5) for k, v in sorted(model.weights.items())},
+    }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return path
 
@@ -218,7 +273,8 @@ def load(path: Path = BOUNDARY_PATH) -> BoundaryModel:
         if data.get("format") != FORMAT:
             raise ValueError(f"format {data.get('format')} != {FORMAT}")
         return BoundaryModel(
-            {str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+            {str(k): float(v) for k, v in data["weights"].items()},
+            float(data["bias"]),
             float(data["threshold"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:

@@ -161,7 +161,9 @@ class _Handler(BaseHTTPRequestHandler):
             if double.on_reindex is not None:
                 double.on_reindex()
             if double.reindex_fails:
-                self._send(500, {"error": {"type": "node_closed_exception", "reason": "node closed"}, "status": 500})
+                self._send(
+                    500, {"error": {"type": "node_closed_exception", "reason": "node closed"}, "status": 500}
+                )
                 return True
             count = sum(1 for index, _ in double.docs if index == body["source"]["index"])
             self._send(200, {"took": 1, "total": count, "created": count, "failures": []})

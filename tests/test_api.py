@@ -174,8 +174,9 @@ def test_page_marks_estimated_facet_counts(settings: Settings) -> None:
 
     class EstimatingStore:
         def search(self, query: object) -> SearchResult:
-            return SearchResult(total=250_000, hits=[], facets={"source": [("isna", 120_000)]},
-                                facets_approximate=True)
+            return SearchResult(
+                total=250_000, hits=[], facets={"source": [("isna", 120_000)]}, facets_approximate=True
+            )
 
         def close(self) -> None:
             pass
@@ -193,8 +194,13 @@ def test_the_exact_published_wording_is_on_the_card_and_in_the_export(settings: 
 
     raw = "شهردار تهران گفت: «تا پايان سال ۱۴۰۳ دويست دستگاه اتوبوس برقي به ناوگان اضافه ميكنيم.»"
     when = datetime(2024, 7, 1, tzinfo=UTC)
-    article = Article(url="https://example.ir/n/1", canonical_url="https://example.ir/n/1", source="isna",
-                      raw_text=raw, published=when)
+    article = Article(
+        url="https://example.ir/n/1",
+        canonical_url="https://example.ir/n/1",
+        source="isna",
+        raw_text=raw,
+        published=when,
+    )
     store = SqliteStore.open(settings.db_path)
     ingest([article], store)
     with TestClient(create_app(settings, store)) as client:
@@ -221,8 +227,12 @@ def test_a_bad_date_names_its_parameter_and_an_inverted_range_is_refused(client:
     detail = inverted.json()["detail"]
     assert "deadline_from=1404/01/01 (2025-03-21) is after deadline_to=2025-01-01" in detail
     assert "earlier day first" in detail
-    assert client.get("/api/export", params={"published_from": "2025-02-01", "published_to": "2025-01-01"}
-                      ).status_code == 400
+    assert (
+        client.get(
+            "/api/export", params={"published_from": "2025-02-01", "published_to": "2025-01-01"}
+        ).status_code
+        == 400
+    )
     page = client.get("/", params={"published_from": "2025-02-01", "published_to": "2025-01-01"})
     assert page.status_code == 400 and 'role="alert"' in page.text and "is after" in page.text
 
@@ -237,8 +247,9 @@ def test_the_page_csv_link_gives_excel_a_byte_order_mark(client: TestClient) -> 
 
 def test_switching_the_result_type_sets_aside_filters_it_does_not_have(client: TestClient) -> None:
     # The form carries the facet filters along: «خبرها» after a speaker and a status filter.
-    response = client.get("/", params={"q": "واکسن", "speaker": "علیرضا زاکانی", "status": "overdue",
-                                       "type": "article"})
+    response = client.get(
+        "/", params={"q": "واکسن", "speaker": "علیرضا زاکانی", "status": "overdue", "type": "article"}
+    )
     assert response.status_code == 200 and 'role="alert"' not in response.text
     assert 'class="note"' in response.text and "گوینده، وضعیت" in response.text
     assert 'name="speaker"' not in response.text and 'name="status"' not in response.text
@@ -283,8 +294,12 @@ def test_an_archived_windows_1256_page_reads_as_persian(settings: Settings) -> N
 
     page = "<html><head><meta charset='windows-1256'><title>شهرداري تهران</title></head></html>"
     archive = WarcArchive(settings.archive_dir)
-    ref = archive.write("https://example.ir/1", 200, [("Content-Type", "text/html; charset=windows-1256")],
-                        page.encode("cp1256"))
+    ref = archive.write(
+        "https://example.ir/1",
+        200,
+        [("Content-Type", "text/html; charset=windows-1256")],
+        page.encode("cp1256"),
+    )
     archive.close()
     store = SqliteStore.open(settings.db_path)
     with TestClient(create_app(settings, store)) as client:
@@ -299,8 +314,9 @@ def test_organisation_and_speaker_filters_find_a_compound_however_it_is_typed(se
     from goftar.model import Extraction, Speaker
 
     text = "مدیرعامل شرکت واحد اتوبوس‌رانی گفت خط تازه تا پایان سال راه می‌افتد"
-    article = sc._article("bus", "isna", "اتوبوس", text, datetime(2024, 7, 1, tzinfo=UTC),
-                          datetime(2024, 7, 1, tzinfo=UTC))
+    article = sc._article(
+        "bus", "isna", "اتوبوس", text, datetime(2024, 7, 1, tzinfo=UTC), datetime(2024, 7, 1, tzinfo=UTC)
+    )
     speaker = Speaker(text="مدیرعامل شرکت واحد اتوبوس‌رانی", kind="role")
     extraction = Extraction(
         text=text,
@@ -331,8 +347,9 @@ def test_a_searched_compound_is_not_marked_in_its_parts_elsewhere(settings: Sett
 
     evidence = "ظرفیت خدمت شهرداری را در جهت خدمت‌گزار به مردم بالا می‌بریم"
     text = f"شهردار گفت {evidence}."
-    article = sc._article("serve", "isna", "خدمت", text, datetime(2024, 7, 1, tzinfo=UTC),
-                          datetime(2024, 7, 1, tzinfo=UTC))
+    article = sc._article(
+        "serve", "isna", "خدمت", text, datetime(2024, 7, 1, tzinfo=UTC), datetime(2024, 7, 1, tzinfo=UTC)
+    )
     extraction = Extraction(text=text, commitments=[sc._commitment(article, evidence, sc.MAYOR)])
     store = SqliteStore.open(settings.db_path)
     store.upsert([(article, extraction)])
@@ -346,8 +363,12 @@ def test_an_export_links_each_archived_copy_where_its_reader_can_open_it(setting
     from crawlers.archive import WarcArchive
 
     archive = WarcArchive(settings.archive_dir)
-    ref = archive.write("https://hamshahri.example/news/bridge", 200, [("Content-Type", "text/html")],
-                        "<p>پل عابر پیاده</p>".encode())
+    ref = archive.write(
+        "https://hamshahri.example/news/bridge",
+        200,
+        [("Content-Type", "text/html")],
+        "<p>پل عابر پیاده</p>".encode(),
+    )
     archive.close()
     article, extraction = sc.old_article()
     store = SqliteStore.open(settings.db_path)

@@ -31,8 +31,14 @@ SOURCE = Source(name="t", kind="feed", start_urls=["https://example.ir/rss"])
 
 def _line(slug: str, text: str, title: str = "خبر") -> str:
     url = f"https://example.ir/news/{slug}"
-    article = Article(url=url, canonical_url=url, source="t", title=title, raw_text=text,
-                      published=datetime(2025, 1, 10, tzinfo=UTC))
+    article = Article(
+        url=url,
+        canonical_url=url,
+        source="t",
+        title=title,
+        raw_text=text,
+        published=datetime(2025, 1, 10, tzinfo=UTC),
+    )
     return json.dumps(article.to_json(), ensure_ascii=False)
 
 
@@ -44,7 +50,9 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         _line("good", GOOD).encode("utf-8"),
         b"{not json at all",
         _line("truncated", GOOD)[:60].encode("utf-8"),  # a line cut mid-write
-        _line("badutf8", "PLACEHOLDER").encode("utf-8").replace(b"PLACEHOLDER", b"\xff\xfe\xc3(" + GOOD.encode()),
+        _line("badutf8", "PLACEHOLDER")
+        .encode("utf-8")
+        .replace(b"PLACEHOLDER", b"\xff\xfe\xc3(" + GOOD.encode()),
         _line("mixed", GOOD + " " + GOOD.encode("utf-8").decode("cp1256", errors="replace")).encode("utf-8"),
         _line("nodate", "شهردار گفت: پل تا ۳۱ اسفند ۱۴۰۳ افتتاح می‌شود.").encode("utf-8"),
         _line("absurd", "شهردار گفت: " + "۹" * 400 + " میلیارد تومان تا پایان سال هزینه می‌شود.").encode(),
@@ -83,8 +91,9 @@ def test_every_readable_article_is_indexed_despite_bad_neighbours(ingested: dict
 
 def test_invalid_utf8_is_replaced_not_fatal(ingested: dict[str, Any]) -> None:
     store = ingested["store"]
-    article = store.get_article(Article(url="u", canonical_url="https://example.ir/news/badutf8", source="t",
-                                        raw_text="x").id)
+    article = store.get_article(
+        Article(url="u", canonical_url="https://example.ir/news/badutf8", source="t", raw_text="x").id
+    )
     assert article is not None and "\ufffd" in article.raw_text and "ایستگاه" in article.text
 
 
@@ -189,10 +198,17 @@ def test_a_feed_that_is_not_xml_is_logged_and_counted(
     [
         ("sources:\n  - name: a\n    kind: rss\n    start_urls: ['https://a.ir/rss']\n", 3, "kind"),
         ("sources:\n  - name: a\n    kind: feed\n    start_urls: 'https://a.ir/rss'\n", 4, "start_urls"),
-        ("sources:\n  - name: a\n    kind: feed\n    start_urls: ['https://a.ir']\n    max_pages: many\n", 5,
-         "max_pages"),
-        ("sources:\n  - name: a\n    kind: feed\n    start_urls: ['https://a.ir']\n"
-         "  - name: a\n    kind: feed\n    start_urls: ['https://b.ir']\n", 5, "name"),
+        (
+            "sources:\n  - name: a\n    kind: feed\n    start_urls: ['https://a.ir']\n    max_pages: many\n",
+            5,
+            "max_pages",
+        ),
+        (
+            "sources:\n  - name: a\n    kind: feed\n    start_urls: ['https://a.ir']\n"
+            "  - name: a\n    kind: feed\n    start_urls: ['https://b.ir']\n",
+            5,
+            "name",
+        ),
     ],
 )
 def test_a_sources_file_with_mistakes_names_line_and_field(

@@ -119,7 +119,9 @@ def test_demo_end_to_end_twice_without_duplicates(settings: Settings) -> None:
     everything = json.loads(goftar("search", "--format", "json", "--limit", "100", home=settings.home).stdout)
     second = goftar("demo", home=settings.home)
     assert second.returncode == 0, second.stderr
-    articles = json.loads(goftar("search", "--type", "article", "--format", "json", home=settings.home).stdout)
+    articles = json.loads(
+        goftar("search", "--type", "article", "--format", "json", home=settings.home).stdout
+    )
     said = f"nothing new: {articles['total']} articles already indexed, {everything['total']} commitments in "
     assert f"{said}{settings.db_path}\n" in second.stdout, second.stdout
     assert "indexed 0 articles" not in second.stdout

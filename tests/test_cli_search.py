@@ -104,13 +104,21 @@ def test_every_allowed_value_is_accepted_and_listed_in_help(home: Path) -> None:
     assert out.returncode == 0, out.stderr
     search = typer.main.get_command(app).commands["search"]  # type: ignore[attr-defined]
     helps = {param.name: param.help or "" for param in search.params}
-    for param, literal in [("status", CommitmentStatus), ("polarity", Polarity), ("sort", Sort), ("doc_type", DocType)]:
+    for param, literal in [
+        ("status", CommitmentStatus),
+        ("polarity", Polarity),
+        ("sort", Sort),
+        ("doc_type", DocType),
+    ]:
         assert "|".join(get_args(literal)) in helps[param]
 
 
 def test_a_query_opening_with_an_exclusion_is_the_query(home: Path) -> None:
     kept = sc.restated_article()[1].commitments[0].id  # the vaccine promise that does not mention Tehran
-    for args in (["-تهران واکسن", "--format", "json"], ["--format", "json", "-تهران واکسن", "--sort", "date"]):
+    for args in (
+        ["-تهران واکسن", "--format", "json"],
+        ["--format", "json", "-تهران واکسن", "--sort", "date"],
+    ):
         out = goftar("search", *args, home=home)
         assert out.returncode == 0, out.stderr
         assert [hit["id"] for hit in json.loads(out.stdout)["hits"]] == [kept]
@@ -127,7 +135,11 @@ def test_unknown_ascii_options_are_still_errors(home: Path) -> None:
 def test_an_option_value_starting_with_a_dash_stays_with_its_option() -> None:
     takes_value = {"--speaker", "--format"}
     assert _exclusion_query_last(["--speaker", "-زاکانی"], takes_value) == ["--speaker", "-زاکانی"]
-    assert _exclusion_query_last(["«-تهران»", "--format", "csv"], takes_value) == ["«-تهران»", "--format", "csv"]
+    assert _exclusion_query_last(["«-تهران»", "--format", "csv"], takes_value) == [
+        "«-تهران»",
+        "--format",
+        "csv",
+    ]
     assert _exclusion_query_last(["-«تهران» واکسن", "--format", "csv"], takes_value) == [
         "--format",
         "csv",
@@ -142,9 +154,21 @@ def test_an_inverted_date_range_is_refused_with_what_to_do(home: Path) -> None:
     # one line, also when stderr is a pipe (a log file, cron mail): rich wrapped it at 80 columns
     assert out.stderr.strip().count("\n") == 0, out.stderr
     message = out.stderr
-    assert "--from 1403/05/10 (2024-07-31) is after --to 2024-07-01" in message and "earlier day first" in message
-    out = goftar("search", "", "--deadline-from", "۱۴۰۴/۰۱/۰۱", "--deadline-to", "۱۴۰۳/۰۱/۰۱", "--format", "csv",
-                 home=home)
+    assert (
+        "--from 1403/05/10 (2024-07-31) is after --to 2024-07-01" in message
+        and "earlier day first" in message
+    )
+    out = goftar(
+        "search",
+        "",
+        "--deadline-from",
+        "۱۴۰۴/۰۱/۰۱",
+        "--deadline-to",
+        "۱۴۰۳/۰۱/۰۱",
+        "--format",
+        "csv",
+        home=home,
+    )
     assert out.returncode == 2 and "--deadline-from" in out.stderr and out.stdout == ""
 
 

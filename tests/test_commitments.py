@@ -229,7 +229,11 @@ def test_one_speaker_and_the_organisation_she_commits() -> None:
 @pytest.mark.parametrize(
     ("text", "promiser", "action"),
     [
-        ("شهرداری تهران قول داد تا پایان سال ده ایستگاه افتتاح کند.", "شهرداری تهران", "ده ایستگاه افتتاح کند"),
+        (
+            "شهرداری تهران قول داد تا پایان سال ده ایستگاه افتتاح کند.",
+            "شهرداری تهران",
+            "ده ایستگاه افتتاح کند",
+        ),
         ("مدیرعامل شرکت مترو وعده داد این خط تا پایان سال افتتاح شود.", "مدیرعامل شرکت مترو", "این خط"),
     ],
 )
@@ -253,9 +257,14 @@ def test_a_pledge_without_a_date_is_a_commitment() -> None:
 
 
 def test_what_a_contract_obliges_is_a_demand_and_the_noun_is_no_cue() -> None:
-    [c] = extract("پیمانکار متعهد است طبق قرارداد خسارت‌ها را جبران کند.", published=date(2024, 5, 1)).commitments
+    [c] = extract(
+        "پیمانکار متعهد است طبق قرارداد خسارت‌ها را جبران کند.", published=date(2024, 5, 1)
+    ).commitments
     assert c.polarity == "demand"
-    for text in ("متعهد شدن به اجرای قانون وظیفه همه مدیران است.", "قول دادن آسان است اما عمل به آن سخت است."):
+    for text in (
+        "متعهد شدن به اجرای قانون وظیفه همه مدیران است.",
+        "قول دادن آسان است اما عمل به آن سخت است.",
+    ):
         assert extract(text, published=date(2024, 5, 1)).commitments == [], text
 
 
@@ -337,13 +346,30 @@ def test_a_hope_reported_by_its_verb() -> None:
 @pytest.mark.parametrize(
     ("text", "polarity", "negated", "deadline_end"),
     [
-        ("شهردار بوشهر گفت: برنامه‌ای برای افزایش عوارض خودرو در سال جاری نداریم.", "intend", True, date(2025, 3, 20)),
-        ("شهردار ملارد گفت: در تلاشیم تا پایان سال مشکل آب‌گرفتگی معابر را حل کنیم.", "intend", False, date(2025, 3, 20)),
-        ("شهردار قم گفت: پیمانکاران موظفند پروژه‌ها را تا پایان خرداد تحویل دهند.", "demand", False, date(2024, 6, 20)),
+        (
+            "شهردار بوشهر گفت: برنامه‌ای برای افزایش عوارض خودرو در سال جاری نداریم.",
+            "intend",
+            True,
+            date(2025, 3, 20),
+        ),
+        (
+            "شهردار ملارد گفت: در تلاشیم تا پایان سال مشکل آب‌گرفتگی معابر را حل کنیم.",
+            "intend",
+            False,
+            date(2025, 3, 20),
+        ),
+        (
+            "شهردار قم گفت: پیمانکاران موظفند پروژه‌ها را تا پایان خرداد تحویل دهند.",
+            "demand",
+            False,
+            date(2024, 6, 20),
+        ),
         ("شهردار گفت: در جلسه شورای ترافیک مقرر شد طرح از ۱ خرداد اجرا شود.", "intend", False, None),
     ],
 )
-def test_cues_the_word_list_missed(text: str, polarity: str, negated: bool, deadline_end: date | None) -> None:
+def test_cues_the_word_list_missed(
+    text: str, polarity: str, negated: bool, deadline_end: date | None
+) -> None:
     c = _only(text)
     assert (c.polarity, c.negated) == (polarity, negated)
     assert c.speaker is not None and c.speaker.text.startswith("شهردار")
@@ -366,7 +392,10 @@ def test_a_half_year_is_a_deadline_of_a_present_verb() -> None:
 @pytest.mark.parametrize(
     ("text", "condition"),
     [
-        ("شهردار مشهد گفت: این پروژه در صورت تامین اعتبار تا پایان سال افتتاح خواهد شد.", "در صورت تامین اعتبار"),
+        (
+            "شهردار مشهد گفت: این پروژه در صورت تامین اعتبار تا پایان سال افتتاح خواهد شد.",
+            "در صورت تامین اعتبار",
+        ),
         ("شهردار گفت: اگر اعتبار برسد پروژه را تا پایان سال تمام خواهیم کرد.", "اگر اعتبار برسد"),
         ("شهردار قزوین گفت: به شرط تامین اعتبار، ساخت مترو تا پایان سال آغاز می‌شود.", "به شرط تامین اعتبار"),
     ],
@@ -403,9 +432,17 @@ def test_continues_until_a_date_ahead_is_a_commitment() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "deadline_end"),
     [
-        ("مریم حسینی عضو شورای شهر تبریز خواستار توقف صدور مجوز برج‌سازی در دامنه عینالی شد.", "مریم حسینی", None),
+        (
+            "مریم حسینی عضو شورای شهر تبریز خواستار توقف صدور مجوز برج‌سازی در دامنه عینالی شد.",
+            "مریم حسینی",
+            None,
+        ),
         ("اعضای شورا خواستار ارائه گزارش شهرداری تا پایان ماه جاری شدند.", "اعضای شورا", date(2024, 5, 20)),
-        ("رئیس شورای شهر کرج از شهرداری خواست ظرف یک هفته زباله‌های کمربندی را جمع کند.", "رئیس شورای شهر کرج", date(2024, 5, 8)),
+        (
+            "رئیس شورای شهر کرج از شهرداری خواست ظرف یک هفته زباله‌های کمربندی را جمع کند.",
+            "رئیس شورای شهر کرج",
+            date(2024, 5, 8),
+        ),
     ],
 )
 def test_a_demand_reported_by_its_verb(text: str, speaker: str, deadline_end: date | None) -> None:
@@ -459,7 +496,12 @@ def test_an_actor_stops_before_the_deadline() -> None:
 def test_an_announcement_of_something_ahead_without_a_date_is_a_commitment(text: str) -> None:
     c = _only(text)
     assert c.polarity == "commit" and c.deadline is None and c.speaker is not None
-    assert extract("شهردار یزد از تخصیص ۵۰ میلیارد ریال برای مرمت بافت تاریخی خبر داد.", published=PUB).commitments == []
+    assert (
+        extract(
+            "شهردار یزد از تخصیص ۵۰ میلیارد ریال برای مرمت بافت تاریخی خبر داد.", published=PUB
+        ).commitments
+        == []
+    )
 
 
 def test_an_announced_start_with_a_date_ahead_is_a_commitment() -> None:
@@ -472,7 +514,10 @@ def test_an_announced_start_with_a_date_ahead_is_a_commitment() -> None:
     ("text", "speaker"),
     [
         ("نماینده شرکت گاز استان متعهد شد که لوله‌کشی محله تا پایان بهمن تمام شود.", "نماینده شرکت گاز استان"),
-        ("مدیرعامل شرکت آب و فاضلاب مشهد متعهد شد ظرف دو ماه شبکه فاضلاب را تکمیل کند.", "مدیرعامل شرکت آب و فاضلاب مشهد"),
+        (
+            "مدیرعامل شرکت آب و فاضلاب مشهد متعهد شد ظرف دو ماه شبکه فاضلاب را تکمیل کند.",
+            "مدیرعامل شرکت آب و فاضلاب مشهد",
+        ),
     ],
 )
 def test_a_title_that_pledges_is_the_speaker(text: str, speaker: str) -> None:
@@ -711,10 +756,14 @@ def test_wanting_to_do_something_from_a_time_or_with_a_means_is_no_request(text:
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        ("شهردار تهران گفت: طرح تهیه‌شده توسط دانشگاه تهران برای ساماندهی دستفروشان از هفته آینده اجرا می‌شود.",
-         None),
-        ("سخنگوی شهرداری شیراز گفت: طرح جدید پارک حاشیه‌ای توسط سازمان حمل و نقل و ترافیک اجرا خواهد شد.",
-         "سازمان حمل و نقل و ترافیک"),
+        (
+            "شهردار تهران گفت: طرح تهیه‌شده توسط دانشگاه تهران برای ساماندهی دستفروشان از هفته آینده اجرا می‌شود.",
+            None,
+        ),
+        (
+            "سخنگوی شهرداری شیراز گفت: طرح جدید پارک حاشیه‌ای توسط سازمان حمل و نقل و ترافیک اجرا خواهد شد.",
+            "سازمان حمل و نقل و ترافیک",
+        ),
     ],
 )
 def test_a_passive_agent_is_an_organisation_named_whole(text: str, actor: str | None) -> None:
@@ -1034,7 +1083,10 @@ def test_a_verbless_line_is_a_commitment_only_when_it_opens_with_a_deed(text: st
 
 
 def test_a_verbless_bullet_of_deeds_is_still_a_commitment() -> None:
-    cs = _c9("معاون حمل و نقل:\n- کاهش سرفاصله اتوبوس‌ها در هفته آینده\n- افزایش ۲۰ درصدی کرایه‌ها از اول فروردین", PUB9R)
+    cs = _c9(
+        "معاون حمل و نقل:\n- کاهش سرفاصله اتوبوس‌ها در هفته آینده\n- افزایش ۲۰ درصدی کرایه‌ها از اول فروردین",
+        PUB9R,
+    )
     assert len(cs) == 2
 
 
@@ -1115,7 +1167,9 @@ def test_a_yearly_eid_is_no_deadline() -> None:
 
 
 def test_a_grace_given_last_week_still_runs_and_an_ezafe_opens_a_deed_line() -> None:
-    (c,) = _c9("رئیس شورا گفت: در جلسه هفته گذشته به شهرداری یک ماه فرصت داده شد تا گزارش را ارائه کند.", PUB9R)
+    (c,) = _c9(
+        "رئیس شورا گفت: در جلسه هفته گذشته به شهرداری یک ماه فرصت داده شد تا گزارش را ارائه کند.", PUB9R
+    )
     assert c.polarity == "demand"
     (c,) = _c9("شهردار رشت: اجرای طرح ترافیک از اول دی", PUB9R)
     assert c.deadline and c.deadline.text == "از اول دی"
@@ -1144,13 +1198,23 @@ def test_an_agentless_passive_gives_a_commitment_no_speaker() -> None:
 @pytest.mark.parametrize(
     ("text", "deadline", "negated"),
     [
-        ("مدیرعامل سازمان عمران شهرداری کرج گفت: از ابتدای دی کارگران به کار بازمی‌گردند.", "از ابتدای دی", False),
-        ("معاون فنی شهرداری مشهد اعلام کرد: پیمانکار از شنبه آینده به کارگاه برمی‌گردد.", "از شنبه آینده", False),
+        (
+            "مدیرعامل سازمان عمران شهرداری کرج گفت: از ابتدای دی کارگران به کار بازمی‌گردند.",
+            "از ابتدای دی",
+            False,
+        ),
+        (
+            "معاون فنی شهرداری مشهد اعلام کرد: پیمانکار از شنبه آینده به کارگاه برمی‌گردد.",
+            "از شنبه آینده",
+            False,
+        ),
         ("مدیر منطقه ۳ گفت: طرح ساماندهی دستفروشان از اول دی به اجرا درمی‌آید.", "از اول دی", False),
         ("مدیرعامل شرکت توزیع برق گفت: تا پایان زمستان خاموشی به خانه‌ها بازنمی‌گردد.", "پایان زمستان", True),
     ],
 )
-def test_a_third_person_preverb_verb_with_a_bound_ahead_is_a_plan(text: str, deadline: str, negated: bool) -> None:
+def test_a_third_person_preverb_verb_with_a_bound_ahead_is_a_plan(
+    text: str, deadline: str, negated: bool
+) -> None:
     (c,) = _c9(text, PUB9R)
     assert c.polarity == "commit" and c.negated is negated
     assert c.deadline and c.deadline.text == deadline
@@ -1203,7 +1267,9 @@ def test_what_a_job_needs_is_an_estimate(text: str) -> None:
 
 
 def test_an_estimate_leaves_the_promise_or_the_obligation_beside_it() -> None:
-    (c,) = _c9("شهردار ساری گفت: ۵ سال زمان لازم است تا پروژه تکمیل شود اما ما آن را ظرف سه سال تمام می‌کنیم.", PUB9R)
+    (c,) = _c9(
+        "شهردار ساری گفت: ۵ سال زمان لازم است تا پروژه تکمیل شود اما ما آن را ظرف سه سال تمام می‌کنیم.", PUB9R
+    )
     assert c.polarity == "commit" and c.deadline and c.deadline.text == "ظرف سه سال"
     (c,) = _c9("رئیس پلیس راهور گفت: در این زمان لازم است رانندگان از سفرهای غیرضروری خودداری کنند.", PUB9R)
     assert c.polarity == "demand"
@@ -1233,13 +1299,21 @@ def test_a_bound_that_recurs_with_a_routine_is_no_commitment(text: str) -> None:
     ("text", "deadline"),
     [
         ("معاون مالی شهرداری گفت: امسال تا پایان آذر لایحه بودجه به شورا ارائه می‌شود.", "پایان آذر"),
-        ("شهردار گفت: امسال هم مانند هر سال تا پایان اسفند عوارض نوسازی با تخفیف دریافت می‌شود.", "پایان اسفند"),
+        (
+            "شهردار گفت: امسال هم مانند هر سال تا پایان اسفند عوارض نوسازی با تخفیف دریافت می‌شود.",
+            "پایان اسفند",
+        ),
         # a daily or monthly routine that starts on a day ahead is a plan
-        ("مدیرعامل سازمان پسماند گفت: از اول دی روزانه ۵۰۰ تن پسماند با ناوگان جدید جمع‌آوری می‌شود.", "از اول دی"),
+        (
+            "مدیرعامل سازمان پسماند گفت: از اول دی روزانه ۵۰۰ تن پسماند با ناوگان جدید جمع‌آوری می‌شود.",
+            "از اول دی",
+        ),
         ("رئیس کمیسیون بودجه گفت: از اول دی هر ماه گزارش عملکرد مالی به شورا ارائه می‌شود.", "از اول دی"),
     ],
 )
-def test_this_years_turn_of_a_routine_or_one_that_starts_ahead_is_a_commitment(text: str, deadline: str) -> None:
+def test_this_years_turn_of_a_routine_or_one_that_starts_ahead_is_a_commitment(
+    text: str, deadline: str
+) -> None:
     (c,) = _c9(text, PUB9R)
     assert c.polarity == "commit" and c.deadline and c.deadline.text == deadline
 
@@ -1295,7 +1369,9 @@ def test_an_estimate_with_its_amount_is_none(text: str) -> None:
 
 
 def test_an_estimate_before_but_leaves_the_promise() -> None:
-    (c,) = _c9("شهردار ساری گفت: برای این کار ۵ سال زمان لازم است اما ما آن را ظرف سه سال تمام می‌کنیم.", PUB9R)
+    (c,) = _c9(
+        "شهردار ساری گفت: برای این کار ۵ سال زمان لازم است اما ما آن را ظرف سه سال تمام می‌کنیم.", PUB9R
+    )
     assert c.polarity == "commit" and c.deadline and c.deadline.text == "ظرف سه سال"
 
 
@@ -1304,7 +1380,10 @@ def test_an_estimate_before_but_leaves_the_promise() -> None:
     [
         ("معاون مالی شهرداری گفت: مانند هر سال، لایحه بودجه تا پایان آذر به شورا ارائه می‌شود.", "پایان آذر"),
         # «سالانه» after an occasion says which one, not that the sentence tells a routine
-        ("معاون فرهنگی گفت: جشنواره سالانه گل و گیاه از ۱۵ آذر تا ۲۰ آذر در بوستان ملت برگزار می‌شود.", "از ۱۵ آذر تا ۲۰ آذر"),
+        (
+            "معاون فرهنگی گفت: جشنواره سالانه گل و گیاه از ۱۵ آذر تا ۲۰ آذر در بوستان ملت برگزار می‌شود.",
+            "از ۱۵ آذر تا ۲۰ آذر",
+        ),
         ("رئیس شورا گفت: گزارش سالانه عملکرد شهرداری تا پایان آذر به شورا ارائه می‌شود.", "پایان آذر"),
         # «همیشه» in a clause of its own
         ("شهردار گفت: ما همیشه به قول خود عمل کرده‌ایم و این پل هم تا پایان آذر افتتاح می‌شود.", "پایان آذر"),

@@ -104,7 +104,10 @@ class ForkServer:
         env.pop("GOFTAR_ES_URL", None)
         self.proc = subprocess.Popen(
             [sys.executable, str(CRASHKIT / "forkserver.py")],
-            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert self._answer().get("ready"), "the fork server did not start"
 
@@ -123,8 +126,13 @@ class ForkServer:
             "GOFTAR_KILL_AT": kill_at,
             "GOFTAR_KILL_MARKER": str(home.parent / "killed") if kill_at else "",
         }
-        request = {"argv": ["run", "--sources", str(sources)], "env": env, "kill_at": kill_at,
-                   "delay": delay, "log": str(log)}
+        request = {
+            "argv": ["run", "--sources", str(sources)],
+            "env": env,
+            "kill_at": kill_at,
+            "delay": delay,
+            "log": str(log),
+        }
         self.proc.stdin.write(json.dumps(request) + "\n")
         self.proc.stdin.flush()
         code = int(self._answer()["returncode"])
@@ -180,7 +188,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 @pytest.fixture(scope="module")
-def baseline(site: Path, servers: list[ForkServer], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def baseline(
+    site: Path, servers: list[ForkServer], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
     home = tmp_path_factory.mktemp("clean") / "home"
     started = time.monotonic()
     code, log = servers[0].run(home, site)
@@ -237,7 +247,11 @@ def test_killed_runs_recover_to_exactly_the_clean_store(
         snap = _snapshot(tmp_path / f"case-{i}" / "home")
         for key in ("articles", "statements", "commitments", "entities", "article_fts", "commitment_fts"):
             if snap[key] != baseline[key]:
-                lost = set(map(str, baseline[key])) - set(map(str, snap[key])) if isinstance(snap[key], list) else ""
+                lost = (
+                    set(map(str, baseline[key])) - set(map(str, snap[key]))
+                    if isinstance(snap[key], list)
+                    else ""
+                )
                 problems.append(f"{case}: {key} differ from the clean run (missing: {sorted(lost)[:5]})")
         if snap["integrity"] != "ok" or snap["seen_integrity"] != "ok":
             problems.append(f"{case}: integrity_check {snap['integrity']!r} / {snap['seen_integrity']!r}")

@@ -83,12 +83,18 @@ def test_bad_pages_are_counted_and_skipped(crawled: dict[str, Any]) -> None:
 
 def test_one_release_from_two_outlets_is_linked_to_its_first_copy(crawled: dict[str, Any]) -> None:
     articles = crawled["articles"]
-    group = [articles[p] for p in ("news/101-park.html", "other/news/9001-park-copy.html",
-                                   "other/news/9002-park-edited.html")]
-    assert len({a.source for a in group}) == 2  # a verbatim copy from another outlet is kept, as a second source
+    group = [
+        articles[p]
+        for p in ("news/101-park.html", "other/news/9001-park-copy.html", "other/news/9002-park-edited.html")
+    ]
+    assert (
+        len({a.source for a in group}) == 2
+    )  # a verbatim copy from another outlet is kept, as a second source
     roots = [a for a in group if a.duplicate_of is None]
     assert len(roots) == 1  # whichever copy the crawl met first …
-    assert all(a.duplicate_of == roots[0].canonical_url for a in group if a is not roots[0])  # … is everyone's link
+    assert all(
+        a.duplicate_of == roots[0].canonical_url for a in group if a is not roots[0]
+    )  # … is everyone's link
 
 
 def test_listing_pagination_stops_at_the_page_limit(crawled: dict[str, Any]) -> None:

@@ -280,7 +280,10 @@ def test_listing_stops_paging_at_the_date_limit() -> None:
     body = render_tokens(read("listing/page-2.html"), "http://site.ir").encode("utf-8")
     response = HtmlResponse("http://site.ir/listing/page-2.html", body=body, encoding="utf-8")
     urls = [r.url for r in spider.parse_listing(response, page=2)]
-    assert urls == ["http://site.ir/listing/items/303-trees.html", "http://site.ir/listing/items/304-bins.html"]
+    assert urls == [
+        "http://site.ir/listing/items/303-trees.html",
+        "http://site.ir/listing/items/304-bins.html",
+    ]
     recent = source.model_copy(update={"max_age_days": 30})
     spider.source = recent
     assert [r.url for r in spider.parse_listing(response, page=2)][-1].endswith("/listing/page-3.html")

@@ -63,8 +63,11 @@ def test_prune_keeps_recent_raw_files(settings: Settings) -> None:
     old_warc, new_warc = settings.archive_dir / "a.warc.gz", settings.archive_dir / "b.warc.gz"
     old_crawl, other = settings.crawl_dir / "g" / "x.jsonl", settings.archive_dir / "notes.txt"
     # Not yet ingested, or kept for an operator: old as they are, they must survive.
-    unfinished = [settings.crawl_dir / "pending" / "run.jsonl", settings.crawl_dir / "g" / "retry" / "retry-2-x.jsonl",
-                  settings.crawl_dir / "failed" / "retry-5-y.jsonl"]
+    unfinished = [
+        settings.crawl_dir / "pending" / "run.jsonl",
+        settings.crawl_dir / "g" / "retry" / "retry-2-x.jsonl",
+        settings.crawl_dir / "failed" / "retry-5-y.jsonl",
+    ]
     for path in unfinished:
         path.parent.mkdir(parents=True, exist_ok=True)
     for path in (old_warc, new_warc, old_crawl, other, *unfinished):

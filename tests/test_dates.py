@@ -291,7 +291,12 @@ def test_a_bare_eid_is_nowruz_when_no_lunar_feast_is_near(text: str, pub: date, 
 
 @pytest.mark.parametrize(
     "text",
-    ["تا عید فطر تمام می‌شود", "تا عید سعید قربان", "در ماه رمضان تا عید تمام می‌شود", "عیدی کارکنان پرداخت شد"],
+    [
+        "تا عید فطر تمام می‌شود",
+        "تا عید سعید قربان",
+        "در ماه رمضان تا عید تمام می‌شود",
+        "عیدی کارکنان پرداخت شد",
+    ],
 )
 def test_a_named_or_lunar_eid_is_not_nowruz(text: str) -> None:
     assert all(not d.text.startswith("عید") or d.end is None for _s, _e, d in deadlines_in(text, ABAN_30))

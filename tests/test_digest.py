@@ -223,7 +223,9 @@ def test_an_output_folder_that_is_a_file_is_a_clear_error(digest: Digest, tmp_pa
         write_digest(digest, in_the_way)
 
 
-def test_an_archived_copy_is_linked_when_the_public_address_is_set(digest: Digest, settings: Settings) -> None:
+def test_an_archived_copy_is_linked_when_the_public_address_is_set(
+    digest: Digest, settings: Settings
+) -> None:
     import dataclasses
 
     from goftar.digest.build import commitment_item

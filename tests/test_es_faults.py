@@ -23,13 +23,19 @@ def _items(n: int = 3) -> list[tuple[Article, Extraction]]:
     for i in range(n):
         text = f"شهردار گفت این طرح تا پایان سال اجرا می‌شود. خبر {i}"
         article = Article(
-            url=f"https://example.ir/news/{i}", canonical_url=f"https://example.ir/news/{i}", source="ex",
-            raw_text=text, text=text, published=datetime(2025, 1, 1 + i, tzinfo=UTC),
+            url=f"https://example.ir/news/{i}",
+            canonical_url=f"https://example.ir/news/{i}",
+            source="ex",
+            raw_text=text,
+            text=text,
+            published=datetime(2025, 1, 1 + i, tzinfo=UTC),
         )
         extraction = Extraction(
             text=text,
             statements=[Statement(quote=text[:20], start=0, end=20, article_id=article.id)],
-            commitments=[Commitment(action="اجرا", evidence=text[:30], start=0, end=30, article_id=article.id)],
+            commitments=[
+                Commitment(action="اجرا", evidence=text[:30], start=0, end=30, article_id=article.id)
+            ],
         )
         items.append((article, extraction))
     return items
@@ -96,7 +102,9 @@ def test_429_on_the_whole_request_is_retried(double: tuple[EsDouble, ElasticStor
     fake.plans = ["429"]
     report = store.upsert(_items())
     assert report.failed == [] and report.articles == 3
-    assert len(fake.bulk_requests) == 2 and fake.bulk_requests[0] == fake.bulk_requests[1]  # same ids, no duplicates
+    assert (
+        len(fake.bulk_requests) == 2 and fake.bulk_requests[0] == fake.bulk_requests[1]
+    )  # same ids, no duplicates
 
 
 def test_429_that_never_clears_is_reported_per_document(double: tuple[EsDouble, ElasticStore]) -> None:

@@ -58,7 +58,9 @@ def test_reindex_moves_every_alias_to_a_new_version(double: tuple[EsDouble, Elas
     assert store.reindex()["indices"]["commitments"] == "goftar-commitments-v2 → goftar-commitments-v3"
 
 
-def test_a_write_during_reindex_is_refused_and_reported_not_lost(double: tuple[EsDouble, ElasticStore]) -> None:
+def test_a_write_during_reindex_is_refused_and_reported_not_lost(
+    double: tuple[EsDouble, ElasticStore],
+) -> None:
     fake, store = double
     assert store.upsert(sc.corpus()).failed == []
     during: list[IndexReport] = []
@@ -72,7 +74,9 @@ def test_a_write_during_reindex_is_refused_and_reported_not_lost(double: tuple[E
     assert store.upsert([sc.metro_post()]).failed == []
 
 
-def test_a_failed_reindex_lifts_the_block_and_keeps_the_old_index(double: tuple[EsDouble, ElasticStore]) -> None:
+def test_a_failed_reindex_lifts_the_block_and_keeps_the_old_index(
+    double: tuple[EsDouble, ElasticStore],
+) -> None:
     fake, store = double
     fake.reindex_fails = True
     with pytest.raises(ApiError):

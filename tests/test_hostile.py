@@ -45,12 +45,18 @@ def _hostile_item() -> tuple[Article, Extraction]:
     )
     speaker = Speaker(text=f"شهردار {HANDLER}", kind="role")
     commitment = Commitment(
-        speaker=speaker, action=f"ساخت پارک {SCRIPT}", evidence=evidence, start=start,
-        end=start + len(evidence), deadline=Deadline(text="تا پایان سال", end=date(2025, 3, 20), kind="by"),
-        article_id=article.id, topics=["<svg onload=alert(1)>"],
+        speaker=speaker,
+        action=f"ساخت پارک {SCRIPT}",
+        evidence=evidence,
+        start=start,
+        end=start + len(evidence),
+        deadline=Deadline(text="تا پایان سال", end=date(2025, 3, 20), kind="by"),
+        article_id=article.id,
+        topics=["<svg onload=alert(1)>"],
     )
-    statement = Statement(quote=evidence, speaker=speaker, start=start, end=start + len(evidence),
-                          article_id=article.id)
+    statement = Statement(
+        quote=evidence, speaker=speaker, start=start, end=start + len(evidence), article_id=article.id
+    )
     return article, Extraction(text=text, statements=[statement], commitments=[commitment])
 
 
@@ -74,7 +80,9 @@ def _assert_inert(html: str) -> None:
     assert 'href="javascript:' not in html
 
 
-@pytest.mark.parametrize("params", [{"q": "پارک"}, {"q": "پارک", "type": "statement"}, {"q": "", "type": "article"}])
+@pytest.mark.parametrize(
+    "params", [{"q": "پارک"}, {"q": "پارک", "type": "statement"}, {"q": "", "type": "article"}]
+)
 def test_payloads_in_crawled_text_are_escaped_in_the_page(client: TestClient, params: dict[str, str]) -> None:
     response = client.get("/", params=params)
     assert response.status_code == 200
@@ -88,7 +96,9 @@ def test_the_page_has_a_strict_content_security_policy(client: TestClient) -> No
     csp = headers["content-security-policy"]
     directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
     assert directives["default-src"] == "'none'" and directives["script-src"] == "'self'"
-    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp and directives["frame-ancestors"] == "'none'"
+    assert (
+        "unsafe-inline" not in csp and "unsafe-eval" not in csp and directives["frame-ancestors"] == "'none'"
+    )
     assert headers["x-content-type-options"] == "nosniff"
 
 
@@ -183,8 +193,14 @@ def test_smtp_password_never_reaches_logs_or_errors(
     from goftar.digest import build_digest, send_digest
 
     secret = "s3cr3t-SMTP-pass"  # noqa: S105
-    mail = replace(settings, smtp_host="127.0.0.1", smtp_port=9, smtp_user="bot", smtp_password=secret,
-                   digest_to="a@example.ir")
+    mail = replace(
+        settings,
+        smtp_host="127.0.0.1",
+        smtp_port=9,
+        smtp_user="bot",
+        smtp_password=secret,
+        digest_to="a@example.ir",
+    )
     with caplog.at_level(logging.DEBUG), pytest.raises(GoftarError) as err:
         send_digest(build_digest(store, DAY, mail), mail)
     assert secret not in str(err.value) and secret not in caplog.text

@@ -6,8 +6,13 @@ from goftar.model import Article, Commitment, Deadline, Extraction, Quantity, Sp
 
 
 def _article(**kw: object) -> Article:
-    base = dict(url="https://x.ir/n/1?utm_source=t", canonical_url="https://x.ir/n/1", source="pana",
-                raw_text="متن", published=datetime(2021, 9, 17, 6, 30, tzinfo=UTC))
+    base = dict(
+        url="https://x.ir/n/1?utm_source=t",
+        canonical_url="https://x.ir/n/1",
+        source="pana",
+        raw_text="متن",
+        published=datetime(2021, 9, 17, 6, 30, tzinfo=UTC),
+    )
     base.update(kw)
     return Article(**base)  # type: ignore[arg-type]
 
@@ -39,9 +44,13 @@ def test_jalali_date_uses_tehran_day_for_datetimes() -> None:
 def test_commitment_round_trip_with_deadline_and_quantities() -> None:
     commitment = Commitment(
         speaker=Speaker(text="شهردار تهران", kind="role", canonical_name="علیرضا زاکانی"),
-        action="افراد بالای ۱۸ سال را واکسینه کنیم", evidence="...", start=3, end=40,
+        action="افراد بالای ۱۸ سال را واکسینه کنیم",
+        evidence="...",
+        start=3,
+        end=40,
         deadline=Deadline(text="۱۰ مهر ماه", start=date(2021, 10, 2), end=date(2021, 10, 2), kind="by"),
-        quantities=[Quantity(text="۳۰۰ هزار دُز", value=300000, unit="دُز")], article_id="a1",
+        quantities=[Quantity(text="۳۰۰ هزار دُز", value=300000, unit="دُز")],
+        article_id="a1",
     )
     data = Extraction(text="t", commitments=[commitment]).to_json()
     assert data["commitments"][0]["deadline"]["end_jalali"] == "1400/07/10"

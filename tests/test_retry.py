@@ -21,8 +21,13 @@ OTHER = "معاون حمل و نقل شهرداری گفت: خط ۷ مترو ت�
 def _articles() -> list[Article]:
     when = datetime(2021, 9, 17, 8, 0, tzinfo=UTC)
     return [
-        Article(url=f"https://pana.ir/n/{i}", canonical_url=f"https://pana.ir/n/{i}", source="pana",
-                raw_text=text, published=when)
+        Article(
+            url=f"https://pana.ir/n/{i}",
+            canonical_url=f"https://pana.ir/n/{i}",
+            source="pana",
+            raw_text=text,
+            published=when,
+        )
         for i, text in enumerate([PROMISE, OTHER], 1)
     ]
 

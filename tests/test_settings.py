@@ -16,8 +16,12 @@ def test_defaults_use_var_and_sqlite() -> None:
 
 def test_environment_overrides_and_types() -> None:
     settings = Settings.from_env(
-        {"GOFTAR_HOME": "/tmp/g", "GOFTAR_ES_URL": "http://es:9200", "GOFTAR_SMTP_PORT": "25",
-         "GOFTAR_ALLOW_PRIVATE": "yes"}
+        {
+            "GOFTAR_HOME": "/tmp/g",
+            "GOFTAR_ES_URL": "http://es:9200",
+            "GOFTAR_SMTP_PORT": "25",
+            "GOFTAR_ALLOW_PRIVATE": "yes",
+        }
     )
     assert settings.digest_dir == Path("/tmp/g/digests")
     assert settings.backend == "elasticsearch"
@@ -30,8 +34,13 @@ def test_bad_value_names_the_variable() -> None:
 
 
 def test_secrets_are_masked_when_redacted() -> None:
-    settings = Settings.from_env({"GOFTAR_SMTP_PASSWORD": "hunter2", "GOFTAR_ES_API_KEY": "k3y",
-                                  "GOFTAR_ES_URL": "https://elastic:s3cret@es.example:9200"})
+    settings = Settings.from_env(
+        {
+            "GOFTAR_SMTP_PASSWORD": "hunter2",
+            "GOFTAR_ES_API_KEY": "k3y",
+            "GOFTAR_ES_URL": "https://elastic:s3cret@es.example:9200",
+        }
+    )
     shown = str(settings.redacted())
     assert "hunter2" not in shown and "k3y" not in shown and "s3cret" not in shown
     assert "es.example:9200" in shown
@@ -58,10 +67,15 @@ def test_archive_url_on_the_public_server(base: str) -> None:
     assert settings.archive_url({"url": "https://x.example/1", "archive": None}) is None
     assert settings.archive_url({}) is None
     under_a_path = Settings.from_env({"GOFTAR_PUBLIC_URL": "https://example.org/goftar/"})
-    assert under_a_path.archive_url({"archive": "a.warc.gz#0"}) == "https://example.org/goftar/archive?ref=a.warc.gz%230"
+    assert (
+        under_a_path.archive_url({"archive": "a.warc.gz#0"})
+        == "https://example.org/goftar/archive?ref=a.warc.gz%230"
+    )
 
 
-@pytest.mark.parametrize("bad", ["goftar.example.org", "ftp://goftar.example.org", "https://x.org/?a=1", "https://"])
+@pytest.mark.parametrize(
+    "bad", ["goftar.example.org", "ftp://goftar.example.org", "https://x.org/?a=1", "https://"]
+)
 def test_a_public_url_that_would_make_broken_links_is_refused(bad: str) -> None:
     with pytest.raises(ValueError, match="GOFTAR_PUBLIC_URL"):
         Settings.from_env({"GOFTAR_PUBLIC_URL": bad})

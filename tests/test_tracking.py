@@ -64,6 +64,8 @@ def test_status_from_deadline() -> None:
     assert status_for(None, today) == "unknown"
     assert status_for(Deadline(text="پایان سال"), today) == "unknown"
     # The due day is the deadline's end; a start-only deadline has none (it says when work begins).
-    assert due_day(Deadline(text="تا ۱۰ مهر", start=today, end=date(2021, 10, 2), kind="by")) == date(2021, 10, 2)
+    assert due_day(Deadline(text="تا ۱۰ مهر", start=today, end=date(2021, 10, 2), kind="by")) == date(
+        2021, 10, 2
+    )
     assert due_day(Deadline(text="از هفته آینده", start=date(2021, 10, 2), kind="from")) is None
     assert due_day(None) is None

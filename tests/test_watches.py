@@ -49,7 +49,16 @@ def test_invalid_watches_are_refused(settings: Settings, kwargs: dict, message: 
 
 @pytest.mark.parametrize(
     "name",
-    ["x\nBcc: evil@x.org", "x\r\nBcc: evil@x.org", "پل\tمترو", "a\x00b", "a\x1bb", "a\x85b", "a\u2028b", "a\u202eb"],
+    [
+        "x\nBcc: evil@x.org",
+        "x\r\nBcc: evil@x.org",
+        "پل\tمترو",
+        "a\x00b",
+        "a\x1bb",
+        "a\x85b",
+        "a\u2028b",
+        "a\u202eb",
+    ],
 )
 def test_names_with_control_characters_are_refused(settings: Settings, name: str) -> None:
     with pytest.raises(ConfigError, match=r"control characters \(U\+.*one line of letters"):
@@ -68,7 +77,11 @@ def test_cli_refuses_a_name_with_a_line_break(settings: Settings) -> None:
     env = {"PATH": "/usr/bin:/bin", "GOFTAR_HOME": str(settings.home), "GOFTAR_LOG_LEVEL": "WARNING"}
     out = subprocess.run(
         [goftar, "watch", "add", "x\nBcc: evil@x.org", "پل"],
-        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
     )
     assert out.returncode == 2 and "control characters" in out.stderr and "saved" not in out.stdout
     assert not watches_path(settings).exists()

@@ -48,11 +48,21 @@ def test_restores_deleted_and_spaced_zwnj(restorer: zwnj.Restorer, raw: str, exp
 @pytest.mark.parametrize(
     "text",
     [
-        "داده شده", "پیش گرفته", "این که", "سه قاشق", "میدان", "میزان", "تنها", "عنوانی", "خرافات",
+        "داده شده",
+        "پیش گرفته",
+        "این که",
+        "سه قاشق",
+        "میدان",
+        "میزان",
+        "تنها",
+        "عنوانی",
+        "خرافات",
         "لوکوموتیوهای",
-        "دندان پایین", "بیداری مردم",  # no evidence that these pairs are ever one word
+        "دندان پایین",
+        "بیداری مردم",  # no evidence that these pairs are ever one word
         "پاهایم",  # پا|ها|یم needs no ZWNJ after «ا»; not پاه|ایم
-        "ملایم", "الهام",  # whole words, not مل|ایم or اله|ام
+        "ملایم",
+        "الهام",  # whole words, not مل|ایم or اله|ام
         "کودکتان",  # clitic تان attaches after a consonant
     ],
 )
@@ -192,8 +202,14 @@ def test_keen_restoration_only_adds_splits(restorer: zwnj.Restorer) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["کتابها را به شدت دیدم", "کتاب های ما را می بینیم", "ما مصرف کننده و پیام رسان را دیدیم",
-     "آتش بار و بزرگ راه", f"کتاب{Z}ها و آتش بار", "کتابها و آتش بار"],
+    [
+        "کتابها را به شدت دیدم",
+        "کتاب های ما را می بینیم",
+        "ما مصرف کننده و پیام رسان را دیدیم",
+        "آتش بار و بزرگ راه",
+        f"کتاب{Z}ها و آتش بار",
+        "کتابها و آتش بار",
+    ],
 )
 def test_restoring_twice_changes_nothing_more(restorer: zwnj.Restorer, text: str) -> None:
     once = restorer.restore(text)
@@ -213,9 +229,18 @@ def test_plural_ezafe_needs_a_word_after_it(tmp_path: Path) -> None:
     forms: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     corpus = [
-        f"درخت{Z}های بلند", f"کتاب{Z}های خوب", f"باغ{Z}های سبز", f"دست{Z}های او", f"سنگ{Z}های سیاه",
-        f"خانه{Z}ای از سنگ", f"جمله{Z}ای کوتاه", f"پرده{Z}ای زیبا",
-        "سوخت گران شد", "سوخت کم بود", "سوخت", "نان سوخته",
+        f"درخت{Z}های بلند",
+        f"کتاب{Z}های خوب",
+        f"باغ{Z}های سبز",
+        f"دست{Z}های او",
+        f"سنگ{Z}های سیاه",
+        f"خانه{Z}ای از سنگ",
+        f"جمله{Z}ای کوتاه",
+        f"پرده{Z}ای زیبا",
+        "سوخت گران شد",
+        "سوخت کم بود",
+        "سوخت",
+        "نان سوخته",
     ]
     count_texts(corpus, 3.0, forms, pairs)
     out = tmp_path / "lex.tsv.gz"
@@ -237,8 +262,14 @@ def test_bound_pieces_and_preverbs_join_across_a_space(tmp_path: Path) -> None:
     forms: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     corpus = [
-        f"خانه{Z}ات زیباست", f"خانه{Z}ات کجاست", f"خانه{Z}ات دور است",
-        "نامه رسید", "نامه است", "خانه است", f"آنها می{Z}گذرند", "درمی",
+        f"خانه{Z}ات زیباست",
+        f"خانه{Z}ات کجاست",
+        f"خانه{Z}ات دور است",
+        "نامه رسید",
+        "نامه است",
+        "خانه است",
+        f"آنها می{Z}گذرند",
+        "درمی",
     ]
     count_texts(corpus, 1.0, forms, pairs)
     out = tmp_path / "lex.tsv.gz"
@@ -249,7 +280,9 @@ def test_bound_pieces_and_preverbs_join_across_a_space(tmp_path: Path) -> None:
     assert r.restore("نامه است") == "نامه است"
 
 
-def _tiny_restorer(tmp_path: Path, corpus: list[str], outside: dict[str, float] | None = None) -> zwnj.Restorer:
+def _tiny_restorer(
+    tmp_path: Path, corpus: list[str], outside: dict[str, float] | None = None
+) -> zwnj.Restorer:
     """A restorer of ``corpus`` (a treebank, weight 3) plus spellings seen only outside the treebanks."""
     forms: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
@@ -265,9 +298,27 @@ def test_endings_in_alef_after_yeh_share_one_class(tmp_path: Path) -> None:
     """After the vowel ی, «ای»، «ام»، «اند»… are each too rare for a class: they share one (سنتی‌ای
     from زندگی‌ام، قبلی‌اش…); but after «ا» (رعای|ای) or in a word in «ا» plus ی (دنیا|ی) ی is a glide."""
     corpus = [
-        f"زندگی{Z}ام", f"قبلی{Z}ام", f"روسری{Z}اش", f"زندگی{Z}اش", f"علمی{Z}اند", f"خانه{Z}ای",
-        f"جمله{Z}ای", f"پرده{Z}ای", "سنتی", "فضایی", "دنیا", "دنیای", "کتاب", "رعایا",
-        "زندگی", "قبلی", "روسری", "علمی", "خانه", "جمله", "پرده",  # stems, not prefixes
+        f"زندگی{Z}ام",
+        f"قبلی{Z}ام",
+        f"روسری{Z}اش",
+        f"زندگی{Z}اش",
+        f"علمی{Z}اند",
+        f"خانه{Z}ای",
+        f"جمله{Z}ای",
+        f"پرده{Z}ای",
+        "سنتی",
+        "فضایی",
+        "دنیا",
+        "دنیای",
+        "کتاب",
+        "رعایا",
+        "زندگی",
+        "قبلی",
+        "روسری",
+        "علمی",
+        "خانه",
+        "جمله",
+        "پرده",  # stems, not prefixes
     ]
     r = _tiny_restorer(tmp_path, corpus)
     assert r.restore_atom("سنتیای") == f"سنتی{Z}ای"

@@ -98,8 +98,10 @@ def test_examples_are_the_spaces_the_model_decides(restorer: zwnj.Restorer) -> N
     [
         # ZWNJs turned into spaces: compounds the rules alone left apart
         ("مراسم آتش بازی شبانه را دیدیم و می رویم", f"مراسم آتش{Z}بازی شبانه را دیدیم و می{Z}رویم"),
-        ("پژوهشگر باستان شناسی گفت که کتاب ها را می خواند",
-         f"پژوهشگر باستان{Z}شناسی گفت که کتاب{Z}ها را می{Z}خواند"),
+        (
+            "پژوهشگر باستان شناسی گفت که کتاب ها را می خواند",
+            f"پژوهشگر باستان{Z}شناسی گفت که کتاب{Z}ها را می{Z}خواند",
+        ),
     ],
 )
 def test_spaced_compounds_are_joined(restorer: zwnj.Restorer, text: str, expected: str) -> None:
@@ -107,7 +109,9 @@ def test_spaced_compounds_are_joined(restorer: zwnj.Restorer, text: str, expecte
 
 
 @pytest.mark.parametrize(("left", "right"), [("ملامت", "آمیز"), ("خیابان", "کشی"), ("آرامش", "دهنده")])
-def test_the_model_joins_compounds_the_rules_leave_apart(restorer: zwnj.Restorer, left: str, right: str) -> None:
+def test_the_model_joins_compounds_the_rules_leave_apart(
+    restorer: zwnj.Restorer, left: str, right: str
+) -> None:
     # compounds of hazm's list, never seen in running text, in a text whose ZWNJs became spaces
     text = f"ما {left} {right} را در کتاب های خود می بینیم"
     rules_only = zwnj.Restorer(restorer.lex, restorer.ngram)
@@ -120,9 +124,14 @@ def test_the_model_joins_compounds_the_rules_leave_apart(restorer: zwnj.Restorer
 
 @pytest.mark.parametrize(
     "text",
-    ["مراسم آتش بازی شبانه را دیدیم و می رویم", "کتابها را به شدت دیدم", "ما مصرف کننده و پیام رسان را دیدیم",
-     "درد معده تان را بگویید خانه ات کجاست", "قایق رانی می کنیم ZWNJ و بچه خرگوش دیدیم",
-     f"کتاب{Z}ها و نیمه ابری و دوچرخه سواران"],
+    [
+        "مراسم آتش بازی شبانه را دیدیم و می رویم",
+        "کتابها را به شدت دیدم",
+        "ما مصرف کننده و پیام رسان را دیدیم",
+        "درد معده تان را بگویید خانه ات کجاست",
+        "قایق رانی می کنیم ZWNJ و بچه خرگوش دیدیم",
+        f"کتاب{Z}ها و نیمه ابری و دوچرخه سواران",
+    ],
 )
 def test_normalising_twice_changes_nothing_more(text: str) -> None:
     once = normalize(text)

@@ -40,6 +40,7 @@ TEHRAN = ZoneInfo("Asia/Tehran")
 _TOKEN = re.compile(r"\{\{(base|iso|rfc822|jalali|jalali_long)(?::([+-]?\d+))?\}\}")
 _TEXT_TYPES = (".html", ".htm", ".xml", ".txt", ".json")
 
+
 def relative_time(days: int, now: datetime | None = None) -> datetime:
     """08:00 Tehran time ``days`` from today (never in the future: today's items are at most 'now')."""
     now = (now or datetime.now(UTC)).astimezone(TEHRAN)
