@@ -204,6 +204,10 @@ def serve(path: str, timezone: str, inbox: IO[bytes], outbox: IO[bytes]) -> None
             log.warning("index writer: %s; batch rolled back", failed)
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if message[0] == "commit":
+                # The commit itself failed (``finish`` writes the batch's FTS rows then): the caller waits
+                # for an answer to every commit, and writes the batch itself on this one.
+                reply("error", failed)
     conn.close()
 
 

@@ -54,6 +54,10 @@ _MATCH_SCHEMA = f"CREATE TABLE IF NOT EXISTS {MATCH_TABLE} (rid INTEGER PRIMARY 
 # 2**32 and a number within it (``sqlite_write.BLOCK_BITS``): both are mixed in, each kept small enough
 # that the product stays within 64-bit integers (SQLite turns an overflowing product into a float).
 _HASH = "(((({0} & 2147483647) + ({0} >> 32) * 7919) * 2654435761) & 4294967295)"
+# A row is sampled when its hash is in the lowest 1/step of the range: the high bits of a multiplicative
+# hash are mixed, its low bits are not (``hash % step`` kept every step-th rowid when step was a power
+# of two, so a polarity that alternated within articles was counted as all or nothing).
+_SAMPLED = "{hash} < " + str(1 << 32) + " / {step}"
 # The source filter of a commitment search with text (see ``sqlite_write.source_block``).
 _ROWID_RANGE = "f.rowid BETWEEN ? AND ?"
 
@@ -274,7 +278,7 @@ def _compile(
     query: SearchQuery,
     parsed: ParsedQuery,
     day_start: Callable[[date], str],
-    source_rows: tuple[int, int] | None = None,
+    source_rows: tuple[int, int] | None,
 ) -> _Compiled:
     """The query as FROM/WHERE; ``source_rows``: the source filter's rowid range (``_source_rows``)."""
     positive, negative = to_fts5(parsed)
@@ -508,10 +512,10 @@ def _facets(
     names = [name for name in spec.facets if name in _FACET_COLUMNS and name not in fixed]
     arrays = "".join(f", json_group_array(c.{_FACET_COLUMNS[name]})" for name in names)
     if rel.source == MATCH_TABLE:
-        keep = "" if step == 1 else f" WHERE {_HASH.format('rid')} % {step} = 0"
+        keep = "" if step == 1 else f" WHERE {_SAMPLED.format(hash=_HASH.format('rid'), step=step)}"
         where = f"c.rowid IN (SELECT rid FROM {MATCH_TABLE}{keep})"
     else:
-        where = "1" if step == 1 else f"{_HASH.format('c.rowid')} % {step} = 0"
+        where = "1" if step == 1 else _SAMPLED.format(hash=_HASH.format("c.rowid"), step=step)
     sql = f"SELECT count(*), group_concat(c.facet_refs, ' '){arrays} FROM {spec.table} c WHERE {where}"
     row = conn.execute(sql).fetchone()
     sampled, refs = row[0], row[1]

@@ -290,3 +290,20 @@ def test_an_article_written_twice_in_one_batch_is_indexed_once_as_its_last_versi
     assert [hit.id for hit in hits].count(first[1].commitments[0].id) == 1
     assert store.get_article(first[0].id).title == "نسخهٔ دوم"
     store.close()
+
+
+def test_a_commit_that_fails_in_the_writer_is_answered_and_the_batch_written_here(store: SqliteStore) -> None:
+    # The batch's FTS rows are written at its commit (sqlite_write.finish): a failure there must reach the
+    # caller, which then writes the batch article by article, instead of waiting for an answer for ever.
+    first, second = _articles(6, first=0), _articles(8, seed=9, first=6)
+    assert not store.upsert(first).failed
+    conn = store._conn  # noqa: SLF001
+    source = next(a.source for a, e in second if e.commitments)
+    (block,) = conn.execute("SELECT block FROM source_blocks WHERE source = ?", (source,)).fetchone()
+    (top,) = conn.execute("SELECT max(rowid) FROM commitments WHERE rowid >> 32 = ?", (block,)).fetchone()
+    conn.execute("INSERT INTO commitment_fts (rowid, body) VALUES (?, 'stray')", (top + 1,))
+    report = store.upsert(second)
+    # every article of that source with commitments meets the stray row; the others are written
+    bad = {a.id for a, e in second if a.source == source and e.commitments}
+    assert {article_id for article_id, _reason in report.failed} == bad
+    assert store.counts()["articles"] == len(first) + len(second) - len(bad)

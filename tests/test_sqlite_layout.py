@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from goftar.errors import StoreError
-from goftar.model import Deadline
+from goftar.model import Deadline, Extraction
+from index import sqlite_search
 from index.base import SearchQuery, commitment_doc
 from index.sqlite import SCHEMA_VERSION, SqliteStore
 from index.sqlite_docs import commitment_from_row, ref_doc
 from index.sqlite_write import BLOCK_BITS, filter_token, unpack
-from tests.search_corpus import _entity, corpus, metro_post, vaccine_article
+from tests.search_corpus import _article, _commitment, _entity, corpus, metro_post, vaccine_article
 
 VACCINE_EVIDENCE = vaccine_article()[1].commitments[0].evidence
 
@@ -401,7 +402,9 @@ def test_each_sources_commitments_have_a_block_of_rowids_that_its_filter_reads(t
     every = store.search(SearchQuery(text="واکسن OR مترو OR پل", size=50)).hits
     for source in {hit.doc["article"]["source"] for hit in every}:
         hits = store.search(SearchQuery(text="واکسن OR مترو OR پل", source=source, size=50)).hits
-        assert hits and {hit.id for hit in hits} == {hit.id for hit in every if hit.doc["article"]["source"] == source}
+        assert hits and {hit.id for hit in hits} == {
+            hit.id for hit in every if hit.doc["article"]["source"] == source
+        }
     assert store.search(SearchQuery(text="واکسن", source="nowhere")).total == 0
     # Writing an article again gives its commitments new rowids in the same block.
     assert not store.upsert([metro_post()]).failed
@@ -486,3 +489,27 @@ def test_store_from_v9_gets_rowid_blocks_and_finds_the_same(tmp_path: Path) -> N
     counts = migrated.counts()
     assert not migrated.upsert([metro_post()]).failed
     assert migrated.counts() == counts and seen(migrated) == before
+
+
+def test_sampled_facets_are_not_biased_by_the_order_of_an_articles_commitments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each article promises one thing and intends another, in that order: consecutive rowids alternate.
+    items = []
+    for i in range(300):
+        text = f"شهردار گفت مترو {i} ساخته می‌شود. او گفت پل {i} ساخته خواهد شد."
+        article = _article(f"pair-{i}", "pairs", f"خبر {i}", text, None, datetime(2025, 1, 1, tzinfo=UTC))
+        commitments = [
+            _commitment(article, f"مترو {i} ساخته می‌شود", None, polarity="commit"),
+            _commitment(article, f"پل {i} ساخته خواهد شد", None, polarity="intend"),
+        ]
+        items.append((article, Extraction(text=text, commitments=commitments)))
+    store = SqliteStore.open(tmp_path / "pairs.db")
+    assert not store.upsert(items).failed
+    monkeypatch.setattr(sqlite_search, "FACET_SAMPLE", 150)  # every fourth row, were it a stride
+    for query in (SearchQuery(), SearchQuery(text="ساخته", source="pairs")):
+        result = store.search(query)
+        assert result.total == 600 and result.facets_approximate
+        counts = dict(result.facets["polarity"])
+        assert abs(counts.get("commit", 0) - 300) <= 60 and abs(counts.get("intend", 0) - 300) <= 60
+    store.close()
