@@ -1,10 +1,11 @@
 """The default store: one SQLite file (WAL) with FTS5 over text analysed in Python (``index.analysis``).
 
 Layout: ``articles``, ``entities`` (one row per article × label × entity), ``statements``,
-``commitments`` (the searchable columns beside the JSON document), ``crawl_health``, and one FTS5 table
-per document type whose rowid is the row's rowid. The FTS5 tables use the ``ascii`` tokenizer on purpose:
-analysis already split the text into terms separated by spaces, and ``ascii`` treats every non-ASCII
-character as part of a token, so Persian terms reach the index untouched.
+``commitments`` (the searchable columns beside the JSON document in ``commitment_docs``; rowids in a block
+per source, ``source_blocks``, so that a source filter is a rowid range), ``facet_values``, ``crawl_health``,
+and one FTS5 table per document type whose rowid is the row's rowid. The FTS5 tables use the ``ascii``
+tokenizer on purpose: analysis already split the text into terms separated by spaces, and ``ascii`` treats
+every non-ASCII character as part of a token, so Persian terms reach the index untouched.
 
 Times are stored as UTC text (``YYYY-MM-DD HH:MM:SS``, sorts as it compares); "days" (daily counts,
 published-range filters) are days in the store's time zone (``GOFTAR_TZ``, Asia/Tehran by default).
