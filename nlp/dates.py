@@ -392,6 +392,17 @@ def _period(m: re.Match[str]) -> Callable[[date | None], Range]:
     return resolve
 
 
+def _plus(day: date, n: float, unit: str) -> date:
+    """``day`` and ``n`` of ``unit`` (ساعت، روز، هفته، ماه، سال)."""
+    if unit == "ساعت":  # «ظرف ۷۲ ساعت»: by the end of the day the hours run out
+        return day + timedelta(days=math.ceil(n / 24))
+    if unit in UNIT_DAYS:
+        return day + timedelta(days=round(n * UNIT_DAYS[unit]))
+    if unit == "ماه":
+        return _add_months(day, round(n)) if n == int(n) else day + timedelta(days=round(30 * n))
+    return _add_months(day, round(12 * n))
+
+
 def _duration(m: re.Match[str]) -> Callable[[date | None], Range]:
     # «یک سال و نیم», «دو ماه و نیم»: the half follows the unit
     n, unit = _count(m["n"]) + (0.5 if m["half"] else 0), m["unit"]
@@ -399,15 +410,7 @@ def _duration(m: re.Match[str]) -> Callable[[date | None], Range]:
     def resolve(pub: date | None) -> Range:
         if pub is None:
             return None, None
-        if unit == "ساعت":  # «ظرف ۷۲ ساعت»: by the end of the day the hours run out
-            end = pub + timedelta(days=math.ceil(n / 24))
-        elif unit in UNIT_DAYS:
-            end = pub + timedelta(days=round(n * UNIT_DAYS[unit]))
-        elif unit == "ماه":
-            end = _add_months(pub, round(n)) if n == int(n) else pub + timedelta(days=round(30 * n))
-        else:
-            end = _add_months(pub, round(12 * n))
-        return pub, end
+        return pub, _plus(pub, n, unit)
 
     resolve.is_duration = True  # type: ignore[attr-defined]
     return resolve
@@ -969,10 +972,34 @@ def _single_expressions(text: str) -> list[_Expr]:
             continue
         elif kind == "on" and (since := FROM_PREFIX.search(prefix)) is not None:
             start = start - len(since.group())
-            kind = "from"
-            resolver = _after(resolver) if since["after"] else resolver
+            offset = _OFFSET.search(folded[max(0, start - 30) : start]) if since["after"] else None
+            if offset is not None:  # «دو هفته پس از نوروز»: that day, not a start
+                start -= len(offset.group())
+                resolver = _later(
+                    resolver, _count(offset["n"]) + (0.5 if offset["half"] else 0), offset["unit"]
+                )
+            else:
+                kind = "from"
+                resolver = _after(resolver) if since["after"] else resolver
         out.append(_Expr(start, end, kind, resolver))
     return out
+
+
+# A period before «پس از / بعد از» counts from what is named: «دو هفته پس از نوروز», «ده روز بعد از ۱۵ آذر».
+_OFFSET = re.compile(rf"{_B}{_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}{_SP}$")
+
+
+def _later(resolve: Resolver, n: float, unit: str) -> Resolver:
+    """``n`` ``unit`` after what ``resolve`` names ends: one day («دو هفته پس از نوروز» is 15 Farvardin)."""
+
+    def later(pub: date | None) -> Range:
+        _lo, hi = resolve(pub)
+        if hi is None:
+            return None, None
+        day = _plus(hi, n, unit)
+        return day, day
+
+    return later
 
 
 def _after(resolve: Resolver) -> Resolver:

@@ -345,6 +345,20 @@ def test_after_a_day_or_month_is_a_start_bound(text: str, dl_text: str, start: d
     assert (d.text, d.kind, d.start, d.end) == (dl_text, "from", start, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "dl_text", "day"),
+    [
+        # a period before «پس از / بعد از» counts from what is named: one day, not a start bound
+        ("ایستگاه دو هفته پس از نوروز افتتاح می‌شود", "دو هفته پس از نوروز", date(2025, 4, 4)),
+        ("طرح ده روز بعد از ۱۵ آذر اجرا می‌شود", "ده روز بعد از ۱۵ آذر", date(2024, 12, 15)),
+        ("پل سه روز پس از پایان سال باز می‌شود", "سه روز پس از پایان سال", date(2025, 3, 23)),
+    ],
+)
+def test_a_period_after_a_day_is_that_day(text: str, dl_text: str, day: date) -> None:
+    [(_s, _e, d)] = deadlines_in(text, ABAN_30)
+    assert (d.text, d.kind, d.start, d.end) == (dl_text, "on", day, day)
+
+
 def test_a_month_after_from_is_a_month() -> None:
     [(_s, _e, d)] = deadlines_in("نرخ جدید کرایه تاکسی از بهمن اجرا می‌شود", ABAN_30)
     assert (d.text, d.kind, d.start) == ("از بهمن", "from", date(2025, 1, 20))
