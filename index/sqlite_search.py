@@ -48,7 +48,9 @@ MAX_FACET_SIZE = 100  # values per facet: the response stays small whatever the 
 SNIPPET_CHARS = 320
 FACET_SAMPLE = 10_000  # matches whose facets are counted exactly; larger sets are sampled
 MATCH_TABLE = "temp.search_match"
-_MATCH_SCHEMA = f"CREATE TABLE IF NOT EXISTS {MATCH_TABLE} (rid INTEGER PRIMARY KEY, k)"
+# The matching set: rowid, sort key and, when the fill reads the documents' rows anyway (filters), their
+# facet columns f0… and entity refs, so that the facets are counted without reading each row again.
+_MATCH_SCHEMA = f"CREATE TABLE IF NOT EXISTS {MATCH_TABLE} (rid INTEGER PRIMARY KEY, k, f0, f1, f2, f3, refs)"
 # A multiplicative hash of a rowid: sampling on it does not follow the order rows were written in
 # (an article's commitments have consecutive rowids). A commitment's rowid is its source's block above
 # 2**32 and a number within it (``sqlite_write.BLOCK_BITS``): both are mixed in, each kept small enough
@@ -370,6 +372,7 @@ class _Relation:
     source: str
     rowid: str
     key: str  # the sort key expression
+    carried: tuple[str, ...] = ()  # facets whose columns the match table holds, in order (f0, f1, …)
 
 
 def _fill_match_table(
@@ -379,6 +382,7 @@ def _fill_match_table(
     conn.execute(_MATCH_SCHEMA)
     conn.execute(f"DELETE FROM {MATCH_TABLE}")
     fts_only = all(where in (f"{spec.fts} MATCH ?", _ROWID_RANGE) for where in compiled.where)
+    carried: tuple[str, ...] = ()
     if compiled.ranked and fts_only and key == "f.rank":
         # Text (and a source's rowid range) only, ranked: the FTS table alone answers; no row is read.
         sql = (
@@ -386,9 +390,25 @@ def _fill_match_table(
             f"WHERE {' AND '.join(compiled.where)}"
         )
     else:
-        sql = f"INSERT INTO {MATCH_TABLE} (rid, k) SELECT c.rowid, {key} {compiled.sql()}"
+        # A text query with filters reads each match's row: its facet columns come along (a filtered
+        # word query at a million commitments: facets 5.4 → 3.1 ms, the fill 0.9 ms more), where counting
+        # them later would look every row up again. Only there: its matches arrive in rowid order, so the
+        # match table is appended to (a deadline range's arrive in deadline order: copying 25,000 rows'
+        # columns into the b-tree cost more than the lookups of the 10,000 its facets sample), and the
+        # FTS-only path reads no row at all (a one-word query's facets sample 10,000 of 80,000 matches).
+        carried = _facet_names(spec) if query.facets and compiled.ranked else ()
+        columns = "".join(f", f{i}" for i in range(len(carried))) + (", refs" if carried else "")
+        values = "".join(f", c.{_FACET_COLUMNS[name]}" for name in carried) + (
+            ", c.facet_refs" if carried else ""
+        )
+        sql = f"INSERT INTO {MATCH_TABLE} (rid, k{columns}) SELECT c.rowid, {key}{values} {compiled.sql()}"
     conn.execute(sql, compiled.params)
-    return _Relation(MATCH_TABLE, "rid", "k")
+    return _Relation(MATCH_TABLE, "rid", "k", carried)
+
+
+def _facet_names(spec: _Spec) -> tuple[str, ...]:
+    """The spec's facets that are columns of its table (the others come from ``facet_refs``)."""
+    return tuple(name for name in spec.facets if name in _FACET_COLUMNS)
 
 
 def _order(spec: _Spec, query: SearchQuery, compiled: _Compiled) -> tuple[str, bool]:
@@ -509,14 +529,22 @@ def _facets(
     a million commitments: 47 → 37 ms of CPU in all).
     """
     step = max(1, -(-total // FACET_SAMPLE))
-    names = [name for name in spec.facets if name in _FACET_COLUMNS and name not in fixed]
-    arrays = "".join(f", json_group_array(c.{_FACET_COLUMNS[name]})" for name in names)
-    if rel.source == MATCH_TABLE:
-        keep = "" if step == 1 else f" WHERE {_SAMPLED.format(hash=_HASH.format('rid'), step=step)}"
-        where = f"c.rowid IN (SELECT rid FROM {MATCH_TABLE}{keep})"
+    names = [name for name in _facet_names(spec) if name not in fixed]
+    if rel.carried:  # the match table holds the columns
+        column = {name: f"f{i}" for i, name in enumerate(rel.carried)}
+        table, refs, where = MATCH_TABLE, "refs", "1"
+        if step > 1:
+            where = _SAMPLED.format(hash=_HASH.format("rid"), step=step)
     else:
-        where = "1" if step == 1 else _SAMPLED.format(hash=_HASH.format("c.rowid"), step=step)
-    sql = f"SELECT count(*), group_concat(c.facet_refs, ' '){arrays} FROM {spec.table} c WHERE {where}"
+        column = {name: f"c.{_FACET_COLUMNS[name]}" for name in names}
+        table, refs = f"{spec.table} c", "c.facet_refs"
+        if rel.source == MATCH_TABLE:
+            keep = "" if step == 1 else f" WHERE {_SAMPLED.format(hash=_HASH.format('rid'), step=step)}"
+            where = f"c.rowid IN (SELECT rid FROM {MATCH_TABLE}{keep})"
+        else:
+            where = "1" if step == 1 else _SAMPLED.format(hash=_HASH.format("c.rowid"), step=step)
+    arrays = "".join(f", json_group_array({column[name]})" for name in names)
+    sql = f"SELECT count(*), group_concat({refs}, ' '){arrays} FROM {table} WHERE {where}"
     row = conn.execute(sql).fetchone()
     sampled, refs = row[0], row[1]
     scale = total / sampled if step > 1 and sampled else 1.0

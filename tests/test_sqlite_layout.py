@@ -507,7 +507,12 @@ def test_sampled_facets_are_not_biased_by_the_order_of_an_articles_commitments(
     store = SqliteStore.open(tmp_path / "pairs.db")
     assert not store.upsert(items).failed
     monkeypatch.setattr(sqlite_search, "FACET_SAMPLE", 150)  # every fourth row, were it a stride
-    for query in (SearchQuery(), SearchQuery(text="ساخته", source="pairs")):
+    # Read from the table, from the FTS table alone, and from the match table's carried columns.
+    for query in (
+        SearchQuery(),
+        SearchQuery(text="ساخته", source="pairs"),
+        SearchQuery(text="ساخته", status="open"),
+    ):
         result = store.search(query)
         assert result.total == 600 and result.facets_approximate
         counts = dict(result.facets["polarity"])

@@ -239,6 +239,15 @@ def test_facets_count_the_matching_set(filled: Store) -> None:
     assert filled.search(SearchQuery(facets=False)).facets == {}
 
 
+def test_facets_of_a_filtered_text_query(filled: Store) -> None:
+    # Text and a filter (SQLite: the facet columns are carried in the match table while filtering).
+    facets = filled.search(SearchQuery(text="واکسن OR بیمارستان", polarity="commit")).facets
+    assert facets["speaker"] == [("علیرضا زاکانی", 2)]
+    assert dict(facets["source"]) == {"isna": 1, "hamshahri": 1}
+    assert dict(facets["polarity"]) == {"commit": 2}
+    assert dict(facets["place"]) == {"مشهد": 1, "تهران": 1}
+
+
 def test_sort_by_date_and_deadline(filled: Store) -> None:
     by_date = filled.search(SearchQuery(sort="date", size=10)).hits
     assert [h.doc["evidence"] for h in by_date][:1] == [METRO]  # first seen 23 July noon, newest
