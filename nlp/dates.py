@@ -593,6 +593,29 @@ def _bare_eid(m: re.Match[str]) -> Callable[[date | None], Range]:
     return resolve
 
 
+# «تعطیلات نوروز», «تعطیلات عید»: the holidays of Nowruz, 1 to 4 Farvardin, so «پس از تعطیلات نوروز» is from
+# 5 Farvardin (as «پس از نوروز» is from 2 Farvardin) and «تا پایان تعطیلات نوروز» by 4 Farvardin. Holidays
+# under way at publication are this year's. A bare «عید» in it follows ``_bare_eid``.
+_HOLIDAYS_LAST = 4
+
+
+def _nowruz_holidays(m: re.Match[str]) -> Callable[[date | None], Range]:
+    bare_eid = _bare_eid(m) if "نوروز" not in m.group() else None  # raises as «عید» alone would
+    year, end_only = m["year"], bool(m["part"])
+
+    def resolve(pub: date | None) -> Range:
+        if year is not None:
+            first = jdatetime.date(int(year), 1, 1).togregorian()
+        elif pub is None or (bare_eid is not None and bare_eid(pub) == (None, None)):
+            return None, None
+        else:
+            first = _next_on_or_after(pub - timedelta(days=_HOLIDAYS_LAST - 1), 1, 1)
+        last = first + timedelta(days=_HOLIDAYS_LAST - 1)
+        return (last if end_only else first), last
+
+    return resolve
+
+
 def _school_year_end(m: re.Match[str]) -> Callable[[date | None], Range]:
     """«پایان سال تحصیلی جاری»: 31 Khordad, when the school year that began in Mehr ends; «۱۴۰۳-۱۴۰۴»
     names the school year by both its years (it ends in the second)."""
@@ -858,6 +881,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         _duration,
     ),
     # A year after «نوروز» is a Jalali year of this era (13xx, 14xx): «تا عید نوروز ۱۰۰۰ اتوبوس» counts buses.
+    (
+        re.compile(
+            rf"{_B}(?P<part>(?:پایان|آخر|اتمام){_SP})?(?:تعطیلات|ایام){_SP}(?:(?:عید{_SP})?نوروز(?:ی)?|عید)"
+            rf"(?:{_SP}(?:سال{_SP})?(?P<year>1[34]\d\d))?{_E}(?!{_SP}(?:{_FEAST_NAMES}){_E})"
+        ),
+        "on",
+        _nowruz_holidays,
+    ),
     (re.compile(rf"{_B}(?:عید{_SP})?نوروز(?:{_SP}(?:سال{_SP})?1[34]\d\d)?{_E}"), "on", _nowruz),
     (re.compile(rf"{_B}شب{_SP}عید(?:{_SP}نوروز)?{_E}"), "on", _nowruz_eve),
     (re.compile(rf"{_B}شب{_SP}یلدا{_E}"), "on", _yalda),
@@ -1043,7 +1074,8 @@ def _deadline(text: str, expr: _Expr, pub: date | None) -> Deadline:
     except ValueError as exc:
         log.info("date expression %r does not resolve: %s", text[expr.start : expr.end], exc)
         lo, hi = None, None
-    lo, hi = _just_gone(lo, hi, pub, expr.kind, text[expr.start : expr.end])
+    named = text[expr.start : expr.end]
+    lo, hi = _just_gone(lo, hi, pub, expr.kind, named, _tense_after(text, expr.end))
     if (
         expr.kind == "on"
         and lo is not None
@@ -1052,7 +1084,6 @@ def _deadline(text: str, expr: _Expr, pub: date | None) -> Deadline:
         and getattr(expr.resolve, "is_duration", False)
     ):
         lo = hi  # «دو هفته دیگر» alone is a point in time, not a span
-    named = text[expr.start : expr.end]
     if expr.before and hi is not None and not re.match(r"(?:پایان|آخر|انتها|اواخر)", named):
         hi -= timedelta(days=1)  # «قبل از ۱۵ آبان» is done by the 14th
         lo = min(lo, hi) if lo is not None else lo
@@ -1075,13 +1106,52 @@ _RECENT = timedelta(days=92)
 _RECENT_END = timedelta(days=45)
 
 
-def _just_gone(lo: date | None, hi: date | None, pub: date | None, kind: str, named: str) -> Range:
+# The verb of the clause a bound opens says which occurrence a month with no year is: in Azar «از شهریور
+# آغاز می‌شود», «... خواهد شد» is the coming Shahrivar, «از شهریور آغاز شد» the one gone. The first verb after
+# the bound decides («از مهر آغاز شد و تا پایان سال ادامه خواهد داشت» began in the last Mehr). A present that
+# starts nothing («از ابتدای مهر روزانه ۱۲۰۰ تن پسماند جمع‌آوری می‌شود», in Aban) may count since then: it is
+# left to the recency rule of ``_just_gone``.
+_TENSE = re.compile(
+    r"(?<![\w\u200c])(?:"
+    r"(?P<future>ن?خواه(?:د|ند|یم|م))"
+    r"|(?P<present>ن?می[ \u200c]\w+|شود|شوند|کند|کنند|کنیم|گردد|گردند)"
+    r"|(?P<past>(?:شد|شدند|کرد|کردند|کردیم|گردید|گردیدند|نمود|نمودند|یافت|یافتند|خورد|بود|بودند)"
+    r"|(?:شده|کرده|گرفته|خورده|یافته|گردیده)(?:[ \u200c]?(?:است|اند|بود|بودند))?)"
+    r")(?![\w\u200c])"
+)
+# A present (or subjunctive) of starting something is future: what has begun is told in a perfect.
+_STARTS = re.compile(r"(?:آغاز|شروع|کلید|افتتاح|راه[ \u200c]?اندازی|بازگشایی)[ \u200c]+$")
+_CLAUSE_STOP = re.compile(r"[.؛!؟?\n]")
+# What a past verb may move back: a month, a season or a part of one («از ابتدای مهر»), not a weekday.
+_YEARLY_NAME = re.compile(rf"{_alt(MONTHS)}|{_alt(SEASONS)}")
+
+
+def _tense_after(text: str, end: int) -> str | None:
+    """«future» or «past» by the first verb after ``end`` in its sentence (see ``_TENSE``), else ``None``."""
+    stop = _CLAUSE_STOP.search(text, end)
+    m = _TENSE.search(text, end, stop.start() if stop else len(text))
+    if m is None:
+        return None
+    if m.lastgroup == "present":
+        return "future" if _STARTS.search(text, 0, m.start()) else None
+    return m.lastgroup
+
+
+def _just_gone(
+    lo: date | None, hi: date | None, pub: date | None, kind: str, named: str, tense: str | None = None
+) -> Range:
     """``(lo, hi)`` of a bound («از ...», «تا ...») a year earlier when the next occurrence is ten months or
     more ahead and the last one (its start for «from», its end for «by») lies at most ``_RECENT`` (for «by»,
-    ``_RECENT_END``) before ``pub``. A plain date keeps the next occurrence (see the module docstring)."""
+    ``_RECENT_END``) before ``pub``. A plain date keeps the next occurrence (see the module docstring).
+    ``tense`` (``_tense_after``) overrides: a future verb keeps the next occurrence, and a past one puts a
+    start in a month or season still ahead a year back («از اسفند آغاز شد» in Azar)."""
     ref = lo if kind == "from" else (hi or lo)
     if kind not in ("from", "by") or pub is None or lo is None or ref is None or _YEAR_NAMED.search(named):
         return lo, hi
+    if tense == "future":
+        return lo, hi
+    if tense == "past" and kind == "from" and lo > pub and _YEARLY_NAME.search(_fold(named)):
+        return _add_months(lo, -12), (_add_months(hi, -12) if hi is not None else None)
     earlier = _add_months(ref, -12)
     recent = _RECENT if kind == "from" else _RECENT_END
     if not (pub - recent <= earlier < pub and ref - earlier > timedelta(days=300)):

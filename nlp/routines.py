@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 
 from goftar.model import Deadline
+from nlp.commitment_cues import alternation, cue_words
+
+_WORDS = cue_words()["routine"]  # the word lists: ``routine`` in data/commitment_cues.yaml
 
 # Words of a routine: «هر سال», «همه‌ساله», «روزانه», «هر زمستان», «زمستان‌ها». In «ما هر سال در فصل
 # زمستان برف‌روبی را انجام می‌دهیم» the season says when the routine recurs, not when something will be done.
 RECURRING = re.compile(
-    r"(?<![\w\u200c])(?:هر[ \u200c]?(?:روز|هفته|ماه|سال|ساله|شب|بار|زمستان|پاییز|بهار|تابستان)"
-    r"|(?:زمستان|پاییز|بهار|تابستان)[ \u200c]ها|همه[ \u200c]?(?:ساله|روزه)|همیشه|همواره|"
-    r"معمولا|معمولاً|روزانه|هفتگی|سالانه|سالیانه)(?![\w\u200c])"
+    rf"(?<![\w\u200c])(?:هر[ \u200c]?(?:{alternation(_WORDS['every'])})"
+    rf"|(?:{alternation(_WORDS['seasons'])})[ \u200c]ها|همه[ \u200c]?(?:{alternation(_WORDS['all'])})|"
+    rf"{alternation(_WORDS['words'])})(?![\w\u200c])"
 )
 
 
@@ -32,26 +35,25 @@ def not_recurring(sentence: str, dates: list[tuple[int, int, Deadline]]) -> list
 # it is when the routine happens, not a deadline ahead. Named as this time's («امسال هم مانند هر سال تا پایان
 # آذر», «مانند هر سال، ... تا پایان آذر», «تا پایان آذر ۱۴۰۵», «از شنبه آینده») it is one.
 _YEARLY_ROUTINE = re.compile(
-    r"(?<![\w\u200c])(?:هر[ \u200c]?(?:سال(?:ه)?|زمستان|پاییز|بهار|تابستان)"
-    r"|(?:زمستان|پاییز|بهار|تابستان)[ \u200c]ها|همه[ \u200c]?ساله|سالانه|سالیانه|معمولا|معمولاً|همیشه|همواره)"
+    rf"(?<![\w\u200c])(?:هر[ \u200c]?(?:{alternation(_WORDS['yearly_every'])})"
+    rf"|(?:{alternation(_WORDS['seasons'])})[ \u200c]ها|همه[ \u200c]?ساله"
+    rf"|{alternation(_WORDS['yearly_words'])})"
     r"(?![\w\u200c])"
 )
-_MONTHLY_ROUTINE = re.compile(r"(?<![\w\u200c])(?:هر[ \u200c]?ماه|ماهانه)(?![\w\u200c])")
-_WEEKLY_ROUTINE = re.compile(r"(?<![\w\u200c])(?:هر[ \u200c]?هفته|هفتگی)(?![\w\u200c])")
+_MONTHLY_ROUTINE = re.compile(
+    rf"(?<![\w\u200c])(?:هر[ \u200c]?ماه|{alternation(_WORDS['monthly_words'])})(?![\w\u200c])"
+)
+_WEEKLY_ROUTINE = re.compile(
+    rf"(?<![\w\u200c])(?:هر[ \u200c]?هفته|{alternation(_WORDS['weekly_words'])})(?![\w\u200c])"
+)
 _THIS_TIME = re.compile(
-    r"(?<![\w\u200c])(?:امسال|(?:سال|ماه|هفته)[ \u200c]جاری|این[ \u200c](?:سال|بار|ماه|هفته)"
-    r"|(?:مانند|مثل|همانند|همچون|بر[ \u200c]?خلاف|روال)[ \u200c]+(?:هر[ \u200c]?سال|سال[ \u200c]?های[ \u200c]"
+    rf"(?<![\w\u200c])(?:{alternation(_WORDS['this_time'])}"
+    rf"|(?:{alternation(_WORDS['like'])})[ \u200c]+(?:هر[ \u200c]?سال|سال[ \u200c]?های[ \u200c]"
     r"(?:گذشته|قبل|پیش)))(?![\w\u200c])"
 )
 # «جشنواره سالانه گل و گیاه از ۱۵ آذر ...», «گزارش سالانه عملکرد», «نشست ماهانه شورا»: after the name of an
 # event or a document the word says which one, not that the sentence tells a routine.
-_OCCASIONS = frozenset(
-    {
-        *("جشنواره", "نمایشگاه", "همایش", "نشست", "جلسه", "گزارش", "بازار", "بازارچه", "مسابقه", "مسابقات"),
-        *("اجلاس", "کنگره", "گردهمایی", "مراسم", "جشن", "آیین", "سمینار", "کنفرانس", "رویداد", "اردو"),
-        *("بودجه", "لایحه", "برنامه"),
-    }
-)
+_OCCASIONS = frozenset(_WORDS["occasions"])
 # «ما همیشه به قول خود عمل کرده‌ایم و این پل تا پایان آذر افتتاح می‌شود»: a routine word in a clause of its
 # own (ended by a verb before «و», by a perfect before «که»: «همیشه گفته‌ایم که ...», or by «؛») says nothing
 # of the bound in the next one. A comma does not end one: «هر سال، پس از تصویب بودجه، از ابتدای دی ...».
@@ -59,7 +61,7 @@ _OWN_CLAUSE = re.compile(
     r"؛|(?<![^\s\u200c])(?:(?:ایم|اند|است|کرده|شده|بود|بودند|نیست)\s+و|(?:ایم|اند|کرده|شده)\s+که)(?![\w\u200c])"
 )
 _INSTANCE = re.compile(
-    r"[0-9۰-۹]{4}|(?<![\w\u200c])(?:امسال|جاری|آینده|آتی|امروز|فردا|این|همین|دیگر|گذشته|بعد(?![ \u200c]از))"
+    rf"[0-9۰-۹]{{4}}|(?<![\w\u200c])(?:{alternation(_WORDS['instance'])}|بعد(?![ \u200c]از))"
     r"(?![\w\u200c])"
 )
 _MONTH_NAME = re.compile(r"فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند")
@@ -98,4 +100,4 @@ def _names_occasion(sentence: str, m: re.Match[str]) -> bool:
     return _ADJECTIVE_ROUTINE.fullmatch(m.group()) is not None and bool(before) and before[-1] in _OCCASIONS
 
 
-_ADJECTIVE_ROUTINE = re.compile(r"سالانه|سالیانه|ماهانه|هفتگی")
+_ADJECTIVE_ROUTINE = re.compile(alternation(_WORDS["adjectives"]))

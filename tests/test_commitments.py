@@ -1448,3 +1448,78 @@ def test_more_label_heads(label: str) -> None:
     (c,) = _c9(text, PUB9R)
     assert c.speaker and c.speaker.text == "شهردار منطقه ۶"
     assert c.deadline and c.deadline.text == "پایان دی"
+
+
+# Round 11: bare months by the tense of their verb, the Nowruz holidays, the public's plans, the weather.
+def test_a_bare_month_in_a_future_sentence_is_the_coming_one() -> None:
+    (c,) = _c9("شهردار اراک گفت: اجرای طرح پیاده‌راه از شهریور آغاز می‌شود.", PUB9R)
+    assert c.polarity == "commit" and c.deadline and c.deadline.text == "از شهریور"
+    assert c.deadline.start_jalali == "1406/06/01"  # not the Shahrivar gone three months ago
+
+
+def test_a_bare_month_in_a_past_sentence_is_the_one_gone() -> None:
+    assert _c9("شهردار اراک گفت: اجرای طرح پیاده‌راه از شهریور آغاز شد.", PUB9R) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text"),
+    [
+        ("شهردار اراک گفت: بازسازی پل راه‌آهن بعد از تعطیلات نوروز آغاز می‌شود.", "بعد از تعطیلات نوروز"),
+        ("مدیر قطار شهری گفت: ایستگاه ساعت پس از تعطیلات عید به بهره‌برداری خواهد رسید.", "پس از تعطیلات عید"),
+    ],
+)
+def test_after_the_nowruz_holidays_is_from_5_farvardin(text: str, dl_text: str) -> None:
+    (c,) = _c9(text, PUB9R)
+    assert c.deadline and c.deadline.text == dl_text
+    assert (c.deadline.kind, c.deadline.start_jalali) == ("from", "1406/01/05")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "کسبه بازار سرپوشیده می‌گویند تا آخر ماه مغازه‌ها را تعطیل می‌کنیم.",
+        "یکی از کسبه خیابان امام گفت: تا آخر ماه مغازه را تعطیل می‌کنیم.",
+        "یک کاسب بازار تجریش گفت: ما از فردا کرکره‌ها را پایین می‌کشیم.",
+        "اصناف بازار رضا گفتند: تا پایان هفته در اعتراض به عوارض جدید مغازه‌ها را باز نمی‌کنیم.",
+        "اصناف مشهد اعلام کردند از هفته آینده در اعتراض به طرح ترافیک مغازه‌ها را تعطیل می‌کنند.",
+        "رانندگان تاکسی خط آزادی می‌گویند از شنبه آینده در اعتراض به نرخ جدید کار نمی‌کنیم.",
+        "کسبه خیابان فردوسی معتقدند تا پایان سال هیچ مشتری به این بازار نمی‌آید.",
+    ],
+)
+def test_what_the_public_will_do_is_no_commitment(text: str) -> None:
+    assert _c9(text, PUB9R) == []
+
+
+def test_a_guilds_official_is_no_member_of_the_public() -> None:
+    (c,) = _c9("رئیس اتاق اصناف مشهد گفت: تا پایان آذر سامانه صدور پروانه کسب راه‌اندازی می‌شود.", PUB9R)
+    assert c.speaker and c.speaker.text == "رئیس اتاق اصناف مشهد" and c.polarity == "commit"
+
+
+def test_a_shopkeepers_hope_on_the_city_stays_a_hope() -> None:
+    (c,) = _c9("یکی از کسبه بازار وکیل گفت: امیدواریم شهرداری تا عید سقف بازار را تعمیر کند.", PUB9R)
+    assert c.polarity == "hope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رئیس اداره هواشناسی گفت: قطعا بارندگی‌ها در هفته آینده بیشتر می‌شود.",
+        "مدیرکل هواشناسی استان گفت: از فردا دمای هوا ۵ درجه کاهش می‌یابد.",
+    ],
+)
+def test_a_present_verb_of_the_weather_is_a_forecast(text: str) -> None:
+    assert _c9(text, PUB9R) == []
+
+
+def test_weather_named_inside_a_deed_is_no_forecast() -> None:
+    (c,) = _c9("مدیر منطقه ۸ گفت: طرح جمع‌آوری آب باران از هفته آینده در بوستان‌ها اجرا می‌شود.", PUB9R)
+    assert c.polarity == "commit" and c.deadline and c.deadline.text == "از هفته آینده"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["شهردار ارومیه گفت: هیچ پروژه عمرانی نیمه‌تمام رها نمی‌شود.", "شهردار گفت: هیچ درخت کهنسالی قطع نمی‌شود."],
+)
+def test_an_assurance_whose_noun_takes_an_adjective(text: str) -> None:
+    (c,) = _c9(text, PUB9R)
+    assert c.polarity == "commit" and c.negated and c.deadline is None

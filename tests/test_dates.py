@@ -413,3 +413,93 @@ def test_from_bahman_before_a_noun_of_asking_or_a_list_is_the_month(text: str) -
 def test_from_a_weekday_to_the_end_of_the_week_is_that_week() -> None:
     [(_s, _e, d)] = deadlines_in("طرح از شنبه تا پایان هفته اجرا می‌شود", date(2026, 11, 10))  # a Tuesday
     assert (d.start, d.end) == (date(2026, 11, 14), date(2026, 11, 20))
+
+
+def _jalali(y: int, m: int, d: int) -> date:
+    import jdatetime
+
+    return jdatetime.date(y, m, d).togregorian()
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # a future verb, or a present that starts something, names the coming month, not the one just gone
+        ("اجرای طرح از شهریور آغاز می‌شود", _jalali(1404, 6, 1)),
+        ("عملیات ساخت پل از شهریور آغاز خواهد شد", _jalali(1404, 6, 1)),
+        ("قرار است کار از شهریور ماه شروع شود", _jalali(1404, 6, 1)),
+        ("کاشت نهال از مهر ماه آغاز می‌شود", _jalali(1404, 7, 1)),
+        # a past verb names the one gone, also when the month is still ahead this year
+        ("اجرای طرح از شهریور آغاز شد", _jalali(1403, 6, 1)),
+        ("طرح از اسفند آغاز شد و تا پایان سال ادامه خواهد داشت", _jalali(1402, 12, 1)),
+        ("تعمیر پل که از مهر ماه شروع شده بود به زودی تمام می‌شود", _jalali(1403, 7, 1)),
+        # a present that starts nothing may count since then: the recency rule still holds
+        ("از ابتدای مهر روزانه ۱۲۰۰ تن پسماند جمع‌آوری می‌شود", _jalali(1403, 7, 1)),
+        ("از ابتدای مهر ماه سدها پایش می‌شود و از هفته آینده گزارش منتشر خواهد شد", _jalali(1403, 7, 1)),
+    ],
+)
+def test_a_bare_month_follows_the_tense_of_its_verb(text: str, start: date) -> None:
+    (_s, _e, d), *_ = deadlines_in(text, ABAN_30)
+    assert d.kind == "from" and d.start == start
+
+
+def test_a_past_verb_moves_back_no_weekday() -> None:
+    [(_s, _e, d)] = deadlines_in("کار از شنبه آغاز شد", ABAN_30)
+    assert d.start is not None and d.start > ABAN_30  # a weekday is not moved a year back
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "kind", "start", "end"),
+    [
+        # the Nowruz holidays are 1 to 4 Farvardin: after them is from 5 Farvardin («پس از نوروز»: from 2)
+        (
+            "بازسازی پل بعد از تعطیلات نوروز آغاز می‌شود",
+            "بعد از تعطیلات نوروز",
+            "from",
+            _jalali(1404, 1, 5),
+            None,
+        ),
+        ("ایستگاه پس از تعطیلات عید افتتاح می‌شود", "پس از تعطیلات عید", "from", _jalali(1404, 1, 5), None),
+        (
+            "آسفالت پس از تعطیلات نوروزی ادامه می‌یابد",
+            "پس از تعطیلات نوروزی",
+            "from",
+            _jalali(1404, 1, 5),
+            None,
+        ),
+        (
+            "کار پس از تعطیلات عید نوروز آغاز خواهد شد",
+            "پس از تعطیلات عید نوروز",
+            "from",
+            _jalali(1404, 1, 5),
+            None,
+        ),
+        (
+            "بوستان تا پایان تعطیلات نوروز افتتاح می‌شود",
+            "پایان تعطیلات نوروز",
+            "by",
+            ABAN_30,
+            _jalali(1404, 1, 4),
+        ),
+        ("مترو در تعطیلات نوروز رایگان است", "تعطیلات نوروز", "on", _jalali(1404, 1, 1), _jalali(1404, 1, 4)),
+    ],
+)
+def test_the_nowruz_holidays(text: str, dl_text: str, kind: str, start: date, end: date | None) -> None:
+    [(_s, _e, d)] = deadlines_in(text, ABAN_30)
+    assert (d.text, d.kind, d.start, d.end) == (dl_text, kind, start, end)
+
+
+def test_the_nowruz_holidays_under_way_are_this_years() -> None:
+    [(_s, _e, d)] = deadlines_in("کار پس از تعطیلات نوروز از سر گرفته می‌شود", _jalali(1404, 1, 3))
+    assert d.start == _jalali(1404, 1, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "کار پس از تعطیلات عید فطر آغاز می‌شود",  # a lunar feast: not Nowruz
+        "در ایام عید مسافران به شمال سفر می‌کنند",  # a bare «عید» with no bound is the season
+    ],
+)
+def test_holidays_of_a_lunar_feast_or_with_no_bound_are_not_nowruz(text: str) -> None:
+    assert deadlines_in(text, ABAN_30) == []

@@ -1,0 +1,185 @@
+"""Who acts in a commitment (the speaker, an organisation opening the action, a passive's agent, who is
+asked), and whether the speaker is a member of the public, whose words bind no office.
+"""
+
+from __future__ import annotations
+
+import re
+
+from goftar.model import Speaker
+from nlp.commitment_cues import VERB_END, Cue, alternation, cue_config, cue_words
+from nlp.speakers import words
+
+# Predicate adjectives of a pledge the cue file does not list as cues («شهرداری متعهد است تا ...» is
+# cued by its «است»): an actor stops before them as before a cue.
+_PLEDGE = re.compile(rf"(?<![\w\u200c])(?:{alternation(cue_words()['pledge'])})(?![\w\u200c])")
+
+
+def actor(action: str, cue: Cue, speaker: Speaker | None, cue_text: str, cue_at: int) -> str | None:
+    """Who acts: the speaker for a first-person cue, else the organisation or role that opens the action.
+
+    ``cue_at`` is where the cue starts in ``action``: the actor ends before it («شهرداری متعهد است تا
+    پایان هفته ...» is by «شهرداری», not «شهرداری متعهد است تا»).
+    """
+    # the cue's verb is its last word: the «م» of «ملزم است» is no first person
+    verb = cue_text.split()[-1] if cue_text.split() else ""
+    first_person = bool(re.search(r"(?:یم|م)(?![\w\u200c])", verb)) or any(
+        _we(m.group()) for m in re.finditer(r"(?<![\w\u200c])(?:ما|\w+یم)(?![\w\u200c])", action)
+    )
+    if first_person and speaker is not None:
+        return speaker.display
+    w = words()
+    head = action.split(maxsplit=1)[0] if action.split() else ""
+    if head in w["org_heads"] or head in w["role_heads"]:
+        toks: list[str] = []
+        subject = re.findall(r"\S+", action[: _predicate_start(action, cue_at)])
+        for k, tok in enumerate(subject):
+            # «شهرداری یک ماه فرصت دارد»: a count before a unit of time is the period, not the subject
+            period = k + 1 < len(subject) and subject[k + 1] in _TIME_UNITS
+            if tok in w["boundaries"] or tok in _ACTOR_STOP or len(toks) >= 4 or period:
+                break
+            toks.append(tok)
+            if tok.endswith("ا"):
+                break  # «شورا اعتبار ...»: a word in «ا» takes a modifier only as «شورای ...»
+        return " ".join(toks) or None
+    return _agent(action, _predicate_start(action, cue_at))
+
+
+# «توسط شهرداری منطقه ۲۲ احداث خواهد شد», «از سوی شرکت واحد»: the agent of a passive («از سوی دیگر» is
+# «on the other hand»).
+_AGENT = re.compile(
+    r"(?<![\w\u200c])(?:توسط|به[ \u200c]?وسیله|به[ \u200c]دست|از[ \u200c](?:سوی|طرف|جانب))"
+    r"\s+(?!دیگر(?![\w\u200c]))"
+)
+
+
+# «از طرف/از جانب» a person is «on behalf of» him: someone else acts (for an organisation it is «by»).
+_ON_BEHALF = re.compile(r"از[ \u200c](?:طرف|جانب)")
+
+
+def _agent(action: str, predicate: int) -> str | None:
+    """The agent a passive action names before its predicate, else ``None``. The word right before the
+    predicate is the verb's own noun («احداث خواهد شد»), not part of the agent."""
+    m = _AGENT.search(action, 0, predicate)
+    if m is None:
+        return None
+    w = words()
+    # The agent is an organisation or a title («از طرف خیابان ولیعصر», «از سوی شهروندان»
+    # are a direction and the public), and a participle before the preposition makes it a modifier's agent
+    # («طرح تهیه‌شده توسط دانشگاه»)
+    before = action[: m.start()].split()
+    if before and re.search("شده$", before[-1]):
+        return None
+    found = list(re.finditer(r"[^\s،,؛:]+", action[m.end() : predicate]))
+    if _ON_BEHALF.match(m.group()) and found and found[0].group() in w["role_heads"]:
+        return None  # «پیام تبریک از طرف شهردار ... ارسال خواهد شد»: sent on the mayor's behalf, not by him
+    toks: list[str] = []
+    for k, t in enumerate(found):
+        tok = t.group()
+        nxt = found[k + 1].group() if k + 1 < len(found) else ""
+        joins = tok == "و" and nxt and nxt not in w["boundaries"] and nxt not in _ACTOR_STOP  # «حمل و نقل»
+        if tok in w["boundaries"] or tok in _ACTOR_STOP or (tok == "و" and not joins) or len(toks) >= 8:
+            return _org_agent(toks, w)
+        if VERB_END.search(tok) or tok.startswith("می"):
+            return None  # «طرحی که توسط شورا تصویب شده ...»: the agent of a relative clause
+        toks.append(tok)
+    return _org_agent(toks[:-1], w)
+
+
+def _org_agent(toks: list[str], w: dict[str, list[str]]) -> str | None:
+    """The agent read before the predicate, when it names an organisation or a title."""
+    while toks and toks[-1] == "و":
+        toks = toks[:-1]
+    if not toks or not (toks[0] in w["org_heads"] or toks[0] in w["role_heads"]):
+        return None
+    return " ".join(toks)
+
+
+# «تنظیم», «تصمیم»: the «تفعیل» shape of nouns ending like a first-person plural verb (the listed ones are
+# ``yim_nouns`` of the cue file); a shape, so a regex, not a word list.
+_TAFIL = re.compile(r"ت\w\w[یئ]م")
+
+
+def _we(token: str) -> bool:
+    """Whether ``token`` is «ما» or a first-person plural verb («می‌کنیم», «کردیم», «بسازیم»)."""
+    plain = token.replace("\u200c", "")
+    if plain == "ما" or re.match(r"ن?می", plain):
+        return True
+    return plain not in cue_config().yim_nouns and not _TAFIL.fullmatch(plain) and not plain.endswith("خیم")
+
+
+_TIME_UNITS = frozenset(cue_words()["time_units"])
+_ACTOR_STOP = frozenset(cue_words()["actor_stop"])  # words a subject never runs into
+
+
+def _predicate_start(action: str, cue_at: int) -> int:
+    """Where the commitment predicate begins in ``action``: the found cue, or an earlier cue word of
+    the same clause («قرار است», «قول داد», «موظف است», «متعهد»), whichever comes first."""
+    cfg = cue_config()
+    patterns = [spec.pattern for spec in cfg.specs] + [cfg.refusal, _PLEDGE]
+    starts = [m.start() for p in patterns if (m := p.search(action, 0, cue_at)) is not None]
+    return min([cue_at, *starts])
+
+
+# «از شهرداری می‌خواهیم ...»: a request cue names who is asked to act (see the cue file).
+_REQUEST = re.compile(r"از[ \u200c](?P<who>[^،,]+?)[ \u200c](?:می[ \u200c]?خواه|درخواست|تقاضا)")
+
+
+def asked(cue_text: str) -> str | None:
+    m = _REQUEST.match(cue_text)
+    return m["who"] if m else None
+
+
+_OUR_RIGHT = re.compile(r"حق[ \u200c]ندار(?:یم|م)")
+
+
+def complaint(sentence: str, cue: Cue, speaker: Speaker | None) -> bool:
+    """Whether the commitment is a member of the public's, which binds no office. What the public will do
+    («کسبه: تا آخر ماه مغازه‌ها را تعطیل می‌کنیم», a protest or a threat) or expects («مطمئنم تا پایان سال آب
+    به خانه‌ها برنمی‌گردد») is no commitment, said in a statement or reported («کسبه می‌گویند ...»: see
+    ``_public_says``). Their «ما حق نداریم ...» complains of a rule («یکی از ساکنان گفت: ما حق نداریم جلوی
+    خانه خودمان پارک کنیم») and their assurances describe («هیچ کاری انجام نمی‌شود»); an office's («شهردار: ما
+    حق نداریم ... هدر بدهیم», «هیچ پروژه‌ای رها نمی‌شود») binds itself. A hope or a demand on the city
+    («امیدواریم شهرداری ...») is left as it is."""
+    if speaker is None:
+        return cue.polarity in _THEIR_OWN and _public_says(sentence, cue.start)
+    if not is_public(speaker.text):
+        return False
+    return (
+        cue.polarity in _THEIR_OWN
+        or _OUR_RIGHT.fullmatch(sentence[cue.start : cue.end]) is not None
+        or cue_config().assurance.search(sentence) is not None
+    )
+
+
+_THEIR_OWN = ("commit", "intend")  # what the speaker will do or plans; a hope or a demand is on someone else
+_PUBLIC_EXTRA = frozenset(cue_words()["public"])
+# «کسبه بازار می‌گویند ...», «ساکنان محله معتقدند ...»: a narrative sentence that reports what the public says
+# or believes, with no statement found for it.
+_SAYS = re.compile(
+    r"(?<![\w\u200c])(?:می[ \u200c]?(?:گویند|گوید)|گفتند|معتقدند|معتقد[ \u200c](?:است|هستند)"
+    r"|اعلام[ \u200c]کردند"
+    r"|تهدید[ \u200c]کرده[ \u200c]?اند|تهدید[ \u200c]کردند)(?![\w\u200c])"
+)
+_PARTITIVE = re.compile(r"(?:یکی|برخی|بعضی|شماری|جمعی|گروهی|تعدادی|بسیاری)[ \u200c]از[ \u200c]|یک[ \u200c]")
+
+
+def is_public(name: str) -> bool:
+    """Whether ``name`` names members of the public («یکی از کسبه بازار», «اصناف بازار رضا», «یک کاسب»): a
+    word of the public list (``public`` of the speaker words and of the cue file) with no title or
+    organisation at its head («رئیس اتاق اصناف» is an official)."""
+    w = words()
+    toks = _PARTITIVE.sub("", name, count=1).split()
+    if not toks or toks[0] in w["role_heads"] or toks[0] in w["org_heads"]:
+        return False
+    public = set(w.get("public", [])) | _PUBLIC_EXTRA
+    return any(tok in public for tok in toks)
+
+
+def _public_says(sentence: str, at: int) -> bool:
+    """Whether the sentence opens with the public saying or believing what follows, up to ``at``."""
+    m = _SAYS.search(sentence, 0, at)
+    if m is None:
+        return False
+    subject = sentence[: m.start()].split()
+    return 0 < len(subject) <= 5 and is_public(" ".join(subject))
