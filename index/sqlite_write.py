@@ -362,6 +362,9 @@ class Batch:
 
     facet_ids: dict[tuple[str, str, str], int] = field(default_factory=dict)
     commitment_fts: dict[int, str] = field(default_factory=dict)  # rowid → body
+    # A source's next commitment rowid, once read in this transaction (two queries an article less; the
+    # transaction holds the write lock, so nobody else takes rowids meanwhile).
+    next_commitment: dict[str, tuple[int, int]] = field(default_factory=dict)  # → (next, block's last)
 
 
 def finish(conn: sqlite3.Connection, batch: Batch) -> None:
@@ -430,7 +433,7 @@ def write(conn: sqlite3.Connection, item: Prepared, tz: tzinfo, batch: Batch | N
             [(first + i, body) for i, (_v, body) in enumerate(item.statements)],
         )
     if item.commitments:
-        first = _next_commitment_rowid(conn, source_block(conn, item.source), len(item.commitments))
+        first = _commitment_rowids(conn, item.source, len(item.commitments), batch)
         conn.executemany(
             "INSERT INTO commitments (rowid, id, article_id, story_id, source, speaker_key, speaker_display, "
             "speaker_id, polarity, status, deadline_day, deadline_start, published, first_seen, "
@@ -482,16 +485,22 @@ def source_block(conn: sqlite3.Connection, source: str) -> int:
     return int(conn.execute("SELECT block FROM source_blocks WHERE source = ?", (source,)).fetchone()[0])
 
 
-def _next_commitment_rowid(conn: sqlite3.Connection, block: int, count: int) -> int:
-    low, high = block_range(block)
-    last = conn.execute("SELECT max(rowid) FROM commitments WHERE rowid BETWEEN ? AND ?", (low, high))
-    top = last.fetchone()[0]
-    first = (top if top is not None else low) + 1
+def _commitment_rowids(conn: sqlite3.Connection, source: str, count: int, batch: Batch | None) -> int:
+    """The first of ``count`` new consecutive commitment rowids in the source's block."""
+    known = batch.next_commitment.get(source) if batch is not None else None
+    if known is None:
+        low, high = block_range(source_block(conn, source))
+        last = conn.execute("SELECT max(rowid) FROM commitments WHERE rowid BETWEEN ? AND ?", (low, high))
+        top = last.fetchone()[0]
+        known = ((top if top is not None else low) + 1, high)
+    first, high = known
     if first + count - 1 > high:
         # 4 billion rowids a source: a rewrite takes new ones, so only a store rewritten that often ends here.
         raise sqlite3.OperationalError(
             "this source has used up its block of commitment rowids: run `goftar reindex` to renumber them"
         )
+    if batch is not None:
+        batch.next_commitment[source] = (first + count, high)
     return first
 
 
