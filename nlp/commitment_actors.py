@@ -161,19 +161,23 @@ _SAYS = re.compile(
     r"|اعلام[ \u200c]کردند"
     r"|تهدید[ \u200c]کرده[ \u200c]?اند|تهدید[ \u200c]کردند)(?![\w\u200c])"
 )
-_PARTITIVE = re.compile(r"(?:یکی|برخی|بعضی|شماری|جمعی|گروهی|تعدادی|بسیاری)[ \u200c]از[ \u200c]|یک[ \u200c]")
+# What may come before the public word at the head: «یکی از کسبه», «چند تن از اصناف», «این کاسب».
+_PARTITIVE = re.compile(
+    r"(?:(?:یکی|برخی|بعضی|شماری|جمعی|گروهی|تعدادی|بسیاری|عده[ \u200c]?ای|چند[ \u200c](?:نفر|تن))[ \u200c]از"
+    r"|یک|این|آن|همین|همان)[ \u200c]"
+)
 
 
 def is_public(name: str) -> bool:
     """Whether ``name`` names members of the public («یکی از کسبه بازار», «اصناف بازار رضا», «یک کاسب»): a
-    word of the public list (``public`` of the speaker words and of the cue file) with no title or
-    organisation at its head («رئیس اتاق اصناف» is an official)."""
+    word of the public list (``public`` of the speaker words and of the cue file) at its head. After a title
+    or an organisation it is what they serve («رئیس اتاق اصناف» is an official), and after a given name a
+    surname («محمد بازاری», «حسن کاسب»)."""
     w = words()
     toks = _PARTITIVE.sub("", name, count=1).split()
     if not toks or toks[0] in w["role_heads"] or toks[0] in w["org_heads"]:
         return False
-    public = set(w.get("public", [])) | _PUBLIC_EXTRA
-    return any(tok in public for tok in toks)
+    return toks[0] in set(w.get("public", [])) | _PUBLIC_EXTRA
 
 
 def _public_says(sentence: str, at: int) -> bool:

@@ -47,7 +47,7 @@ from nlp.commitment_deadlines import (
     pick_deadline,
     plan_bounds,
 )
-from nlp.dates import deadlines_in
+from nlp.dates import deadlines_in, find_date_expressions
 from nlp.numbers import find_quantities
 from nlp.routines import RECURRING, not_recurring, recurring_bounds
 from nlp.speakers import key
@@ -337,10 +337,36 @@ _WEATHER_LEAD = re.compile(
 )
 
 
+# «بارش برف از امشب آغاز می‌شود و شهرداری از فردا ... اجرا می‌کند»: a «و» after a verb opens a new clause
+# as a comma does, when that clause names its own subject. One that, past its time words, opens with a
+# preposition or with the verb's own noun goes on with the weather («باران‌ها از پنجشنبه شروع می‌شود و تا
+# یکشنبه ادامه دارد», «... و در شهر ادامه می‌یابد»).
+_AND_AFTER_VERB = re.compile(r"(?P<verb>[^\s،,؛:]+)\s+و\s")
+_NO_SUBJECT = frozenset({"در", "به", "با", "تا", "از", "بر", "برای", "هم", "نیز", "همچنان"})
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding offset ``at`` starts: after the last comma or colon, or the last «و» that
+    follows a verb and opens a clause with its own subject, before ``at``."""
+    start = max(sentence.rfind(p, 0, at) for p in "،,؛:") + 1
+    for m in _AND_AFTER_VERB.finditer(sentence, start, at):
+        if verb_like(m["verb"]) and _own_subject(sentence[m.end() : at]):
+            start = m.end()
+    return start
+
+
+def _own_subject(clause: str) -> bool:
+    """Whether ``clause`` (up to its verb) opens with a subject of its own, past its time words."""
+    for s, e in reversed(find_date_expressions(clause)):
+        clause = clause[:s] + " " + clause[e:]
+    toks = clause.split()
+    return len(toks) > 1 and toks[0] not in _NO_SUBJECT
+
+
 def _weather_verb(sentence: str, verb: re.Match[str]) -> bool:
     if re.search(r"(?:یم|م)$", verb.group()):
         return False
-    start = max(sentence.rfind(p, 0, verb.start()) for p in "،,؛:") + 1
+    start = _clause_start(sentence, verb.start())
     return any(
         _WEATHER_LEAD.search(sentence[start : w.start()])
         for w in _WEATHER.finditer(sentence, start, verb.start())

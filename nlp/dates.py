@@ -1085,7 +1085,9 @@ def _deadline(text: str, expr: _Expr, pub: date | None) -> Deadline:
     ):
         lo = hi  # «دو هفته دیگر» alone is a point in time, not a span
     if expr.before and hi is not None and not re.match(r"(?:پایان|آخر|انتها|اواخر)", named):
-        hi -= timedelta(days=1)  # «قبل از ۱۵ آبان» is done by the 14th
+        # «قبل از ۱۵ آبان» is done by the 14th; before a span, by the day before it opens («پیش از تعطیلات
+        # نوروز» by 29 Esfand, not by the holidays' third day)
+        hi = (lo if lo is not None else hi) - timedelta(days=1)
         lo = min(lo, hi) if lo is not None else lo
     if expr.kind == "by":
         lo = pub if pub and hi and pub <= hi else lo
@@ -1126,15 +1128,35 @@ _CLAUSE_STOP = re.compile(r"[.؛!؟?\n]")
 _YEARLY_NAME = re.compile(rf"{_alt(MONTHS)}|{_alt(SEASONS)}")
 
 
+# A clause opened after the bound by a subordinator is told in the past whatever its time («از بهمن و پس از
+# آنکه مجوزها صادر شد آغاز می‌شود», «از بهمن که فصل بارش تمام شد، ... آغاز می‌شود»): its verb is not the
+# bound's. A bound inside such a clause («پروژه‌ای که از اسفند کلید خورد») keeps the verb that closes it.
+_SUBORDINATOR = re.compile(
+    r"(?<![\w\u200c])(?:(?:آن|این)\u200c?که|که|اگر|چنانچه|وقتی|هرگاه|هنگامی|زمانی)(?![\w\u200c])"
+)
+# A participle with no auxiliary tells a past only at the end of its clause («از بهمن آغاز شده و ...»);
+# before a form of «شدن» it is a passive's («تحویل گرفته نمی‌شود», «در نظر گرفته خواهد شد») and before
+# anything else an adjective («عوارض تعیین شده در مصوبه ... دریافت می‌شود»).
+_BARE_PARTICIPLE = re.compile(r"(?:شده|کرده|گرفته|خورده|یافته|گردیده)$")
+_CLAUSE_END = re.compile(r"\s*(?:[،,؛:.!?؟»)\n]|و(?![\w\u200c])|$)")
+
+
 def _tense_after(text: str, end: int) -> str | None:
     """«future» or «past» by the first verb after ``end`` in its sentence (see ``_TENSE``), else ``None``."""
     stop = _CLAUSE_STOP.search(text, end)
-    m = _TENSE.search(text, end, stop.start() if stop else len(text))
-    if m is None:
-        return None
-    if m.lastgroup == "present":
-        return "future" if _STARTS.search(text, 0, m.start()) else None
-    return m.lastgroup
+    limit = stop.start() if stop else len(text)
+    pos = end
+    while (m := _TENSE.search(text, pos, limit)) is not None:
+        subordinate = _SUBORDINATOR.search(text, pos, m.start()) is not None
+        pos = m.end()
+        if subordinate or (
+            _BARE_PARTICIPLE.search(m.group()) and not _CLAUSE_END.match(text, m.end(), limit)
+        ):
+            continue
+        if m.lastgroup == "present":
+            return "future" if _STARTS.search(text, 0, m.start()) else None
+        return m.lastgroup
+    return None
 
 
 def _just_gone(

@@ -1523,3 +1523,58 @@ def test_weather_named_inside_a_deed_is_no_forecast() -> None:
 def test_an_assurance_whose_noun_takes_an_adjective(text: str) -> None:
     (c,) = _c9(text, PUB9R)
     assert c.polarity == "commit" and c.negated and c.deadline is None
+
+
+# Review of round 11: a participle or a subordinate clause after a bound, surnames, clauses after «و».
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "معاون مالی شهرداری گفت: از بهمن، عوارض تعیین شده در مصوبه شورا از مالکان دریافت می‌شود.",
+            "1405/11/01",
+        ),
+        ("شهردار اراک گفت: ساخت پل کمربندی از بهمن و پس از آنکه مجوزها صادر شد آغاز می‌شود.", "1405/11/01"),
+        ("معاون خدمات شهری گفت: از دی ماه، پسماند تفکیک نشده تحویل گرفته نمی‌شود.", "1405/10/01"),
+    ],
+)
+def test_a_participle_or_a_subordinate_past_after_a_bound_is_no_past(text: str, start: str) -> None:
+    (c,) = _c9(text, PUB9R)
+    assert c.polarity == "commit" and c.deadline and c.deadline.start_jalali == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "محمد بازاری، رئیس اتاق اصناف مشهد گفت: از هفته آینده بازرسی از واحدهای صنفی آغاز می‌شود.",
+        "حسن کاسب، معاون عمرانی شهرداری گفت: پروژه پل هوایی تا پایان سال تمام می‌شود.",
+    ],
+)
+def test_a_public_word_after_a_given_name_is_a_surname(text: str) -> None:
+    (c,) = _c9(text, PUB9R)
+    assert c.polarity == "commit"
+
+
+def test_a_plan_of_the_public_after_a_partitive_is_no_commitment() -> None:
+    assert _c9("عده‌ای از بازاریان می‌گویند از هفته آینده کرکره‌ها را پایین می‌کشند.", PUB9R) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مدیر منطقه ۱ گفت: بارش برف از امشب آغاز می‌شود و شهرداری از فردا صبح طرح برف‌روبی را اجرا می‌کند.",
+        "شهردار گفت: امروز هوا آلوده است و از فردا طرح زوج و فرد اجرا می‌شود.",
+        "مدیر منطقه گفت: موج جدید برخورد با سد معبر از شنبه آغاز می‌شود.",
+    ],
+)
+def test_a_deed_beside_the_weather_is_no_forecast(text: str) -> None:
+    (c,) = _c9(text, PUB9R)
+    assert c.polarity == "commit"
+
+
+def test_a_clause_after_and_with_no_subject_goes_on_with_the_weather() -> None:
+    assert _c9("رئیس ستاد بحران گفت: باران‌ها از پنجشنبه شروع می‌شود و تا یکشنبه ادامه دارد.", PUB9R) == []
+
+
+def test_an_assurance_may_be_a_partitive() -> None:
+    (c,) = _c9("شهردار گفت: هیچ کدام از پروژه‌های عمرانی نیمه‌تمام رها نمی‌شود.", PUB9R)
+    assert c.polarity == "commit" and c.negated and c.deadline is None

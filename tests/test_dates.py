@@ -503,3 +503,33 @@ def test_the_nowruz_holidays_under_way_are_this_years() -> None:
 )
 def test_holidays_of_a_lunar_feast_or_with_no_bound_are_not_nowruz(text: str) -> None:
     assert deadlines_in(text, ABAN_30) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # an adjective participle, a passive and a subordinate clause's past are not the bound's verb
+        ("از بهمن، عوارض تعیین شده در مصوبه شورا دریافت می‌شود", _jalali(1403, 11, 1)),
+        ("از اسفند طرح‌های تصویب شده شورا اجرا خواهد شد", _jalali(1403, 12, 1)),
+        ("از دی ماه پسماند تفکیک نشده تحویل گرفته نمی‌شود", _jalali(1403, 10, 1)),
+        ("ساخت پل از بهمن و پس از آنکه مجوزها صادر شد آغاز می‌شود", _jalali(1403, 11, 1)),
+        ("از بهمن که فصل بارندگی تمام شد، روکش آسفالت آغاز می‌شود", _jalali(1403, 11, 1)),
+        # a participle that ends its clause is a past («است» left out)
+        ("بهسازی معابر از اسفند آغاز شده و ۴۰ درصد پیشرفت داشته است", _jalali(1402, 12, 1)),
+    ],
+)
+def test_the_verb_of_a_bound_is_its_own_clauses(text: str, start: date) -> None:
+    (_s, _e, d), *_ = deadlines_in(text, ABAN_30)
+    assert d.kind == "from" and d.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("جداول پیش از تعطیلات نوروز رنگ‌آمیزی می‌شود", _jalali(1403, 12, 30)),  # 1403 is a leap year
+        ("پل قبل از ۱۵ آذر نصب می‌شود", _jalali(1403, 9, 14)),
+    ],
+)
+def test_before_a_span_is_by_the_day_before_it_opens(text: str, end: date) -> None:
+    [(_s, _e, d)] = deadlines_in(text, ABAN_30)
+    assert d.kind == "by" and d.end == end
