@@ -29,12 +29,12 @@ _DASHES = ("-", "–", "—", "ـ")
 # Datelines: «تهران (پانا) - », «رشت - ایرنا - », «کرج- ». Without an agency only one word glued to its
 # dash counts: «امیر قربانی - شهردار بندرعباس - گفت» opens with the speaker, not a place.
 _AGENCIES = (
-    "ایرنا|ایسنا|ایلنا|ایکنا|مهر|تسنیم|فارس|برنا|پانا|رکنا|میزان|شبستان|همشهری|دانشجو|صدا و سیما|"
+    "ایرنا|ایسنا|ایلنا|ایکنا|ایمنا|مهر|تسنیم|فارس|برنا|پانا|رکنا|میزان|شبستان|همشهری|دانشجو|صدا و سیما|"
     r"باشگاه خبرنگاران جوان|خبرگزاری [^\s\-–—:]+"
 )
 _DATELINE = re.compile(
     r"^[^\n\-–—:]{1,40}?\([^)]{1,40}\)\s*[-–—]\s*"
-    rf"|^[^\s\-–—:،]+(?: [^\s\-–—:،]+)?\s*[-–—]\s*(?:{_AGENCIES})\s*[-–—]\s*"
+    rf"|^[^\s\-–—:،]+(?: [^\s\-–—:،]+)?\s*[-–—]\s*(?:{_AGENCIES})\s*[-–—:]\s*"  # «ساری - مهر: »
     r"|^[^\s\-–—:،]+[-–—]\s+"
 )
 # When, not who: news opens the speaker's clause with the day («دیروز شهردار تهران گفت», «صبح امروز
@@ -77,8 +77,36 @@ def words() -> dict[str, list[str]]:
 
 
 def key(text: str) -> str:
-    """Compare names without regard to ZWNJ/space or diacritics."""
-    return re.sub(r"[\s\u200c\u064b-\u0652]+", "", text)
+    """Compare names without regard to ZWNJ/space or diacritics, titles also to how a district's number is
+    written («منطقه دوازده» is «منطقه ۱۲»)."""
+    return re.sub(r"[\s\u200c\u064b-\u0652]+", "", district_digits(text))
+
+
+_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def district_digits(title: str) -> str:
+    """``title`` with a district number written in words as Persian digits («شهردار منطقه بیست و دو تهران»
+    -> «شهردار منطقه ۲۲ تهران»)."""
+    if "منطقه" not in title and "ناحیه" not in title:
+        return title
+    table, pattern = _district_numbers()
+
+    def digits(m: re.Match[str]) -> str:
+        value = table[m[2]] + (table[m[3]] if m[3] and table[m[2]] >= 20 and table[m[3]] < 10 else 0)
+        rest = f" و {m[3]}" if m[3] and value == table[m[2]] else ""  # «منطقه دو و سه»: two districts
+        return f"{m[1]} {str(value).translate(_DIGITS)}{rest}"
+
+    return pattern.sub(digits, title)
+
+
+@lru_cache(maxsize=1)
+def _district_numbers() -> tuple[dict[str, int], re.Pattern[str]]:
+    raw: Any = words().get("district_numbers", {})
+    table = {str(k): int(v) for k, v in raw.items()}
+    alts = "|".join(sorted(table, key=len, reverse=True)) or "(?!)"
+    pattern = re.compile(rf"(?<![\w\u200c])(منطقه|ناحیه)\s+({alts})(?:\s+و\s+({alts}))?(?![\w\u200c])")
+    return table, pattern
 
 
 def _skip_prefixes(text: str, s: int, e: int) -> int:
@@ -233,7 +261,7 @@ def _comma_in_title(tokens: list[tuple[str, int, int]], i: int) -> bool:
         if tok in "،,؛:":
             # «شهردار کرج، مهدی کاظمی، گفت»: an apposition closes with a comma of its own; after the whole
             # body's name one may follow («رئیس کمیسیون سلامت، محیط زیست و ... تهران، دکتر نسرین ملکی، گفت»)
-            if tok in "؛:" or _name_after(tokens, k + 1) is None:
+            if tok in "؛:" or (_name_after(tokens, k + 1) is None and not _adverbial_at(tokens, k + 1)):
                 return False
             break
         rest.append(tok)
@@ -246,6 +274,18 @@ def _comma_in_title(tokens: list[tuple[str, int, int]], i: int) -> bool:
         and any(t in w["org_heads"] for t in rest)
         and not any(role_head(rest[k : k + 2]) or t in w["pronouns"] for k, t in enumerate(rest))
     )
+
+
+_DAYTIME_WORD = re.compile(rf"{_DAYTIME}$")
+
+
+def _adverbial_at(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """«رئیس کمیسیون سلامت، محیط زیست و ... شورای شهر رشت، امروز گفت»: the comma closes the title before
+    a time («امروز», «شامگاه دوشنبه») or an adverbial («در جلسه ...»), not before a name."""
+    if k >= len(tokens):
+        return False
+    tok = tokens[k][0]
+    return tok in words()["boundaries"] or _DAYTIME_WORD.match(tok) is not None
 
 
 def _title_goes_on(tokens: list[tuple[str, int, int]], i: int) -> bool:
@@ -352,6 +392,76 @@ def _full_name(phrase: str) -> bool:
     return 2 <= len(tokens) <= 4 and all(name_like(t) for t in tokens) and not role_head(tokens)
 
 
+# Words a city's name follows in a title: «شهردار ساری», «شورای شهر اراک», «شهرداری کرج»
+_PLACE_TAKERS = (
+    *("شهرداری", "شهر", "شهردار", "استانداری", "استاندار", "استان", "فرمانداری", "فرماندار"),
+    *("بخشدار", "بخشداری", "دهیار", "دهیاری"),
+)
+
+
+def subject_end(text: str, start: int, end: int) -> int | None:
+    """Where the subject that opens ``text[start:end]`` ends when no comma closes it («به گفته وی ۴۰ دستگاه
+    ...», «به گفته شهردار ساری عملیات ...»): after a pronoun or «این مسئول»; after the city that closes a
+    title (the word after «شهر», «شهرداری», «شهردار» ...) or «این سازمان»; after a name the text gave
+    before («به گفته مرادی ...» after «علی مرادی»). ``None`` when nothing marks the end."""
+    found = list(re.finditer(r"[^\s،,:؛«»]+", text[start:end]))
+    tokens = [m.group() for m in found]
+    k = _bare_subject_length(tokens, text[:start])
+    return start + found[k - 1].end() if k and k <= len(found) else None
+
+
+def _bare_subject_length(tokens: list[str], before: str) -> int | None:
+    if not tokens:
+        return None
+    if tokens[0] in words()["pronouns"]:
+        return 1
+    if (k := _anaphor_length(tokens)) is not None:
+        return k
+    if role_head(tokens[:2]) or org_head(tokens[0]):
+        return _title_length(tokens)
+    # «به گفته علی رضایی شهردار ساری پل ...»: a name, then its title
+    k = next((k for k in (2, 3) if _full_name(" ".join(tokens[:k])) and role_head(tokens[k : k + 2])), None)
+    if k is not None:
+        title = _title_length(tokens[k:])
+        return k + title if title else None
+    # a surname or full name the article named before
+    return next((k for k in (3, 2, 1) if k <= len(tokens) and _named_earlier(tokens[:k], before)), None)
+
+
+def _named_earlier(tokens: list[str], before: str) -> bool:
+    """Whether ``before`` introduced these words as an official's name: a full name (or a surname after a
+    given name) followed by a title («علی مرادی شهردار بیرجند», «علی مرادی، شهردار ...»)."""
+    if not tokens or not all(name_like(t) for t in tokens):
+        return False
+    given = r"[^\s،,.:]+ " if len(tokens) == 1 else ""
+    name = re.escape(" ".join(tokens))
+    pattern = rf"(?<![\w\u200c]){given}{name}\s*[،,]?\s*(?P<next>[^\s،,]+(?: [^\s،,]+)?)"
+    return any(role_head(m["next"].split()) for m in re.finditer(pattern, before))
+
+
+def _title_length(tokens: list[str]) -> int | None:
+    """How many words a title takes: up to the city after its last place word, or «این سازمان»."""
+    w = words()
+    for i, tok in enumerate(tokens[:14]):
+        if i and tok in _THIS and i + 1 < len(tokens):  # «مدیرعامل این سازمان»
+            return i + 2
+        if tok not in _PLACE_TAKERS:
+            continue
+        j = i + 1
+        while j + 1 < len(tokens) and tokens[j] in _SUBDIVISIONS:  # «شهردار منطقه ۳ کرج»
+            j += 2
+        if j < len(tokens) and tokens[j] not in _PLACE_TAKERS and name_like(tokens[j]):
+            return j + 1
+        if j < len(tokens) and tokens[j] in w["boundaries"]:
+            return None
+    return None
+
+
+def full_name(phrase: str) -> bool:
+    """Whether ``phrase`` can be a person's full name (for the statement finder)."""
+    return _full_name(phrase)
+
+
 def _and_another(text: str, at: int, end: int, head: str | None = None) -> bool:
     """Whether another person is named, joined by «و», right after the name and title that end at ``at``
     («سمیه کریمی، معاون ...، و جواد نیکو، معاون ...، حضور داشتند»); «و همکارانش» names no one. With
@@ -385,7 +495,9 @@ def _name_after(tokens: list[tuple[str, int, int]], k: int) -> tuple[int, int] |
     while j < len(tokens) and name_like(tokens[j][0]) and j - k < 5:
         j += 1
     ends = j == len(tokens) or tokens[j][0] in "،," or tokens[j][0] in words()["boundaries"]
-    return (tokens[k][1], tokens[j - 1][2]) if 2 <= j - k <= 4 and ends else None
+    # «معاون شهردار، مدل جدید مدیریتی را معرفی کرد»: words before «را» are an object, not a name
+    obj = j < len(tokens) and tokens[j][0] == "را"
+    return (tokens[k][1], tokens[j - 1][2]) if 2 <= j - k <= 4 and ends and not obj else None
 
 
 def _resolve_official(role: str, on: date | None) -> tuple[str, str] | None:
@@ -414,7 +526,7 @@ def _registry_person(name: str) -> tuple[str, str] | None:
 def _shortens(role: str, long: list[str]) -> bool:
     """«مدیرعامل مترو» shortens «مدیرعامل شرکت بهره‌برداری متروی تهران»: two words or more, the same head,
     every other word the start of a word of the full title."""
-    short = role.replace("\u200c", " ").split()
+    short = district_digits(role).replace("\u200c", " ").split()
     if len(short) < 2 or not long or short[0] != long[0] or len(short) > len(long):
         return False
     # «شهردار کرج» is not «شهردار منطقه ۳ کرج» shortened, nor «شهردار منطقه ۱۷» «شهردار ناحیه ۲ منطقه ۱۷»:
@@ -425,6 +537,18 @@ def _shortens(role: str, long: list[str]) -> bool:
 
 
 _SUBDIVISIONS = ("منطقه", "ناحیه")
+
+
+# «به گفته», «به گفته‌ی» and its synonyms of opinion («به اعتقاد X»): X said what follows
+ACCORDING_WORDS = r"به[ \u200c](?:گفته|اعتقاد|عقیده|باور|اذعان|تاکید|تأکید)(?:[ \u200c]?ی)?"
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether a pronoun after ``before`` in its sentence still opens a speaker clause: nothing before it,
+    «به گفته» («به گفته او ...»), or what was said, closed by a comma («این پل ... افتتاح می‌شود، او گفت»)."""
+    if not before or before.endswith(("،", ",")):
+        return True
+    return re.fullmatch(ACCORDING_WORDS, before) is not None
 
 
 @dataclass
@@ -440,6 +564,7 @@ class SpeakerResolver:
     _role_words: dict[str, list[str]] = field(default_factory=dict)
     _titles: list[Speaker] = field(default_factory=list)  # titles that spoke with no name, in order
     _individual: Speaker | None = None  # the last person or title that spoke (what «وی» points at)
+    _said: list[tuple[int, int]] = field(default_factory=list)  # spans someone said, in order
 
     def resolve(self, start: int, end: int, appositive: tuple[int, int] | None = None) -> Speaker:
         """The speaker for ``text[start:end]``; updates the current speaker unless it is a pronoun."""
@@ -447,7 +572,10 @@ class SpeakerResolver:
         if phrase in words()["pronouns"] or anaphor(phrase):
             # «وی» / «او» is a person: an organisation that spoke in between is not its antecedent, though
             # with no person before it the organisation is all «وی» can loosely mean
-            ante = self._individual or self._subject_before(start) or self.current
+            # A sentence of narrative right before that opens with another official («مریم کاظمی ... بازدید
+            # کرد. به گفته او ...») introduces whom «او» means, though someone else spoke before it
+            fresh = self._subject_before(start, narrative=True) if self._individual else None
+            ante = fresh or self._individual or self._subject_before(start) or self.current
             return Speaker(
                 text=phrase,
                 kind="pronoun",
@@ -470,16 +598,23 @@ class SpeakerResolver:
         self.current, self._individual = current or speaker, individual or speaker
         return speaker
 
-    def _subject_before(self, start: int) -> Speaker | None:
+    def mark_said(self, start: int, end: int) -> None:
+        """Record that ``text[start:end]`` is what someone said (not narrative a pronoun may point into)."""
+        self._said.append((start, end))
+
+    def _subject_before(self, start: int, narrative: bool = False) -> Speaker | None:
         """With no speaker yet, «او» / «وی» points at the title, organisation or person that opens the
-        sentence before («شهردار سنندج امروز در جلسه شورا حضور یافت. او وعده داد ...»)."""
+        sentence before («شهردار سنندج امروز در جلسه شورا حضور یافت. او وعده داد ...»). With ``narrative``
+        only when no one says that sentence (a quote may name other officials)."""
         end = max(self.text.rfind(ch, 0, start) for ch in ".!؟\n")
-        if end <= 0 or self.text[end + 1 : start].strip():
+        if end <= 0 or not _opens_clause(self.text[end + 1 : start].strip()):
             return None  # the pronoun does not open its sentence
         # «... بازدید کرد.\nاو گفت»: the stop and the line break (or a blank line) close one sentence
         while end > 0 and self.text[end - 1] in ".!؟\n \t":
             end -= 1
         begin = max(self.text.rfind(ch, 0, end) for ch in ".!؟\n") + 1
+        if narrative and any(s < end and begin < e for s, e in self._said):
+            return None
         found = speaker_phrase(self.text, begin, end)
         if found is None:
             return None
@@ -647,7 +782,7 @@ class SpeakerResolver:
         holds it, and never a former holder («شهردار سابق کرمان، رضا نوروزی»)."""
         holders: list[Speaker] = []
         for person, title in self._narrative_titles(before):
-            full = title.replace("\u200c", " ").split()
+            full = district_digits(title).replace("\u200c", " ").split()
             same = key(title) == key(role) or _shortens(role, full)
             if not same or any(f in full for f in _FORMER):
                 continue
@@ -662,24 +797,33 @@ class SpeakerResolver:
         منصوب شد». The two last catch what the entity model missed."""
         pairs = self._entity_titles(before)
         for m in re.finditer(r"[^.!؟\n]+", self.text[:before]):
-            found = speaker_phrase(self.text, m.start(), m.end())
-            if (
-                found is not None
-                and found[2] is not None
-                and _full_name(self.text[found[0] : found[1]])
-                and not _and_another(
-                    self.text,
-                    max(found[1], found[2][1]),
-                    m.end(),
-                    self.text[found[2][0] : found[2][1]].split()[0],
-                )
-            ):
-                name, title = self.text[found[0] : found[1]], self.text[found[2][0] : found[2][1]]
-                pairs.append((Speaker(text=name, kind="person"), title))
+            pairs.extend(self._apposed_pairs(m.start(), m.end()))
             for appointed in _APPOINTED.finditer(self.text, m.start(), m.end()):
                 holder = _name_before(self.text[m.start() : appointed.start()])
                 if holder:
                     pairs.append((Speaker(text=holder, kind="person"), appointed["title"]))
+        return pairs
+
+    def _apposed_pairs(self, start: int, end: int) -> list[tuple[Speaker, str]]:
+        """«NAME، TITLE» opening the sentence ``start:end``, and each «و NAME، TITLE» joined to it («احمد
+        کریمی، شهردار بروجرد، و رضا امینی، رئیس شورای شهر بروجرد، بازدید کردند»). A title whose head another
+        of them shares is left out: which of the two a later «شهردار» means is not said."""
+        pairs: list[tuple[Speaker, str]] = []
+        heads: list[str] = []
+        pos = start
+        for _ in range(4):
+            found = speaker_phrase(self.text, pos, end)
+            if found is None or found[2] is None or not _full_name(self.text[found[0] : found[1]]):
+                break
+            title = self.text[found[2][0] : found[2][1]]
+            after = max(found[1], found[2][1])
+            if not _and_another(self.text, after, end, title.split()[0]) and title.split()[0] not in heads:
+                pairs.append((Speaker(text=self.text[found[0] : found[1]], kind="person"), title))
+            heads.append(title.split()[0])
+            joined = re.match(r"\s*[،,]?\s*و\s+", self.text[after:end])
+            if joined is None:
+                break
+            pos = after + joined.end()
         return pairs
 
     def _entity_titles(self, before: int) -> list[tuple[Speaker, str]]:
@@ -739,11 +883,17 @@ class SpeakerResolver:
         """A title that spoke before in full, with no name («مدیرعامل سازمان اتوبوسرانی شهرداری قزوین»), when
         ``role`` shortens it («مدیرعامل سازمان اتوبوسرانی»): the same speaker."""
         for earlier in reversed(self._titles):
-            full = earlier.text.replace("\u200c", " ").split()
+            full = district_digits(earlier.text).replace("\u200c", " ").split()
             if key(earlier.text) != key(role) and _shortens(role, full):
                 return earlier
         return None
 
+    def link_title(self, role: str, person: Speaker) -> None:
+        """Record that ``person`` holds ``role`` in this article (a title «X: ...» in the headline said again
+        by a name in the lead), unless the article gave the title to someone already."""
+        if self._linked(role) is None:
+            self._link_role(role, person)
+
     def _link_role(self, role: str, person: Speaker) -> None:
         self._roles[key(role)] = person
-        self._role_words[key(role)] = role.replace("\u200c", " ").split()
+        self._role_words[key(role)] = district_digits(role).replace("\u200c", " ").split()

@@ -18,7 +18,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from goftar.model import Speaker, Statement
-from nlp.speakers import SpeakerResolver, org_head, speaker_phrase, words
+from nlp.speakers import (
+    ACCORDING_WORDS,
+    SpeakerResolver,
+    full_name,
+    org_head,
+    role_head,
+    speaker_phrase,
+    subject_end,
+    words,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 _W = r"[\w\u200c]"
@@ -29,16 +38,14 @@ FIRST_PERSON = re.compile(
     r"|امیدواریم|امیدوارم|ما)(?![\w\u200c])"
 )
 # «به گفته X، ...», and its synonyms of opinion («به اعتقاد X، شهرداری باید ...»)
-ACCORDING = re.compile(
-    r"به[ \u200c](?:گفته|اعتقاد|عقیده|باور|اذعان|تاکید|تأکید)(?:[ \u200c]?ی)?"  # «به گفته‌ی X»
-    r"[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*"
-)
+ACCORDING = re.compile(rf"{ACCORDING_WORDS}[ \u200c](?P<who>[^،,]{{2,60}}?)\s*[،,]\s*")
 # «طبق اعلام سازمان ...، ...», «براساس اطلاعیه شهرداری منطقه ۷، ...», «به اعلام پلیس راهور، ...»: what the
 # organisation announced, as «به گفته X، ...» is what X said.
-ANNOUNCED = re.compile(
+_ANNOUNCED_WORDS = (
     r"(?:طبق|مطابق|بر[ \u200c]?اساس|بر[ \u200c]پایه|بنا[ \u200c]?بر|به[ \u200c]موجب|به)[ \u200c]"
-    r"(?:اعلام|اطلاعیه|اعلامیه|بیانیه)(?:[ \u200c]?ی)?[ \u200c](?P<who>[^،,]{2,60}?)\s*[،,]\s*"
+    r"(?:اعلام|اطلاعیه|اعلامیه|بیانیه)(?:[ \u200c]?ی)?"
 )
+ANNOUNCED = re.compile(rf"{_ANNOUNCED_WORDS}[ \u200c](?P<who>[^،,]{{2,60}}?)\s*[،,]\s*")
 # «به گزارش ایسنا به نقل از روابط عمومی شهرداری بابل، ...» with no speaker clause after it: the office
 # quoted says the rest, not the agency (the office must open with an organisation word, see ``_opinion``).
 QUOTED_OFFICE = re.compile(
@@ -215,6 +222,7 @@ def find_statements(text: str) -> list[Found]:
     verbs = reporting_verb_pattern()
     out: list[Found] = []
     kicker: Found | None = None  # a line that only names the speaker of the paragraphs after it
+    guest: tuple[int, int] | None = None  # who an interview is with: the one who answers «ج: ...»
     paragraphs = paragraph_spans(text)
     signed = _signature(text, paragraphs)
     for p_start, p_end in paragraphs:
@@ -230,6 +238,12 @@ def find_statements(text: str) -> list[Found]:
             )
         ]
         hits = [m for k, m in enumerate(hits) if not _pledge_in_content(text, sentences, hits[:k], m)]
+        guest = _interview_guest(text, p_start, p_end) or guest
+        if not hits and (answer := _bare_answer(text, p_start, p_end, guest)) is not None:
+            out.append(answer)
+            continue
+        if _question(text, p_start, p_end):
+            continue  # «س: ...», «خبرنگار: شما گفتید ...؟»: the interviewer asks; a speaker line above stays
         if not hits:
             own = _verbless(text, p_start, p_end, sentences)
             if not own and kicker is not None and _reporter_again(text, p_start):
@@ -263,6 +277,37 @@ def find_statements(text: str) -> list[Found]:
         if last is not None and last.end <= last.start and text[p_start:p_end].rstrip().endswith(":"):
             kicker = last  # «شهردار تبریز گفت:» alone on its line: the next paragraphs are what was said
     return out
+
+
+# «گفت‌وگو با شهردار اردبیل», «در گفت‌وگوی اختصاصی با علی کریمی، شهردار کاشان، ...»: who answers below;
+# «در گفت‌وگو با خبرنگار مهر» names the reporter, not a guest.
+_INTERVIEW_WITH = re.compile(
+    rf"\W*(?:در{_SP})?(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو)(?:ی)?(?:{_SP}[^\s\u200c،,:]+){{0,2}}{_SP}با{_SP}"
+    rf"(?!خبرنگار|{_W}*نگار)(?P<who>[^،,:.!؟«»\n]{{2,60}}?)\s*(?=[،,:.!؟]|$|{_SP}(?:درباره|در|پیرامون){_SP})"
+)
+# «ج: ...», «پاسخ: ...»: an answer labelled with no name
+_ANSWER = re.compile(r"\W*(?:ج|جواب|پاسخ)\s*:\s*(?=\S)")
+
+
+_ASKER = re.compile(r"\W*(?P<label>[^\s:]+)\s*:")
+
+
+def _question(text: str, p_start: int, p_end: int) -> bool:
+    m = _ASKER.match(text, p_start, p_end)
+    return m is not None and m["label"] in words()["interview_asks"]
+
+
+def _interview_guest(text: str, p_start: int, p_end: int) -> tuple[int, int] | None:
+    m = _INTERVIEW_WITH.match(text, p_start, p_end)
+    return m.span("who") if m else None
+
+
+def _bare_answer(text: str, p_start: int, p_end: int, guest: tuple[int, int] | None) -> Found | None:
+    """«ج: این پل تا پایان دی افتتاح می‌شود»: said by the interview's guest, else by who spoke last."""
+    m = _ANSWER.match(text, p_start, p_end)
+    if m is None:
+        return None
+    return Found(m.end(), p_end, None, True, *(guest or (None, None)))
 
 
 # Telegram channels and some sites put the speaker on a line of its own and what was said (often as
@@ -382,7 +427,7 @@ def _limit(text: str, sentences: list[tuple[int, int]], after: int, next_verb: i
     if start > after:
         return start
     # The next verb shares this sentence (e.g. after a closing quote: «...» X ادامه داد: ...).
-    cut = max(text.rfind(ch, after, next_verb) for ch in "».!؟:")
+    cut = max(text.rfind(ch, after, next_verb) for ch in "».!؟:”")
     return cut + 1 if cut >= after else after
 
 
@@ -451,7 +496,7 @@ def _after_verb(
     lead = re.match(r"\s*(?::\s*)?(?:که\s+)?", after)
     pos = m.end() + (lead.end() if lead else 0)
     colon = ":" in (lead.group() if lead else "")
-    if pos < limit and text[pos] in '«"':
+    if pos < limit and text[pos] in '«"“':
         close = _closing(text, pos, limit)
         return Found(pos + 1, close if close > 0 else limit, m["verb"], True, clause_start, m.start())
     rest = text[pos:limit].strip()
@@ -462,6 +507,9 @@ def _after_verb(
     if colon and rest:
         return Found(pos, limit, m["verb"], True, clause_start, m.start())
     if not rest or rest[0] in ".!؟" or re.match(r"^[.!؟]\s", rest):
+        said = _said_before_comma(text, clause_start, m.start())
+        if said is not None:  # «بوستان محله هم تا عید آماده می‌شود، وی افزود.»
+            return Found(clause_start, said[0], m["verb"], False, said[1], m.start())
         between = _verb_final_content(text, clause_start, m.start())
         if between is None:  # a kicker line («شهردار تهران خبر داد:») only names the speaker
             return Found(m.start(), m.start(), m["verb"], False, clause_start, m.start())
@@ -470,11 +518,71 @@ def _after_verb(
     return Found(pos, min(sent_end, limit), m["verb"], False, clause_start, m.start())
 
 
+# Words a speaker clause closing a sentence does not hold: a marker of content before the verb («از ...
+# خبر داد»), an object or a relative clause
+_NOT_IN_SPEAKER = ("از", "بر", "را", "که", "با")
+
+
+def _said_before_comma(text: str, clause_start: int, verb_start: int) -> tuple[int, int] | None:
+    """(end of what was said, start of the speaker) when the reporting verb closes a sentence after its
+    speaker and a comma: «کار ساخت پل تا بهمن تمام می‌شود، شهردار کرمانشاه افزود.», «...، علی نیکو، معاون
+    ...، گفت.». What was said is a whole clause (with a finite verb); the speaker is a pronoun, «این مسئول»,
+    a title or organisation, or a name."""
+    commas = [k for k in range(clause_start, verb_start) if text[k] in "،,"]
+    for c in reversed(commas):
+        tokens = re.sub(r"[،,]", " ", text[c + 1 : verb_start]).split()
+        if not tokens or len(tokens) > 12 or any(t in _NOT_IN_SPEAKER for t in tokens):
+            continue
+        if not _speaker_opening(text, c + 1, verb_start):
+            continue
+        name_start = _name_before_comma(text, clause_start, c)
+        if name_start is not None and role_head(tokens[:2]):  # «...، علی نیکو، معاون ...، گفت»
+            c = name_start
+        return (c, c + 1) if _whole_clause(text[clause_start:c]) else None
+    return None
+
+
+# «در این جلسه که اعضا حضور داشتند، شهردار گفت.»: a clause on the occasion, not what was said
+_ADVERBIAL_OPENERS = ("در", "با", "به", "ضمن", "طی", "هنگام", "پس", "پیش", "بعد", "قبل", "درباره", "پیرامون")
+
+
+_SUBORDINATORS = ("هرچند", "اگرچه", "اگر", "وقتی", "چون", "چنانچه", "زمانی", "درحالی", "درحالی‌که", "گرچه")
+
+
+def _whole_clause(said: str) -> bool:
+    """Whether ``said`` is a clause of its own: three words or more, not an adverbial, ending in a verb
+    («... می‌شود», «... آماده‌اند», «... است»)."""
+    tokens = said.split()
+    if len(tokens) < 3 or tokens[0] in _ADVERBIAL_OPENERS:
+        return False
+    if tokens[0] in _SUBORDINATORS and not re.search(r"[،,]", said):
+        return False  # «هرچند اعتبار کم است، شهردار تاکید کرد»: a clause with no main clause after it
+    return _FINITE.search(said) is not None or tokens[-1].endswith(("د", "ست"))
+
+
+def _speaker_opening(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` can be the whole speaker clause: a title or organisation, a full name,
+    or a pronoun, «این مسئول» or a name the article gave before, and nothing more."""
+    tokens = re.sub(r"[،,]", " ", text[start:end]).split()
+    if role_head(tokens[:2]) or org_head(tokens[0]) or full_name(" ".join(tokens)):
+        return True
+    subject = subject_end(text, start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+    return subject is not None and not text[subject:end].strip(" ،,")
+
+
+def _name_before_comma(text: str, clause_start: int, c: int) -> int | None:
+    """The comma before a full name that ends at the comma ``c``, if the segment is one."""
+    prev = max(text.rfind("،", clause_start, c), text.rfind(",", clause_start, c))
+    if prev < 0 or not full_name(text[prev + 1 : c].strip()):
+        return None
+    return prev
+
+
 def _closing(text: str, pos: int, limit: int) -> int:
     """Where the quote opened at ``pos`` closes, or -1. Guillemets nest: in «طرح «بلیت واحد» را ... اجرا
     می‌کنیم» the name's own marks do not end the quote."""
-    if text[pos] == '"':
-        return text.find('"', pos + 1, limit)
+    if text[pos] in '"“':  # “...” as the English-style keyboards type it
+        return text.find('"' if text[pos] == '"' else "”", pos + 1, limit)
     depth = 0
     for i in range(pos, limit):
         depth += text[i] == "«"
@@ -503,16 +611,63 @@ def _according(text: str, s: int, e: int) -> list[Found]:
 
 def _opinion(text: str, s: int, e: int) -> Found | None:
     """«به گفته X، ...», «طبق اعلام X، ...», «به نقل از روابط عمومی X، ...» at ``s``: X said the rest."""
+    bare = _according_bare(text, s, e)
     for pattern in (ACCORDING, ANNOUNCED, QUOTED_OFFICE):
         m = pattern.match(text, s, e)
         if m is None or m.end() >= e:
             continue
         if pattern is QUOTED_OFFICE and not org_head(m["who"].split()[0]):
             continue  # «به نقل از ایسنا»: an agency passes the news on, it does not say it
+        if pattern is not QUOTED_OFFICE and bare is not None and _runs_past_subject(text, bare, m.end("who")):
+            return bare
         who = _issuer_in(text, m.start("who"), m.end("who")) if pattern is ANNOUNCED else m.span("who")
         if who is not None:
+            named = _name_after_title(text, m, e)
+            if named is not None:  # «بنا بر اعلام مدیرعامل ...، محمد جعفری، ...»: the name speaks
+                return Found(named[1], e, None, False, who[0], named[0])
             return Found(m.end(), e, None, False, *who)
-    return None
+    return bare
+
+
+# «به گفته» and its synonyms with no comma after who said it: «به گفته وی ۴۰ دستگاه ... مستقر می‌شوند»
+ACCORDING_HEAD = re.compile(rf"(?:{ACCORDING_WORDS}|{_ANNOUNCED_WORDS})[ \u200c]+(?=[^\s،,])")
+
+
+def _according_bare(text: str, s: int, e: int) -> Found | None:
+    m = ACCORDING_HEAD.match(text, s, e)
+    if m is None:
+        return None
+    who_end = subject_end(text, m.end(), e)
+    if who_end is None:
+        return None
+    rest = re.match(r"\s*[،,]?\s*", text[who_end:e])
+    start = who_end + (rest.end() if rest else 0)
+    return Found(start, e, None, False, m.end(), who_end) if len(text[start:e].split()) >= 3 else None
+
+
+def _runs_past_subject(text: str, bare: Found, comma_who_end: int) -> bool:
+    """Whether the words before the comma run on past the subject into what was said («به گفته وی ۴۰
+    دستگاه ...، ...»), not into an adverbial of the speaker's («به گفته شهردار در جلسه امروز، ...»)."""
+    if bare.speaker_end is None or comma_who_end <= bare.speaker_end:
+        return False
+    after = text[bare.speaker_end : comma_who_end].split()
+    return bool(after) and after[0] not in words()["boundaries"]
+
+
+# «بنا بر اعلام مدیرعامل شرکت قطار شهری شیراز، محمد جعفری، ...»: the title's holder named after it
+_NAME_THEN_COMMA = re.compile(r"(?P<name>[^،,:.!؟«»\n]{4,40}?)\s*[،,]\s*")
+
+
+def _name_after_title(text: str, m: re.Match[str], e: int) -> tuple[int, int] | None:
+    """(end of the name, start of what was said) when a name follows the title that ``m`` took as who."""
+    if not role_head(m["who"].split()):
+        return None
+    n = _NAME_THEN_COMMA.match(text, m.end(), e)
+    if n is None or n.end() >= e or not full_name(n["name"]):
+        return None
+    if any(t in words()["public"] or t == "مردم" for t in n["name"].split()):
+        return None
+    return n.end("name"), n.end()
 
 
 # «بر اساس اطلاعیه‌ای که شهرداری کرج منتشر کرد، ...»: the issuer is the subject of the relative clause
@@ -563,7 +718,7 @@ def _verbless(text: str, p_start: int, p_end: int, sentences: list[tuple[int, in
 
 def _headline_speaker(para: str) -> tuple[int, int, int] | None:
     """(speaker start, speaker end, what was said start) of «X: ...» in ``para``, or ``None``."""
-    head = HEADLINE.match(para) or _long_headline(para)
+    head = HEADLINE.match(para) or _long_headline(para) or _apposed_headline(para)
     if head is None or (head.re is HEADLINE and len(head["np"]) >= 40):
         return None
     w = words()
@@ -590,6 +745,9 @@ LABEL_HEADS = frozenset(
         *("توضیحات", "شماره", "تلفن", "هدف", "اهداف", "مهلت", "مخاطبان", "شرایط", "مدارک", "نحوه", "نام"),
         # credit lines under an article: «عکس: علی رضایی», «گزارش: مریم احمدی», «منبع: همشهری»
         *("عکس", "عکاس", "گزارش", "نویسنده", "تنظیم", "تهیه", "ترجمه", "ویرایش", "کد", "برچسب", "برچسب‌ها"),
+        # an editor's summary or aside: «نتیجه: ...», «جمع‌بندی: ...», «نکته: ...», «مصوبه: ...»
+        *("نتیجه", "جمع‌بندی", "خلاصه", "نکته", "پی‌نوشت", "پانوشت", "مصوبه", "مصوبات", "پیام", "یادآوری"),
+        *("توجه", "هشدار", "تیتر", "لید", "توضیح"),
     }
 )
 # «پیمانکار: ...», «ناظر پروژه: ...», «منبع آگاه: ...» name people too: with a verb in its value («ناظر پروژه:
@@ -606,7 +764,21 @@ def _label(tokens: list[str], value: str) -> bool:
     head = tokens[0].split("\u200c")[0]  # «زمان‌بندی: از اول دی» is headed by «زمان»
     if head in _PERSON_LABELS and _FINITE.search(value):
         return False
-    return head in LABEL_HEADS
+    return head in LABEL_HEADS or tokens[0] in LABEL_HEADS  # «جمع‌بندی» whole: «جمع» alone is no label
+
+
+# «مهدی فرهادی، معاون فنی و عمرانی: ...»: an interview labels an answer with the name and its title.
+HEADLINE_APPOSED = re.compile(
+    rf"^\W*{_KICKER}(?P<np>(?P<name>[^\s:،|]+(?:[ \u200c][^\s:،|]+){{1,3}})\s*[،,]\s*"
+    r"(?P<title>[^\s:،|]+(?:[ \u200c][^\s:،|]+){0,10}))\s*:\s*(?P<rest>\S.*)$"
+)
+
+
+def _apposed_headline(para: str) -> re.Match[str] | None:
+    head = HEADLINE_APPOSED.match(para)
+    if head is None or not full_name(head["name"]) or not role_head(head["title"].split()):
+        return None
+    return head
 
 
 def _long_headline(para: str) -> re.Match[str] | None:
@@ -624,6 +796,7 @@ def extract_statements(text: str, resolver: SpeakerResolver) -> list[tuple[State
     out: list[tuple[Statement, Found]] = []
     for found in find_statements(text):
         speaker = _speaker_for(text, found, resolver)
+        resolver.mark_said(found.start, found.end)
         if found.end <= found.start:
             continue
         quote = text[found.start : found.end].strip().strip('«»"').strip()
@@ -642,9 +815,36 @@ def extract_statements(text: str, resolver: SpeakerResolver) -> list[tuple[State
                 found,
             )
         )
+    _restated_headline(text, out, resolver)
     for st, _found in out:
         st.speaker = resolver.named_later(st.speaker) if st.speaker is not None else None
     return out
+
+
+def _restated_headline(text: str, out: list[tuple[Statement, Found]], resolver: SpeakerResolver) -> None:
+    """«شهردار همدان: میدان امام تا عید پیاده‌راه می‌شود» over a lead «عباس صوفی ... گفت: میدان امام تا عید
+    پیاده‌راه می‌شود»: the title in the headline is the person who says the same in the lead (news names the
+    title above and the person below). Only when the headline's title has no holder yet and the lead says
+    most of the headline's words."""
+    line_end = text.find("\n")
+    if not out or line_end < 0:
+        return
+    head = out[0][0]
+    if head.start > line_end or head.speaker is None or head.speaker.kind != "role":
+        return
+    if head.speaker.canonical_name:
+        return
+    said = _words(head.quote)
+    for st, _found in out[1:4]:
+        if st.start < line_end or st.speaker is None or st.speaker.kind != "person":
+            continue
+        if said and len(said & _words(st.quote)) >= 0.6 * len(said):
+            resolver.link_title(head.speaker.text, st.speaker)
+            return
+
+
+def _words(quote: str) -> set[str]:
+    return {w for w in re.split(r"[\s\u200c«»:.!؟،,]+", quote) if len(w) > 1}
 
 
 def _speaker_for(text: str, found: Found, resolver: SpeakerResolver) -> Speaker | None:

@@ -1013,3 +1013,303 @@ def test_a_name_after_a_title_with_a_comma_inside() -> None:
 def test_an_unnamed_speaker_with_yek_is_the_whole_phrase_not_yek(text: str, speaker: str, kind: str) -> None:
     (st,) = _statements(text)
     assert st.speaker is not None and (st.speaker.text, st.speaker.kind) == (speaker, kind)
+
+
+def _said_by(text: str, words: str) -> str | None:
+    """Who said the statement whose quote holds ``words``: the display name a user would check."""
+    st = next(s for s in _statements(text, date(2024, 11, 20)) if words in s.quote)
+    return st.speaker.display if st.speaker else None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "به گفته مدیرعامل سازمان پارک‌ها و فضای سبز شهرداری کرج کاشت ۲۰ هزار نهال تا پایان آذر انجام می‌شود.",
+            "کاشت ۲۰ هزار نهال",
+            "مدیرعامل سازمان پارک‌ها و فضای سبز شهرداری کرج",
+        ),
+        (
+            "به گفته رئیس شورای شهر اراک شهرداری باید تا پایان آذر گزارش پسماند را بدهد.",
+            "شهرداری باید",
+            "رئیس شورای شهر اراک",
+        ),
+        (
+            "به گفته‌ی مدیر منطقه ۲ شهرداری زنجان بازسازی پیاده‌روها از فردا آغاز می‌شود.",
+            "بازسازی پیاده‌روها",
+            "مدیر منطقه ۲ شهرداری زنجان",
+        ),
+        (
+            "حسین صفری، معاون خدمات شهری شهرداری قزوین از طرح زمستانه خبر داد.\n"
+            "به گفته وی ۴۰ دستگاه نمک‌پاش از هفته آینده مستقر می‌شوند.",
+            "۴۰ دستگاه نمک‌پاش",
+            "حسین صفری",
+        ),
+        (
+            "علی مرادی شهردار بیرجند گفت: پروژه‌ها تکمیل می‌شود.\nبه گفته مرادی تقاطع معلم تا پایان سال افتتاح می‌شود.",
+            "تقاطع معلم",
+            "علی مرادی",
+        ),
+    ],
+)
+def test_according_to_without_a_comma(text: str, words: str, speaker: str) -> None:
+    assert _said_by(text, words) == speaker
+
+
+def test_according_to_with_an_adverbial_before_the_comma_keeps_the_speaker() -> None:
+    text = "به گفته رئیس شورای شهر اراک در جلسه امروز، لایحه عوارض تا دی بررسی می‌شود."
+    st = _statements(text)[0]
+    assert st.speaker and st.speaker.text == "رئیس شورای شهر اراک" and st.quote.startswith("لایحه")
+
+
+@pytest.mark.parametrize(
+    "lead", ["بنا بر اعلام", "طبق اعلام", "به گفته", "براساس اعلام"], ids=["bana", "tebgh", "gofte", "asas"]
+)
+def test_announced_by_a_title_then_its_holder_is_the_holder(lead: str) -> None:
+    text = (
+        f"{lead} مدیرعامل شرکت قطار شهری شیراز، محمد جعفری، خط دو مترو تا پایان بهمن به ایستگاه نهایی می‌رسد."
+    )
+    st = _statements(text)[0]
+    assert st.speaker and st.speaker.text == "محمد جعفری" and st.quote.startswith("خط دو مترو")
+
+
+@pytest.mark.parametrize("when", ["امروز", "شامگاه دوشنبه", "در جلسه شورا"])
+def test_a_title_with_commas_closed_by_a_comma_before_a_time(when: str) -> None:
+    text = (
+        f"رئیس کمیسیون سلامت، محیط زیست و خدمات شهری شورای شهر رشت، {when} گفت: "
+        "شهرداری باید تا پایان آذر سطل‌های زباله را تعویض کند."
+    )
+    [st] = _statements(text)
+    assert st.speaker and st.speaker.text == "رئیس کمیسیون سلامت، محیط زیست و خدمات شهری شورای شهر رشت"
+
+
+@pytest.mark.parametrize(
+    "label", ["نتیجه", "نتیجه‌گیری", "جمع‌بندی", "خلاصه خبر", "نکته مهم", "مصوبه شورا", "پیام"]
+)
+def test_an_editors_label_is_no_speaker(label: str) -> None:
+    text = (
+        f"شهردار گرگان گفت: پل تا پایان سال تمام می‌شود.\n{label}: شهرداری تا پایان دی گزارش را ارائه می‌کند."
+    )
+    assert all(
+        s.speaker is None or not s.speaker.text.startswith(label.split()[0]) for s in _statements(text)
+    )
+
+
+def test_interview_answers_are_the_guests() -> None:
+    text = (
+        "گفت‌وگو با شهردار رشت\n"
+        "س: وضعیت سراوان چه می‌شود؟\n"
+        "ج: تا پایان سال سایت سراوان را تعطیل می‌کنیم.\n"
+        "ج: کارخانه کمپوست جدید از بهار کار می‌کند."
+    )
+    sts = _statements(text)
+    assert [s.quote.split()[0] for s in sts] == ["تا", "کارخانه"]
+    assert all(s.speaker and s.speaker.text == "شهردار رشت" for s in sts)
+
+
+def test_an_interviewer_named_by_the_agency_is_no_speaker() -> None:
+    text = (
+        "همشهری: پروژه بزرگراه به کجا رسید؟\n"
+        "مهدی فرهادی، معاون فنی و عمرانی: عملیات این پروژه تا پایان آذر تمام می‌شود."
+    )
+    [st] = _statements(text)
+    assert st.speaker and st.speaker.text == "مهدی فرهادی" and st.quote.startswith("عملیات")
+
+
+def test_the_guest_named_with_a_title_in_an_interview_lead() -> None:
+    text = (
+        "در گفت‌وگو با زهرا قاسمی، مدیرکل خدمات اجتماعی شهرداری شیراز، از طرح گرمخانه‌ها پرسیدیم.\n"
+        "پاسخ: سه گرمخانه جدید تا پایان آذر باز می‌شود."
+    )
+    assert _said_by(text, "سه گرمخانه") == "زهرا قاسمی"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "شهردار سمنان گفت: پیاده‌راه تا پایان آذر افتتاح می‌شود.\nبوستان محله هم تا عید آماده می‌شود، وی افزود.",
+            "بوستان محله",
+            "شهردار سمنان",
+        ),
+        ("کار ساخت پل تا پایان بهمن تمام می‌شود، شهردار کرمانشاه افزود.", "کار ساخت پل", "شهردار کرمانشاه"),
+        (
+            "شهرداری تا پایان دی ۱۰ کیلومتر خط دوچرخه می‌سازد، علی نیکو، معاون حمل و نقل شهرداری بابل، گفت.",
+            "۱۰ کیلومتر",
+            "علی نیکو",
+        ),
+        (
+            "رضا محمدی شهردار ارومیه امروز از کارگاه پل بازدید کرد.\nاین پل تا پایان سال افتتاح می‌شود، او گفت.",
+            "این پل",
+            "رضا محمدی",
+        ),
+        (
+            "سمیرا کاظمی معاون اجتماعی شهرداری قم گفت: ۳ گرمخانه جدید راه‌اندازی می‌شود.\n"
+            "گرمخانه‌ها تا پایان آذر آماده‌اند، کاظمی افزود.",
+            "گرمخانه‌ها تا",
+            "سمیرا کاظمی",
+        ),
+        (
+            "معاون خدمات شهری شهرداری اصفهان گفت: تفکیک از اول دی اجباری است.\n"
+            "شهروندان باید زباله‌ها را جدا تحویل دهند، این مقام مسئول افزود.",
+            "زباله‌ها را جدا",
+            "معاون خدمات شهری شهرداری اصفهان",
+        ),
+    ],
+)
+def test_reported_speech_with_the_speaker_and_verb_last(text: str, words: str, speaker: str) -> None:
+    assert _said_by(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هرچند اعتبار کم است و کار کند پیش می‌رود، شهردار زنجان تاکید کرد.",
+        "در این جلسه که اعضای شورا حضور داشتند، شهردار ایلام گفت.",
+    ],
+)
+def test_a_clause_on_the_occasion_before_the_speaker_is_not_what_was_said(text: str) -> None:
+    assert _statements(text) == []
+
+
+def test_a_pronoun_after_according_to_points_at_the_sentence_before() -> None:
+    text = (
+        "مریم کاظمی رئیس کمیسیون فرهنگی شورای شهر همدان امروز از کتابخانه مرکزی بازدید کرد.\n"
+        "به گفته او ساعت کار کتابخانه‌ها از اول دی افزایش می‌یابد."
+    )
+    assert _said_by(text, "ساعت کار") == "مریم کاظمی"
+
+
+def test_a_title_in_the_headline_is_the_name_in_the_lead() -> None:
+    text = (
+        "شهردار همدان: میدان امام تا عید پیاده‌راه می‌شود\n"
+        "به گزارش مهر، عباس صوفی در نشست خبری گفت: میدان امام تا عید پیاده‌راه می‌شود."
+    )
+    head, lead = _statements(text)
+    assert head.speaker and head.speaker.display == "عباس صوفی"
+    assert lead.speaker and lead.speaker.display == "عباس صوفی"
+
+
+def test_a_headline_the_lead_does_not_restate_keeps_its_title() -> None:
+    text = (
+        "شهردار اراک: مشکل آب‌گرفتگی معابر حل نمی‌شود مگر با کمک دولت\n"
+        "محسن شریفی گفت: شهرداری تا پایان آذر کانال‌ها را لایروبی می‌کند."
+    )
+    assert _said_by(text, "مشکل آب‌گرفتگی") == "شهردار اراک"
+
+
+def test_two_officials_named_together_hold_their_own_titles() -> None:
+    text = (
+        "احمد کریمی، شهردار بروجرد، و رضا امینی، رئیس شورای شهر بروجرد، از پروژه پل بازدید کردند.\n"
+        "شهردار بروجرد گفت: پل تا پایان دی افتتاح می‌شود.\n"
+        "رئیس شورای شهر بروجرد افزود: شورا اعتبار را تا آذر تامین می‌کند."
+    )
+    assert _said_by(text, "پل تا پایان دی") == "احمد کریمی"
+    assert _said_by(text, "اعتبار را") == "رضا امینی"
+
+
+def test_english_style_quotes_after_the_verb() -> None:
+    text = "عضو شورای شهر رشت گفت: “شهرداری باید تا پایان سال سراوان را تعطیل کند” و افزود: “این وعده شهردار بود.”"
+    first, second = _statements(text)
+    assert (
+        first.quote.startswith("شهرداری باید") and first.speaker and first.speaker.text == "عضو شورای شهر رشت"
+    )
+    assert second.speaker and second.speaker.text == "عضو شورای شهر رشت"
+
+
+@pytest.mark.parametrize("dateline", ["ساری - خبرگزاری مهر: ", "اصفهان - ایمنا - "], ids=["colon", "imna"])
+def test_a_dateline_before_the_speaker(dateline: str) -> None:
+    [st] = _statements(f"{dateline}شهردار ساری از افتتاح پارک بانوان تا پایان آذر خبر داد.")
+    assert st.speaker and st.speaker.text == "شهردار ساری"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("به گفته علی رضایی شهردار ساری پل میدان ساعت تا پایان سال افتتاح می‌شود.", "پل میدان", "علی رضایی"),
+        (
+            "بنا بر اعلام شهرداری منطقه ۶ تهران کار بهسازی بوستان لاله تا اسفند ادامه خواهد داشت.",
+            "کار بهسازی",
+            "شهرداری منطقه ۶ تهران",
+        ),
+    ],
+)
+def test_according_to_a_name_and_title_or_an_office_without_a_comma(
+    text: str, words: str, speaker: str
+) -> None:
+    assert _said_by(text, words) == speaker
+
+
+def test_according_to_a_word_the_article_used_but_not_as_a_name_names_no_speaker() -> None:
+    text = "مردم محله گفتند: پل لازم است.\nبه گفته مردم ترافیک زیاد است و پل تا پایان سال ساخته می‌شود."
+    assert all(not s.quote.startswith("ترافیک") for s in _statements(text))
+
+
+def test_questions_under_a_speaker_line_are_not_the_speakers() -> None:
+    text = "شهردار اردبیل در گفت‌وگو با ایسنا:\nس: پل بسیج کی افتتاح می‌شود؟\nج: تا پایان دی افتتاح می‌شود."
+    [st] = _statements(text)
+    assert st.quote.startswith("تا پایان دی") and st.speaker and st.speaker.text == "شهردار اردبیل"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "رئیس شورای شهر کرج گفت: بودجه تا پایان دی تصویب می‌شود.\n\n"
+            "معاون عمرانی شهرداری کرج نیز در این جلسه حضور داشت.\n\nاو گفت: پل فردیس تا عید افتتاح می‌شود.",
+            "معاون عمرانی شهرداری کرج",
+        ),
+        (
+            "شهردار همدان گفت: میدان امام تا عید پیاده‌راه می‌شود.\n"
+            "مریم کاظمی، رئیس کمیسیون فرهنگی شورای شهر همدان، هم امروز از کتابخانه بازدید کرد.\n"
+            "وی گفت: پل فردیس تا عید افتتاح می‌شود.",
+            "مریم کاظمی",
+        ),
+        # the sentence before is what the first speaker said, though it names another official
+        (
+            "علی رضایی، شهردار اراک، گفت: پروژه‌ها پیش می‌رود. معاون عمرانی باید گزارش بدهد.\n"
+            "وی افزود: پل فردیس تا عید افتتاح می‌شود.",
+            "علی رضایی",
+        ),
+    ],
+)
+def test_a_pronoun_after_narrative_that_introduces_another_official(text: str, speaker: str) -> None:
+    assert _said_by(text, "پل فردیس") == speaker
+
+
+def test_words_before_ra_after_a_title_are_an_object_not_a_name() -> None:
+    text = (
+        "علی رضایی، شهردار اراک، گفت: کار ادامه دارد.\n"
+        "معاون شهردار اراک، مدل جدید مدیریتی را معرفی کرد.\nوی افزود: پل فردیس تا عید افتتاح می‌شود."
+    )
+    assert _said_by(text, "پل فردیس") == "معاون شهردار اراک"
+
+
+@pytest.mark.parametrize(
+    ("named", "later"),
+    [
+        ("منطقه یک شیراز", "منطقه ۱ شیراز"),
+        ("منطقه ۱۲ تهران", "منطقه دوازده"),
+        ("منطقه بیست و دو", "منطقه ۲۲"),
+    ],
+)
+def test_a_district_number_in_words_or_digits_is_one_title(named: str, later: str) -> None:
+    text = (
+        f"احمد یزدانی، شهردار {named}، گفت: دو بوستان محله‌ای تا عید افتتاح می‌شود.\n"
+        f"شهردار {later} افزود: پارکینگ طبقاتی سال آینده ساخته می‌شود."
+    )
+    assert _said_by(text, "پارکینگ طبقاتی") == "احمد یزدانی"
+
+
+def test_a_different_district_number_is_another_title() -> None:
+    text = (
+        "سارا نوری، شهردار منطقه ۲ تهران، گفت: دریاچه تا پایان آذر لایروبی می‌شود.\n"
+        "شهردار منطقه بیست و دو افزود: بوستان ساحلی تا عید افتتاح می‌شود."
+    )
+    assert _said_by(text, "بوستان ساحلی") == "شهردار منطقه بیست و دو"
+
+
+def test_a_question_that_quotes_the_guest_is_not_a_statement() -> None:
+    text = "خبرنگار: شما گفته بودید پل تا پایان سال افتتاح می‌شود؟\nشهردار کرج: بله، پل تا پایان سال افتتاح می‌شود."
+    [st] = _statements(text)
+    assert st.quote.startswith("بله") and st.speaker and st.speaker.text == "شهردار کرج"
