@@ -36,6 +36,7 @@ _DATELINE = re.compile(
     r"^[^\n\-–—:]{1,40}?\([^)]{1,40}\)\s*[-–—]\s*"
     rf"|^[^\s\-–—:،]+(?: [^\s\-–—:،]+)?\s*[-–—]\s*(?:{_AGENCIES})\s*[-–—:]\s*"  # «ساری - مهر: »
     r"|^[^\s\-–—:،]+[-–—]\s+"
+    rf"|^\W*(?:{_AGENCIES})\s*:\s*"  # «ایسنا: شهردار تبریز گفت ...»: the agency credited, no place
 )
 # When, not who: news opens the speaker's clause with the day («دیروز شهردار تهران گفت», «صبح امروز
 # زاکانی ... گفت», «روز گذشته مدیرعامل ... اعلام کرد»); left in, the phrase resolved to no speaker.
@@ -186,13 +187,16 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
         return tokens[0][1], tokens[0][2], None
     if (k := _anaphor_length([t[0] for t in tokens])) is not None:
         return tokens[0][1], tokens[k - 1][2], None
+    if len(tokens) > 1 and tokens[0][0] in _THIS and tokens[1][0] in w["public"]:
+        # «این کاسب گفت», «این شهروند افزود»: one of the public the report spoke to, not an official «وی»
+        return tokens[0][1], tokens[1][2], None
     np_end, i, cap = None, 0, 10
     while i < len(tokens) and i < cap:
         tok = tokens[i][0]
         if _this_org(tokens, i):  # «مدیرعامل این سازمان»: the demonstrative and its noun end the title
             np_end, i = tokens[i + 1][2], i + 2
             break
-        partitive = i == 1 and tok == "از" and tokens[0][0] in w["partitives"]  # «یکی از ساکنان محله»
+        partitive = tok == "از" and _partitive([t[0] for t in tokens[:i]])  # «یکی از ساکنان محله»
         if tok in "،," and _comma_in_title(tokens, i):
             np_end, i, cap = tokens[i][2], i + 1, 18  # a long official name
             continue
@@ -363,6 +367,21 @@ def _object_after(text: str, ent: Entity, start: int, end: int) -> bool:
     )
 
 
+# «چند تن از کسبه بازار», «دو نفر از اعضای شورا»: a count of people, as «یکی از» is one of them
+_COUNTED = ("تن", "نفر")
+
+
+def _partitive(before: list[str]) -> bool:
+    """Whether the words ``before`` an «از» take it into the speaker: «یکی», «تعدادی», «چند تن»."""
+    if len(before) == 1:
+        return before[0] in words()["partitives"]
+    return len(before) == 2 and before[1] in _COUNTED and (before[0] == "چند" or before[0] in _number_words())
+
+
+def _number_words() -> dict[str, int]:
+    return _district_numbers()[0]
+
+
 def name_like(token: str) -> bool:
     """A token that can be part of a person's name: not a title, organisation or function word."""
     w = words()
@@ -372,9 +391,16 @@ def name_like(token: str) -> bool:
         or token in w["boundaries"]
         or token in w["pronouns"]
         or token in w["skip_leading"]
+        or token in w["not_names"]
+        or token in w["district_numbers"]  # a number word: «سه تقاطع», not a name
         or token in "،,؛:"
         or any(ch.isdigit() for ch in token)
+        or _PLURAL.search(token) is not None
     )
+
+
+# «خیابان‌های», «ده‌ها»: a plural written with its joiner is a common noun, never a name
+_PLURAL = re.compile(r"\u200c(?:ها|های|هایی)$")
 
 
 def _without_honorifics(name: str) -> str:
@@ -441,10 +467,9 @@ def _named_earlier(tokens: list[str], before: str) -> bool:
 
 def _title_length(tokens: list[str]) -> int | None:
     """How many words a title takes: up to the city after its last place word, or «این سازمان»."""
-    w = words()
     for i, tok in enumerate(tokens[:14]):
-        if i and tok in _THIS and i + 1 < len(tokens):  # «مدیرعامل این سازمان»
-            return i + 2
+        if i and tok in _THIS and i + 1 < len(tokens):  # «مدیرعامل این سازمان», not «شهردار این پروژه»
+            return i + 2 if org_head(tokens[i + 1]) or tokens[i + 1] in _PLACE_TAKERS else None
         if tok not in _PLACE_TAKERS:
             continue
         j = i + 1
@@ -452,9 +477,18 @@ def _title_length(tokens: list[str]) -> int | None:
             j += 2
         if j < len(tokens) and tokens[j] not in _PLACE_TAKERS and name_like(tokens[j]):
             return j + 1
-        if j < len(tokens) and tokens[j] in w["boundaries"]:
-            return None
+        # a boundary or a common noun after the place word («به گفته استاندار مدارس استان ...») starts what
+        # was said: a later place word belongs to it, not to the title, which ends at its district
+        # («شهردار منطقه ۳ امسال ...») or, before a noun that is no name, at the place word («به گفته شهردار
+        # پروژه پل ...»)
+        if j < len(tokens) and tokens[j] not in _PLACE_TAKERS:
+            return j if j > i + 1 or _common_noun(tokens[j]) else None
     return None
+
+
+def _common_noun(token: str) -> bool:
+    w = words()
+    return not name_like(token) and token not in w["boundaries"] and token not in w["skip_leading"]
 
 
 def full_name(phrase: str) -> bool:
@@ -575,7 +609,8 @@ class SpeakerResolver:
             # A sentence of narrative right before that opens with another official («مریم کاظمی ... بازدید
             # کرد. به گفته او ...») introduces whom «او» means, though someone else spoke before it
             fresh = self._subject_before(start, narrative=True) if self._individual else None
-            ante = fresh or self._individual or self._subject_before(start) or self.current
+            ante = fresh or self._individual or self._subject_before(start) or self._host_before(start)
+            ante = ante or self.current
             return Speaker(
                 text=phrase,
                 kind="pronoun",
@@ -634,6 +669,24 @@ class SpeakerResolver:
         self.current = self.resolve(s, e, appositive)
         return self._individual
 
+    def _host_before(self, start: int) -> Speaker | None:
+        """With no one before it, «وی» after an opening adverbial points at the official whose event it
+        names («در نشست خبری سخنگوی شورای شهر مشهد، وی گفت»), not at one met («در دیدار با شهردار، وی»)."""
+        begin = max(self.text.rfind(ch, 0, start) for ch in ".!؟\n") + 1
+        lead = self.text[begin:start].rstrip()
+        if not lead.startswith("در") or not lead.endswith(("،", ",")):
+            return None
+        for m in re.finditer(r"[^\s،,]+", lead):
+            if m.group() == "با":
+                return None
+            if m.group() in words()["role_heads"]:
+                found = speaker_phrase(self.text, begin + m.start(), begin + len(lead) - 1)
+                if found is None:
+                    return None
+                self.current = self.resolve(*found)
+                return self._individual
+        return None
+
     def named_later(self, speaker: Speaker) -> Speaker:
         """A title that spoke before the article named its holder («شهردار اهواز: ...» then «علی نوری،
         شهردار اهواز، گفت»): the holder, as the guide asks (a pronoun that took the title too)."""
@@ -677,7 +730,7 @@ class SpeakerResolver:
             return Speaker(text=phrase, kind="role")  # no name to link, no registry holder
         if tokens[0] == "یک" and len(tokens) > 1 and role_head(tokens[1:]):
             return Speaker(text=phrase, kind="role")  # «یک مدیر شهرداری»: an unnamed official, not «یک»
-        if tokens[0] in w["partitives"] or tokens[0] == "یک":
+        if _partitive(tokens[:2]) or tokens[0] in w["partitives"] or tokens[0] == "یک":
             # «یکی از اعضای شورای شهر», «یک کاسب بازار»: one unnamed person, not «یکی» or «یک»
             return self._person(phrase)
         cut = next((k for k in range(1, len(tokens)) if _title_at(tokens, k)), None)
@@ -890,8 +943,10 @@ class SpeakerResolver:
 
     def link_title(self, role: str, person: Speaker) -> None:
         """Record that ``person`` holds ``role`` in this article (a title «X: ...» in the headline said again
-        by a name in the lead), unless the article gave the title to someone already."""
-        if self._linked(role) is None:
+        by a name in the lead), unless the article gave the title to someone already or gave the person
+        another one («حسن نیکو، رئیس شورای شهر رشت» says again what «شهردار رشت» said)."""
+        other = any(key(p.text) == key(person.text) and k != key(role) for k, p in self._roles.items())
+        if self._linked(role) is None and not other:
             self._link_role(role, person)
 
     def _link_role(self, role: str, person: Speaker) -> None:

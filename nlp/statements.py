@@ -18,8 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from goftar.model import Speaker, Statement
+from nlp.according import ACCORDING_HEAD, issuer_in, opinion
+from nlp.interviews import answer_start, interview_guest, is_question
 from nlp.speakers import (
-    ACCORDING_WORDS,
     SpeakerResolver,
     full_name,
     org_head,
@@ -36,21 +37,6 @@ SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)|\n")
 FIRST_PERSON = re.compile(
     r"(?<![\w\u200c])(?:ن?می[ \u200c]?\w+(?:یم|م)|ن?خواهیم|ن?خواهم|\w+[ \u200c]?(?:کردیم|داریم|هستیم|ایم)"
     r"|امیدواریم|امیدوارم|ما)(?![\w\u200c])"
-)
-# «به گفته X، ...», and its synonyms of opinion («به اعتقاد X، شهرداری باید ...»)
-ACCORDING = re.compile(rf"{ACCORDING_WORDS}[ \u200c](?P<who>[^،,]{{2,60}}?)\s*[،,]\s*")
-# «طبق اعلام سازمان ...، ...», «براساس اطلاعیه شهرداری منطقه ۷، ...», «به اعلام پلیس راهور، ...»: what the
-# organisation announced, as «به گفته X، ...» is what X said.
-_ANNOUNCED_WORDS = (
-    r"(?:طبق|مطابق|بر[ \u200c]?اساس|بر[ \u200c]پایه|بنا[ \u200c]?بر|به[ \u200c]موجب|به)[ \u200c]"
-    r"(?:اعلام|اطلاعیه|اعلامیه|بیانیه)(?:[ \u200c]?ی)?"
-)
-ANNOUNCED = re.compile(rf"{_ANNOUNCED_WORDS}[ \u200c](?P<who>[^،,]{{2,60}}?)\s*[،,]\s*")
-# «به گزارش ایسنا به نقل از روابط عمومی شهرداری بابل، ...» with no speaker clause after it: the office
-# quoted says the rest, not the agency (the office must open with an organisation word, see ``_opinion``).
-QUOTED_OFFICE = re.compile(
-    r"(?:به[ \u200c]گزارش[ \u200c][^،,:.!؟«»]{1,40}?\s+(?:و\s+)?)?به[ \u200c]نقل[ \u200c]از[ \u200c]"
-    r"(?P<who>[^،,:.!؟«»]{2,70}?)\s*[،,]\s*"
 )
 # «از سوی شهرداری اصفهان اعلام شد: ...», «از طرف روابط عمومی ... اعلام شد که ...»: a passive report whose
 # agent is named says what follows; «اعلام شد» with no agent names no speaker.
@@ -226,6 +212,7 @@ def find_statements(text: str) -> list[Found]:
     paragraphs = paragraph_spans(text)
     signed = _signature(text, paragraphs)
     for p_start, p_end in paragraphs:
+        p_start = _past_aside(text, p_start, p_end, verbs)
         sentences = sentence_spans(text, p_start, p_end)
         hits = [
             m
@@ -238,11 +225,11 @@ def find_statements(text: str) -> list[Found]:
             )
         ]
         hits = [m for k, m in enumerate(hits) if not _pledge_in_content(text, sentences, hits[:k], m)]
-        guest = _interview_guest(text, p_start, p_end) or guest
+        guest = interview_guest(text, p_start, p_end) or guest
         if not hits and (answer := _bare_answer(text, p_start, p_end, guest)) is not None:
             out.append(answer)
             continue
-        if _question(text, p_start, p_end):
+        if is_question(text, p_start, p_end):
             continue  # «س: ...», «خبرنگار: شما گفتید ...؟»: the interviewer asks; a speaker line above stays
         if not hits:
             own = _verbless(text, p_start, p_end, sentences)
@@ -279,35 +266,32 @@ def find_statements(text: str) -> list[Found]:
     return out
 
 
-# «گفت‌وگو با شهردار اردبیل», «در گفت‌وگوی اختصاصی با علی کریمی، شهردار کاشان، ...»: who answers below;
-# «در گفت‌وگو با خبرنگار مهر» names the reporter, not a guest.
-_INTERVIEW_WITH = re.compile(
-    rf"\W*(?:در{_SP})?(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو)(?:ی)?(?:{_SP}[^\s\u200c،,:]+){{0,2}}{_SP}با{_SP}"
-    rf"(?!خبرنگار|{_W}*نگار)(?P<who>[^،,:.!؟«»\n]{{2,60}}?)\s*(?=[،,:.!؟]|$|{_SP}(?:درباره|در|پیرامون){_SP})"
+# An editor's aside opening a line: what comes after it is read as a line of its own
+_ASIDES = frozenset(
+    {
+        *("نتیجه", "جمع‌بندی", "خلاصه", "نکته", "پی‌نوشت", "پانوشت"),
+        *("یادآوری", "توجه", "هشدار", "تیتر", "لید", "توضیح"),
+    }
 )
-# «ج: ...», «پاسخ: ...»: an answer labelled with no name
-_ANSWER = re.compile(r"\W*(?:ج|جواب|پاسخ)\s*:\s*(?=\S)")
+_ASIDE = re.compile(r"\W*(?P<label>[^\s:]+)\s*:\s*(?=\S)")
 
 
-_ASKER = re.compile(r"\W*(?P<label>[^\s:]+)\s*:")
-
-
-def _question(text: str, p_start: int, p_end: int) -> bool:
-    m = _ASKER.match(text, p_start, p_end)
-    return m is not None and m["label"] in words()["interview_asks"]
-
-
-def _interview_guest(text: str, p_start: int, p_end: int) -> tuple[int, int] | None:
-    m = _INTERVIEW_WITH.match(text, p_start, p_end)
-    return m.span("who") if m else None
+def _past_aside(text: str, p_start: int, p_end: int, verbs: re.Pattern[str]) -> int:
+    """Where a line opened by an aside («نکته: به گفته شهردار ارومیه، ...», «خلاصه: شهردار گفت ...») starts
+    its sentence: past the label, when a speaker clause follows it; else the line stays a label («نتیجه: ۱۲
+    خانه تا اسفند مرمت می‌شود» names no speaker)."""
+    m = _ASIDE.match(text, p_start, p_end)
+    if m is None or m["label"] not in _ASIDES:
+        return p_start
+    if verbs.search(text, m.end(), p_end) or ACCORDING_HEAD.match(text, m.end(), p_end):
+        return m.end()
+    return p_start
 
 
 def _bare_answer(text: str, p_start: int, p_end: int, guest: tuple[int, int] | None) -> Found | None:
     """«ج: این پل تا پایان دی افتتاح می‌شود»: said by the interview's guest, else by who spoke last."""
-    m = _ANSWER.match(text, p_start, p_end)
-    if m is None:
-        return None
-    return Found(m.end(), p_end, None, True, *(guest or (None, None)))
+    start = answer_start(text, p_start, p_end)
+    return None if start is None else Found(start, p_end, None, True, *(guest or (None, None)))
 
 
 # Telegram channels and some sites put the speaker on a line of its own and what was said (often as
@@ -546,7 +530,16 @@ def _said_before_comma(text: str, clause_start: int, verb_start: int) -> tuple[i
 _ADVERBIAL_OPENERS = ("در", "با", "به", "ضمن", "طی", "هنگام", "پس", "پیش", "بعد", "قبل", "درباره", "پیرامون")
 
 
-_SUBORDINATORS = ("هرچند", "اگرچه", "اگر", "وقتی", "چون", "چنانچه", "زمانی", "درحالی", "درحالی‌که", "گرچه")
+_SUBORDINATORS = (
+    *("هرچند", "اگرچه", "اگر", "وقتی", "چون", "چنانچه", "زمانی", "درحالی", "درحالی‌که", "گرچه", "هنگامی"),
+    *("موقعی", "هرگاه", "مادامی", "همان‌طور", "همانطور", "همین‌که", "وقتی‌که", "چنان‌که", "چنانکه"),
+)
+# Two words that open a subordinate clause as one («تا وقتی که ...», «از آنجا که ...», «هر وقت ...»); «تا» or
+# «از» alone opens a time or a source inside what was said («تا پایان سال پل ...»)
+_SUBORDINATOR_PAIRS = (
+    *("تا وقتی", "تا زمانی", "تا هنگامی", "تا موقعی", "از آنجا", "از آنجایی", "هر وقت", "هر زمان"),
+    *("هر گاه", "همان طور", "همین که", "چنان که"),
+)
 
 
 def _whole_clause(said: str) -> bool:
@@ -555,7 +548,8 @@ def _whole_clause(said: str) -> bool:
     tokens = said.split()
     if len(tokens) < 3 or tokens[0] in _ADVERBIAL_OPENERS:
         return False
-    if tokens[0] in _SUBORDINATORS and not re.search(r"[،,]", said):
+    opens = tokens[0] in _SUBORDINATORS or " ".join(tokens[:2]) in _SUBORDINATOR_PAIRS
+    if opens and not re.search(r"[،,]", said):
         return False  # «هرچند اعتبار کم است، شهردار تاکید کرد»: a clause with no main clause after it
     return _FINITE.search(said) is not None or tokens[-1].endswith(("د", "ست"))
 
@@ -611,91 +605,16 @@ def _according(text: str, s: int, e: int) -> list[Found]:
 
 def _opinion(text: str, s: int, e: int) -> Found | None:
     """«به گفته X، ...», «طبق اعلام X، ...», «به نقل از روابط عمومی X، ...» at ``s``: X said the rest."""
-    bare = _according_bare(text, s, e)
-    for pattern in (ACCORDING, ANNOUNCED, QUOTED_OFFICE):
-        m = pattern.match(text, s, e)
-        if m is None or m.end() >= e:
-            continue
-        if pattern is QUOTED_OFFICE and not org_head(m["who"].split()[0]):
-            continue  # «به نقل از ایسنا»: an agency passes the news on, it does not say it
-        if pattern is not QUOTED_OFFICE and bare is not None and _runs_past_subject(text, bare, m.end("who")):
-            return bare
-        who = _issuer_in(text, m.start("who"), m.end("who")) if pattern is ANNOUNCED else m.span("who")
-        if who is not None:
-            named = _name_after_title(text, m, e)
-            if named is not None:  # «بنا بر اعلام مدیرعامل ...، محمد جعفری، ...»: the name speaks
-                return Found(named[1], e, None, False, who[0], named[0])
-            return Found(m.end(), e, None, False, *who)
-    return bare
-
-
-# «به گفته» and its synonyms with no comma after who said it: «به گفته وی ۴۰ دستگاه ... مستقر می‌شوند»
-ACCORDING_HEAD = re.compile(rf"(?:{ACCORDING_WORDS}|{_ANNOUNCED_WORDS})[ \u200c]+(?=[^\s،,])")
-
-
-def _according_bare(text: str, s: int, e: int) -> Found | None:
-    m = ACCORDING_HEAD.match(text, s, e)
-    if m is None:
+    said = opinion(text, s, e)
+    if said is None:
         return None
-    who_end = subject_end(text, m.end(), e)
-    if who_end is None:
-        return None
-    rest = re.match(r"\s*[،,]?\s*", text[who_end:e])
-    start = who_end + (rest.end() if rest else 0)
-    return Found(start, e, None, False, m.end(), who_end) if len(text[start:e].split()) >= 3 else None
-
-
-def _runs_past_subject(text: str, bare: Found, comma_who_end: int) -> bool:
-    """Whether the words before the comma run on past the subject into what was said («به گفته وی ۴۰
-    دستگاه ...، ...»), not into an adverbial of the speaker's («به گفته شهردار در جلسه امروز، ...»)."""
-    if bare.speaker_end is None or comma_who_end <= bare.speaker_end:
-        return False
-    after = text[bare.speaker_end : comma_who_end].split()
-    return bool(after) and after[0] not in words()["boundaries"]
-
-
-# «بنا بر اعلام مدیرعامل شرکت قطار شهری شیراز، محمد جعفری، ...»: the title's holder named after it
-_NAME_THEN_COMMA = re.compile(r"(?P<name>[^،,:.!؟«»\n]{4,40}?)\s*[،,]\s*")
-
-
-def _name_after_title(text: str, m: re.Match[str], e: int) -> tuple[int, int] | None:
-    """(end of the name, start of what was said) when a name follows the title that ``m`` took as who."""
-    if not role_head(m["who"].split()):
-        return None
-    n = _NAME_THEN_COMMA.match(text, m.end(), e)
-    if n is None or n.end() >= e or not full_name(n["name"]):
-        return None
-    if any(t in words()["public"] or t == "مردم" for t in n["name"].split()):
-        return None
-    return n.end("name"), n.end()
-
-
-# «بر اساس اطلاعیه‌ای که شهرداری کرج منتشر کرد، ...»: the issuer is the subject of the relative clause
-_ISSUED = re.compile(
-    r"ای\s+که\s+(?P<who>[^،,]{2,60}?)\s+(?:منتشر|صادر)[ \u200c]*(?:کرد|کرده[ \u200c]+است|کرده|نمود)\s*$"
-)
-
-
-def _issuer_in(text: str, s: int, e: int) -> tuple[int, int] | None:
-    """The span of who issued an announcement in ``text[s:e]`` («طبق اعلام X، ...», «در بیانیه X آمده است»):
-    from its first title or organisation word («بیانیه ۱۵ ماده‌ای شورا» -> «شورا»), ``None`` when it has
-    none («طبق اعلام قبلی»، «بر اساس اعلام رسمی»، «در بیانیه پایانی همایش»)."""
-    issued = _ISSUED.match(text, s, e)
-    if issued:
-        s, e = issued.span("who")
-    for m in re.finditer(r"[^\s]+", text[s:e]):
-        tok = m.group()
-        if org_head(tok) or tok in words()["role_heads"] or tok in words()["pronouns"]:
-            return s + m.start(), e
-        if tok in ("این", "همین"):  # «طبق اعلام این سازمان»: resolved to the organisation named before
-            return s + m.start(), e
-    return None
+    return Found(said.start, said.end, None, False, said.speaker_start, said.speaker_end)
 
 
 def _passive_agent(m: re.Match[str]) -> tuple[int, int] | None:
     """The agent of a passive announcement («از سوی X اعلام شد»); in a document («در بیانیه X آمده است»)
     only the title or organisation that issued it."""
-    return _issuer_in(m.string, *m.span("who")) if m["doc"] else m.span("who")
+    return issuer_in(m.string, *m.span("who")) if m["doc"] else m.span("who")
 
 
 def _verbless(text: str, p_start: int, p_end: int, sentences: list[tuple[int, int]]) -> list[Found]:
@@ -724,11 +643,14 @@ def _headline_speaker(para: str) -> tuple[int, int, int] | None:
     w = words()
     tokens = head["np"].split()
     # «اعلام شد: ...», «این طرح شامل: ...»: a verb or a word that introduces a list names no speaker;
-    # «سوال: ...», «خبرنگار: ...» is the interviewer asking
-    if tokens[-1] in w["list_enders"] or tokens[0] in w["interview_asks"] or _label(tokens, head["rest"]):
+    # «سوال: ...», «خبرنگار: ...» is the interviewer asking, «ایسنا: ...» the agency asking or credited
+    asks = tokens[0] in w["interview_asks"] or tokens[0] in w["interview_agencies"]
+    said = _said_by_label(tokens)
+    if tokens[-1] in w["list_enders"] or asks or (_label(tokens, head["rest"]) and not said):
         return None
     start = head.start("np")
-    if tokens[0] in w["interview_answers"]:  # «پاسخ معاون شهردار: ...»: the one who answers speaks
+    # «پاسخ معاون شهردار: ...», «هشدار شهرداری تهران: ...»: the one who answers or warns speaks
+    if tokens[0] in w["interview_answers"] or said:
         if len(tokens) == 1:
             return None
         start = head.start("np") + head["np"].index(tokens[1], len(tokens[0]))
@@ -757,6 +679,15 @@ _FINITE = re.compile(
     r"(?<![\w\u200c])(?:ن?می[ \u200c]?\w+|ن?خواه(?:م|یم|د|ند|ید|ی)|است|هستند|هستیم|شد|شدند|کرد|کردند|کردیم)"
     r"(?![\w\u200c])"
 )
+
+
+# Labels that name what was said («هشدار», «پیام», «مصوبه»): with a title or an organisation after them
+# («هشدار شهرداری تهران: ...», «مصوبه شورای شهر قم: ...») that one says the line
+_SAID_NOUNS = frozenset({"پیام", "هشدار", "توضیح", "توضیحات", "مصوبه", "مصوبات"})
+
+
+def _said_by_label(tokens: list[str]) -> bool:
+    return len(tokens) > 1 and tokens[0] in _SAID_NOUNS and (role_head(tokens[1:3]) or org_head(tokens[1]))
 
 
 def _label(tokens: list[str], value: str) -> bool:

@@ -1313,3 +1313,192 @@ def test_a_question_that_quotes_the_guest_is_not_a_statement() -> None:
     text = "خبرنگار: شما گفته بودید پل تا پایان سال افتتاح می‌شود؟\nشهردار کرج: بله، پل تا پایان سال افتتاح می‌شود."
     [st] = _statements(text)
     assert st.quote.startswith("بله") and st.speaker and st.speaker.text == "شهردار کرج"
+
+
+def _speaker_text(text: str, words: str) -> str | None:
+    """The speaker's text of the statement that holds ``words``, ``None`` when none or no speaker."""
+    st = next((s for s in _statements(text) if words in s.quote), None)
+    return st.speaker.text if st is not None and st.speaker is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a place, a count or a group after «به گفته TITLE،» opens what was said, it is no name
+        ("به گفته شهردار، سه تقاطع غیرهمسطح، تا پایان سال آینده ساخته می‌شود.", "ساخته", "شهردار"),
+        (
+            "به گفته معاون عمرانی شهرداری، خیابان امام، خیابان طالقانی و بلوار کشاورز تا عید روکش می‌شوند.",
+            "روکش",
+            "معاون عمرانی شهرداری",
+        ),
+        ("به گفته شهردار منطقه ۶، پارک لاله، از شنبه تا دو هفته بسته است.", "بسته", "شهردار منطقه ۶"),
+        (
+            "بنا بر اعلام معاون خدمات شهری، ناوگان جمع‌آوری پسماند، تا بهمن نوسازی می‌شود.",
+            "نوسازی",
+            "معاون خدمات شهری",
+        ),
+        # the name after the title still speaks
+        ("به گفته شهردار ساری، حسن اسدی، پارک جنگلی تا عید آماده می‌شود.", "پارک جنگلی", "حسن اسدی"),
+    ],
+)
+def test_a_common_noun_after_according_to_a_title_is_no_name(text: str, words: str, speaker: str) -> None:
+    assert _speaker_text(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "به گفته شهردار پروژه پل طبیعت دوم تا بهمن افتتاح خواهد شد.",
+        "به گفته شهردار ده‌ها پروژه نیمه‌تمام تا پایان سال تکمیل می‌شود.",
+        "بنا بر اعلام شهرداری خیابان‌های مرکزی از شنبه شست‌وشو می‌شوند.",
+        "به گفته استاندار مدارس استان تا پایان هفته تعطیل است.",
+    ],
+)
+def test_a_bare_title_then_a_common_noun_takes_no_city(text: str) -> None:
+    # «شهردار پروژه», «استاندار مدارس استان تا» are no titles: the words after the bare title were said
+    for st in _statements(text):
+        assert st.speaker is None or len(st.speaker.text.split()) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تا وقتی که بودجه نرسیده است، شهردار تاکید کرد.",
+        "از آنجا که اعتبار پروژه تامین نشده است، شهردار عذرخواهی کرد و گفت.",
+        "موقعی که سیل آمد، شهردار اعلام کرد.",
+        "هنگامی که خبرنگاران درباره تاخیر پروژه پرسیدند، شهردار پاسخ داد.",
+        "چنان‌که در گزارش قبلی آمد، شهرداری اعلام کرد.",
+    ],
+)
+def test_a_subordinate_clause_before_a_closing_reporting_verb_was_not_said(text: str) -> None:
+    assert all(st.speaker is None for st in _statements(text))
+
+
+def test_a_clause_with_a_relative_that_before_a_closing_verb_was_said() -> None:
+    text = "پروژه‌ای که سال گذشته آغاز شد تا بهمن تمام می‌شود، شهردار زنجان افزود."
+    assert _speaker_text(text, "سال گذشته آغاز") == "شهردار زنجان"
+
+
+def test_an_interview_with_an_agency_has_no_guest() -> None:
+    text = (
+        "در گفت‌وگو با ایسنا، مدیرعامل مترو مشهد گفت: ایستگاه حرم تا عید باز می‌شود.\n"
+        "س: خط ۳ چطور؟\nج: خط ۳ تا سال آینده به بهره‌برداری می‌رسد."
+    )
+    assert _speaker_text(text, "خط ۳ تا") == "مدیرعامل مترو مشهد"
+
+
+def test_an_agency_label_before_a_report_credits_it_and_asks_nothing() -> None:
+    # «ایسنا: ...» with no question mark is a report the agency carries, not its question
+    text = "ایسنا: شهردار تبریز گفت خط یک قطار شهری تا پایان سال به فرودگاه می‌رسد."
+    assert _speaker_text(text, "فرودگاه") == "شهردار تبریز"
+    asked = "مهر: برنامه شهرداری برای زمستان چیست؟\nحسین کاظمی، شهردار کرمان: تا آذر ۲۰ دستگاه نمک‌پاش می‌خریم."
+    assert [st.speaker.text for st in _statements(asked) if st.speaker] == ["حسین کاظمی"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # an aside label before a speaker clause: the clause is read as it would be without the label
+        (
+            "نکته: به گفته شهردار ارومیه، ورود خودروهای سنگین از شنبه ممنوع می‌شود.",
+            "خودروهای سنگین",
+            "شهردار ارومیه",
+        ),
+        (
+            "شهردار بندرعباس در جلسه شورا حضور یافت.\nخلاصه: شهردار گفت ساحل‌سازی تا پایان سال تمام می‌شود.",
+            "ساحل‌سازی",
+            "شهردار",
+        ),
+        # a label that names what was said, then who said it
+        (
+            "هشدار شهرداری تهران: از فردا پارک حاشیه‌ای در خیابان ولیعصر ممنوع است.",
+            "پارک حاشیه‌ای",
+            "شهرداری تهران",
+        ),
+        ("مصوبه شورای شهر قم: شهرداری باید تا پایان دی طرح پارکینگ را ارائه کند.", "پارکینگ", "شورای شهر قم"),
+    ],
+)
+def test_a_label_before_a_speaker_is_no_speaker_nor_drops_the_line(
+    text: str, words: str, speaker: str
+) -> None:
+    assert _speaker_text(text, words) == speaker
+
+
+def test_an_aside_with_no_speaker_clause_stays_a_label() -> None:
+    text = "شهردار یزد گفت: بافت تاریخی تا پایان سال مرمت می‌شود.\nنتیجه: ۱۲ خانه تاریخی تا اسفند مرمت می‌شود."
+    assert all(st.speaker is None or st.speaker.text != "نتیجه" for st in _statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("چند تن از کسبه بازار گفتند: اگر سقف تا عید تعمیر نشود مغازه‌ها را می‌بندیم.", "چند تن از کسبه بازار"),
+        ("دو نفر از اعضای شورای شهر گفتند: شهرداری باید تا دی گزارش بدهد.", "دو نفر از اعضای شورای شهر"),
+    ],
+)
+def test_a_count_of_people_takes_whom_it_counts(text: str, speaker: str) -> None:
+    (st,) = _statements(text)
+    assert st.speaker is not None and st.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("در نشست خبری سخنگوی شورای شهر مشهد، وی گفت: بودجه تا ۱۵ آذر بررسی می‌شود.", "سخنگوی شورای شهر مشهد"),
+        (
+            "در حاشیه بازدید معاون عمرانی شهرداری کرج از پروژه، وی گفت: پل تا دی افتتاح می‌شود.",
+            "معاون عمرانی شهرداری کرج",
+        ),
+        # the official met «با» is not who speaks
+        ("در دیدار با شهردار تبریز، وی گفت: سرمایه‌گذاران تا بهار به شهر می‌آیند.", None),
+    ],
+)
+def test_a_pronoun_with_no_one_before_it_points_at_the_host_of_the_event(text: str, host: str | None) -> None:
+    (st,) = _statements(text)
+    assert st.speaker is not None and st.speaker.canonical_name == host
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # with no comma, a bare title ends before a common noun, a district title after its number
+        ("به گفته شهردار پروژه پل طبیعت دوم تا بهمن افتتاح خواهد شد.", "پروژه پل", "شهردار"),
+        ("به گفته استاندار مدارس استان تا پایان هفته تعطیل است.", "مدارس استان", "استاندار"),
+        ("به گفته شهردار منطقه ۳ امسال ۱۲ کوچه آسفالت می‌شود.", "کوچه آسفالت", "شهردار منطقه ۳"),
+        ("به گفته شهردار ساری عملیات ساخت پل تا بهمن تمام می‌شود.", "عملیات ساخت", "شهردار ساری"),
+    ],
+)
+def test_according_to_a_title_with_no_comma_ends_where_the_city_would(
+    text: str, words: str, speaker: str
+) -> None:
+    assert _speaker_text(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "این کاسب گفت: ما تا عید صبر می‌کنیم.",
+        # after an official spoke, «این شهروند» is still the citizen, not the official as «وی» would be
+        "شهردار ساری گفت: پل تا دی تمام می‌شود. این شهروند در پاسخ گفت: ما تا عید صبر می‌کنیم.",
+    ],
+)
+def test_this_member_of_the_public_speaks_for_himself(text: str) -> None:
+    st = next(s for s in _statements(text) if "صبر" in s.quote)
+    assert st.speaker is not None and st.speaker.text in ("این کاسب", "این شهروند")
+    assert st.speaker.canonical_name is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "حسن نیکو، رئیس شورای شهر رشت، گفت: بافت تاریخی تا پایان سال مرمت می‌شود.",
+        "معاون فنی شهرداری رشت، حسن نیکو، گفت: بافت تاریخی تا پایان سال مرمت می‌شود.",
+    ],
+)
+def test_a_headline_title_is_not_linked_to_a_lead_person_with_another_title(lead: str) -> None:
+    text = f"شهردار رشت: بافت تاریخی تا پایان سال مرمت می‌شود\n{lead}\nشهردار رشت افزود: کار از دی آغاز می‌شود."
+    sts = _statements(text)
+    assert [st.speaker.canonical_name for st in sts if st.speaker and st.speaker.kind == "role"] == [
+        None,
+        None,
+    ]
