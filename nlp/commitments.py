@@ -140,6 +140,7 @@ def find_cue(
                 if outside(m)
                 and _not_regret(spec, sentence, m)
                 and not _estimate(spec, sentence, m)
+                and not _comparative_forecast(spec, sentence, m)
                 and not _about_the_talk(spec, sentence, m, cfg)
             ),
             None,
@@ -211,6 +212,20 @@ def _estimate(spec: CueSpec, sentence: str, m: re.Match[str]) -> bool:
         return False
     needed = _NEEDED.search(sentence, 0, m.start())
     return needed is not None and _NEED_ENDS.match(sentence, m.end()) is not None
+
+
+# «سفرهای نوروزی امسال بیشتر خواهد بود», «هوا سردتر خواهد بود»: a state compared, in the third person, is a
+# forecast of how things will be, no one's deed (as «بیشتر می‌شود» is in the present; see the guide).
+_COMPARED = re.compile(r"(?:بیش|کم|به|بد|شلوغ|خلوت|سرد|گرم|آلوده|سنگین|طولانی|زیاد)[ \u200c]?تر[ \u200c]+$")
+
+
+def _comparative_forecast(spec: CueSpec, sentence: str, m: re.Match[str]) -> bool:
+    """Whether a third-person «خواهد/خواهند بود» follows a comparative (see ``_COMPARED``)."""
+    if spec.polarity != "commit" or not re.fullmatch(r"ن?خواه(?:د|ند)", m.group()):
+        return False
+    return re.match(r"\s+بود(?![\w\u200c])", sentence[m.end() :]) is not None and bool(
+        _COMPARED.search(sentence, 0, m.start())
+    )
 
 
 def _after_word(sentence: str, m: re.Match[str], nouns: frozenset[str]) -> bool:
@@ -390,15 +405,27 @@ def _assurance_cue(sentence: str, cfg: CueConfig, outside: Callable[[re.Match[st
     if a is None:
         return None
     verb = next((v for v in cfg.present.finditer(sentence, a.end()) if outside(v)), None)
-    if verb is None or not _is_present(sentence, verb, cfg) or not cfg.assurance_verbs.search(verb.group()):
+    if verb is None or not _is_present(sentence, verb, cfg):
         return None
     before = sentence[: verb.start()].split()
-    if not before or squeeze(before[-1]) not in cfg.deeds:
+    if not before:
+        return None
+    deed = cfg.assurance_verbs.search(verb.group()) is not None and squeeze(before[-1]) in cfg.deeds
+    if not deed and not _left_without(before[-1], verb.group()):
         return None  # «قطعا بارندگی بیشتر می‌شود», «هیچ مشکلی حل نمی‌شود»: a forecast or a view, no deed
     negated = verb.group().startswith("نمی")
     if a.group().startswith("هیچ") and not negated:
         return None  # «هیچ» assures with a negated verb only
     return Cue(verb.start(), verb.end(), "commit", negated, cfg.assurance_confidence, assured=True)
+
+
+# «هیچ محله‌ای بی‌آب نمی‌ماند», «هیچ نامه‌ای بی‌پاسخ نمی‌ماند»: no one is left without a service is the office's
+# assurance that it gives it (a negated «ماندن» after a «بی‌» word); «... ثابت نمی‌ماند» is a maxim.
+_LEFT_WITHOUT = re.compile(r"نمی[ \u200c]?مان(?:د|ند)")
+
+
+def _left_without(word: str, verb: str) -> bool:
+    return bool(_LEFT_WITHOUT.fullmatch(verb)) and re.match(r"بی[ \u200c]?\w{2,}$", word) is not None
 
 
 def _is_present(sentence: str, m: re.Match[str], cfg: CueConfig) -> bool:

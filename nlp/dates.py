@@ -125,6 +125,8 @@ _FUTURE = rf"(?:آینده|آتی|بعد(?!{_SP}از{_E})|دیگر)"
 # «شش ماه نخست سال آینده», «سه ماه اول سال»: a count before an ordinal is a part of a year (see ``_HALF``).
 _NOT_PART = rf"(?!{_SP}(?:اول|نخست|دوم|سوم|چهارم|آخر|پایانی){_E})"
 _HALF_UNIT = rf"(?P<half>{_SP}و{_SP}نیم)?"
+# «فردا ساعت ۱۰», «شنبه ساعت ۸ صبح»: the hour belongs to the day it follows (it does not move the day).
+_HOUR = rf"(?:{_SP}ساعت{_SP}\d{{1,2}}(?:[:/]\d{{2}})?(?:{_SP}(?:صبح|ظهر|عصر|شب|بعدازظهر))?(?![\d:/]))?"
 
 Range = tuple[date | None, date | None]
 Resolver = Callable[[date | None], Range]  # a date expression's days, given the publication day
@@ -307,6 +309,13 @@ def _month_part(m: re.Match[str]) -> Callable[[date | None], Range]:
         return (None, None) if y is None else (_g(y, month, lo), _g(y, month, hi))
 
     return resolve
+
+
+def _word_month(m: re.Match[str]) -> Callable[[date | None], Range]:
+    """«تا دی ... تمام می‌شود»: the month, when the first verb of its clause is a present or a future."""
+    if _clause_tense(m.string, m.end()) not in ("present", "future"):
+        raise ValueError("«تیر/مهر/دی» with no present or future verb after it may be a word, not a month")
+    return _month_part(m)
 
 
 def _year_part(m: re.Match[str]) -> Callable[[date | None], Range]:
@@ -787,6 +796,17 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         "on",
         _month_part,
     ),
+    # «تا دی», «قبل از مهر»: a month that is also a word is one only after a bound of «by» whose clause goes
+    # on in a present or future verb («پل تا دی تمام می‌شود»); «از مهر شما» (kindness) and «تا دی» told in
+    # the past are left alone (see ``_word_month``).
+    (
+        re.compile(
+            rf"(?:(?<=تا )|(?<=قبل از )|(?<=پیش از ))(?P<part>)(?P<month>{_alt(_WORD_MONTHS)})(?P<year>)"
+            rf"{_E}(?!{_SP0}(?:و|ماه|را|شما|تو|او|ما|چراغ|برق|دروازه){_E}){_GIVEN_NAME}"
+        ),
+        "on",
+        _word_month,
+    ),
     (
         re.compile(
             rf"{_B}(?P<part>پایان|آخر|انتهای|انتها|اواخر|اواسط|ابتدای|آغاز|اوایل|اوائل){_SP}"
@@ -827,12 +847,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (
         re.compile(
             rf"{_B}(?P<wd>{_alt(WEEKDAYS)})(?P<which>{_SP}(?:هفته{_SP}(?:آینده|آتی|بعد|جاری)|"
-            rf"این{_SP}هفته|آینده|آتی))?{_E}"
+            rf"این{_SP}هفته|آینده|آتی))?{_HOUR}{_E}"
         ),
         "on",
         _weekday,
     ),
-    (re.compile(rf"{_B}(?P<rd>امروز|امشب|فردا|پس{_SP}?فردا){_E}"), "on", _relative_day),
+    (re.compile(rf"{_B}(?P<rd>امروز|امشب|فردا|پس{_SP}?فردا){_HOUR}{_E}"), "on", _relative_day),
     (
         re.compile(
             rf"{_B}(?<!چند[ \u200c])(?<!چندین[ \u200c])(?:(?P<part>پایان|آخر|انتهای){_SP})?"
@@ -1075,7 +1095,7 @@ def _deadline(text: str, expr: _Expr, pub: date | None) -> Deadline:
         log.info("date expression %r does not resolve: %s", text[expr.start : expr.end], exc)
         lo, hi = None, None
     named = text[expr.start : expr.end]
-    lo, hi = _just_gone(lo, hi, pub, expr.kind, named, _tense_after(text, expr.end))
+    lo, hi = _just_gone(lo, hi, pub, expr.kind, named, _tense_after(text, expr.end), expr.before)
     if (
         expr.kind == "on"
         and lo is not None
@@ -1106,6 +1126,8 @@ _RECENT = timedelta(days=92)
 # An end («تا پایان شهریور») is placed a year back only when just gone: in Azar, «خط ۱۰ تا پایان شهریور
 # افتتاح می‌شود» promises the next Shahrivar; «تا پایان مهر ... ۴۰ درصد است» in Aban counts to its end.
 _RECENT_END = timedelta(days=45)
+# A start told in the future may lag its day by this much in the news (see ``_just_begun``).
+_JUST_BEGUN = timedelta(days=15)
 
 
 # The verb of the clause a bound opens says which occurrence a month with no year is: in Azar «از شهریور
@@ -1159,19 +1181,35 @@ def _tense_after(text: str, end: int) -> str | None:
     return None
 
 
+def _clause_tense(text: str, end: int) -> str | None:
+    """The group («future», «present», «past») of the first main verb after ``end`` in its clause."""
+    stop = re.compile(r"[.؛!؟?\n،,]").search(text, end)
+    m = _TENSE.search(text, end, stop.start() if stop else len(text))
+    if m is None or _SUBORDINATOR.search(text, end, m.start()):
+        return None
+    return m.lastgroup
+
+
 def _just_gone(
-    lo: date | None, hi: date | None, pub: date | None, kind: str, named: str, tense: str | None = None
+    lo: date | None,
+    hi: date | None,
+    pub: date | None,
+    kind: str,
+    named: str,
+    tense: str | None = None,
+    before: bool = False,
 ) -> Range:
     """``(lo, hi)`` of a bound («از ...», «تا ...») a year earlier when the next occurrence is ten months or
     more ahead and the last one (its start for «from», its end for «by») lies at most ``_RECENT`` (for «by»,
-    ``_RECENT_END``) before ``pub``. A plain date keeps the next occurrence (see the module docstring).
-    ``tense`` (``_tense_after``) overrides: a future verb keeps the next occurrence, and a past one puts a
+    ``_RECENT_END``; for «قبل از», whose day is the one before it opens, its start) before ``pub``. A plain
+    date keeps the next occurrence (see the module docstring). ``tense`` (``_tense_after``) overrides: a
+    future verb keeps the next occurrence (unless a start just gone, ``_just_begun``), and a past one puts a
     start in a month or season still ahead a year back («از اسفند آغاز شد» in Azar)."""
-    ref = lo if kind == "from" else (hi or lo)
+    ref = lo if kind == "from" or before else (hi or lo)
     if kind not in ("from", "by") or pub is None or lo is None or ref is None or _YEAR_NAMED.search(named):
         return lo, hi
     if tense == "future":
-        return lo, hi
+        return _just_begun(lo, hi, pub) if kind == "from" else (lo, hi)
     if tense == "past" and kind == "from" and lo > pub and _YEARLY_NAME.search(_fold(named)):
         return _add_months(lo, -12), (_add_months(hi, -12) if hi is not None else None)
     earlier = _add_months(ref, -12)
@@ -1179,6 +1217,16 @@ def _just_gone(
     if not (pub - recent <= earlier < pub and ref - earlier > timedelta(days=300)):
         return lo, hi
     return _add_months(lo, -12), (_add_months(hi, -12) if hi is not None else None)
+
+
+def _just_begun(lo: date, hi: date | None, pub: date) -> Range:
+    """A start with a future verb a year ahead whose last occurrence began at most ``_JUST_BEGUN`` before
+    ``pub`` is that one: «از ابتدای دی ... اجرا خواهد شد» on 5 Dey tells of this Dey, just begun (the news
+    lags the start), not of the next year's."""
+    earlier = _add_months(lo, -12)
+    if not (pub - _JUST_BEGUN <= earlier <= pub and lo - earlier > timedelta(days=300)):
+        return lo, hi
+    return earlier, (_add_months(hi, -12) if hi is not None else None)
 
 
 def deadlines_in(text: str, published: date | datetime | None) -> list[tuple[int, int, Deadline]]:

@@ -1020,7 +1020,7 @@ def test_trying_ones_best_is_an_intention() -> None:
 def test_a_verbless_line_needs_a_time_wholly_ahead() -> None:
     assert _c9("شهردار منطقه ۵:\n🔸 جمع‌آوری ۵۰۰ تن نخاله در آبان\n🔸 کاشت ۲۰۰۰ نهال در پاییز امسال") == []
     (c,) = _c9("سخنگوی شهرداری: بازگشایی تونل توحید، فردا ساعت ۱۰")
-    assert c.deadline and c.deadline.text == "فردا"
+    assert c.deadline and c.deadline.text == "فردا ساعت ۱۰"  # the hour stays with its day
     # a meeting's time is an agenda, not a deed (review of round 9)
     assert _c9("سخنگوی شورا: جلسه فوق‌العاده شورا، فردا ساعت ۱۰") == []
 
@@ -1578,3 +1578,40 @@ def test_a_clause_after_and_with_no_subject_goes_on_with_the_weather() -> None:
 def test_an_assurance_may_be_a_partitive() -> None:
     (c,) = _c9("شهردار گفت: هیچ کدام از پروژه‌های عمرانی نیمه‌تمام رها نمی‌شود.", PUB9R)
     assert c.polarity == "commit" and c.negated and c.deadline is None
+
+
+# ---------------------------------------------------------------- leftovers: forecasts and assurances
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار ساری گفت: سفرهای نوروزی امسال بیشتر خواهد بود.",
+        "شهردار ساری گفت: هوا در روزهای آینده سردتر خواهد بود.",
+    ],
+)
+def test_a_compared_state_in_the_future_is_a_forecast(text: str) -> None:
+    assert _c9(text) == []
+
+
+def test_a_plan_in_the_future_is_no_forecast() -> None:
+    (c,) = _c9("شهردار ساری گفت: ظرفیت پارکینگ‌ها تا پایان سال دو برابر خواهد شد.")
+    assert c.polarity == "commit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار ساری گفت: هیچ محله‌ای بی‌آب نمی‌ماند.",
+        "شهردار ساری گفت: هیچ نامه‌ای از شهروندان بی‌پاسخ نمی‌ماند.",
+    ],
+)
+def test_no_one_left_without_is_an_assurance(text: str) -> None:
+    (c,) = _c9(text)
+    assert c.polarity == "commit" and c.negated and c.deadline is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["شهردار ساری گفت: هیچ چیز ثابت نمی‌ماند.", "شهردار ساری گفت: متاسفانه برخی محله‌ها بی‌آب می‌مانند."],
+)
+def test_staying_with_no_without_is_no_assurance(text: str) -> None:
+    assert _c9(text) == []

@@ -533,3 +533,57 @@ def test_the_verb_of_a_bound_is_its_own_clauses(text: str, start: date) -> None:
 def test_before_a_span_is_by_the_day_before_it_opens(text: str, end: date) -> None:
     [(_s, _e, d)] = deadlines_in(text, ABAN_30)
     assert d.kind == "by" and d.end == end
+
+
+# ---------------------------------------------------------------- leftovers: word months, hours, a start just gone
+@pytest.mark.parametrize(
+    ("text", "dl_text", "end"),
+    [
+        ("پل تا دی تمام می‌شود", "دی", _jalali(1403, 10, 30)),
+        ("پروژه تا دی به بهره‌برداری خواهد رسید", "دی", _jalali(1403, 10, 30)),
+        ("بازسازی مدارس قبل از مهر به پایان می‌رسد", "مهر", _jalali(1404, 6, 31)),
+    ],
+)
+def test_a_word_month_after_a_bound_with_a_present_or_future_verb_is_the_month(
+    text: str, dl_text: str, end: date
+) -> None:
+    [(_s, _e, d)] = deadlines_in(text, ABAN_30)
+    assert d.text == dl_text and d.kind == "by" and d.end == end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "از مهر شما سپاسگزارم",
+        "تا مهر شورا پای طرح نخورد، کاری انجام نمی‌شود",
+        "پیمانکار تا تیر چراغ برق خیابان را حفاری می‌کند",
+        "طرح کاشت درخت تا دی در همه مناطق اجرا شد",
+    ],
+)
+def test_a_word_month_in_a_past_or_as_a_noun_is_no_date(text: str) -> None:
+    assert deadlines_in(text, ABAN_30) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text"),
+    [
+        ("جلسه فردا ساعت ۱۰ برگزار خواهد شد", "فردا ساعت ۱۰"),
+        ("ثبت‌نام از شنبه ساعت ۸ صبح آغاز می‌شود", "از شنبه ساعت ۸ صبح"),
+    ],
+)
+def test_the_hour_stays_with_its_day(text: str, dl_text: str) -> None:
+    [(_s, _e, d)] = deadlines_in(text, ABAN_30)
+    assert d.text == dl_text
+
+
+@pytest.mark.parametrize(
+    ("published", "start"),
+    [
+        (_jalali(1405, 10, 5), _jalali(1405, 10, 1)),  # begun four days ago: this Dey
+        (_jalali(1405, 9, 1), _jalali(1405, 10, 1)),  # still ahead
+        (_jalali(1405, 11, 20), _jalali(1406, 10, 1)),  # long gone: the next one
+    ],
+)
+def test_a_future_start_just_gone_is_this_one(published: date, start: date) -> None:
+    [(_s, _e, d)] = deadlines_in("از ابتدای دی ماه طرح اجرا خواهد شد", published)
+    assert d.kind == "from" and d.start == start
