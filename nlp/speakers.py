@@ -467,12 +467,18 @@ def _named_earlier(tokens: list[str], before: str) -> bool:
 
 def _title_length(tokens: list[str]) -> int | None:
     """How many words a title takes: up to the city after its last place word, or «این سازمان»."""
+    if len(tokens) > 2 and tokens[0] in _BARE_OFFICES and tokens[1] in _THIS:
+        # «به گفته شهردار این پروژه ...»: a bare office of the article's city is whole on its own and
+        # «این» opens what was said; «شهردار این شهر» is the office of the city named before
+        return None if org_head(tokens[2]) or tokens[2] in _PLACE_TAKERS or tokens[2] in _PLACES else 1
     for i, tok in enumerate(tokens[:14]):
         if i and tok in _THIS and i + 1 < len(tokens):  # «مدیرعامل این سازمان», not «شهردار این پروژه»
             return i + 2 if org_head(tokens[i + 1]) or tokens[i + 1] in _PLACE_TAKERS else None
         if tok not in _PLACE_TAKERS:
             continue
         j = i + 1
+        if tok == "شهر" and j + 1 < len(tokens) and tokens[j] == "جدید":  # «شهر جدید هشتگرد» is one name
+            j += 1
         while j + 1 < len(tokens) and tokens[j] in _SUBDIVISIONS:  # «شهردار منطقه ۳ کرج»
             j += 2
         if j < len(tokens) and tokens[j] not in _PLACE_TAKERS and name_like(tokens[j]):
@@ -571,6 +577,10 @@ def _shortens(role: str, long: list[str]) -> bool:
 
 
 _SUBDIVISIONS = ("منطقه", "ناحیه")
+# Offices one holder per place, named bare for the city or province the article is about («شهردار گفت»)
+_BARE_OFFICES = ("شهردار", "استاندار", "فرماندار", "بخشدار", "دهیار")
+# Places an office is «of» («دهیار این روستا», «فرماندار این شهرستان»): after «این» they end the title
+_PLACES = ("روستا", "شهرستان", "منطقه", "ناحیه", "بخش", "کلانشهر", "کلان‌شهر", "شهرک", "دهستان", "محله")
 
 
 # «به گفته», «به گفته‌ی» and its synonyms of opinion («به اعتقاد X»): X said what follows

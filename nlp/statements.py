@@ -147,6 +147,26 @@ def _pledge_in_content(
     return any(h.start() >= start for h in earlier) or len(text[m.end() : end].split()) < 2
 
 
+_COLON_OPEN = re.compile(r"\s*:\s*(?![«\"“\s])")
+
+
+def _in_colon_quote(
+    text: str, sentences: list[tuple[int, int]], earlier: list[re.Match[str]], m: re.Match[str]
+) -> bool:
+    """Whether ``m`` is a verb inside the unquoted colon content of an earlier verb of its sentence
+    («سخنگوی شورا گفت: شهرداری قول داده است که پل ...»): the guide does not split such a sentence, so
+    the whole of it stays what the first speaker said."""
+    if re.match(r"\s*:", text[m.end() :]):
+        return False  # «... و رئیس شورا هم گفت: ...»: a speaker clause of its own
+    start = _sentence_start(sentences, m.start())
+    return any(
+        h.start() >= start
+        and _COLON_OPEN.match(text, h.end())
+        and not re.search('[«»"“”]', text[h.end() : m.start()])
+        for h in earlier
+    )
+
+
 def sentence_spans(
     text: str, start: int = 0, end: int | None = None, split_quotes: bool = False
 ) -> list[tuple[int, int]]:
@@ -225,6 +245,7 @@ def find_statements(text: str) -> list[Found]:
             )
         ]
         hits = [m for k, m in enumerate(hits) if not _pledge_in_content(text, sentences, hits[:k], m)]
+        hits = [m for k, m in enumerate(hits) if not _in_colon_quote(text, sentences, hits[:k], m)]
         guest = interview_guest(text, p_start, p_end) or guest
         if not hits and (answer := _bare_answer(text, p_start, p_end, guest)) is not None:
             out.append(answer)
@@ -489,7 +510,9 @@ def _after_verb(
         if end is not None:
             return Found(pos, pos + end.start(), m["verb"], False, clause_start, m.start())
     if colon and rest:
-        return Found(pos, limit, m["verb"], True, clause_start, m.start())
+        return Found(
+            pos, _narration_start(text, sentences, pos, limit), m["verb"], True, clause_start, m.start()
+        )
     if not rest or rest[0] in ".!؟" or re.match(r"^[.!؟]\s", rest):
         said = _said_before_comma(text, clause_start, m.start())
         if said is not None:  # «بوستان محله هم تا عید آماده می‌شود، وی افزود.»
@@ -500,6 +523,26 @@ def _after_verb(
         return Found(between[0], between[1], m["verb"], False, clause_start, between[0])
     sent_end = next((e for s, e in sentences if s <= pos < e), limit)
     return Found(pos, min(sent_end, limit), m["verb"], False, clause_start, m.start())
+
+
+# A sentence after a colon quote in which the reporter speaks again: what the speaker did next («او سپس از
+# پروژه بازدید کرد.») or an attribution of its own («به گفته او ...», «به گزارش ...»)
+_PAST_ACT = r"[^.!؟«»:\n]*(?<![\w\u200c])(?<!خواهد )(?:کرد|داد|شد|گرفت|رفت|نمود|گردید|پرداخت)\s*[.!]?\s*$"
+_NARRATION = re.compile(
+    rf"(?:(?:او|وی|ایشان)\s{_PAST_ACT}|{ACCORDING_HEAD.pattern}|به[ \u200c]گزارش\s"
+    # «مریم کاظمی، معاون فرهنگی ...، نیز از موزه بازدید کرد.»: the reporter brings in someone else
+    rf"|(?P<name>[^\s،,:«»]+(?: [^\s،,:«»]+){{1,2}})\s*[،,]{_PAST_ACT})"
+)
+
+
+def _narration_start(text: str, sentences: list[tuple[int, int]], pos: int, limit: int) -> int:
+    """Where an unquoted colon quote from ``pos`` stops: before the first later sentence up to ``limit``
+    that narrates, else at ``limit``."""
+    for s, e in sentences:
+        narrates = _NARRATION.match(text[s : min(e, limit)].strip())
+        if pos < s < limit and narrates and (narrates["name"] is None or full_name(narrates["name"])):
+            return len(text[:s].rstrip())  # the quote ends at its stop: the narration is no one's quote
+    return limit
 
 
 # Words a speaker clause closing a sentence does not hold: a marker of content before the verb («از ...
@@ -672,6 +715,12 @@ LABEL_HEADS = frozenset(
         *("توجه", "هشدار", "تیتر", "لید", "توضیح"),
     }
 )
+_MONTHS = frozenset(
+    {
+        *("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور"),
+        *("مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"),
+    }
+)
 # «پیمانکار: ...», «ناظر پروژه: ...», «منبع آگاه: ...» name people too: with a verb in its value («ناظر پروژه:
 # ما تا پایان دی کار را تحویل می‌دهیم») the line is what one of them said, as in an interview.
 _PERSON_LABELS = frozenset({"پیمانکار", "مجری", "کارفرما", "ناظر", "منبع"})
@@ -693,6 +742,8 @@ def _said_by_label(tokens: list[str]) -> bool:
 def _label(tokens: list[str], value: str) -> bool:
     """Whether the ``tokens`` before a headline's colon are a label («محل اجرا», «زمان‌بندی»), no speaker."""
     head = tokens[0].split("\u200c")[0]  # «زمان‌بندی: از اول دی» is headed by «زمان»
+    if all(t in _MONTHS or t.isdigit() for t in tokens):
+        return True  # «آذر: تکمیل فونداسیون», «دی ۱۴۰۳: بهره‌برداری»: a line of a schedule
     if head in _PERSON_LABELS and _FINITE.search(value):
         return False
     return head in LABEL_HEADS or tokens[0] in LABEL_HEADS  # «جمع‌بندی» whole: «جمع» alone is no label
@@ -718,7 +769,10 @@ def _long_headline(para: str) -> re.Match[str] | None:
         return None
     w = words()
     tokens = head["np"].split()
-    first = tokens[1] if tokens[0] in w["interview_answers"] else tokens[0]
+    # «پیام شهردار مشهد به شهروندان: ...», «توضیح شهرداری زنجان درباره قطعی آب: ...»: a label naming what
+    # was said, then who said it and to whom or about what
+    said = tokens[0] in w["interview_answers"] or tokens[0] in _SAID_NOUNS
+    first = tokens[1] if said else tokens[0]
     return head if first in w["role_heads"] or org_head(first) else None
 
 

@@ -1502,3 +1502,60 @@ def test_a_headline_title_is_not_linked_to_a_lead_person_with_another_title(lead
         None,
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("پیام شهردار مشهد به شهروندان: در مصرف آب صرفه‌جویی کنید", "شهردار مشهد"),
+        ("توضیح شهرداری زنجان درباره قطعی آب: قطعی تا فردا ادامه دارد", "شهرداری زنجان"),
+    ],
+)
+def test_a_said_label_headline_with_an_adverbial_before_the_colon(text: str, speaker: str) -> None:
+    (st,) = _statements(text)
+    assert st.speaker is not None and st.speaker.text == speaker
+
+
+def test_month_labels_under_a_speaker_are_no_speakers() -> None:
+    text = (
+        "مدیرعامل سازمان پارک‌ها گفت: برنامه پروژه به شرح زیر است:\nآذر: تکمیل فونداسیون\nدی ۱۴۰۳: بهره‌برداری"
+    )
+    assert all(st.speaker is None or st.speaker.text not in ("آذر", "دی") for st in _statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("به گفته شهردار این پروژه تا پایان سال تمام می‌شود.", "شهردار"),
+        ("به گفته شهردار شهر جدید هشتگرد این پروژه تا پایان سال تمام می‌شود.", "شهردار شهر جدید هشتگرد"),
+        ("به گفته شهردار شهر جدید هشتگرد، پارک تا خرداد افتتاح می‌شود.", "شهردار شهر جدید هشتگرد"),
+    ],
+)
+def test_according_to_a_bare_office_or_a_new_town(text: str, speaker: str) -> None:
+    (st,) = _statements(text)
+    assert st.speaker is not None and st.speaker.text == speaker
+
+
+def test_a_colon_quote_stops_at_the_reporters_narration() -> None:
+    text = (
+        "مریم کاظمی، معاون شهردار تهران گفت: این پروژه تا پایان سال تمام می‌شود. او سپس از پروژه بازدید کرد. "
+        "به گفته او بودجه کافی است."
+    )
+    first, second = _statements(text)
+    assert first.quote == "این پروژه تا پایان سال تمام می‌شود."
+    assert second.speaker and second.speaker.canonical_name == "مریم کاظمی"
+
+
+def test_a_reporting_verb_inside_a_colon_quote_keeps_it_whole() -> None:
+    (st,) = _statements("سخنگوی شورا گفت: شهرداری قول داده است که پل را تا اسفند تمام کند.")
+    assert st.speaker and st.speaker.text == "سخنگوی شورا" and "قول داده" in st.quote
+
+
+def test_a_pronoun_after_a_colon_quote_points_at_the_official_the_narration_brought_in() -> None:
+    text = (
+        "محمد صالحی، شهردار کاشان، گفت: موزه تا عید باز می‌شود. مریم کاظمی، معاون فرهنگی شهرداری کاشان، "
+        "نیز از موزه بازدید کرد. به گفته او کتابخانه موزه تا خرداد آماده می‌شود."
+    )
+    first, second = _statements(text)
+    assert first.quote == "موزه تا عید باز می‌شود."
+    assert second.speaker and second.speaker.canonical_name == "مریم کاظمی"
