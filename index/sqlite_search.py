@@ -532,19 +532,19 @@ def _facets(
     names = [name for name in _facet_names(spec) if name not in fixed]
     if rel.carried:  # the match table holds the columns
         column = {name: f"f{i}" for i, name in enumerate(rel.carried)}
-        table, refs, where = MATCH_TABLE, "refs", "1"
+        table, refs_column, where = MATCH_TABLE, "refs", "1"
         if step > 1:
             where = _SAMPLED.format(hash=_HASH.format("rid"), step=step)
     else:
         column = {name: f"c.{_FACET_COLUMNS[name]}" for name in names}
-        table, refs = f"{spec.table} c", "c.facet_refs"
+        table, refs_column = f"{spec.table} c", "c.facet_refs"
         if rel.source == MATCH_TABLE:
             keep = "" if step == 1 else f" WHERE {_SAMPLED.format(hash=_HASH.format('rid'), step=step)}"
             where = f"c.rowid IN (SELECT rid FROM {MATCH_TABLE}{keep})"
         else:
             where = "1" if step == 1 else _SAMPLED.format(hash=_HASH.format("c.rowid"), step=step)
     arrays = "".join(f", json_group_array({column[name]})" for name in names)
-    sql = f"SELECT count(*), group_concat({refs}, ' '){arrays} FROM {table} WHERE {where}"
+    sql = f"SELECT count(*), group_concat({refs_column}, ' '){arrays} FROM {table} WHERE {where}"
     row = conn.execute(sql).fetchone()
     sampled, refs = row[0], row[1]
     scale = total / sampled if step > 1 and sampled else 1.0
