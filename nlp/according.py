@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from nlp.speakers import ACCORDING_WORDS, full_name, org_head, role_head, subject_end, words
+from nlp.speaker_subjects import subject_end
+from nlp.speaker_words import ACCORDING_WORDS, full_name, org_head, role_head, words
 
 
 class Said(NamedTuple):

@@ -35,7 +35,7 @@ from nlp.jalali import (
     _alt,
     _fold,
     _month_len,
-    _tehran_date,
+    tehran_date,
 )
 
 # What callers import from here, wherever it now lives (the entry point stays ``nlp.dates``).
@@ -143,7 +143,7 @@ def _just_begun(lo: date, hi: date | None, pub: date) -> Range:
 
 def deadlines_in(text: str, published: date | datetime | None) -> list[tuple[int, int, Deadline]]:
     """Every date expression of ``text`` resolved: ``(start, end, Deadline)``."""
-    pub = _tehran_date(published)
+    pub = tehran_date(published)
     return [(e.start, e.end, _deadline(text, e, pub)) for e in _expressions(text)]
 
 

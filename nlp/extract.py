@@ -13,7 +13,7 @@ from datetime import date, datetime
 from goftar.errors import GoftarError
 from goftar.model import Entity, Extraction
 from nlp.commitments import find_commitments
-from nlp.dates import _tehran_date
+from nlp.jalali import tehran_date
 from nlp.normalize import normalize_with_map
 from nlp.speakers import SpeakerResolver
 from nlp.statements import extract_statements
@@ -48,7 +48,7 @@ def extract(text: str, published: date | datetime | None = None) -> Extraction:
     of ``text`` their normalised span maps back to, exactly as the source wrote it.
     """
     normalised, mapping = normalize_with_map(text)
-    pub = _tehran_date(published)
+    pub = tehran_date(published)
     entities = _entities(normalised, pub)
     resolver = SpeakerResolver(normalised, entities, pub)
     statements = extract_statements(normalised, resolver)

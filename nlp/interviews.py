@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.speakers import words
+from nlp.speaker_words import words
 
 _W = r"[\w\u200c]"
 _SP = r"[ \u200c]+"

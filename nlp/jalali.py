@@ -98,7 +98,8 @@ Range = tuple[date | None, date | None]
 Resolver = Callable[[date | None], Range]  # a date expression's days, given the publication day
 
 
-def _tehran_date(published: date | datetime | None) -> date | None:
+def tehran_date(published: date | datetime | None) -> date | None:
+    """The day of ``published`` in Tehran (a naive datetime is taken as UTC); a ``date`` or ``None`` as is."""
     if published is None or not isinstance(published, datetime):
         return published
     aware = published if published.tzinfo else published.replace(tzinfo=UTC)

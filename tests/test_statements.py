@@ -125,7 +125,8 @@ def test_according_to_in_the_middle_of_a_paragraph() -> None:
 
 def test_a_name_the_entity_model_cut_short_runs_on_to_the_title() -> None:
     from goftar.model import Entity
-    from nlp.speakers import SpeakerResolver, speaker_phrase
+    from nlp.speaker_phrases import speaker_phrase
+    from nlp.speakers import SpeakerResolver
 
     text = "ابراهیم سلطانی مقدم رئیس شورای شهر زنجان گفت: طرح تصویب می‌شود."
     resolver = SpeakerResolver(text, [Entity(text="ابراهیم سلطانی", label="PER", start=0, end=14)])

@@ -1,0 +1,96 @@
+"""Where a subject ends with no comma after it («به گفته وی ۴۰ دستگاه ...», «به گفته شهردار ساری عملیات
+...»): after a pronoun, a title up to its city, «این سازمان», or a name the article gave before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.speaker_phrases import anaphor_length
+from nlp.speaker_words import SUBDIVISIONS, THIS_WORDS, full_name, name_like, org_head, role_head, words
+
+# Words a city's name follows in a title: «شهردار ساری», «شورای شهر اراک», «شهرداری کرج»
+_PLACE_TAKERS = (
+    *("شهرداری", "شهر", "شهردار", "استانداری", "استاندار", "استان", "فرمانداری", "فرماندار"),
+    *("بخشدار", "بخشداری", "دهیار", "دهیاری"),
+)
+
+
+def subject_end(text: str, start: int, end: int) -> int | None:
+    """Where the subject that opens ``text[start:end]`` ends when no comma closes it («به گفته وی ۴۰ دستگاه
+    ...», «به گفته شهردار ساری عملیات ...»): after a pronoun or «این مسئول»; after the city that closes a
+    title (the word after «شهر», «شهرداری», «شهردار» ...) or «این سازمان»; after a name the text gave
+    before («به گفته مرادی ...» after «علی مرادی»). ``None`` when nothing marks the end."""
+    found = list(re.finditer(r"[^\s،,:؛«»]+", text[start:end]))
+    tokens = [m.group() for m in found]
+    k = _bare_subject_length(tokens, text[:start])
+    return start + found[k - 1].end() if k and k <= len(found) else None
+
+
+def _bare_subject_length(tokens: list[str], before: str) -> int | None:
+    if not tokens:
+        return None
+    if tokens[0] in words()["pronouns"]:
+        return 1
+    if (k := anaphor_length(tokens)) is not None:
+        return k
+    if role_head(tokens[:2]) or org_head(tokens[0]):
+        return _title_length(tokens)
+    # «به گفته علی رضایی شهردار ساری پل ...»: a name, then its title
+    k = next((k for k in (2, 3) if full_name(" ".join(tokens[:k])) and role_head(tokens[k : k + 2])), None)
+    if k is not None:
+        title = _title_length(tokens[k:])
+        return k + title if title else None
+    # a surname or full name the article named before
+    return next((k for k in (3, 2, 1) if k <= len(tokens) and _named_earlier(tokens[:k], before)), None)
+
+
+def _named_earlier(tokens: list[str], before: str) -> bool:
+    """Whether ``before`` introduced these words as an official's name: a full name (or a surname after a
+    given name) followed by a title («علی مرادی شهردار بیرجند», «علی مرادی، شهردار ...»)."""
+    if not tokens or not all(name_like(t) for t in tokens):
+        return False
+    given = r"[^\s،,.:]+ " if len(tokens) == 1 else ""
+    name = re.escape(" ".join(tokens))
+    pattern = rf"(?<![\w\u200c]){given}{name}\s*[،,]?\s*(?P<next>[^\s،,]+(?: [^\s،,]+)?)"
+    return any(role_head(m["next"].split()) for m in re.finditer(pattern, before))
+
+
+def _title_length(tokens: list[str]) -> int | None:
+    """How many words a title takes: up to the city after its last place word, or «این سازمان»."""
+    if len(tokens) > 2 and tokens[0] in _BARE_OFFICES and tokens[1] in THIS_WORDS:
+        # «به گفته شهردار این پروژه ...»: a bare office of the article's city is whole on its own and
+        # «این» opens what was said; «شهردار این شهر» is the office of the city named before
+        return None if org_head(tokens[2]) or tokens[2] in _PLACE_TAKERS or tokens[2] in _PLACES else 1
+    for i, tok in enumerate(tokens[:14]):
+        if i and tok in THIS_WORDS and i + 1 < len(tokens):  # «مدیرعامل این سازمان», not «شهردار این پروژه»
+            return i + 2 if org_head(tokens[i + 1]) or tokens[i + 1] in _PLACE_TAKERS else None
+        if tok not in _PLACE_TAKERS:
+            continue
+        j = i + 1
+        if tok == "شهر" and j + 1 < len(tokens) and tokens[j] == "جدید":  # «شهر جدید هشتگرد» is one name
+            j += 1
+        while j + 1 < len(tokens) and tokens[j] in SUBDIVISIONS:  # «شهردار منطقه ۳ کرج»
+            j += 2
+        if j < len(tokens) and tokens[j] not in _PLACE_TAKERS and name_like(tokens[j]):
+            return j + 1
+        # a boundary or a common noun after the place word («به گفته استاندار مدارس استان ...») starts what
+        # was said: a later place word belongs to it, not to the title, which ends at its district
+        # («شهردار منطقه ۳ امسال ...») or, before a noun that is no name, at the place word («به گفته شهردار
+        # پروژه پل ...»)
+        if j < len(tokens) and tokens[j] not in _PLACE_TAKERS:
+            return j if j > i + 1 or _common_noun(tokens[j]) else None
+    return None
+
+
+def _common_noun(token: str) -> bool:
+    w = words()
+    return not name_like(token) and token not in w["boundaries"] and token not in w["skip_leading"]
+
+
+# Offices one holder per place, named bare for the city or province the article is about («شهردار گفت»)
+_BARE_OFFICES = ("شهردار", "استاندار", "فرماندار", "بخشدار", "دهیار")
+
+
+# Places an office is «of» («دهیار این روستا», «فرماندار این شهرستان»): after «این» they end the title
+_PLACES = ("روستا", "شهرستان", "منطقه", "ناحیه", "بخش", "کلانشهر", "کلان‌شهر", "شهرک", "دهستان", "محله")

@@ -1,0 +1,120 @@
+"""Titles the narrative gives people («X، شهردار ...», «X به عنوان سرپرست ... منصوب شد») and how a title is
+shortened later («مدیرعامل مترو» for «مدیرعامل شرکت بهره‌برداری متروی تهران»).
+"""
+
+from __future__ import annotations
+
+import re
+
+from goftar.model import Entity, Speaker
+from nlp.speaker_phrases import speaker_phrase
+from nlp.speaker_words import SUBDIVISIONS, district_digits, full_name, name_like, role_head
+
+# Between a name and its title in the narrative («X، شهردار ...», «X به عنوان سرپرست ... منصوب شد»)
+_APPOSED = ("", "،", ",", "-", "–", "به عنوان", "به\u200cعنوان")
+# A title its holder no longer holds: «شهردار سابق کرمان، رضا نوروزی»
+FORMER = ("سابق", "پیشین", "اسبق", "قبلی")
+
+
+# «کیوان صالحی به عنوان شهردار جدید سنندج معرفی شد»: the narrative names who holds a title
+_APPOINTED = re.compile(
+    r"(?<![\w\u200c])به[ \u200c]عنوان\s+(?P<title>[^،,.:!؟«»\n]{3,60}?)\s+"
+    r"(?:منصوب|معرفی|انتخاب|برگزیده|تعیین)[ \u200c]+(?:شد|شدند|گردید|گردیدند)(?![\w\u200c])"
+)
+
+
+def and_another(text: str, at: int, end: int, head: str | None = None) -> bool:
+    """Whether another person is named, joined by «و», right after the name and title that end at ``at``
+    («سمیه کریمی، معاون ...، و جواد نیکو، معاون ...، حضور داشتند»); «و همکارانش» names no one. With
+    ``head``, only one whose title has that head word too (the other may hold the same title)."""
+    m = re.match(r"\s*[،,]?\s*و\s+([^.!؟\n]+)", text[at:end])
+    if m is None:
+        return False
+    tokens = re.sub(r"[،,]", " ", m.group(1)).split()
+    k = 0
+    while k < min(len(tokens), 4) and name_like(tokens[k]) and not role_head(tokens[k : k + 1]):
+        k += 1
+    return k >= 2 and (head is None or head in tokens[k : k + 8])
+
+
+def _name_before(text: str) -> str | None:
+    """The full name that ends ``text`` («با حکم شهردار، کیوان صالحی» -> «کیوان صالحی»), or ``None``."""
+    tokens = re.split(r"[،,:؛«»\-–—]", text)[-1].split()
+    k = len(tokens)
+    while k > 0 and len(tokens) - k < 4 and name_like(tokens[k - 1]) and not role_head(tokens[k - 1 : k]):
+        k -= 1
+    name = " ".join(tokens[k:])
+    return name if full_name(name) else None
+
+
+def shortens(role: str, long: list[str]) -> bool:
+    """«مدیرعامل مترو» shortens «مدیرعامل شرکت بهره‌برداری متروی تهران»: two words or more, the same head,
+    every other word the start of a word of the full title."""
+    short = district_digits(role).replace("\u200c", " ").split()
+    if len(short) < 2 or not long or short[0] != long[0] or len(short) > len(long):
+        return False
+    # «شهردار کرج» is not «شهردار منطقه ۳ کرج» shortened, nor «شهردار منطقه ۱۷» «شهردار ناحیه ۲ منطقه ۱۷»:
+    # leaving out the district names a different office, the city's (or the larger district's)
+    if any(w in SUBDIVISIONS and w not in short for w in long):
+        return False
+    return all(any(w.startswith(t) for w in long[1:]) for t in short[1:])
+
+
+def narrative_titles(text: str, entities: list[Entity], before: int) -> list[tuple[Speaker, str]]:
+    """(person, title) pairs the text before ``before`` sets side by side: entities joined by a comma, a
+    dash or nothing; a sentence that opens with «NAME، TITLE» or «TITLE، NAME،»; «NAME به عنوان TITLE
+    منصوب شد». The two last catch what the entity model missed."""
+    pairs = _entity_titles(text, entities, before)
+    for m in re.finditer(r"[^.!؟\n]+", text[:before]):
+        pairs.extend(_apposed_pairs(text, m.start(), m.end()))
+        for appointed in _APPOINTED.finditer(text, m.start(), m.end()):
+            holder = _name_before(text[m.start() : appointed.start()])
+            if holder:
+                pairs.append((Speaker(text=holder, kind="person"), appointed["title"]))
+    return pairs
+
+
+def _apposed_pairs(text: str, start: int, end: int) -> list[tuple[Speaker, str]]:
+    """«NAME، TITLE» opening the sentence ``start:end``, and each «و NAME، TITLE» joined to it («احمد
+    کریمی، شهردار بروجرد، و رضا امینی، رئیس شورای شهر بروجرد، بازدید کردند»). A title whose head another
+    of them shares is left out: which of the two a later «شهردار» means is not said."""
+    pairs: list[tuple[Speaker, str]] = []
+    heads: list[str] = []
+    pos = start
+    for _ in range(4):
+        found = speaker_phrase(text, pos, end)
+        if found is None or found[2] is None or not full_name(text[found[0] : found[1]]):
+            break
+        title = text[found[2][0] : found[2][1]]
+        after = max(found[1], found[2][1])
+        if not and_another(text, after, end, title.split()[0]) and title.split()[0] not in heads:
+            pairs.append((Speaker(text=text[found[0] : found[1]], kind="person"), title))
+        heads.append(title.split()[0])
+        joined = re.match(r"\s*[،,]?\s*و\s+", text[after:end])
+        if joined is None:
+            break
+        pos = after + joined.end()
+    return pairs
+
+
+def _entity_titles(text: str, entities: list[Entity], before: int) -> list[tuple[Speaker, str]]:
+    """(person, title) from a person and a title entity next to each other before ``before``."""
+    ents = sorted(
+        (e for e in entities if e.end <= before and e.label in ("PER", "ROLE")),
+        key=lambda e: e.start,
+    )
+    pairs: list[tuple[Speaker, str]] = []
+    for a, b in zip(ents, ents[1:], strict=False):
+        if a.label == b.label or b.start < a.end or text[a.end : b.start].strip() not in _APPOSED:
+            continue
+        if and_another(text, b.end, before, (b if a.label == "PER" else a).text.split()[0]):
+            continue  # «X، title، و Y، title، حضور داشتند»: two people, the title may be either's
+        person, title = (a, b) if a.label == "PER" else (b, a)
+        speaker = Speaker(
+            text=person.text,
+            kind="person",
+            canonical_id=person.canonical_id,
+            canonical_name=person.canonical_name,
+        )
+        pairs.append((speaker, title.text))
+    return pairs
