@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from goftar.model import Speaker
-from nlp.commitment_cues import VERB_END, Cue, alternation, cue_config, cue_words
+from nlp.commitment_cues import VERB_END, Cue, alternation, cue_config, cue_words, verb_like
 from nlp.speakers import words
 
 # Predicate adjectives of a pledge the cue file does not list as cues («شهرداری متعهد است تا ...» is
@@ -133,17 +133,20 @@ def asked(cue_text: str) -> str | None:
 _OUR_RIGHT = re.compile(r"حق[ \u200c]ندار(?:یم|م)")
 
 
-def complaint(sentence: str, cue: Cue, speaker: Speaker | None) -> bool:
-    """Whether the commitment is a member of the public's, which binds no office. What the public will do
-    («کسبه: تا آخر ماه مغازه‌ها را تعطیل می‌کنیم», a protest or a threat) or expects («مطمئنم تا پایان سال آب
-    به خانه‌ها برنمی‌گردد») is no commitment, said in a statement or reported («کسبه می‌گویند ...»: see
-    ``_public_says``). Their «ما حق نداریم ...» complains of a rule («یکی از ساکنان گفت: ما حق نداریم جلوی
-    خانه خودمان پارک کنیم») and their assurances describe («هیچ کاری انجام نمی‌شود»); an office's («شهردار: ما
+def complaint(sentence: str, cue: Cue, speaker: Speaker | None, outsider: bool = False) -> bool:
+    """Whether the commitment is a member of the public's or an outside expert's, which binds no office.
+    What the public will do («کسبه: تا آخر ماه مغازه‌ها را تعطیل می‌کنیم», a protest or a threat) or expects
+    («مطمئنم تا پایان سال آب به خانه‌ها برنمی‌گردد»), and what an expert forecasts («کارشناسان می‌گویند قیمت
+    مسکن تا پایان سال افزایش می‌یابد»), is no commitment, said in a statement or reported (see
+    ``_outsiders_say``), also inside an official's statement («کارشناسان معتقدند فرونشست ... دو برابر
+    می‌شود»). Their «ما حق نداریم ...» complains of a rule («یکی از ساکنان گفت: ما حق نداریم جلوی خانه
+    خودمان پارک کنیم») and their assurances describe («هیچ کاری انجام نمی‌شود»); an office's («شهردار: ما
     حق نداریم ... هدر بدهیم», «هیچ پروژه‌ای رها نمی‌شود») binds itself. A hope or a demand on the city
-    («امیدواریم شهرداری ...») is left as it is."""
-    if speaker is None:
-        return cue.polarity in _THEIR_OWN and _public_says(sentence, cue.start)
-    if not is_public(speaker.text):
+    («امیدواریم شهرداری ...») is left as it is. ``outsider``: the article names the speaker an expert
+    («علی کاظمی، تحلیلگر ...»)."""
+    if cue.polarity in _THEIR_OWN and _outsiders_say(sentence, cue.start):
+        return True
+    if speaker is None or not (outsider or is_outsider(speaker.text)):
         return False
     return (
         cue.polarity in _THEIR_OWN
@@ -154,13 +157,12 @@ def complaint(sentence: str, cue: Cue, speaker: Speaker | None) -> bool:
 
 _THEIR_OWN = ("commit", "intend")  # what the speaker will do or plans; a hope or a demand is on someone else
 _PUBLIC_EXTRA = frozenset(cue_words()["public"])
-# «کسبه بازار می‌گویند ...», «ساکنان محله معتقدند ...»: a narrative sentence that reports what the public says
-# or believes, with no statement found for it.
-_SAYS = re.compile(
-    r"(?<![\w\u200c])(?:می[ \u200c]?(?:گویند|گوید)|گفتند|معتقدند|معتقد[ \u200c](?:است|هستند)"
-    r"|اعلام[ \u200c]کردند"
-    r"|تهدید[ \u200c]کرده[ \u200c]?اند|تهدید[ \u200c]کردند)(?![\w\u200c])"
-)
+# «کسبه بازار می‌گویند ...», «ساکنان محله معتقدند ...», «کارشناسان پیش‌بینی می‌کنند ...»: a clause that reports
+# what the public or experts say, believe or expect (``outsiders_say`` in the cue file).
+_SAYS = re.compile(rf"(?<![\w\u200c])(?:{alternation(cue_words()['outsiders_say'])})(?![\w\u200c])")
+# «به گفته کارشناسان، ...», «از نظر یک اقتصاددان ...»: a clause attributed to whoever follows
+# (``outsiders_by``).
+_SAID_BY = re.compile(rf"(?<![\w\u200c])(?:{alternation(cue_words()['outsiders_by'])})[ \u200c]+")
 # What may come before the public word at the head: «یکی از کسبه», «چند تن از اصناف», «این کاسب».
 _PARTITIVE = re.compile(
     r"(?:(?:یکی|برخی|بعضی|شماری|جمعی|گروهی|تعدادی|بسیاری|عده[ \u200c]?ای|چند[ \u200c](?:نفر|تن))[ \u200c]از"
@@ -180,10 +182,59 @@ def is_public(name: str) -> bool:
     return toks[0] in set(w.get("public", [])) | _PUBLIC_EXTRA
 
 
-def _public_says(sentence: str, at: int) -> bool:
-    """Whether the sentence opens with the public saying or believing what follows, up to ``at``."""
-    m = _SAYS.search(sentence, 0, at)
-    if m is None:
+_EXPERT = re.compile(rf"(?:{alternation(cue_words()['experts'])})(?![\w\u200c])")
+_EXPERT_NOT = frozenset(cue_words()["expert_not"])
+
+
+def is_expert(title: str) -> bool:
+    """Whether ``title`` names an outside expert («یک استاد دانشگاه», «تحلیلگر بازار مسکن», «عضو هیئت علمی
+    دانشگاه شیراز»), not staff of an office («کارشناس مسئول ترافیک شهرداری منطقه ۳»)."""
+    rest = _PARTITIVE.sub("", title.strip(), count=1)
+    return _EXPERT.match(rest) is not None and not set(rest.split()) & _EXPERT_NOT
+
+
+def is_outsider(name: str) -> bool:
+    """A member of the public or an outside expert: neither binds an office."""
+    return is_public(name) or is_expert(name)
+
+
+def named_expert(text: str, name: str) -> bool:
+    """Whether the article gives ``name`` an expert's title in apposition («علی کاظمی، تحلیلگر بازار
+    مسکن،»)."""
+    at = text.find(name) if name else -1
+    if at < 0:
         return False
-    subject = sentence[: m.start()].split()
-    return 0 < len(subject) <= 5 and is_public(" ".join(subject))
+    m = re.match(r"\s*[،,]\s*([^،,:؛.\n]+)", text[at + len(name) :])
+    return m is not None and is_expert(m.group(1))
+
+
+def _outsiders_say(sentence: str, at: int) -> bool:
+    """Whether the clause of ``at`` is what the public or experts say or expect: it follows their verb of
+    saying («کارشناسان معتقدند ...») or «به گفته X،» with no clause of its own between («کارشناسان می‌گویند
+    ...، اما شهرداری ... اجرا می‌کند» is the office's plan)."""
+    for m in _SAYS.finditer(sentence, 0, at):
+        opens = max(sentence.rfind(p, 0, m.start()) for p in "،,:؛") + 1
+        subject = sentence[opens : m.start()].split()
+        if 0 < len(subject) <= 5 and is_outsider(" ".join(subject)) and _one_clause(sentence[m.end() : at]):
+            return True
+    return any(_said_by_outsider(sentence[m.end() : at]) for m in _SAID_BY.finditer(sentence, 0, at))
+
+
+def _said_by_outsider(between: str) -> bool:
+    """«به گفته کارشناسان، ...», «به گفته رضا مرادی، کارشناس حمل و نقل، ...», «به گفته کارشناسان قیمت
+    ...»: ``between`` runs from after «به گفته» to the cue; who is named first, with no verb, and may have a
+    title."""
+    parts = re.split(r"\s*[،,]\s*", between)
+    if len(parts) == 1:
+        return is_outsider(between) and _one_clause(between)
+    who, *titles, clause = parts
+    if len(titles) > 1 or len(who.split()) > 6 or any(verb_like(t) for t in who.split()):
+        return False  # «به گفته کارشناسان این پل فرسوده است، ...»: a clause of its own came first
+    return (is_outsider(who) or any(is_expert(t) for t in titles)) and _one_clause(clause)
+
+
+def _one_clause(text: str) -> bool:
+    """Whether ``text`` holds no clause break: no comma and no «و» after a verb."""
+    if re.search(r"[،,؛:]", text):
+        return False
+    return not any(verb_like(m.group(1)) for m in re.finditer(r"(\S+)\s+و(?=\s)", text))

@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from goftar.model import Commitment, Quantity, Speaker, Statement
-from nlp.commitment_actors import actor, asked, complaint
+from nlp.commitment_actors import actor, asked, complaint, named_expert
 from nlp.commitment_cues import (
     TOKEN,
     VERB_END,
@@ -141,6 +141,7 @@ def find_cue(
                 and _not_regret(spec, sentence, m)
                 and not _estimate(spec, sentence, m)
                 and not _comparative_forecast(spec, sentence, m)
+                and not _quantity_forecast(spec, sentence, m)
                 and not _about_the_talk(spec, sentence, m, cfg)
             ),
             None,
@@ -228,6 +229,55 @@ def _comparative_forecast(spec: CueSpec, sentence: str, m: re.Match[str]) -> boo
     )
 
 
+# «آلودگی هوا تا پایان هفته بیشتر خواهد شد», «قیمت مسکن تا عید افزایش می‌یابد», «تعداد مسافران مترو تا پایان
+# سال به ۵۰۰ هزار نفر می‌رسد»: a quantity no office sets (``quantities`` in the cue file), opening its clause,
+# that rises, falls, goes on or reaches a level is a forecast, whoever says it and whatever date is ahead. An
+# office's own stock («ظرفیت اتوبوس‌ها تا مهر افزایش می‌یابد») is not listed, and a first-person deed («ما ...
+# آلودگی را ۱۰ درصد کاهش می‌دهیم») has its own verb.
+_QUANTITY = cue_words()["quantities"]
+_QUANTITY_SUBJECT = re.compile(
+    rf"(?:(?:{alternation(_QUANTITY['measures'])})[ \u200c]+)?"
+    rf"(?:{alternation(_QUANTITY['heads'])})(?![\w\u200c])"
+)
+_QUANTITY_LEAD = re.compile(rf"(?:(?:{alternation(_QUANTITY['lead'])})(?![\w\u200c])[\s،,]*)+")
+_CHANGE = re.compile(rf"(?:{alternation(_QUANTITY['changes'])})$")
+_REACH = re.compile(r"(?:ن?می[ \u200c]?)?رس(?:د|ند|ید)$")  # «می‌رسد», «(خواهد) رسید»
+
+
+def _quantity_forecast(spec: CueSpec, sentence: str, m: re.Match[str]) -> bool:
+    """Whether a third-person «خواهد/خواهند» forecasts a quantity (see ``_QUANTITY``)."""
+    if spec.polarity != "commit" or not re.fullmatch(r"ن?خواه(?:د|ند)", m.group()):
+        return False
+    aux = re.match(r"\s+([^\s،,.؛!؟]+)", sentence[m.end() :])
+    return _quantity_change(sentence, m.start(), m.end(), aux.group(1) if aux else "")
+
+
+def _quantity_change(sentence: str, start: int, end: int, after: str = "") -> bool:
+    """Whether the verb at ``start:end`` (with ``after`` the verb a future «خواهد» takes) says a quantity of
+    ``_QUANTITY`` changes: a change word right before it («افزایش می‌یابد», «بیشتر خواهد شد», «افزایش پیدا
+    نمی‌کند»), «ادامه دارد», or «رسیدن» to a level."""
+    verb = sentence[start:end]
+    if re.search(r"(?:یم|م)$", verb):
+        return False  # «... را کاهش می‌دهیم»: the office's own deed
+    opens = _clause_start(sentence, start)
+    words = sentence[opens:start].split()
+    if words and words[-1] == "پیدا":
+        words = words[:-1]
+    changes = verb.startswith("ادامه") or _REACH.search(after or verb) is not None
+    if not (changes or (words and _CHANGE.search(words[-1]))):
+        return False
+    return _QUANTITY_SUBJECT.match(_subject_of(sentence[opens:start])) is not None
+
+
+def _subject_of(clause: str) -> str:
+    """``clause`` from its subject on: without its dates and the hedges or adverbs before the subject."""
+    for s, e in reversed(find_date_expressions(clause)):
+        clause = clause[:s] + " " + clause[e:]
+    clause = clause.strip(" \u200c،,")
+    lead = _QUANTITY_LEAD.match(clause)
+    return clause[lead.end() :] if lead else clause
+
+
 def _after_word(sentence: str, m: re.Match[str], nouns: frozenset[str]) -> bool:
     """Whether the word before ``m`` is one of ``nouns``."""
     prev = sentence[: m.start()].split()
@@ -296,6 +346,7 @@ def _present_cue(
         and not _after_word(sentence, m, cfg.opinion_nouns)
         and (unsure is None or m.start() < unsure)
         and not _weather_verb(sentence, m)
+        and not _quantity_change(sentence, m.start(), m.end())
     ]
     if not verbs:
         return None
@@ -542,12 +593,14 @@ def commitment_in(
     published: date | None,
     statement: bool,
     promised: Cue | None = None,
+    outsider: bool = False,
 ) -> Commitment | None:
     """The commitment of one sentence (``offset`` = its start in the document), or ``None``.
 
     ``promised``: the cue of the statement's reporting verb («قول داد»، «وعده داد») when that verb is
     itself a promise; the sentence is then a commitment even with no cue of its own (see
-    :func:`find_commitments`).
+    :func:`find_commitments`). ``outsider``: the article names the speaker an outside expert, whose forecast
+    binds no office (see ``complaint``).
     """
     dates = not_said_on(sentence, deadlines_in(sentence, published))
     future = future_spans(not_done(sentence, not_recurring(sentence, dates)), published)
@@ -579,7 +632,7 @@ def commitment_in(
     if (
         cue is None
         or _BROKEN.search(sentence, cue.start)
-        or complaint(sentence, cue, speaker)
+        or complaint(sentence, cue, speaker, outsider)
         or _grace_gone(sentence, cue)
     ):
         return None  # «... وعده دادند که ... اما این وعده عملی نشد»: a failed promise is history
@@ -689,9 +742,14 @@ def find_commitments(
         promised = _promise_verb(st.reporting_verb)
         if promised is not None and _told_before(text, found):
             promised = None
+        outsider = _named_expert(text, st.speaker)
         for s, e in sentence_spans(text, st.start, st.end, split_quotes=True):
             broken = _broken_after(text, e)
-            c = None if broken else commitment_in(text[s:e], s, st.speaker, published, True, promised)
+            c = (
+                None
+                if broken
+                else commitment_in(text[s:e], s, st.speaker, published, True, promised, outsider)
+            )
             if c is not None and _promised_by_speaker(promised) and c.actor is None and st.speaker:
                 c.actor = st.speaker.display  # who promised does it (who announces or hopes may not)
             promised = None
@@ -705,7 +763,8 @@ def find_commitments(
         k = bisect_left(starts, s)
         speaker = said[k - 1][1] if k else None
         if not _broken_after(text, e):
-            _add(out, seen, commitment_in(text[s:e], s, speaker, published, False))
+            outsider = _named_expert(text, speaker)
+            _add(out, seen, commitment_in(text[s:e], s, speaker, published, False, outsider=outsider))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -758,6 +817,11 @@ def _told_before(text: str, found: Found) -> bool:
 _ANNOUNCED = Cue(0, 0, "commit", False, 0.7)
 # «عضو شورا خواستار توقف ... شد», «از شهرداری خواست ...»: what was asked for is a demand.
 _DEMANDED = Cue(0, 0, "demand", False, 0.6)
+
+
+def _named_expert(text: str, speaker: Speaker | None) -> bool:
+    """«علی کاظمی، تحلیلگر بازار مسکن، گفت»: the speaker's name keeps no title, the article gives it."""
+    return speaker is not None and named_expert(text, speaker.text)
 
 
 def _promised_by_speaker(promised: Cue | None) -> bool:
