@@ -337,9 +337,14 @@ def _read_unit(text: str, toks: list[tuple[str, str, int, int]], j: int) -> tupl
     return text[start:unit_end], nxt
 
 
+# A verb is never a unit («تعداد به ۲۵۰۰ می‌رسد», «۳۰ خواهد شد»): the continuous prefix, the future
+# auxiliary, and the copulas and passive auxiliaries a number may stand before.
+_VERB = re.compile(r"(?:ن?می\u200c|خواه(?:د|ند|یم|م)$|(?:است|هست|بود|شد|شود|شوند|گردد|باشد)$)")
+
+
 def _is_unit_word(toks: list[tuple[str, str, int, int]], j: int) -> bool:
     word = _plain(toks[j][1])
-    if word in NOT_UNITS or _is_number_word(word) or not _is_letters(toks[j][1]):
+    if word in NOT_UNITS or _is_number_word(word) or not _is_letters(toks[j][1]) or _VERB.match(word):
         return False
     if word in PREPOSITION_NOUNS and j + 1 < len(toks):
         kind, nxt, _s, _e = toks[j + 1]
@@ -366,6 +371,9 @@ def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
             i = j
             continue
         unit, k = _read_unit(text, toks, j)
+        if _is_year(toks, i, j, unit):
+            i = j
+            continue
         if not strong and _plain(tok) in AMBIGUOUS and (unit is None or _plain(unit) not in MEASURE_UNITS):
             i = j
             continue
@@ -376,6 +384,23 @@ def _quantities(text: str) -> list[tuple[int, int, Quantity]]:
         found.append((start, end, Quantity(text=text[start:end], value=value, unit=unit)))
         i = k
     return found
+
+
+# Words after which a four-digit number names a year: «سال ۱۴۰۶», «بودجه ۱۴۰۶», «برنامه ۱۴۰۵».
+YEAR_HEADS = {"سال", "بودجه", "برنامه", "افق", "سند", "طرح", "لایحه", "سالانه"}
+
+
+def _is_year(toks: list[tuple[str, str, int, int]], i: int, j: int, unit: str | None) -> bool:
+    """Whether the number ``toks[i:j]`` is a year, not a quantity: four digits after «سال» or another
+    ``YEAR_HEADS`` word («بودجه ۱۴۰۶», «سال ۲۰۲۶»), whatever word follows; or a four-digit number from 1300
+    to 1499 with no unit (a Jalali year: municipal news writes no bare count in that range)."""
+    kind, tok, _s, _e = toks[i]
+    if j != i + 1 or kind != "num" or not re.fullmatch(r"\d{4}", tok):
+        return False
+    value = int(tok)
+    if i > 0 and _plain(toks[i - 1][1]) in YEAR_HEADS:
+        return 1300 <= value <= 1499 or 1900 <= value <= 2099
+    return unit is None and 1300 <= value <= 1499
 
 
 def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:

@@ -81,3 +81,32 @@ def test_a_unit_is_a_word_of_letters_right_after_the_number(
 
 def test_a_latin_unit_may_carry_its_power() -> None:
     assert [q.text for _s, _e, q in find_quantities("مساحت ۱۰۰ m2 و ۲۰ km² است")] == ["۱۰۰ m2", "۲۰ km²"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("لایحه بودجه ۱۴۰۶ تا آذر به شورا می‌رسد", []),
+        ("برنامه سال ۲۰۲۶ شهرداری", []),
+        ("در سال ۱۴۰۵ حدود ۳۰ درصد", [("۳۰ درصد", "درصد")]),
+        # A count with its unit in the same range stays a count.
+        ("۱۴۰۰ نفر ثبت‌نام کردند", [("۱۴۰۰ نفر", "نفر")]),
+        ("۲۰۲۶ دستگاه", [("۲۰۲۶ دستگاه", "دستگاه")]),
+    ],
+)
+def test_a_year_is_not_a_quantity(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.unit) for _s, _e, q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تعداد مسافران به ۲۵۰۰ می‌رسد", [("۲۵۰۰", None)]),
+        ("سهم آن ۳۰ خواهد شد", [("۳۰", None)]),
+        ("ظرفیت ۵۰ است", [("۵۰", None)]),
+        # A noun that merely begins with «می» is a unit.
+        ("۱۰ میدان میوه", [("۱۰ میدان", "میدان")]),
+    ],
+)
+def test_a_verb_after_a_number_is_not_its_unit(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.unit) for _s, _e, q in find_quantities(text)] == expected
