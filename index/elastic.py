@@ -54,6 +54,9 @@ BULK_RETRIES = 5
 MAX_DIGEST_ROWS = 10_000
 SCAN_PAGE = 1000
 HISTORY_CHUNK = 500  # story ids per ``terms`` query (the server's limit is 65,536)
+# A story's commitments oldest first, ties by who was seen first (as ``sqlite.STORY_ORDER``); the id
+# makes the order total for ``search_after``.
+STORY_SORT: list[dict[str, str]] = [{"event_time": "asc"}, {"first_seen": "asc"}, {"id": "asc"}]
 
 
 class ElasticStore:
@@ -413,7 +416,7 @@ class ElasticStore:
         return found["_source"] if found.get("found") else None
 
     def commitment_history(self, story_id: str) -> list[dict[str, Any]]:
-        return self._docs({"term": {"story_id": story_id}}, [{"event_time": "asc"}, {"id": "asc"}])
+        return self._docs({"term": {"story_id": story_id}}, STORY_SORT)
 
     def commitment_histories(self, story_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         """``commitment_history`` of each story: a ``terms`` query per ``HISTORY_CHUNK`` ids, paged with
@@ -427,7 +430,7 @@ class ElasticStore:
                 page = self.es.search(
                     index=self.alias("commitments"),
                     query=query,
-                    sort=[{"event_time": "asc"}, {"id": "asc"}],
+                    sort=STORY_SORT,
                     size=MAX_DIGEST_ROWS,
                     **({"search_after": after} if after else {}),
                 )["hits"]["hits"]

@@ -732,7 +732,7 @@ class SqliteStore:
     def commitment_history(self, story_id: str) -> list[dict[str, Any]]:
         """Every commitment of one story (a promise and its restatements), oldest first."""
         rows = self._rows(
-            f"SELECT {_DOC} WHERE c.story_id = ? ORDER BY c.event_time, c.rowid",
+            f"SELECT {_DOC} WHERE c.story_id = ? ORDER BY {STORY_ORDER}",
             (story_id,),
         )
         return [commitment_row_doc(r) for r in rows]
@@ -745,7 +745,7 @@ class SqliteStore:
             chunk = unique[at : at + HISTORY_CHUNK]
             rows = self._rows(
                 f"SELECT c.story_id AS story_key, {_DOC} WHERE c.story_id IN ({','.join('?' * len(chunk))}) "
-                "ORDER BY c.story_id, c.event_time, c.rowid",
+                f"ORDER BY c.story_id, {STORY_ORDER}",
                 tuple(chunk),
             )
             for r in rows:
@@ -934,6 +934,9 @@ class SqliteStore:
 
 
 _DOC = f"{COMMITMENT_COLUMNS} FROM {COMMITMENT_FROM}"
+# A story's commitments oldest first: by event time, a tie (one release run by two agencies at the same
+# minute) by who was seen first, as the Elasticsearch backend orders them; then arrival and text order.
+STORY_ORDER = "c.event_time, c.first_seen, c.article_rowid, c.rowid"
 HISTORY_CHUNK = 500  # story ids per query: well under SQLite's 32,766 bound parameters
 PROGRESS_STEPS = 10_000  # SQLite VM steps between deadline checks (well under a millisecond)
 

@@ -167,6 +167,17 @@ def test_migrate_swaps_the_alias_atomically() -> None:
     client.indices.delete.assert_called_once_with(index="gf-commitments-v1")
 
 
+def test_story_history_sorts_ties_by_first_seen_then_id() -> None:
+    client = mock.MagicMock()
+    hit = {"_source": {"story_id": "s-tie", "id": "c1", "doc": {"id": "c1"}}, "sort": ["x"]}
+    client.search.return_value = {"hits": {"hits": [hit]}}
+    store = ElasticStore(client, "gf")
+    store.commitment_histories(["s-tie"])
+    sort = client.search.call_args.kwargs["sort"]
+    assert sort == [{"event_time": "asc"}, {"first_seen": "asc"}, {"id": "asc"}]
+    assert client.search.call_args.kwargs["query"] == {"terms": {"story_id": ["s-tie"]}}
+
+
 def test_response_becomes_a_result_with_facets_highlights_and_next_page() -> None:
     article, extraction = sc.vaccine_article()
     source = article_actions("gf", article, extraction, None)[2]

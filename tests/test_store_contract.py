@@ -294,6 +294,44 @@ def test_history_lists_a_story_oldest_first(filled: Store) -> None:
     assert filled.commitment_history("nothing") == []
 
 
+def test_history_breaks_a_tie_of_publication_by_who_was_seen_first(store: Store) -> None:
+    """Two agencies run one release at the same minute: the copy crawled first opens the story, whichever
+    source was indexed first (each backend used to order such ties its own way: rowid block, id hash)."""
+    published = datetime(2024, 9, 1, 8, 0, tzinfo=UTC)
+    text = "شهرداری اعلام کرد پل طبقاتی تا پایان مهر افتتاح می‌شود."
+    batch = []
+    for source, fetched_hour in (("alpha", 11), ("beta", 9)):
+        url = f"https://{source}.example/news/bridge"
+        article = Article(
+            url=url,
+            canonical_url=url,
+            source=source,
+            title="پل طبقاتی",
+            raw_text=text,
+            text=text,
+            published=published,
+            fetched=published.replace(hour=fetched_hour),
+        )
+        commitment = Commitment(
+            speaker=None,
+            action=text,
+            evidence=text,
+            polarity="commit",
+            start=0,
+            end=len(text),
+            article_id=article.id,
+            story_id="s-tie",
+        )
+        batch.append((article, Extraction(text=text, commitments=[commitment])))
+    store.upsert(batch)
+    history = store.commitment_history("s-tie")
+    assert [d["article"]["source"] for d in history] == ["beta", "alpha"]
+    assert [d["article"]["source"] for d in store.commitment_histories(["s-tie"])["s-tie"]] == [
+        "beta",
+        "alpha",
+    ]
+
+
 # ---------------------------------------------------------------- digest queries
 
 DAY_23 = (datetime(2024, 7, 23, tzinfo=UTC), datetime(2024, 7, 24, tzinfo=UTC))
