@@ -4,6 +4,7 @@
     .venv/bin/python -m benchmarks.zwnj --bench ../shared/bench/zwnj --setup    # first create tool venvs
     .venv/bin/python -m benchmarks.zwnj --dev-cv ../shared/data                 # 2-fold CV on PerDT dev
     .venv/bin/python -m benchmarks.zwnj --dev-cv ../shared/data --cache /tmp/zw  # the same, for iterating
+    .venv/bin/python -m benchmarks.zwnj --cross-seraji ../shared/data           # Seraji dev, all systems
 
 Every system normalises the ``corrupted`` side of ``perdt-test.{del,space,mix,none}.jsonl``; the bench's
 own ``score.py`` scores it.  The other tools are installed only for the benchmark, each in its own
@@ -17,7 +18,11 @@ boundary model of each fold is trained on the training half alone, as ``nlp.trai
 the rest (lexicon tables, boundary models) on every run, so changes to ``nlp/zwnj*.py`` show in ~30 s;
 empty ``DIR`` after changing the sources, ``nlp/train_zwnj.py`` or ``nlp/zwnj_ngram.py``.  A cached
 run writes no results file: the record comes from a full run.
-Results go to ``benchmarks/results/zwnj.{md,json}`` (``--dev-cv``: ``zwnj-devcv.*``).
+``--cross-seraji`` measures another treebank's conventions: Seraji dev, corrupted as the dev-CV corrupts
+PerDT dev, restored by models trained as ``nlp.train_zwnj`` trains them but without Seraji dev (lexicon,
+n-gram and boundary model; about three minutes), every other tool on the same inputs in the same run.
+Results go to ``benchmarks/results/zwnj.{md,json}`` (``--dev-cv``: ``zwnj-devcv.*``, ``--cross-seraji``:
+``zwnj-cross.*``).
 """
 
 from __future__ import annotations
@@ -43,6 +48,11 @@ if TYPE_CHECKING:
 
 CORRUPTIONS = ("del", "space", "mix", "none")
 RESULTS = Path(__file__).parent / "results"
+TITLES = {
+    "zwnj": "PerDT test",
+    "zwnj-devcv": "PerDT dev 2-fold CV",
+    "zwnj-cross": "Seraji dev, another treebank's conventions; trained without it",
+}
 
 # package on PyPI -> python code that defines ``norm(text) -> str`` inside the tool's own virtualenv
 EXTERNAL: dict[str, tuple[str, str]] = {
@@ -189,12 +199,25 @@ def table(results: list[dict]) -> str:
 
 def run_bench(bench: Path, venvs: Path, only: list[str] | None) -> list[dict]:
     """Score every system on the bench and return one result dict per system."""
-    scorer = load_scorer(bench)
-    sets = load_bench(bench)
+    return run_systems(load_scorer(bench), load_bench(bench), venvs, only)
+
+
+def run_systems(
+    scorer: ModuleType,
+    sets: dict[str, list[dict[str, str]]],
+    venvs: Path,
+    only: list[str] | None,
+    ours_label: str = "",
+    outputs: dict[str, dict[str, list[str]]] | None = None,
+) -> list[dict]:
+    """Run every system on the ``corrupted`` side of ``sets`` and score it against the ``gold`` side
+    (``outputs``, when given, receives each system's outputs by label)."""
     texts = {name: [r["corrupted"] for r in rows] for name, rows in sets.items()}
     n_chars = sum(len(t) for rows in texts.values() for t in rows)
     results = []
-    systems: list[tuple[str, object]] = [ours(), hazm_system()] + [(n, n) for n in EXTERNAL]
+    label0, norm = ours()
+    systems: list[tuple[str, object]] = [(ours_label or label0, norm), hazm_system()]
+    systems += [(n, n) for n in EXTERNAL]
     for label, system in systems:
         if only and not any(o in label for o in only):
             continue
@@ -204,6 +227,8 @@ def run_bench(bench: Path, venvs: Path, only: list[str] | None) -> list[dict]:
             results.append({"system": label, "error": res})
             continue
         seconds, outs = res
+        if outputs is not None:
+            outputs[label] = outs
         results.append(
             {
                 "system": label,
@@ -213,6 +238,33 @@ def run_bench(bench: Path, venvs: Path, only: list[str] | None) -> list[dict]:
             }
         )
     return results
+
+
+def cross_seraji(
+    data: Path,
+    bench: Path,
+    venvs: Path,
+    only: list[str] | None = None,
+    cache: Path | None = None,
+    outputs: dict[str, dict[str, list[str]]] | None = None,
+) -> list[dict]:
+    """Another treebank's conventions: Seraji dev corrupted as the dev-CV corrupts PerDT dev, restored by
+    models trained as ``nlp.train_zwnj`` trains them but without Seraji dev, the other tools alongside."""
+    from nlp import zwnj
+    from nlp.train_zwnj_boundary import corrupt
+
+    golds = [t for _, t in _texts_by_id(data / "seraji" / "fa_seraji-ud-dev.conllu")]
+    rng = random.Random(0)
+    sets = {name: [{"gold": g, "corrupted": corrupt(g, name, rng)} for g in golds] for name in CORRUPTIONS}
+    dev = data / "perdt" / "fa_perdt-ud-dev.conllu"
+    texts = dict(_texts_by_id(dev))
+    boundary = _fold_boundary_model(data, frozenset(), list(texts), texts, cache, "xs", seraji=False)
+    zwnj.use_restorer(_fold_restorer(data, frozenset(), "xs", cache, boundary, seraji=False))
+    try:
+        label = "goftar (trained without Seraji dev)"
+        return run_systems(load_scorer(bench), sets, venvs, only, label, outputs)
+    finally:
+        zwnj.use_restorer(None)
 
 
 def dev_cv(data: Path, bench: Path, cache: Path | None = None) -> list[dict]:
@@ -229,7 +281,7 @@ def dev_cv(data: Path, bench: Path, cache: Path | None = None) -> list[dict]:
     n_chars = 0
     texts = dict(_texts_by_id(dev))
     for k, held in enumerate(folds):
-        boundary = _fold_boundary_model(data, held, [i for i in ids if i not in held], texts, cache, k)
+        boundary = _fold_boundary_model(data, held, [i for i in ids if i not in held], texts, cache, f"f{k}")
         zwnj.use_restorer(_fold_restorer(data, held, f"f{k}", cache, boundary))
         from nlp.normalize import normalize
         from nlp.train_zwnj_boundary import corrupt  # the bench's corruptions, shared with training
@@ -254,19 +306,25 @@ def dev_cv(data: Path, bench: Path, cache: Path | None = None) -> list[dict]:
 
 
 def _fold_restorer(
-    data: Path, skip: frozenset[str], tag: str, cache: Path | None, boundary: BoundaryModel | None = None
+    data: Path,
+    skip: frozenset[str],
+    tag: str,
+    cache: Path | None,
+    boundary: BoundaryModel | None = None,
+    seraji: bool = True,
 ) -> Restorer:
-    """A restorer built without the PerDT sentences ``skip``: from counts and an n-gram model kept in
-    ``cache`` under ``tag`` when there is one, else freshly counted."""
+    """A restorer built without the PerDT sentences ``skip`` (and without Seraji dev unless ``seraji``):
+    from counts and an n-gram model kept in ``cache`` under ``tag`` when there is one, else freshly
+    counted."""
     from nlp import zwnj, zwnj_ngram
     from nlp.train_zwnj import build, train_ngram, write_lexicon
 
     if cache is None:
-        counts = build(data, skip_perdt_ids=skip)
+        counts = build(data, skip_perdt_ids=skip, seraji=seraji)
         return zwnj.Restorer(_fold_lexicon(counts, tag), train_ngram(counts), boundary)
     tsv, ngram = cache / f"{tag}.tsv.gz", cache / f"{tag}.ngram"
     if not (tsv.exists() and ngram.exists()):
-        counts = build(data, skip_perdt_ids=skip)
+        counts = build(data, skip_perdt_ids=skip, seraji=seraji)
         cache.mkdir(parents=True, exist_ok=True)
         write_lexicon(tsv, counts)
         zwnj_ngram.save(train_ngram(counts), ngram)
@@ -292,17 +350,19 @@ def _fold_boundary_model(
     train_ids: list[str],
     texts: dict[str, str],
     cache: Path | None = None,
-    fold: int = 0,
+    tag: str = "f0",
+    seraji: bool = True,
 ) -> BoundaryModel:
     """The boundary model trained as ``nlp.train_zwnj`` does, on the training fold alone: its two halves,
-    each read by a restorer whose lexicon saw neither it nor the held-out fold."""
+    each read by a restorer whose lexicon saw neither it nor the held-out fold (nor Seraji dev unless
+    ``seraji``)."""
     from nlp.normalize import normalize
     from nlp.train_zwnj_boundary import collect, fit
 
     rows: list[Example] = []
     for j in range(2):
         half = train_ids[j::2]
-        restorer = _fold_restorer(data, held | frozenset(half), f"f{fold}b{j}", cache)
+        restorer = _fold_restorer(data, held | frozenset(half), f"{tag}b{j}", cache, seraji=seraji)
         rows += collect(restorer, [texts[i] for i in half], normalize)
     return fit(rows)
 
@@ -317,6 +377,14 @@ def _texts_by_id(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+def _notes(path: Path) -> str:
+    """The hand-written notes of a results file (from its first ``## `` heading on), which a new run keeps
+    under the new table."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    at = old.find("\n## ")
+    return "" if at < 0 else old[at:]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="ZWNJ restoration benchmark")
     parser.add_argument("--bench", type=Path, default=Path("../shared/bench/zwnj"))
@@ -324,12 +392,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--setup", action="store_true", help="create the tools' virtualenvs first")
     parser.add_argument("--only", nargs="*", help="run only systems whose label contains one of these")
     parser.add_argument("--dev-cv", type=Path, metavar="DATA", help="2-fold CV on PerDT dev instead")
-    parser.add_argument("--cache", type=Path, help="with --dev-cv: keep fold counts and n-gram models here")
+    parser.add_argument(
+        "--cross-seraji", type=Path, metavar="DATA", help="Seraji dev, models trained without it"
+    )
+    parser.add_argument(
+        "--cache", type=Path, help="with --dev-cv/--cross-seraji: keep counts and n-gram models here"
+    )
     args = parser.parse_args(argv)
     if args.setup:
         setup_venvs(args.venvs)
     if args.dev_cv:
         results, stem = dev_cv(args.dev_cv, args.bench, args.cache), "zwnj-devcv"
+    elif args.cross_seraji:
+        results = cross_seraji(args.cross_seraji, args.bench, args.venvs, args.only, args.cache)
+        stem = "zwnj-cross"
     else:
         results, stem = run_bench(args.bench, args.venvs, args.only), "zwnj"
     md = table(results)
@@ -337,9 +413,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.only or args.cache:
         return  # partial and cached runs are for looking, not for the record
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{stem}.md").write_text(
-        f"# ZWNJ restoration ({'PerDT dev 2-fold CV' if args.dev_cv else 'PerDT test'})\n\n"
-        f"Command: `.venv/bin/python -m benchmarks.zwnj {' '.join(argv or sys.argv[1:])}`\n\n{md}",
+    path = RESULTS / f"{stem}.md"
+    path.write_text(
+        f"# ZWNJ restoration ({TITLES[stem]})\n\n"
+        f"Command: `.venv/bin/python -m benchmarks.zwnj {' '.join(argv or sys.argv[1:])}`\n\n{md}"
+        + _notes(path),
         encoding="utf-8",
     )
     (RESULTS / f"{stem}.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -119,16 +119,17 @@ def verb_forms(data_dir: Path) -> Iterator[str]:
 Counts = tuple[Counter[str], Counter[str], Counter[tuple[str, str]], set[str]]
 
 
-def build(data: Path, skip_perdt_ids: frozenset[str] = frozenset()) -> Counts:
+def build(data: Path, skip_perdt_ids: frozenset[str] = frozenset(), *, seraji: bool = True) -> Counts:
     """Weighted spelling counts (all sources), convention spelling counts (PerDT, Seraji), spaced
-    piece-pair counts and the plain words of hazm's curated list."""
+    piece-pair counts and the plain words of hazm's curated list (``seraji=False``: without Seraji dev,
+    for the cross-treebank benchmark, which scores it)."""
     forms: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     listed: set[str] = set()
     perdt = list(conllu_texts(data / "perdt" / "fa_perdt-ud-dev.conllu", skip_perdt_ids))
-    seraji = list(conllu_texts(data / "seraji" / "fa_seraji-ud-dev.conllu"))
+    serajis = list(conllu_texts(data / "seraji" / "fa_seraji-ud-dev.conllu")) if seraji else []
     convention: Counter[str] = Counter()
-    for texts, name in ((perdt, "perdt"), (seraji, "seraji")):
+    for texts, name in ((perdt, "perdt"), (serajis, "seraji")):
         count_texts(texts, WEIGHTS[name], forms, pairs)
         count_texts(texts, CONVENTION_WEIGHTS[name], convention, Counter())
     for name in ("train_fold1.txt", "test_fold1.txt"):

@@ -141,6 +141,22 @@ def test_training_never_reads_perdt_test(monkeypatch: pytest.MonkeyPatch) -> Non
     assert forms and not any("test" in name and "perdt" in name for name in opened)
 
 
+@pytest.mark.skipif(not DATA.exists(), reason="needs ../shared/data")
+def test_cross_treebank_training_leaves_seraji_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``benchmarks.zwnj --cross-seraji`` scores Seraji dev with counts built without it."""
+    opened: list[str] = []
+    real_open = Path.open
+
+    def spy(self: Path, *a: object, **k: object):  # type: ignore[no-untyped-def]
+        opened.append(self.name)
+        return real_open(self, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", spy)
+    forms, _convention, _pairs, _listed = build(DATA, seraji=False)
+    assert forms and "fa_perdt-ud-dev.conllu" in opened
+    assert not any("seraji" in name for name in opened)
+
+
 @pytest.mark.parametrize(
     ("text", "habit"),
     [
@@ -337,3 +353,36 @@ def test_keen_text_splits_a_rare_stem_glued_only_outside_the_treebanks(tmp_path:
     assert r.restore_atom("تروریستها") == "تروریستها"
     assert r.restore_atom("تروریستها", keen=True) == f"تروریست{Z}ها"
     assert r.restore_atom("انتهای", keen=True) == "انتهای"
+
+
+def test_a_spelling_seen_rarely_beats_an_analysis_that_reads_another_word(tmp_path: Path) -> None:
+    """«واقعهای» is seen once as «واقعه‌ای» outside the treebanks; the analysis «واقع‌های» (a common
+    stem plus a plural) cuts it elsewhere, so it reads another word: the seen spelling wins."""
+    stems = ("کتاب", "درخت", "باغ", "دست", "سنگ", "رنگ", "کشور", "شهر")
+    corpus = [f"{s}{Z}های" for s in stems] + list(stems) + ["واقع"] * 5
+    r = _tiny_restorer(tmp_path, corpus, {f"واقعه{Z}ای": 0.1})
+    assert r.restore_atom("واقعهای") == f"واقعه{Z}ای"
+    assert r.restore_atom("کتابهای") == f"کتاب{Z}های"
+
+
+def test_endings_after_a_silent_heh_follow_the_stem(tmp_path: Path) -> None:
+    """ه + ات is mostly an Arabic plural on a consonant ه (توجهات); but a stem whose ه is a vowel —
+    seen with «‌ای» and «‌ها» — takes the ending with a ZWNJ (نامه‌ات), and one seen with «ی» attached
+    (تنبهی) does not."""
+    corpus = ["توجهات", "شبهات", "توجهات", "شبهات", f"خانه{Z}ات"]
+    corpus += [f"نامه{Z}ای", f"نامه{Z}ها", "نامه", "تنبه", "تنبهی", "تنبهی"]
+    r = _tiny_restorer(tmp_path, corpus)
+    assert r.restore_atom("نامهات") == f"نامه{Z}ات"
+    assert r.restore_atom("تنبهات") == "تنبهات"
+    assert r.restore_atom("توجهات") == "توجهات"
+
+
+def test_a_suffix_class_does_not_join_a_function_word(tmp_path: Path) -> None:
+    """«جو» after ه takes a ZWNJ (ستیزه‌جو), but «که», common and never before a ZWNJ, stays apart."""
+    stems = ("ستیزه", "چاره", "بهانه", "حادثه", "سلطه")
+    corpus = [f"{s}{Z}جو" for s in stems] + list(stems)  # stems, not prefixes: they vote for the class
+    # «جو» stands alone too (no bound piece like «ات») and after a space elsewhere (the class's evidence)
+    corpus += ["که"] * 40 + ["جو", "جو", "آب جو"]
+    r = _tiny_restorer(tmp_path, corpus)
+    assert r.restore_run("بهانه جو", style=zwnj.EAGER) == f"بهانه{Z}جو"
+    assert r.restore_run("که جو", style=zwnj.EAGER) == "که جو"
