@@ -138,15 +138,15 @@ def complaint(sentence: str, cue: Cue, speaker: Speaker | None, outsider: bool =
     What the public will do («کسبه: تا آخر ماه مغازه‌ها را تعطیل می‌کنیم», a protest or a threat) or expects
     («مطمئنم تا پایان سال آب به خانه‌ها برنمی‌گردد»), and what an expert forecasts («کارشناسان می‌گویند قیمت
     مسکن تا پایان سال افزایش می‌یابد»), is no commitment, said in a statement or reported (see
-    ``_outsiders_say``), also inside an official's statement («کارشناسان معتقدند فرونشست ... دو برابر
+    ``outsiders_clause``), also inside an official's statement («کارشناسان معتقدند فرونشست ... دو برابر
     می‌شود»). Their «ما حق نداریم ...» complains of a rule («یکی از ساکنان گفت: ما حق نداریم جلوی خانه
     خودمان پارک کنیم») and their assurances describe («هیچ کاری انجام نمی‌شود»); an office's («شهردار: ما
     حق نداریم ... هدر بدهیم», «هیچ پروژه‌ای رها نمی‌شود») binds itself. A hope or a demand on the city
     («امیدواریم شهرداری ...») is left as it is. ``outsider``: the article names the speaker an expert
     («علی کاظمی، تحلیلگر ...»)."""
-    if cue.polarity in _THEIR_OWN and _outsiders_say(sentence, cue.start):
+    if cue.polarity in _THEIR_OWN and outsiders_clause(sentence, cue.start):
         return True
-    if speaker is None or not (outsider or is_outsider(speaker.text)):
+    if speaker is None or not (outsider or is_outsider(named(speaker))):
         return False
     return (
         cue.polarity in _THEIR_OWN
@@ -170,13 +170,19 @@ _PARTITIVE = re.compile(
 )
 
 
+def _head_off(name: str) -> str:
+    """``name`` past a partitive at its head only («یکی از کسبه» → «کسبه»; the «یک» inside «ترافیک» stays)."""
+    m = _PARTITIVE.match(name)
+    return name[m.end() :] if m else name
+
+
 def is_public(name: str) -> bool:
     """Whether ``name`` names members of the public («یکی از کسبه بازار», «اصناف بازار رضا», «یک کاسب»): a
     word of the public list (``public`` of the speaker words and of the cue file) at its head. After a title
     or an organisation it is what they serve («رئیس اتاق اصناف» is an official), and after a given name a
     surname («محمد بازاری», «حسن کاسب»)."""
     w = words()
-    toks = _PARTITIVE.sub("", name, count=1).split()
+    toks = _head_off(name).split()
     if not toks or toks[0] in w["role_heads"] or toks[0] in w["org_heads"]:
         return False
     return toks[0] in set(w.get("public", [])) | _PUBLIC_EXTRA
@@ -189,33 +195,70 @@ _EXPERT_NOT = frozenset(cue_words()["expert_not"])
 def is_expert(title: str) -> bool:
     """Whether ``title`` names an outside expert («یک استاد دانشگاه», «تحلیلگر بازار مسکن», «عضو هیئت علمی
     دانشگاه شیراز»), not staff of an office («کارشناس مسئول ترافیک شهرداری منطقه ۳»)."""
-    rest = _PARTITIVE.sub("", title.strip(), count=1)
+    rest = _head_off(title.strip())
+    if rest.endswith((" و", "\u200cو")):
+        return False  # «استاد دانشگاه فردوسی و»: a title cut before its «و ...» may go on to a post
     return _EXPERT.match(rest) is not None and not set(rest.split()) & _EXPERT_NOT
 
 
 def is_outsider(name: str) -> bool:
-    """A member of the public or an outside expert: neither binds an office."""
-    return is_public(name) or is_expert(name)
+    """A member of the public or an outside expert: neither binds an office. An expert's word at the head
+    decides by ``is_expert`` alone: the speaker words count «کارشناس» as the public, but «کارشناسان
+    شهرداری», «کارشناس ترافیک پلیس راهور» are staff."""
+    if _EXPERT.match(_head_off(name.strip())):
+        return is_expert(name)
+    return is_public(name)
 
 
-def named_expert(text: str, name: str) -> bool:
-    """Whether the article gives ``name`` an expert's title in apposition («علی کاظمی، تحلیلگر بازار
-    مسکن،»)."""
-    at = text.find(name) if name else -1
-    if at < 0:
-        return False
-    m = re.match(r"\s*[،,]\s*([^،,:؛.\n]+)", text[at + len(name) :])
-    return m is not None and is_expert(m.group(1))
+def named(speaker: Speaker) -> str:
+    """Who the speaker is as the article named them: «وی» is the person it stands for."""
+    return speaker.display if speaker.kind == "pronoun" else speaker.text
 
 
-def _outsiders_say(sentence: str, at: int) -> bool:
+_PRONOUNS = frozenset({"وی", "او", "ایشان", "ایشون", "آنها", "آن‌ها"})
+
+
+def titles_beside(text: str, name: str) -> list[str]:
+    """The titles the article gives ``name`` where it first names them: after it, with or without a comma
+    («علی کاظمی، تحلیلگر بازار مسکن، گفت», «رضا مرادی کارشناس حمل و نقل گفت»), and before it («کارشناس
+    حمل و نقل رضا مرادی گفت», «کارشناس حمل و نقل، رضا مرادی، گفت»). Empty when the name is not found."""
+    if not name or name in _PRONOUNS:
+        return []
+    found = re.search(rf"(?<![\w\u200c]){re.escape(name)}(?![\w\u200c])", text)
+    if found is None:
+        return []
+    at = found.start()
+    out: list[str] = []
+    after = re.match(r"\s*[،,]?\s*([^،,:؛.!؟\n«»]+)", text[at + len(name) :])
+    if after:
+        out.append(after.group(1).strip())
+    segments = re.split(r"[،,:؛.!؟\n«»]", text[:at])
+    before = segments[-1].strip()
+    if not before and len(segments) > 1 and re.search(r"[،,]\s*$", text[:at]):
+        before = segments[-2].strip()  # «کارشناس حمل و نقل، رضا مرادی، گفت»
+    # a clause before the name is no title («کارشناسان می‌گویند ... اما شهردار گفت»)
+    if before and len(before.split()) <= 8 and not any(verb_like(t) for t in before.split()):
+        out.append(before)
+    return out
+
+
+# «شهروندان می‌گویند با اجرای طرح، ترافیک ... بیشتر می‌شود»: the comma closes an adverbial of means, not a
+# clause.
+_ADVERBIAL = re.compile(r"^\s*با[ \u200c][^،,؛:]*[،,]")
+
+
+def outsiders_clause(sentence: str, at: int) -> bool:
     """Whether the clause of ``at`` is what the public or experts say or expect: it follows their verb of
     saying («کارشناسان معتقدند ...») or «به گفته X،» with no clause of its own between («کارشناسان می‌گویند
     ...، اما شهرداری ... اجرا می‌کند» is the office's plan)."""
-    for m in _SAYS.finditer(sentence, 0, at):
+    # «کارشناسان پیش‌بینی می‌کنند ...»: the verb of saying may be the cue itself
+    for m in _SAYS.finditer(sentence):
+        if m.start() > at:
+            break
         opens = max(sentence.rfind(p, 0, m.start()) for p in "،,:؛") + 1
         subject = sentence[opens : m.start()].split()
-        if 0 < len(subject) <= 5 and is_outsider(" ".join(subject)) and _one_clause(sentence[m.end() : at]):
+        between = _ADVERBIAL.sub("", sentence[m.end() : at], count=1)
+        if 0 < len(subject) <= 5 and is_outsider(" ".join(subject)) and _one_clause(between):
             return True
     return any(_said_by_outsider(sentence[m.end() : at]) for m in _SAID_BY.finditer(sentence, 0, at))
 

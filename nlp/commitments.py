@@ -7,7 +7,8 @@ opinions and descriptions carry none of these and are left alone. One commitment
 action is the clause around the cue.
 
 The cue file is compiled in ``nlp.commitment_cues``; who acts and whether the speaker is the public is
-``nlp.commitment_actors``; which dates bound the commitment is ``nlp.commitment_deadlines``; routines are
+``nlp.commitment_actors``; which dates bound the commitment is ``nlp.commitment_deadlines``; forecasts that
+look like plans (the weather, quantities no office sets) are ``nlp.commitment_forecasts``; routines are
 ``nlp.routines``.
 """
 
@@ -20,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 
 from goftar.model import Commitment, Quantity, Speaker, Statement
-from nlp.commitment_actors import actor, asked, complaint, named_expert
+from nlp.commitment_actors import actor, asked, complaint, is_expert, named, outsiders_clause, titles_beside
 from nlp.commitment_cues import (
     TOKEN,
     VERB_END,
@@ -47,10 +48,17 @@ from nlp.commitment_deadlines import (
     pick_deadline,
     plan_bounds,
 )
-from nlp.dates import deadlines_in, find_date_expressions
+from nlp.commitment_forecasts import (
+    clause_start,
+    comparative_forecast,
+    quantity_change,
+    quantity_forecast,
+    weather_verb,
+)
+from nlp.dates import deadlines_in
 from nlp.numbers import find_quantities
 from nlp.routines import RECURRING, not_recurring, recurring_bounds
-from nlp.speakers import key
+from nlp.speakers import key, words
 from nlp.statements import DEMAND_VERBS, Found, sentence_spans
 
 __all__ = [
@@ -140,8 +148,8 @@ def find_cue(
                 if outside(m)
                 and _not_regret(spec, sentence, m)
                 and not _estimate(spec, sentence, m)
-                and not _comparative_forecast(spec, sentence, m)
-                and not _quantity_forecast(spec, sentence, m)
+                and not comparative_forecast(spec, sentence, m)
+                and not quantity_forecast(spec, sentence, m)
                 and not _about_the_talk(spec, sentence, m, cfg)
             ),
             None,
@@ -215,69 +223,6 @@ def _estimate(spec: CueSpec, sentence: str, m: re.Match[str]) -> bool:
     return needed is not None and _NEED_ENDS.match(sentence, m.end()) is not None
 
 
-# «سفرهای نوروزی امسال بیشتر خواهد بود», «هوا سردتر خواهد بود»: a state compared, in the third person, is a
-# forecast of how things will be, no one's deed (as «بیشتر می‌شود» is in the present; see the guide).
-_COMPARED = re.compile(r"(?:بیش|کم|به|بد|شلوغ|خلوت|سرد|گرم|آلوده|سنگین|طولانی|زیاد)[ \u200c]?تر[ \u200c]+$")
-
-
-def _comparative_forecast(spec: CueSpec, sentence: str, m: re.Match[str]) -> bool:
-    """Whether a third-person «خواهد/خواهند بود» follows a comparative (see ``_COMPARED``)."""
-    if spec.polarity != "commit" or not re.fullmatch(r"ن?خواه(?:د|ند)", m.group()):
-        return False
-    return re.match(r"\s+بود(?![\w\u200c])", sentence[m.end() :]) is not None and bool(
-        _COMPARED.search(sentence, 0, m.start())
-    )
-
-
-# «آلودگی هوا تا پایان هفته بیشتر خواهد شد», «قیمت مسکن تا عید افزایش می‌یابد», «تعداد مسافران مترو تا پایان
-# سال به ۵۰۰ هزار نفر می‌رسد»: a quantity no office sets (``quantities`` in the cue file), opening its clause,
-# that rises, falls, goes on or reaches a level is a forecast, whoever says it and whatever date is ahead. An
-# office's own stock («ظرفیت اتوبوس‌ها تا مهر افزایش می‌یابد») is not listed, and a first-person deed («ما ...
-# آلودگی را ۱۰ درصد کاهش می‌دهیم») has its own verb.
-_QUANTITY = cue_words()["quantities"]
-_QUANTITY_SUBJECT = re.compile(
-    rf"(?:(?:{alternation(_QUANTITY['measures'])})[ \u200c]+)?"
-    rf"(?:{alternation(_QUANTITY['heads'])})(?![\w\u200c])"
-)
-_QUANTITY_LEAD = re.compile(rf"(?:(?:{alternation(_QUANTITY['lead'])})(?![\w\u200c])[\s،,]*)+")
-_CHANGE = re.compile(rf"(?:{alternation(_QUANTITY['changes'])})$")
-_REACH = re.compile(r"(?:ن?می[ \u200c]?)?رس(?:د|ند|ید)$")  # «می‌رسد», «(خواهد) رسید»
-
-
-def _quantity_forecast(spec: CueSpec, sentence: str, m: re.Match[str]) -> bool:
-    """Whether a third-person «خواهد/خواهند» forecasts a quantity (see ``_QUANTITY``)."""
-    if spec.polarity != "commit" or not re.fullmatch(r"ن?خواه(?:د|ند)", m.group()):
-        return False
-    aux = re.match(r"\s+([^\s،,.؛!؟]+)", sentence[m.end() :])
-    return _quantity_change(sentence, m.start(), m.end(), aux.group(1) if aux else "")
-
-
-def _quantity_change(sentence: str, start: int, end: int, after: str = "") -> bool:
-    """Whether the verb at ``start:end`` (with ``after`` the verb a future «خواهد» takes) says a quantity of
-    ``_QUANTITY`` changes: a change word right before it («افزایش می‌یابد», «بیشتر خواهد شد», «افزایش پیدا
-    نمی‌کند»), «ادامه دارد», or «رسیدن» to a level."""
-    verb = sentence[start:end]
-    if re.search(r"(?:یم|م)$", verb):
-        return False  # «... را کاهش می‌دهیم»: the office's own deed
-    opens = _clause_start(sentence, start)
-    words = sentence[opens:start].split()
-    if words and words[-1] == "پیدا":
-        words = words[:-1]
-    changes = verb.startswith("ادامه") or _REACH.search(after or verb) is not None
-    if not (changes or (words and _CHANGE.search(words[-1]))):
-        return False
-    return _QUANTITY_SUBJECT.match(_subject_of(sentence[opens:start])) is not None
-
-
-def _subject_of(clause: str) -> str:
-    """``clause`` from its subject on: without its dates and the hedges or adverbs before the subject."""
-    for s, e in reversed(find_date_expressions(clause)):
-        clause = clause[:s] + " " + clause[e:]
-    clause = clause.strip(" \u200c،,")
-    lead = _QUANTITY_LEAD.match(clause)
-    return clause[lead.end() :] if lead else clause
-
-
 def _after_word(sentence: str, m: re.Match[str], nouns: frozenset[str]) -> bool:
     """Whether the word before ``m`` is one of ``nouns``."""
     prev = sentence[: m.start()].split()
@@ -345,8 +290,8 @@ def _present_cue(
         and not any(s <= m.start() < e for s, e in forecasts)
         and not _after_word(sentence, m, cfg.opinion_nouns)
         and (unsure is None or m.start() < unsure)
-        and not _weather_verb(sentence, m)
-        and not _quantity_change(sentence, m.start(), m.end())
+        and not weather_verb(sentence, m)
+        and not quantity_change(sentence, m.start(), m.end())
     ]
     if not verbs:
         return None
@@ -389,54 +334,6 @@ _PREVERB_FORECAST = re.compile(
     rf"|(?<!همین )(?<!این )(?<!به )(?:{alternation(_FORECAST_WORDS['causes'])})"
     rf"|{alternation(_FORECAST_WORDS['origins'])}|{alternation(_FORECAST_WORDS['hedges'])})(?![\w\u200c])"
 )
-
-
-# «قطعا بارندگی‌ها در هفته آینده بیشتر می‌شود», «از فردا دمای هوا کاهش می‌یابد»: a present verb whose clause
-# has the weather for subject forecasts it, whoever says it and whatever date is ahead. The weather word
-# opens the subject: at the clause's start, after an adverb or a time word; after a noun it names what a
-# deed is about («طرح جمع‌آوری آب باران از هفته آینده اجرا می‌شود»). A first-person verb («با بارش برف از
-# فردا معابر را برف‌روبی می‌کنیم») is a plan.
-_WEATHER = re.compile(rf"(?<![\w\u200c])(?:{alternation(_FORECAST_WORDS['weather'])})(?![\w\u200c])")
-_WEATHER_LEAD = re.compile(
-    r"(?:^|(?<![\w\u200c])(?:قطعا|قطعاً|حتما|حتماً|احتمالا|احتمالاً|همچنین|نیز|و|آینده|آتی|فردا|امروز|امشب"
-    r"|جاری|اکنون))\s*$"
-)
-
-
-# «بارش برف از امشب آغاز می‌شود و شهرداری از فردا ... اجرا می‌کند»: a «و» after a verb opens a new clause
-# as a comma does, when that clause names its own subject. One that, past its time words, opens with a
-# preposition or with the verb's own noun goes on with the weather («باران‌ها از پنجشنبه شروع می‌شود و تا
-# یکشنبه ادامه دارد», «... و در شهر ادامه می‌یابد»).
-_AND_AFTER_VERB = re.compile(r"(?P<verb>[^\s،,؛:]+)\s+و\s")
-_NO_SUBJECT = frozenset({"در", "به", "با", "تا", "از", "بر", "برای", "هم", "نیز", "همچنان"})
-
-
-def _clause_start(sentence: str, at: int) -> int:
-    """Where the clause holding offset ``at`` starts: after the last comma or colon, or the last «و» that
-    follows a verb and opens a clause with its own subject, before ``at``."""
-    start = max(sentence.rfind(p, 0, at) for p in "،,؛:") + 1
-    for m in _AND_AFTER_VERB.finditer(sentence, start, at):
-        if verb_like(m["verb"]) and _own_subject(sentence[m.end() : at]):
-            start = m.end()
-    return start
-
-
-def _own_subject(clause: str) -> bool:
-    """Whether ``clause`` (up to its verb) opens with a subject of its own, past its time words."""
-    for s, e in reversed(find_date_expressions(clause)):
-        clause = clause[:s] + " " + clause[e:]
-    toks = clause.split()
-    return len(toks) > 1 and toks[0] not in _NO_SUBJECT
-
-
-def _weather_verb(sentence: str, verb: re.Match[str]) -> bool:
-    if re.search(r"(?:یم|م)$", verb.group()):
-        return False
-    start = _clause_start(sentence, verb.start())
-    return any(
-        _WEATHER_LEAD.search(sentence[start : w.start()])
-        for w in _WEATHER.finditer(sentence, start, verb.start())
-    )
 
 
 def _preverb_thirds(sentence: str) -> list[re.Match[str]]:
@@ -594,13 +491,14 @@ def commitment_in(
     statement: bool,
     promised: Cue | None = None,
     outsider: bool = False,
+    role: str = "",
 ) -> Commitment | None:
     """The commitment of one sentence (``offset`` = its start in the document), or ``None``.
 
     ``promised``: the cue of the statement's reporting verb («قول داد»، «وعده داد») when that verb is
     itself a promise; the sentence is then a commitment even with no cue of its own (see
     :func:`find_commitments`). ``outsider``: the article names the speaker an outside expert, whose forecast
-    binds no office (see ``complaint``).
+    binds no office (see ``complaint``). ``role``: the title the article gives the speaker beside the name.
     """
     dates = not_said_on(sentence, deadlines_in(sentence, published))
     future = future_spans(not_done(sentence, not_recurring(sentence, dates)), published)
@@ -629,6 +527,10 @@ def commitment_in(
         # «شهردار منطقه ۵:\n🔸 بازگشایی پل تا آخر آذر»: a bullet or headline with no verb names a deed and a
         # date still ahead; as the speaker's, it is what will be done (a past date or none is a report).
         cue = Cue(0, 0, "commit", False, _VERBLESS_CONFIDENCE)
+    if cue is not None and _own_pledge(sentence, cue, speaker, role):
+        cue = Cue(cue.start, cue.end, "commit", cue.negated, cue.confidence)
+    if cue is not None and cue.polarity in ("commit", "intend") and outsiders_clause(sentence, cue.start):
+        return _after_their_clause(sentence, cue, offset, speaker, published, statement, outsider, role)
     if (
         cue is None
         or _BROKEN.search(sentence, cue.start)
@@ -678,6 +580,60 @@ def commitment_in(
 
 
 _VERBLESS_CONFIDENCE = 0.5
+
+# After what experts or the public say, a clause of the speaker's own: «کارشناسان معتقدند ترافیک ... بیشتر
+# می‌شود، اما شورا تا پایان دی ... تصویب می‌کند», «به گفته کارشناسان، ...؛ بنابراین آرامستان جدید ... احداث
+# خواهد شد», «... و ما تا پایان هفته ... تمام می‌کنیم».
+_OWN_CLAUSE = re.compile(
+    r"(?:[،,؛]\s*|\s+و\s+)(?=(?:اما|ولی|لیکن|با[ \u200c]این[ \u200c]حال|بنابراین|به[ \u200c]همین[ \u200c]دلیل"
+    r"|از[ \u200c]این[ \u200c]رو|لذا|ما)(?![\w\u200c]))"
+)
+
+
+def _after_their_clause(
+    sentence: str,
+    cue: Cue,
+    offset: int,
+    speaker: Speaker | None,
+    published: date | None,
+    statement: bool,
+    outsider: bool,
+    role: str,
+) -> Commitment | None:
+    """The commitment of the speaker's own clause after the outsiders' one that holds ``cue`` (see
+    ``_OWN_CLAUSE``), with the whole sentence as its evidence, or ``None``."""
+    m = _OWN_CLAUSE.search(sentence, cue.end)
+    if m is None or (speaker is None and sentence.startswith("ما", m.end())):
+        return None  # with no speaker, «... و ما ...» goes on with the public who spoke
+    c = commitment_in(
+        sentence[m.end() :], offset + m.end(), speaker, published, statement, None, outsider, role
+    )
+    if c is not None:
+        c.evidence = sentence.strip()
+        c.evidence_start = offset + len(sentence) - len(sentence.lstrip())
+        c.evidence_end = c.evidence_start + len(c.evidence)
+    return c
+
+
+# «شهرداری متعهد است تا ...» is what binds the municipality: a demand when the council or a governor says it,
+# the municipality's own pledge (``commit``) when it or its official does («شهردار کرمان», «معاون خدمات شهری
+# شهرداری»): the office named is the speaker's (its name, or the office of the title, is in the speaker's).
+_THIRD_PLEDGE = re.compile(r"متعهد[ \u200c](?:است|هستند|می[ \u200c]?شود|می[ \u200c]?شوند)")
+
+
+def _own_pledge(sentence: str, cue: Cue, speaker: Speaker | None, role: str) -> bool:
+    if (
+        speaker is None
+        or cue.polarity != "demand"
+        or not _THIRD_PLEDGE.fullmatch(sentence[cue.start : cue.end])
+    ):
+        return False
+    subject = sentence[clause_start(sentence, cue.start) : cue.start].split()[:2]
+    if not subject or subject[0] not in words()["org_heads"]:
+        return False
+    who = " ".join([speaker.text, speaker.display, role]).replace("\u200c", " ")
+    # «شهرداری کرمان» is «شهردار کرمان»'s office, «شورای شهر» the «رئیس شورای شهر»'s
+    return all(w.removesuffix("ی").replace("\u200c", " ") in who for w in subject)
 
 
 _PREVERB_VERB = re.compile(r"(?:بر|در|باز|فرا|وا)?ن?(?:می|خواه)[ \u200c]?\w")
@@ -742,13 +698,14 @@ def find_commitments(
         promised = _promise_verb(st.reporting_verb)
         if promised is not None and _told_before(text, found):
             promised = None
-        outsider = _named_expert(text, st.speaker)
+        titles = _titles(text, st.speaker)
+        outsider, role = any(is_expert(t) for t in titles), " ".join(titles)
         for s, e in sentence_spans(text, st.start, st.end, split_quotes=True):
             broken = _broken_after(text, e)
             c = (
                 None
                 if broken
-                else commitment_in(text[s:e], s, st.speaker, published, True, promised, outsider)
+                else commitment_in(text[s:e], s, st.speaker, published, True, promised, outsider, role)
             )
             if c is not None and _promised_by_speaker(promised) and c.actor is None and st.speaker:
                 c.actor = st.speaker.display  # who promised does it (who announces or hopes may not)
@@ -763,8 +720,9 @@ def find_commitments(
         k = bisect_left(starts, s)
         speaker = said[k - 1][1] if k else None
         if not _broken_after(text, e):
-            outsider = _named_expert(text, speaker)
-            _add(out, seen, commitment_in(text[s:e], s, speaker, published, False, outsider=outsider))
+            titles = _titles(text, speaker)
+            outsider, role = any(is_expert(t) for t in titles), " ".join(titles)
+            _add(out, seen, commitment_in(text[s:e], s, speaker, published, False, None, outsider, role))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -819,9 +777,9 @@ _ANNOUNCED = Cue(0, 0, "commit", False, 0.7)
 _DEMANDED = Cue(0, 0, "demand", False, 0.6)
 
 
-def _named_expert(text: str, speaker: Speaker | None) -> bool:
+def _titles(text: str, speaker: Speaker | None) -> list[str]:
     """«علی کاظمی، تحلیلگر بازار مسکن، گفت»: the speaker's name keeps no title, the article gives it."""
-    return speaker is not None and named_expert(text, speaker.text)
+    return titles_beside(text, named(speaker)) if speaker is not None else []
 
 
 def _promised_by_speaker(promised: Cue | None) -> bool:

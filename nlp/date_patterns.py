@@ -78,9 +78,12 @@ _PLAIN_MONTH = _alt(m for m in MONTHS if m not in _WORD_MONTHS)
 _NUMWORD = _alt(k for k in ONES if k != "صفر")
 _NUMBER = rf"(?P<n>\d+(?:[./]\d+)?|(?:{_NUMWORD})(?:\s+و\s+(?:{_NUMWORD}|نیم))*)"
 _DAY = rf"(?P<day>\d{{1,2}}(?:\s?ام|م)?|{_alt(ORDINAL_DAYS)})"
+# A year written in figures: the Jalali years of this era (13xx, 14xx) or Gregorian ones (19xx, 20xx);
+# «تا پایان سال ۱۰۰۰ دستگاه اتوبوس» counts buses, it names no year.
+_YEAR_NUM = r"(?:[1۱][349۳۴۹]\d\d|[2۲][0۰]\d\d)"
 # «۱۵ خرداد سال آینده»: «آینده» names next year only after «سال» («خرداد آینده» is the coming Khordad).
 _NEXT_YEAR = r"(?<=سال[\s\u200c])(?:آینده|آتی|بعد|جاری)"
-_YEAR = rf"(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال|جاری|{_NEXT_YEAR}))?"
+_YEAR = rf"(?:{_SP}(?:سال{_SP})?(?P<year>{_YEAR_NUM}|امسال|جاری|{_NEXT_YEAR}))?"
 # «یک هفته بعد از عید فطر»: «بعد از» counts from an event, not from publication.
 _FUTURE = rf"(?:آینده|آتی|بعد(?!{_SP}از{_E})|دیگر)"
 # «شش ماه نخست سال آینده», «سه ماه اول سال»: a count before an ordinal is a part of a year (see ``_HALF``).
@@ -103,7 +106,7 @@ class _Expr:
 
 
 _HALF_YEAR = (
-    rf"(?:سال(?:{_SP}(?P<which>جاری|آینده|آتی|بعد))?(?:{_SP}(?P<year>\d{{4}}))?"
+    rf"(?:سال(?:{_SP}(?P<which>جاری|آینده|آتی|بعد))?(?:{_SP}(?P<year>{_YEAR_NUM}))?"
     rf"|(?P<this>امسال)|(?P<bare>1[34]\d\d))"
 )
 _HALF = (
@@ -180,8 +183,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     ),
     (
         re.compile(
-            rf"{_B}(?P<part>){_MONTH}(?:{_SP0}ماه(?:{_SP}(?:سال{_SP})?(?P<year>\d{{4}}|امسال|{_NEXT_YEAR}))?"
-            rf"|{_SP}(?:سال{_SP})?(?P<year2>\d{{4}})){_E}"
+            rf"{_B}(?P<part>){_MONTH}(?:{_SP0}ماه(?:{_SP}(?:سال{_SP})?(?P<year>{_YEAR_NUM}|امسال|{_NEXT_YEAR}))?"
+            rf"|{_SP}(?:سال{_SP})?(?P<year2>{_YEAR_NUM})){_E}"
         ),
         "on",
         _month_part,
@@ -216,7 +219,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (
         re.compile(
             rf"{_B}(?P<part>پایان|آخر|انتهای|انتها|اواخر|اواسط|ابتدای|آغاز|اوایل|اوائل){_SP}"
-            rf"(?:{_YEAR_WORDS}(?:{_SP}(?P<year>\d{{4}}))?){_E}{_OTHER_YEAR}"
+            rf"(?:{_YEAR_WORDS}(?:{_SP}(?P<year>{_YEAR_NUM}))?){_E}{_OTHER_YEAR}"
         ),
         "on",
         _year_part,
@@ -236,7 +239,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         "on",
         _year_range,
     ),
-    (re.compile(rf"{_B}(?P<part>)سال{_SP}(?P<year>\d{{4}})(?P<which>){_E}"), "on", _year_part),
+    (re.compile(rf"{_B}(?P<part>)سال{_SP}(?P<year>{_YEAR_NUM})(?P<which>){_E}"), "on", _year_part),
     # «تا پایان ۱۴۰۳»: a bare year after «پایان» (only a year of this era: «پایان ۵۰۰ متر» is not one)
     (
         re.compile(
@@ -271,14 +274,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     (
         re.compile(
             rf"{_B}(?:(?P<part>{_alt(_SEASON_PARTS)}){_SP})?(?:فصل{_SP})?(?P<season>{_alt(SEASONS)})"
-            rf"(?:{_SP}(?:سال{_SP})?(?P<year>امسال|جاری|آینده|آتی|بعد|\d{{4}}))?{_E}"
+            rf"(?:{_SP}(?:سال{_SP})?(?P<year>امسال|جاری|آینده|آتی|بعد|{_YEAR_NUM}))?{_E}"
         ),
         "on",
         _season,
     ),
     (
         re.compile(
-            rf"{_B}دهه{_SP}(?:مبارک{_SP})?فجر(?:{_SP}(?:سال{_SP})?(?P<year>امسال|جاری|آینده|\d{{4}}))?{_E}"
+            rf"{_B}دهه{_SP}(?:مبارک{_SP})?فجر(?:{_SP}(?:سال{_SP})?(?P<year>امسال|جاری|آینده|{_YEAR_NUM}))?{_E}"
         ),
         "on",
         _fajr,

@@ -186,6 +186,8 @@ _yalda = _next_yearly(9, 30)
 # rather than a library: no library follows Iran's calendar (set by sighting the moon), and a day or two
 # either way does not change whether a feast is within 45 days.
 _LUNAR_TEXT = re.compile(r"رمضان|فطر|قربان|اضحی|غدیر|مبعث|روزه|محرم|شعبان|رجب|ذی[ \u200c]?الحجه|حج(?!\w)")
+# «پل غدیر», «خیابان رمضان», «بلوار مبعث»: a lunar word naming a place is no feast.
+_PLACE_BEFORE = re.compile(r"(?:پل|خیابان|بلوار|میدان|بزرگراه|تقاطع|کوچه|شهرک|بوستان|ایستگاه)[ \u200c]+$")
 _FEAST_NAMES = r"فطر|قربان|اضحی|غدیر|مبعث|سعید|مبارک|پاک|کریسمس|میلاد|ولادت|بزرگ|نوروز|الله|باستانی|اکبر"
 _LUNAR_NEAR = timedelta(days=45)
 
@@ -194,6 +196,11 @@ def _islamic_to_date(year: int, month: int, day: int) -> date:
     """A day of the tabular (arithmetic) Islamic calendar as a Gregorian date."""
     jdn = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439
     return date.fromordinal(jdn - 1721425)
+
+
+def _lunar_text(text: str) -> bool:
+    """Whether ``text`` speaks of a lunar feast or month, past the places named after one."""
+    return any(not _PLACE_BEFORE.search(text, 0, m.start()) for m in _LUNAR_TEXT.finditer(text))
 
 
 def _lunar_feasts(around: date) -> list[date]:
@@ -212,7 +219,7 @@ _YEARLY = re.compile(
 
 
 def _bare_eid(m: re.Match[str]) -> Callable[[date | None], Range]:
-    if _LUNAR_TEXT.search(m.string):
+    if _lunar_text(m.string):
         raise ValueError("«عید» in a text about a lunar feast may be that feast")
     if not _EID_BOUND.search(m.string, 0, m.start()) or _YEARLY.search(m.string):
         raise ValueError("a bare «عید» with no bound, or every year, is the holiday season, not a day")
