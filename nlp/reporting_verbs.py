@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.speaker_words import full_name, role_head
 from nlp.statement_spans import sentence_start
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -88,9 +89,30 @@ def in_colon_quote(
     if re.match(r"\s*:", text[m.end() :]):
         return False  # «... و رئیس شورا هم گفت: ...»: a speaker clause of its own
     start = sentence_start(sentences, m.start())
+    if _also_said(text, start, m.start()):
+        return False
     return any(
         h.start() >= start
         and _COLON_OPEN.match(text, h.end())
         and not re.search('[«»"“”]', text[h.end() : m.start()])
         for h in earlier
     )
+
+
+# «... ساخته می‌شود و مدیرعامل سازمان پارک‌ها نیز اعلام کرد که ...»: the reporter joins another speaker to
+# the sentence with «و» and «نیز» / «هم» after a finished clause
+_ALSO_JOINED = re.compile(
+    rf"(?<![\w\u200c])(?:ن?می[ \u200c]?\w+|است|شد|شود|کرد|کند|دارد|داد)\s*(?:\s+و|[،,])\s+"
+    rf"(?P<who>[^«»:.!؟،,]{{2,80}}?){_SP}(?:نیز|هم){_SP}(?:[^«»:.!؟،,]{{0,40}}\s)?$"
+)
+
+
+def _also_said(text: str, start: int, verb_start: int) -> bool:
+    """Whether the verb at ``verb_start`` has a speaker of its own joined after a finished clause: a title or
+    a full name before «نیز» / «هم» («... و مدیرعامل سازمان پارک‌ها نیز اعلام کرد»). Not an organisation:
+    «... و شورا هم تأکید کرد که ...» is how the speaker himself reports the council."""
+    m = _ALSO_JOINED.search(text, start, verb_start)
+    if m is None:
+        return False
+    tokens = m["who"].split()
+    return len(tokens) <= 10 and (role_head(tokens[:2]) or full_name(m["who"]))

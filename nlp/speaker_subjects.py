@@ -45,6 +45,20 @@ def _bare_subject_length(tokens: list[str], before: str) -> int | None:
     return next((k for k in (3, 2, 1) if k <= len(tokens) and _named_earlier(tokens[:k], before)), None)
 
 
+def titles_before(text: str, head: str, before: int) -> list[tuple[int, str]]:
+    """(start, title) of the titles headed by ``head`` that ``text`` names in full before ``before``, in
+    order: «شهردار ساری» in «شهردار ساری امروز از پروژه بازدید کرد», up to the city after its last place
+    word."""
+    out = []
+    for m in re.finditer(rf"(?<![\w\u200c]){re.escape(head)}(?![\w\u200c])", text[:before]):
+        found = list(re.finditer(r"[^\s،,:؛«»()]+", text[m.start() : min(before, m.start() + 200)]))
+        tokens = [t.group() for t in found]
+        k = _title_length(tokens)
+        if k is not None and k > 1:
+            out.append((m.start(), text[m.start() : m.start() + found[k - 1].end()]))
+    return out
+
+
 def _named_earlier(tokens: list[str], before: str) -> bool:
     """Whether ``before`` introduced these words as an official's name: a full name (or a surname after a
     given name) followed by a title («علی مرادی شهردار بیرجند», «علی مرادی، شهردار ...»)."""
@@ -73,7 +87,7 @@ def _title_length(tokens: list[str]) -> int | None:
         while j + 1 < len(tokens) and tokens[j] in SUBDIVISIONS:  # «شهردار منطقه ۳ کرج»
             j += 2
         if j < len(tokens) and tokens[j] not in _PLACE_TAKERS and name_like(tokens[j]):
-            return j + 1
+            return j + _place_length(tokens[j:])
         # a boundary or a common noun after the place word («به گفته استاندار مدارس استان ...») starts what
         # was said: a later place word belongs to it, not to the title, which ends at its district
         # («شهردار منطقه ۳ امسال ...») or, before a noun that is no name, at the place word («به گفته شهردار
@@ -81,6 +95,15 @@ def _title_length(tokens: list[str]) -> int | None:
         if j < len(tokens) and tokens[j] not in _PLACE_TAKERS:
             return j if j > i + 1 or _common_noun(tokens[j]) else None
     return None
+
+
+def _place_length(tokens: list[str]) -> int:
+    """How many words the place opening ``tokens`` takes: «خراسان رضوی», «سیستان و بلوچستان» whole."""
+    for place in words().get("compound_places", []):
+        parts = place.split()
+        if tokens[: len(parts)] == parts:
+            return len(parts)
+    return 1
 
 
 def _common_noun(token: str) -> bool:

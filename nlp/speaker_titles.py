@@ -37,7 +37,7 @@ def and_another(text: str, at: int, end: int, head: str | None = None) -> bool:
     return k >= 2 and (head is None or head in tokens[k : k + 8])
 
 
-def _name_before(text: str) -> str | None:
+def name_before(text: str) -> str | None:
     """The full name that ends ``text`` («با حکم شهردار، کیوان صالحی» -> «کیوان صالحی»), or ``None``."""
     tokens = re.split(r"[،,:؛«»\-–—]", text)[-1].split()
     k = len(tokens)
@@ -54,8 +54,10 @@ def shortens(role: str, long: list[str]) -> bool:
     if len(short) < 2 or not long or short[0] != long[0] or len(short) > len(long):
         return False
     # «شهردار کرج» is not «شهردار منطقه ۳ کرج» shortened, nor «شهردار منطقه ۱۷» «شهردار ناحیه ۲ منطقه ۱۷»:
-    # leaving out the district names a different office, the city's (or the larger district's)
-    if any(w in SUBDIVISIONS and w not in short for w in long):
+    # leaving out the district but keeping a word after it names a different office, the city's (or the
+    # larger district's); «معاون فنی» keeps none and shortens «معاون فنی شهرداری منطقه ۳ تبریز»
+    cut = next((k for k, w in enumerate(long) if w in SUBDIVISIONS and w not in short), None)
+    if cut is not None and any(any(w.startswith(t) for w in long[cut:]) for t in short[1:]):
         return False
     return all(any(w.startswith(t) for w in long[1:]) for t in short[1:])
 
@@ -68,7 +70,7 @@ def narrative_titles(text: str, entities: list[Entity], before: int) -> list[tup
     for m in re.finditer(r"[^.!؟\n]+", text[:before]):
         pairs.extend(_apposed_pairs(text, m.start(), m.end()))
         for appointed in _APPOINTED.finditer(text, m.start(), m.end()):
-            holder = _name_before(text[m.start() : appointed.start()])
+            holder = name_before(text[m.start() : appointed.start()])
             if holder:
                 pairs.append((Speaker(text=holder, kind="person"), appointed["title"]))
     return pairs

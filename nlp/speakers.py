@@ -18,7 +18,8 @@ from datetime import date
 
 from goftar.model import Entity, Speaker
 from nlp.speaker_phrases import anaphor, speaker_phrase
-from nlp.speaker_titles import FORMER, and_another, narrative_titles, shortens
+from nlp.speaker_subjects import titles_before
+from nlp.speaker_titles import FORMER, and_another, name_before, narrative_titles, shortens
 from nlp.speaker_words import (
     ACCORDING_WORDS,
     THIS_WORDS,
@@ -105,6 +106,8 @@ class SpeakerResolver:
     _titles: list[Speaker] = field(default_factory=list)  # titles that spoke with no name, in order
     _individual: Speaker | None = None  # the last person or title that spoke (what «وی» points at)
     _said: list[tuple[int, int]] = field(default_factory=list)  # spans someone said, in order
+    # full titles that spoke (with their holder, when named), in order: what a bare «شهردار» points at
+    _spoken: list[tuple[list[str], Speaker]] = field(default_factory=list)
 
     def resolve(self, start: int, end: int, appositive: tuple[int, int] | None = None) -> Speaker:
         """The speaker for ``text[start:end]``; updates the current speaker unless it is a pronoun."""
@@ -319,6 +322,7 @@ class SpeakerResolver:
     def _role(self, role: str, start: int) -> Speaker:
         # The article's own «X، شهردار ...» wins over the registry: it names who held the title then.
         linked = self._linked(role) or self._pointed_back(role, start) or self._held_in_narrative(role, start)
+        linked = linked or self._bare_title(role, start)
         if linked:
             return Speaker(
                 text=role, kind="role", canonical_id=linked.canonical_id, canonical_name=linked.display
@@ -326,14 +330,62 @@ class SpeakerResolver:
         official = _resolve_official(role, self.published)
         if official:
             speaker = Speaker(text=role, kind="role", canonical_id=official[0], canonical_name=official[1])
-        elif (full := self._said_in_full(role)) is not None:
+        elif (full := self._said_in_full(role) or self._shortened_from_narrative(role, start)) is not None:
             speaker = Speaker(
                 text=role, kind="role", canonical_id=full.canonical_id, canonical_name=full.display
             )
         else:
             speaker = Speaker(text=role, kind="role")
         self._titles.append(speaker)
+        self._spoken.append((_title_words(role), speaker))
         return speaker
+
+    def _shortened_from_narrative(self, role: str, start: int) -> Speaker | None:
+        """«شهردار منطقه ۵ شیراز از محله بازدید کرد. شهردار منطقه ۵ گفت»: a title that shortens the one full
+        title of its head the narrative named before (with no name beside it)."""
+        tokens = role.split()
+        if len(tokens) < 2 or tokens[0] not in words()["role_heads"]:
+            return None
+        named = {
+            key(t): (at, t)
+            for at, t in titles_before(self.text, tokens[0], start)
+            if key(t) != key(role) and shortens(role, _title_words(t))
+        }
+        return self._narrative_holder(*next(iter(named.values()))) if len(named) == 1 else None
+
+    def _narrative_holder(self, at: int, title: str) -> Speaker:
+        """Who holds the title the narrative wrote at ``at``: the full name right before it («به گزارش
+        ایمنا، رسول حسینی مدیر منطقه ۱۲ ...»), else the title itself (or the registry's holder)."""
+        line = max(self.text.rfind(ch, 0, at) for ch in ".!؟\n") + 1
+        name = name_before(self.text[line:at])
+        if name is not None:
+            return self._person(name)
+        official = _resolve_official(title, self.published)
+        if official:
+            return Speaker(text=title, kind="role", canonical_id=official[0], canonical_name=official[1])
+        return Speaker(text=title, kind="role")
+
+    def _bare_title(self, role: str, start: int) -> Speaker | None:
+        """«شهردار در ادامه افزود», «معاون گفت» after «شهردار ساری» or «علی نوری، معاون عمرانی شهرداری ساری»
+        was named: a title head alone is the last who spoke under a full title with that head; else the
+        one person the narrative gave such a title, else the one full title of that head it named."""
+        tokens = role.split()
+        if len(tokens) != 1 or tokens[0] not in words()["role_heads"]:
+            return None
+        # «سخنگو» alone is the head of «سخنگوی شورای شهر شیراز», written with its ezafe
+        heads = (tokens[0], tokens[0] + "ی")
+        for title, speaker in reversed(self._spoken):
+            if title[0] in heads and len(title) > 1 and not any(f in title for f in FORMER):
+                return speaker
+        holders = {
+            key(person.text): person
+            for person, title in narrative_titles(self.text, self.entities, start)
+            if title.split()[0] in heads and not any(f in title.split() for f in FORMER)
+        }
+        if holders:
+            return next(iter(holders.values())) if len(holders) == 1 else None
+        named = {key(t): (at, t) for at, t in titles_before(self.text, tokens[0], start)}
+        return self._narrative_holder(*next(iter(named.values()))) if len(named) == 1 else None
 
     def _held_in_narrative(self, role: str, before: int) -> Speaker | None:
         """«شهردار منطقه ۳ کرج، مهدی صادقی، از پروژه بازدید کرد. شهردار منطقه گفت»: a title the narrative
@@ -404,4 +456,9 @@ class SpeakerResolver:
 
     def _link_role(self, role: str, person: Speaker) -> None:
         self._roles[key(role)] = person
-        self._role_words[key(role)] = district_digits(role).replace("\u200c", " ").split()
+        self._role_words[key(role)] = _title_words(role)
+        self._spoken.append((_title_words(role), person))
+
+
+def _title_words(role: str) -> list[str]:
+    return district_digits(role).replace("\u200c", " ").split()

@@ -106,10 +106,19 @@ def find_statements(text: str) -> list[Found]:
         hit_sentences = {sentence_start(sentences, m.start()) for m in hits}
         found.extend(f for s, e in sentences if s not in hit_sentences for f in attributed(text, s, e))
         out.extend(sorted(found, key=lambda f: f.start if f.speaker_start is None else f.speaker_start))
-        last = found[-1] if found else None
-        if last is not None and last.end <= last.start and text[p_start:p_end].rstrip().endswith(":"):
-            kicker = last  # «شهردار تبریز گفت:» alone on its line: the next paragraphs are what was said
+        if found and _introduces_lines(text, p_start, p_end, found[-1]):
+            kicker = found[-1]
     return out
+
+
+def _introduces_lines(text: str, p_start: int, p_end: int, last: Found) -> bool:
+    """Whether the paragraph's last statement ends on a colon that opens the lines below: «شهردار تبریز
+    گفت:» alone on its line, or «مدیر پروژه گفت: برنامه کار چنین است:» before «آذر: ...», «دی: ...»; the
+    next paragraphs are what was said."""
+    line_end = p_start + len(text[p_start:p_end].rstrip())
+    if not text[p_start:line_end].endswith(":"):
+        return False
+    return last.end <= last.start or last.end >= line_end - 1
 
 
 def _inside_quote(text: str, start: int, pos: int) -> bool:

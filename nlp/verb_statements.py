@@ -11,7 +11,7 @@ from nlp.according import ACCORDING_HEAD
 from nlp.headlines import FINITE
 from nlp.reporting_verbs import DEMAND_END
 from nlp.speaker_subjects import subject_end
-from nlp.speaker_words import full_name, org_head, role_head
+from nlp.speaker_words import full_name, org_head, role_head, words
 from nlp.statement_spans import Found, sentence_start
 
 _W = r"[\w\u200c]"
@@ -72,7 +72,40 @@ def content_limit(
         return start
     # The next verb shares this sentence (e.g. after a closing quote: «...» X ادامه داد: ...).
     cut = max(text.rfind(ch, after, next_verb) for ch in "».!؟:”")
+    joined = _next_speaker_joined(text, max(cut + 1, after), next_verb)
+    if joined is not None:
+        return joined
     return cut + 1 if cut >= after else after
+
+
+# Words that go on with the verb before them («وعده داده شده بود»): a passive, not what was said
+_AUXILIARIES = ("شد", "شده", "شدند", "بود", "بودند", "است", "اند", "گردید", "می‌شود")
+
+
+# «... پل تمام شد و رئیس شورا هم گفت: ...»: «و» or a comma before another speaker's clause in the sentence
+_JOIN = re.compile(r"\s+و\s+|\s*[،,؛]\s*")
+
+
+def _next_speaker_joined(text: str, after: int, next_verb: int) -> int | None:
+    """Where what was said before another speaker's clause in the same sentence ends: at the «و» or comma
+    that joins a speaker clause to it («شهردار ساری گفت: پل تمام شد و رئیس شورا هم گفت: ...»), when the
+    words from there to the next verb open with a title, an organisation, a pronoun or a full name."""
+    if not text[after:next_verb].strip(" :"):
+        return None
+    for m in reversed(list(_JOIN.finditer(text, after, next_verb))):
+        clause = text[m.end() : next_verb]
+        if m.start() <= after or len(clause.split()) > 10 or re.search(r"[«»:.!؟]", clause):
+            return None
+        said = re.sub(r"^[\s:]*(?:که\s+)?", "", text[after : m.start()]).split()
+        if len(said) < 3 or said[0] in _AUXILIARIES:
+            return None  # «وعده داده شده بود، شهرداری اعلام کرد»: the first verb said nothing of its own
+        if not clause.strip():
+            return m.start()  # «... ساخته شد و افزود: ...»: the same speaker goes on
+        if FINITE.search(clause):
+            return None  # «... با سازمان پارک‌ها ساخته شد و افزود»: a verb of what was said
+        if _speaker_opening(text, m.end(), next_verb, whole=False):
+            return m.start()
+    return None
 
 
 def statement_at(
@@ -240,12 +273,17 @@ def _whole_clause(said: str) -> bool:
     return FINITE.search(said) is not None or tokens[-1].endswith(("د", "ست"))
 
 
-def _speaker_opening(text: str, start: int, end: int) -> bool:
+def _speaker_opening(text: str, start: int, end: int, whole: bool = True) -> bool:
     """Whether ``text[start:end]`` can be the whole speaker clause: a title or organisation, a full name,
-    or a pronoun, «این مسئول» or a name the article gave before, and nothing more."""
+    or a pronoun, «این مسئول» or a name the article gave before, and nothing more. Not ``whole``: whether
+    it opens with one (adverbials may follow: «رئیس شورا هم در ادامه گفت»)."""
     tokens = re.sub(r"[،,]", " ", text[start:end]).split()
-    if role_head(tokens[:2]) or org_head(tokens[0]) or full_name(" ".join(tokens)):
+    if not tokens:
+        return False
+    if role_head(tokens[:2]) or org_head(tokens[0]) or full_name(" ".join(tokens if whole else tokens[:2])):
         return True
+    if not whole:
+        return tokens[0] in words()["pronouns"]
     subject = subject_end(text, start + len(text[start:end]) - len(text[start:end].lstrip()), end)
     return subject is not None and not text[subject:end].strip(" ،,")
 

@@ -1560,3 +1560,133 @@ def test_a_pronoun_after_a_colon_quote_points_at_the_official_the_narration_brou
     first, second = _statements(text)
     assert first.quote == "موزه تا عید باز می‌شود."
     assert second.speaker and second.speaker.canonical_name == "مریم کاظمی"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "شهردار ساری گفت: پل تمام شد و رئیس شورا هم گفت: بودجه پروژه تا دی تصویب می‌شود.",
+            [("پل تمام شد", "شهردار ساری"), ("بودجه پروژه", "رئیس شورا")],
+        ),
+        (
+            "شهردار گفت پل تمام شد و رئیس شورا نیز اعلام کرد که بودجه تصویب می‌شود.",
+            [("پل تمام شد", "شهردار"), ("بودجه تصویب", "رئیس شورا")],
+        ),
+        (
+            "شهردار منطقه ۱۰ مشهد گفت: بوستان بانوان تا بهار افتتاح می‌شود و مدیرعامل سازمان پارک‌ها نیز "
+            "اعلام کرد که ۱۰ هزار نهال در منطقه کاشته می‌شود.",
+            [("بوستان بانوان", "شهردار منطقه ۱۰ مشهد"), ("۱۰ هزار نهال", "مدیرعامل سازمان پارک‌ها")],
+        ),
+        (
+            "شهردار ساری گفت: پل با همکاری سازمان پارک‌ها ساخته شد و افزود: بودجه تصویب شد.",
+            [("پل با همکاری سازمان پارک‌ها ساخته شد", "شهردار ساری"), ("بودجه تصویب", "شهردار ساری")],
+        ),
+    ],
+)
+def test_a_second_speaker_joined_to_the_sentence_speaks_for_himself(
+    text: str, speakers: list[tuple[str, str]]
+) -> None:
+    statements = _statements(text)
+    assert [st.speaker.display if st.speaker else None for st in statements] == [s for _q, s in speakers]
+    for st, (quote, _speaker) in zip(statements, speakers, strict=True):
+        assert st.quote.startswith(quote)
+
+
+def test_a_passive_before_another_speaker_says_nothing() -> None:
+    assert _statements("همان‌طور که سال گذشته وعده داده شده بود، شهرداری اعلام کرد.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "شهردار ساری گفت: پل تا آذر افتتاح می‌شود.\nشهردار در ادامه افزود: اتوبوس‌ها تا عید می‌رسند.",
+            "شهردار ساری",
+        ),
+        (
+            "علی نوری، شهردار ساری، گفت: پل تا آذر افتتاح می‌شود.\nشهردار افزود: اتوبوس‌ها تا عید می‌رسند.",
+            "علی نوری",
+        ),
+        (
+            "معاون عمرانی شهرداری ساری گفت: آسفالت تا دی تمام می‌شود.\nشهردار ساری گفت: پل افتتاح شد.\n"
+            "معاون افزود: اتوبوس‌ها تا عید می‌رسند.",
+            "معاون عمرانی شهرداری ساری",
+        ),
+        ("شهردار ساری امروز از پروژه پل بازدید کرد.\nشهردار گفت: اتوبوس‌ها تا عید می‌رسند.", "شهردار ساری"),
+        ("علی نوری، شهردار ساری، از پروژه پل بازدید کرد.\nشهردار گفت: اتوبوس‌ها تا عید می‌رسند.", "علی نوری"),
+        (
+            "استاندار خراسان رضوی و شهردار مشهد از پروژه قطار شهری بازدید کردند.\n"
+            "استاندار گفت: اتوبوس‌ها تا عید می‌رسند.",
+            "استاندار خراسان رضوی",
+        ),
+        (
+            "معاون فنی شهرداری منطقه ۳ تبریز گفت: تعریض خیابان تا دی تمام می‌شود.\n"
+            "معاون فنی افزود: اتوبوس‌ها تا عید می‌رسند.",
+            "معاون فنی شهرداری منطقه ۳ تبریز",
+        ),
+    ],
+)
+def test_a_bare_title_later_is_the_first_full_mention(text: str, speaker: str) -> None:
+    st = next(s for s in _statements(text) if s.quote.startswith("اتوبوس‌ها"))
+    assert st.speaker is not None and st.speaker.display == speaker
+
+
+def test_a_bare_title_after_a_district_title_and_the_city_title_is_not_the_district() -> None:
+    text = "شهردار منطقه ۳ کرج گفت: پارک تمام شد.\nشهردار کرج گفت: اتوبوس‌ها تا عید می‌رسند."
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == "شهردار کرج"
+
+
+def test_schedule_lines_under_a_statement_that_ends_in_a_colon_are_its_speakers() -> None:
+    text = "مدیر پروژه گفت: برنامه زمانی پروژه چنین است:\nآذر: تکمیل فونداسیون\nدی: نصب سازه"
+    statements = _statements(text)
+    assert [st.quote for st in statements[1:]] == ["آذر: تکمیل فونداسیون", "دی: نصب سازه"]
+    assert all(st.speaker and st.speaker.display == "مدیر پروژه" for st in statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "شهردار منطقه ۵ شیراز امروز از محله سعدی بازدید کرد.\n"
+            "شهردار منطقه ۵ گفت: جدول‌گذاری محله تا پایان بهمن انجام می‌شود.",
+            "شهردار منطقه ۵ شیراز",
+        ),
+        (
+            "به گزارش ایمنا، رسول کاظمی مدیر منطقه ۸ شهرداری اصفهان از محله بازدید کرد.\n"
+            "مدیر منطقه ۸ در این بازدید گفت: پارک محله تا پایان بهمن افتتاح می‌شود.",
+            "رسول کاظمی",
+        ),
+    ],
+)
+def test_a_shortened_title_is_the_one_the_narrative_named_in_full(text: str, speaker: str) -> None:
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == speaker
+
+
+def test_a_province_of_two_words_stays_in_the_title() -> None:
+    (st,) = _statements("به گفته استاندار خراسان رضوی پروژه قطار تا پایان سال تمام می‌شود.")
+    assert st.speaker is not None and st.speaker.text == "استاندار خراسان رضوی"
+    assert st.quote.startswith("پروژه قطار")
+
+
+def test_a_bare_head_written_without_its_ezafe_is_the_spokesman_named_before() -> None:
+    text = (
+        "عباس نوروزی، سخنگوی شورای شهر شیراز، گفت: شورا نرخ بلیت مترو را افزایش داد.\n"
+        "سخنگو افزود: نرخ جدید از اول فروردین اجرا می‌شود."
+    )
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == "عباس نوروزی"
+
+
+def test_the_council_joined_inside_a_colon_quote_is_reported_by_the_speaker() -> None:
+    (st,) = _statements("شهردار ساری گفت: پروژه تمام شد و شورا هم تأکید کرد که بودجه کافی است.")
+    assert st.speaker is not None and st.speaker.text == "شهردار ساری" and "شورا هم تأکید" in st.quote
+
+
+def test_schedule_steps_under_a_speaker_line_are_his() -> None:
+    text = "مدیر پروژه گفت: کار سه مرحله دارد:\nمرحله اول: تخریب\nمرحله دوم: ساخت"
+    statements = _statements(text)
+    assert [st.quote for st in statements[1:]] == ["مرحله اول: تخریب", "مرحله دوم: ساخت"]
+    assert all(st.speaker and st.speaker.display == "مدیر پروژه" for st in statements)
