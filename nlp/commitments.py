@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 
-from goftar.model import Commitment, Quantity, Speaker, Statement
+from goftar.model import Commitment, Deadline, Quantity, Speaker, Statement
 from nlp.commitment_actors import actor, asked, complaint, is_expert, named, outsiders_clause, titles_beside
 from nlp.commitment_cues import (
     TOKEN,
@@ -56,6 +56,7 @@ from nlp.commitment_forecasts import (
     weather_verb,
 )
 from nlp.dates import deadlines_in
+from nlp.jalali import MONTHS, SEASONS, WEEKDAYS
 from nlp.numbers import find_quantities
 from nlp.routines import RECURRING, not_recurring, recurring_bounds
 from nlp.speakers import key, words
@@ -458,11 +459,16 @@ def _is_list_comma(tokens: list[tuple[int, int, str]], i: int) -> bool:
     )
 
 
-def _topics(action: str) -> list[str]:
+def _topics(action: str, dated: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """What the promise is about: the content words of ``action``, not those of its date expressions
+    (``dated``, spans in ``action``) nor date words elsewhere («پایان», «آذر», «هفته»; ``topic_dates``)."""
     stop = _stopwords()
     out: list[str] = []
-    for tok in TOKEN.findall(action):
+    for m in TOKEN.finditer(action):
+        tok = m.group()
         plain = tok.replace("\u200c", "")
+        if any(s <= m.start() < e for s, e in dated):
+            continue
         if len(plain) < 3 or plain in stop or tok in stop or VERB_END.search(tok) or tok.startswith("می"):
             continue
         if re.search(r"\d|[۰-۹]", tok) or tok in out:
@@ -475,8 +481,11 @@ def _topics(action: str) -> list[str]:
 def _stopwords() -> frozenset[str]:
     from hazm import stopwords_list
 
-    extra = set(cue_words()["topic_stop"])
-    return frozenset(stopwords_list()) | extra
+    extra = set(cue_words()["topic_stop"]) | set(cue_words()["topic_dates"])
+    # a month or weekday outside a date expression («آذر» in «آذر و دی») names when, never what
+    calendar = {w.replace(" ", "\u200c") for w in (*MONTHS, *WEEKDAYS, *SEASONS)}
+    dropped = extra | calendar
+    return frozenset(stopwords_list()) | dropped | {w.replace("\u200c", "") for w in dropped}
 
 
 # The cue of a resolution that orders (see the cue file): the action is the clause after it.
@@ -539,6 +548,13 @@ def commitment_in(
     ):
         return None  # «... وعده دادند که ... اما این وعده عملی نشد»: a failed promise is history
     a_start, a_end = action_span(sentence, cue, cond)
+    if _PROMISED_BEFORE.search(sentence, a_start, cue.start):
+        return None  # «قول داده بودیم پل تا مهر افتتاح شود»: a past promise, as «قرار بود»
+    if _meeting_notice(sentence[a_start:a_end], [d for s, e, d in dates if a_start <= s < a_end]):
+        # «جلسه شورای ترافیک فردا برگزار می‌شود و طرح زوج و فرد از شنبه اجرا می‌شود»: the next clause's
+        rest = _NEXT_CLAUSE.match(sentence, a_end)
+        at = rest.end() if rest else len(sentence)
+        return _clause_from(sentence, at, offset, speaker, published, statement, outsider, role)
     ordered = _RESOLUTION.fullmatch(sentence[cue.start : cue.end]) is not None
     if ordered:
         # «شورا تصویب کرد که شهرداری ... ارائه کند»: what the resolution orders follows «که»
@@ -547,6 +563,7 @@ def commitment_in(
     action = raw_action.strip()
     cue_at = max(0, cue.start - a_start - (len(raw_action) - len(raw_action.lstrip())))  # in ``action``
     cue_at = len(action) if ordered else cue_at
+    lead = len(raw_action) - len(raw_action.lstrip())  # ``action`` starts this far into ``raw_action``
     date_spans = [(s, e) for s, e, _d in dates]
     quantities: list[Quantity] = [
         q
@@ -570,7 +587,7 @@ def commitment_in(
         condition=sentence[cond[0] : cond[1]].strip() if cond and cond[1] <= cue.start else None,
         deadline=deadline,
         quantities=quantities,
-        topics=_topics(action),
+        topics=_topics(action, [(s - a_start - lead, e - a_start - lead) for s, e in date_spans]),
         start=offset + a_start,
         end=offset + a_end,
         confidence=round(min(confidence, 0.95), 2),
@@ -580,6 +597,13 @@ def commitment_in(
 
 
 _VERBLESS_CONFIDENCE = 0.5
+# «قول داده بودیم که پل تا پایان مهر افتتاح خواهد شد», «شهرداری وعده داده بود ... آسفالت می‌شود»: in the
+# clause of a past-perfect promise the future verb is what was promised then, a past plan (GUIDE: «قرار بود»).
+# A clause of its own after it («... و این پل تا پایان آذر افتتاح خواهد شد») restates it and stays one.
+_PROMISED_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:(?:قول|وعده|تعهد)[ \u200c]+(?:داده|کرده)|متعهد[ \u200c]+شده)[ \u200c]*"
+    r"(?:بود|بودند|بودیم|بودم|بودید|بودی)(?![\w\u200c])"
+)
 
 # After what experts or the public say, a clause of the speaker's own: «کارشناسان معتقدند ترافیک ... بیشتر
 # می‌شود، اما شورا تا پایان دی ... تصویب می‌کند», «به گفته کارشناسان، ...؛ بنابراین آرامستان جدید ... احداث
@@ -605,14 +629,48 @@ def _after_their_clause(
     m = _OWN_CLAUSE.search(sentence, cue.end)
     if m is None or (speaker is None and sentence.startswith("ما", m.end())):
         return None  # with no speaker, «... و ما ...» goes on with the public who spoke
-    c = commitment_in(
-        sentence[m.end() :], offset + m.end(), speaker, published, statement, None, outsider, role
-    )
+    return _clause_from(sentence, m.end(), offset, speaker, published, statement, outsider, role)
+
+
+def _clause_from(
+    sentence: str,
+    at: int,
+    offset: int,
+    speaker: Speaker | None,
+    published: date | None,
+    statement: bool,
+    outsider: bool,
+    role: str,
+) -> Commitment | None:
+    """The commitment of ``sentence`` from ``at`` on, with the whole sentence as its evidence, or ``None``."""
+    if not sentence[at:].strip(' .!؟?«»"'):
+        return None
+    c = commitment_in(sentence[at:], offset + at, speaker, published, statement, None, outsider, role)
     if c is not None:
         c.evidence = sentence.strip()
         c.evidence_start = offset + len(sentence) - len(sentence.lstrip())
         c.evidence_end = c.evidence_start + len(c.evidence)
     return c
+
+
+# A meeting notice with a verb (GUIDE; ``meeting_held`` in the cue file): a clause that opens with a meeting,
+# a session or a ceremony and whose deed is that it is held. A day («فردا ساعت ۱۰», «روز شنبه») says when it
+# takes place; a bound («تا پایان هفته جلسه‌ای ... برگزار می‌شود») is what the speaker undertakes, so stays one.
+_HELD_WORDS = cue_words()["meeting_held"]
+_MEETING = re.compile(rf"(?:[^\s،,]+[ \u200c]+)?(?:{alternation(_HELD_WORDS['meetings'])})(?![\w\u200c])")
+_WORK = re.compile(rf"(?<![\w\u200c])(?:{alternation(_HELD_WORDS['works'])})(?![\w\u200c])")
+_HELD = re.compile(
+    r"(?<![\w\u200c])برگزار[ \u200c]+(?:ن?می[ \u200c]?(?:شود|شوند|گردد|گردند|کنیم|کند|کنند)|خواهد|خواهند"
+    r"|خواهیم|شود|شوند|گردد)(?![\w\u200c])"
+)
+_NEXT_CLAUSE = re.compile(r"[\s،,؛]*(?:و[ \u200c]+)?")
+
+
+def _meeting_notice(clause: str, dated: Sequence[Deadline]) -> bool:
+    held = _HELD.search(clause)
+    if held is None or any(d.kind in ("by", "within") for d in dated):
+        return False
+    return _MEETING.match(clause) is not None and _WORK.search(clause) is None
 
 
 # «شهرداری متعهد است تا ...» is what binds the municipality: a demand when the council or a governor says it,

@@ -93,6 +93,13 @@ _HALF_UNIT = rf"(?P<half>{_SP}و{_SP}نیم)?"
 _HOUR = rf"(?:{_SP}ساعت{_SP}\d{{1,2}}(?:[:/]\d{{2}})?(?:{_SP}(?:صبح|ظهر|عصر|شب|بعدازظهر))?(?![\d:/]))?"
 
 
+# «از ساعت ۱۵ فردا», «ساعت ۸ صبح شنبه»: an hour written before the day belongs to it as one after it does
+# (it does not move the day); the «از» or «تا» before the hour then bounds the whole.
+_LEAD_HOUR = re.compile(
+    rf"(?<![\w\u200c])ساعت{_SP}\d{{1,2}}(?:[:/]\d{{2}})?(?:{_SP}(?:صبح|ظهر|عصر|شب|بعدازظهر|بامداد))?{_SP}(?:روز{_SP})?$"
+)
+
+
 @dataclass(frozen=True)
 class _Expr:
     start: int
@@ -419,6 +426,8 @@ def _single_expressions(text: str) -> list[_Expr]:
         except (KeyError, ValueError) as exc:
             log.debug("skipping date expression %r: %s", m.group(), exc)
             continue
+        if factory in (_relative_day, _weekday) and (hour := _LEAD_HOUR.search(folded, 0, start)):
+            start = hour.start()  # «از ساعت ۱۵ فردا»: the hour before the day is part of it
         prefix = folded[max(0, start - 30) : start]
         by = BY_PREFIX.search(prefix)
         if kind == "on" and by:

@@ -1813,3 +1813,126 @@ def test_a_pledge_said_by_the_office_is_its_commitment_by_others_a_demand(text: 
 def test_a_count_after_the_year_is_no_year() -> None:
     (c,) = _c9("رضا مرادی گفت: شهرداری باید تا پایان سال ۱۰۰۰ دستگاه اتوبوس جدید بخرد.", PUB9R)
     assert c.polarity == "demand" and c.deadline and c.deadline.text == "پایان سال"
+
+
+# Round 13: past-perfect promises, meeting notices, an hour before its day, date words in topics.
+PUB13 = date(2026, 11, 22)  # 1 Azar 1405, a Sunday
+
+
+def _c13(text: str) -> list[Commitment]:
+    return extract(text, PUB13).commitments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار تبریز گفت: «قول داده بودیم که پل تا پایان مهر افتتاح خواهد شد.»",
+        "عضو شورا گفت: شهرداری وعده داده بود که خیابان تا تابستان آسفالت می‌شود.",
+        "شهردار منطقه گفت: ما وعده داده بودیم که تا پایان آذر ۱۰ مدرسه را بازسازی خواهیم کرد.",
+        "رئیس شورا گفت: شهردار قبلی قول داده بود که پارک تا پایان سال ساخته خواهد شد.",
+    ],
+)
+def test_a_past_perfect_promise_is_a_past_plan(text: str) -> None:
+    assert _c13(text) == []
+
+
+def test_a_past_promise_restated_in_a_clause_of_its_own_stays() -> None:
+    (c,) = _c13(
+        "شهردار گفت: قول داده بودیم تا پایان آذر پل را افتتاح کنیم و این پل تا پایان آذر افتتاح خواهد شد."
+    )
+    assert c.action.startswith("این پل") and c.deadline and c.deadline.text == "پایان آذر"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "جلسه شورای شهر فردا ساعت ۱۰ برگزار می‌شود.",
+        "نشست خبری شهردار روز شنبه برگزار خواهد شد.",
+        "رئیس شورا گفت: جلسه علنی شورا سه‌شنبه ساعت ۹ برگزار می‌شود.",
+        "همایش ملی مدیریت شهری ۱۵ دی در مشهد برگزار خواهد شد.",
+        "مراسم بزرگداشت شهدای آتش‌نشان فردا در میدان شهدا برگزار می‌شود.",
+    ],
+)
+def test_a_meeting_notice_with_a_verb_is_no_commitment(text: str) -> None:
+    assert _c13(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        (
+            "روابط عمومی شهرداری اعلام کرد: مراسم افتتاح پل غدیر پنجشنبه ۲۷ آذر برگزار می‌شود.",
+            "پنجشنبه ۲۷ آذر",
+        ),
+        ("شهردار یزد گفت: آیین افتتاح تصفیه خانه فاضلاب هفته آینده برگزار خواهد شد.", "هفته آینده"),
+        # a bound is what the speaker undertakes, not the day of a notice
+        ("دبیر شورا گفت: نشست مشترک شورا و شهرداری تا پایان هفته برگزار خواهد شد.", "پایان هفته"),
+        # the festival an office puts on is an announced event
+        ("مدیر فرهنگی شهرداری گفت: جشنواره فیلم شهر از ۱۰ دی برگزار خواهد شد.", "از ۱۰ دی"),
+    ],
+)
+def test_an_opening_ceremony_or_a_bounded_meeting_stays_a_commitment(text: str, deadline: str) -> None:
+    (c,) = _c13(text)
+    assert c.polarity == "commit" and c.deadline and c.deadline.text == deadline
+
+
+def test_after_a_meeting_notice_the_next_clause_is_the_commitment() -> None:
+    (c,) = _c13(
+        "شهردار اصفهان گفت: جلسه شورای ترافیک فردا برگزار می‌شود و طرح زوج و فرد از شنبه آینده اجرا می‌شود."
+    )
+    assert "طرح زوج و فرد" in c.action and c.deadline and c.deadline.text == "از شنبه آینده"
+    assert c.evidence.startswith("جلسه شورای ترافیک")
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "start", "end"),
+    [
+        (
+            "رئیس پلیس راهور گفت: محدودیت تردد در خیابان انقلاب از ساعت ۱۵ فردا اجرا می‌شود.",
+            "از ساعت ۱۵ فردا",
+            date(2026, 11, 23),
+            None,
+        ),
+        (
+            "شهردار گفت: بازارچه از ساعت ۸ صبح شنبه بازگشایی می‌شود.",
+            "از ساعت ۸ صبح شنبه",
+            date(2026, 11, 28),
+            None,
+        ),
+        ("مدیرعامل مترو گفت: خط ۱ تا ساعت ۲۴ فردا کار می‌کند.", "ساعت ۲۴ فردا", PUB13, date(2026, 11, 23)),
+        (
+            "معاون شهردار گفت: کار آسفالت از ساعت ۱۵ فردا تا ساعت ۵ صبح شنبه انجام می‌شود.",
+            "از ساعت ۱۵ فردا تا ساعت ۵ صبح شنبه",
+            date(2026, 11, 23),
+            date(2026, 11, 28),
+        ),
+        (
+            "معاون حمل و نقل گفت: خط ۴ اتوبوس فردا ساعت ۱۰ راه اندازی می‌شود.",
+            "فردا ساعت ۱۰",
+            date(2026, 11, 23),
+            date(2026, 11, 23),
+        ),
+    ],
+)
+def test_an_hour_before_its_day_belongs_to_the_deadline(
+    text: str, deadline: str, start: date, end: date | None
+) -> None:
+    (c,) = _c13(text)
+    assert c.deadline is not None and c.deadline.text == deadline
+    assert (c.deadline.start, c.deadline.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("شهردار گفت: پل صدر تا پایان آذر افتتاح می‌شود.", "صدر"),
+        ("مدیرعامل مترو گفت: خط ۷ تا پایان بهمن ماه سال آینده به میدان صنعت می‌رسد.", "صنعت"),
+        ("شهردار گفت: پنجشنبه ۱۰ بهمن موزه شهر بازگشایی می‌شود.", "موزه"),
+        ("شهردار گفت: ظرف سه ماه آینده ساختمان شهرداری بازسازی می‌شود.", "ساختمان"),
+        ("شهردار همدان گفت: امسال هم مانند هر سال تا پایان آذر لایحه بودجه ارائه می‌شود.", "لایحه"),
+    ],
+)
+def test_topics_hold_what_is_promised_not_when(text: str, topic: str) -> None:
+    (c,) = _c13(text)
+    dates = {"پایان", "آذر", "بهمن", "ماه", "سال", "آینده", "پنجشنبه", "ظرف", "امسال", "هفته"}
+    assert topic in c.topics and not dates & set(c.topics), c.topics
