@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import logging
 import math
 import tempfile
@@ -154,7 +155,12 @@ def write_lexicon(out: Path, counts: Counts) -> None:
             lefts.update(pieces[:-1])
             rights.update(pieces[1:])
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    # mtime=0: the same counts give the same bytes (the header would hold the build time otherwise)
+    with (
+        open(out, "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz,
+        io.TextIOWrapper(gz, encoding="utf-8") as fh,
+    ):
         for form, count in sorted(forms.items()):
             if form and " " not in form:
                 fh.write(f"f\t{form}\t{count:g}" + ("\th\n" if form in listed else "\n"))

@@ -68,6 +68,13 @@ or «‌ها», not with «ی» attached — takes a ZWNJ although the ه + ات
 (نامه‌ات but توجهات: :meth:`Restorer._silent_h`); a suffix class does not join a function word never seen
 before a ZWNJ to the next word («که جو»: :meth:`Restorer._never_left`).
 
+Round 11 (from news text and Seraji's errors; kept where dev-CV agreed): a right word that is a stem
+ending in a letter that does not join plus an attached plural or comparative ending is paired with the
+word before it by its stem when only the stem was seen after it («پیاده روها» as «پیاده رو», the way
+«پیاده‌روها» is restored: :meth:`Restorer._pair_right`).  A word seen written, however rarely, plus the
+plural «ان» is neither cut by the n-gram model nor split as an unknown stem plus a tail (مقلدان, not
+«مقل‌دان»: :meth:`Restorer._plural_an`).  Tried and dropped: ``benchmarks/results/zwnj-devcv.md``.
+
 Loading: the derived tables are cached beside the TSV (``zwnj_lexicon.cache``, zlib + marshal, keyed by
 the TSV's SHA-256), which loads about three times faster than parsing and deriving them again.
 """
@@ -611,7 +618,13 @@ class Restorer:
         for k in range(1, 4):
             if word[-k:] in ENDINGS and lex.plain.get(word[:-k], 0.0) >= NGRAM_STEM_MIN:
                 return True
-        return lex._zero_width(word)
+        return self._plural_an(word) or lex._zero_width(word)
+
+    def _plural_an(self, word: str) -> bool:
+        """Is ``word`` a word seen written (however rarely) plus the plural «ان», which every convention
+        attaches (مقلد|ان، بازپرس|ان)?  Then it is no unknown word for the letters or a tail to cut
+        («مقل‌دان»، «بازپ‌رسان»: round 11, from Seraji's errors)."""
+        return word.endswith("ان") and self.lex.plain.get(word[:-2], 0.0) >= KNOWN
 
     def _score(self, pieces: list[str]) -> float:
         return sum(math.log1p(self.lex.known(p)) for p in pieces) - SPLIT_PENALTY * (len(pieces) - 1)
@@ -721,6 +734,8 @@ class Restorer:
         """An unknown stem plus a plural/superlative tail (اوراقچی|ها): split off the longest such tail.
         After a letter that does not join forward (لوکوموتیوهای) the tail needs no ZWNJ: leave it."""
         lex = self.lex
+        if self._plural_an(word):
+            return None
         for i in range(3, len(word) - 1):
             tail, joins = word[i:], word[i - 1] in DUAL_JOINING
             if tail in lex.suffixes and not lex.glide(word[:i], tail):
@@ -753,6 +768,7 @@ class Restorer:
             return level
         a = left.rsplit(ZWNJ, 1)[-1]
         b = right.split(ZWNJ, 1)[0]
+        b = self._pair_right(a, b)
         key = (a, b, left == a, soft)
         level = self._join_cache.get(key)
         if level is None:
@@ -762,6 +778,24 @@ class Restorer:
         if len(self._token_cache) < 500_000:
             self._token_cache[(left, right, soft)] = level
         return level
+
+    def _pair_right(self, a: str, b: str) -> str:
+        """The piece that pairs with ``a`` in the right atom ``b``: ``b``, or a stem ending in a letter that
+        does not join plus an attached plural or comparative ending, when only the stem was seen after
+        ``a`` («پیاده روها» is the pair پیاده|رو, as «پیاده‌روها» is restored)."""
+        lex = self.lex
+        if a + TAB + b in lex.zpair or a + TAB + b in lex.spair:
+            return b
+        for k in range(2, len(b) - 1):
+            stem, ending = b[:k], b[k:]
+            if (
+                stem[-1] not in DUAL_JOINING
+                and ending.startswith(KEEN_ENDINGS)
+                and lex.is_suffix(ending)
+                and lex.zpair.get(a + TAB + stem, 0.0) > 0
+            ):
+                return stem
+        return b
 
     def _join_level(self, a: str, b: str, whole: bool, soft: bool) -> int:
         """The least eager :meth:`style` in which the boundary between the last piece ``a`` of the left

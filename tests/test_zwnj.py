@@ -386,3 +386,38 @@ def test_a_suffix_class_does_not_join_a_function_word(tmp_path: Path) -> None:
     r = _tiny_restorer(tmp_path, corpus)
     assert r.restore_run("بهانه جو", style=zwnj.EAGER) == f"بهانه{Z}جو"
     assert r.restore_run("که جو", style=zwnj.EAGER) == "که جو"
+
+
+def test_a_spaced_compound_joins_before_an_attached_plural(tmp_path: Path) -> None:
+    """«پیاده روها»: the pair «پیاده|روها» was never seen, but «پیاده|رو» was, and «رو» ends in a letter
+    that does not join, so «ها» is attached to it: the space is decided as for «پیاده رو» (round 11)."""
+    stems = ("کتاب", "درخت", "باغ", "دست", "سنگ")
+    corpus = [f"{s}{Z}ها" for s in stems] + list(stems)
+    corpus += [f"پیاده{Z}رو", f"پیاده{Z}رو", "پیاده", "رو", "روی میز"]
+    r = _tiny_restorer(tmp_path, corpus)
+    assert r.restore_run("پیاده رو", style=zwnj.STRICT) == f"پیاده{Z}رو"
+    assert r.restore_run("پیاده روها", style=zwnj.STRICT) == f"پیاده{Z}روها"
+    assert r.restore_run("پیاده روی", style=zwnj.STRICT) == "پیاده روی"  # not a plural or comparative
+
+
+def test_the_lexicon_file_is_byte_reproducible(tmp_path: Path) -> None:
+    """The gzip header holds no build time (mtime 0): the same counts give the same bytes."""
+    forms: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    count_texts([f"گلدان{Z}ها را دیدم", f"می{Z}روم"], 3.0, forms, pairs)
+    counts = (forms, Counter(forms), pairs, set())
+    first, second = tmp_path / "a" / "lex.tsv.gz", tmp_path / "b" / "lex.tsv.gz"
+    write_lexicon(first, counts)
+    write_lexicon(second, counts)
+    assert first.read_bytes()[4:8] == b"\0\0\0\0"  # the header's MTIME field
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_seen_word_plus_plural_an_is_not_cut(tmp_path: Path) -> None:
+    """«دان» mostly follows a ZWNJ (قلم‌دان), so an unknown stem gives it up (گلاب‌دان); but «مقلدان» is a
+    word seen (rarely, outside the treebanks) plus the plural «ان», which no convention cuts (round 11)."""
+    stems = ("قلم", "نمک", "شمع", "گل", "چای")
+    corpus = [f"{s}{Z}دان" for s in stems] + list(stems)
+    r = _tiny_restorer(tmp_path, corpus, {"مقلد": 0.6})
+    assert r.restore_atom("گلابدان") == f"گلاب{Z}دان"
+    assert r.restore_atom("مقلدان") == "مقلدان"
