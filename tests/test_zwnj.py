@@ -127,31 +127,29 @@ def test_a_corrupt_cache_falls_back_to_the_tsv(tmp_path: Path) -> None:
     assert zwnj.Restorer(zwnj.load_lexicon(out)).restore("گلدانها") == f"گلدان{Z}ها"
 
 
-@pytest.mark.skipif(not (DATA / "perdt").is_dir(), reason=f"training data not found at {DATA}")
-def test_training_never_reads_perdt_test(monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[str] = []
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files ``Path.open`` opens during the test."""
+    names: list[str] = []
     real_open = Path.open
 
     def spy(self: Path, *a: object, **k: object):  # type: ignore[no-untyped-def]
-        opened.append(self.name)
+        names.append(self.name)
         return real_open(self, *a, **k)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Path, "open", spy)
+    return names
+
+
+@pytest.mark.skipif(not (DATA / "perdt").is_dir(), reason=f"training data not found at {DATA}")
+def test_training_never_reads_perdt_test(opened: list[str]) -> None:
     forms, _convention, _pairs, _listed = build(DATA)
     assert forms and not any("test" in name and "perdt" in name for name in opened)
 
 
 @pytest.mark.skipif(not DATA.exists(), reason="needs ../shared/data")
-def test_cross_treebank_training_leaves_seraji_out(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cross_treebank_training_leaves_seraji_out(opened: list[str]) -> None:
     """``benchmarks.zwnj --cross-seraji`` scores Seraji dev with counts built without it."""
-    opened: list[str] = []
-    real_open = Path.open
-
-    def spy(self: Path, *a: object, **k: object):  # type: ignore[no-untyped-def]
-        opened.append(self.name)
-        return real_open(self, *a, **k)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Path, "open", spy)
     forms, _convention, _pairs, _listed = build(DATA, seraji=False)
     assert forms and "fa_perdt-ud-dev.conllu" in opened
     assert not any("seraji" in name for name in opened)
