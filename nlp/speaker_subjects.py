@@ -51,7 +51,9 @@ def titles_before(text: str, head: str, before: int) -> list[tuple[int, str]]:
     word."""
     out = []
     for m in re.finditer(rf"(?<![\w\u200c]){re.escape(head)}(?![\w\u200c])", text[:before]):
-        found = list(re.finditer(r"[^\s،,:؛«»()]+", text[m.start() : min(before, m.start() + 200)]))
+        # the title ends with its sentence: «معاون وزیر کشور ... بازدید کرده بود. به گزارش ...» is no title
+        end = min([before, m.start() + 200] + [i for ch in ".!؟\n" if (i := text.find(ch, m.start())) >= 0])
+        found = list(re.finditer(r"[^\s،,:؛«»()]+", text[m.start() : end]))
         tokens = [t.group() for t in found]
         k = _title_length(tokens)
         if k is not None and k > 1:

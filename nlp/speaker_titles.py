@@ -53,6 +53,8 @@ def shortens(role: str, long: list[str]) -> bool:
     short = district_digits(role).replace("\u200c", " ").split()
     if len(short) < 2 or not long or short[0] != long[0] or len(short) > len(long):
         return False
+    if any(w in FORMER and w not in short for w in long):
+        return False  # «شهردار رشت» is the one in office, not «شهردار سابق رشت» shortened
     # «شهردار کرج» is not «شهردار منطقه ۳ کرج» shortened, nor «شهردار منطقه ۱۷» «شهردار ناحیه ۲ منطقه ۱۷»:
     # leaving out the district but keeping a word after it names a different office, the city's (or the
     # larger district's); «معاون فنی» keeps none and shortens «معاون فنی شهرداری منطقه ۳ تبریز»

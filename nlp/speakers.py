@@ -348,7 +348,7 @@ class SpeakerResolver:
             return None
         named = {
             key(t): (at, t)
-            for at, t in titles_before(self.text, tokens[0], start)
+            for at, t in _current_titles(self.text, tokens[0], start)
             if key(t) != key(role) and shortens(role, _title_words(t))
         }
         return self._narrative_holder(*next(iter(named.values()))) if len(named) == 1 else None
@@ -357,8 +357,11 @@ class SpeakerResolver:
         """Who holds the title the narrative wrote at ``at``: the full name right before it («به گزارش
         ایمنا، رسول حسینی مدیر منطقه ۱۲ ...»), else the title itself (or the registry's holder)."""
         line = max(self.text.rfind(ch, 0, at) for ch in ".!؟\n") + 1
+        # only a name that is the whole clause before the title («به گزارش ایمنا، رسول حسینی مدیر ...»):
+        # in «در پی سفر شهردار تهران» the words before it are no name
+        clause = re.split(r"[،,:؛«»\-–—]", self.text[line:at])[-1].strip()
         name = name_before(self.text[line:at])
-        if name is not None:
+        if name is not None and name == clause:
             return self._person(name)
         official = _resolve_official(title, self.published)
         if official:
@@ -384,7 +387,7 @@ class SpeakerResolver:
         }
         if holders:
             return next(iter(holders.values())) if len(holders) == 1 else None
-        named = {key(t): (at, t) for at, t in titles_before(self.text, tokens[0], start)}
+        named = {key(t): (at, t) for at, t in _current_titles(self.text, tokens[0], start)}
         return self._narrative_holder(*next(iter(named.values()))) if len(named) == 1 else None
 
     def _held_in_narrative(self, role: str, before: int) -> Speaker | None:
@@ -462,3 +465,9 @@ class SpeakerResolver:
 
 def _title_words(role: str) -> list[str]:
     return district_digits(role).replace("\u200c", " ").split()
+
+
+def _current_titles(text: str, head: str, before: int) -> list[tuple[int, str]]:
+    """The titles of ``head`` the narrative wrote before ``before``, but not a former holder's («شهردار اسبق
+    تبریز»): a bare «شهردار» later is the one in office."""
+    return [(at, t) for at, t in titles_before(text, head, before) if not any(f in t.split() for f in FORMER)]

@@ -1690,3 +1690,35 @@ def test_schedule_steps_under_a_speaker_line_are_his() -> None:
     statements = _statements(text)
     assert [st.quote for st in statements[1:]] == ["مرحله اول: تخریب", "مرحله دوم: ساخت"]
     assert all(st.speaker and st.speaker.display == "مدیر پروژه" for st in statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a former holder's title is not the office a bare or shortened title names later
+        (
+            "شهردار اسبق تبریز پروژه را آغاز کرده بود. شهردار گفت: پروژه تا مهر تحویل می‌شود.",
+            "شهردار",
+        ),
+        (
+            "شهردار سابق رشت گفته بود پروژه تا ۱۴۰۲ تمام می‌شود. "
+            "شهردار رشت گفت: این پروژه تا پایان امسال تمام می‌شود.",
+            "شهردار رشت",
+        ),
+        # a title the narrative named ends with its sentence
+        (
+            "معاون وزیر کشور پیش‌تر از پروژه بازدید کرده بود. به گزارش روابط عمومی شهرداری سمنان، "
+            "معاون گفت: ۳۰ درصد پروژه باقی مانده است.",
+            "معاون",
+        ),
+    ],
+)
+def test_a_bare_title_is_no_former_holder_nor_a_title_run_past_its_sentence(text: str, speaker: str) -> None:
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == speaker
+
+
+def test_words_before_a_narrative_title_are_no_holder_unless_they_are_the_whole_clause() -> None:
+    # «در پی سفر شهردار تهران»: «پی سفر» is no name of the mayor
+    st = _statements("در پی سفر شهردار تهران به کرج، شهردار در جمع خبرنگاران گفت: همکاری ادامه می‌یابد.")[-1]
+    assert st.speaker is not None and st.speaker.canonical_name != "پی سفر"
