@@ -87,8 +87,11 @@ def speaker_line(text: str, p_start: int, p_end: int) -> Found | None:
 
 
 def reporter_again(text: str, p_start: int) -> bool:
+    """Whether the paragraph is the reporter's again: a new attribution («به گزارش ...») or a narrative
+    opening («این در حالی است که ...», «گفتنی است ...»); the speaker line above no longer speaks."""
     lead = len(text[p_start:]) - len(unbullet(text[p_start:]))
-    return any(text.startswith(a, p_start + lead) for a in words()["attribution"])
+    w = words()
+    return any(text.startswith(a, p_start + lead) for a in (*w["attribution"], *w["narration"]))
 
 
 def under_kicker(text: str, p_start: int, p_end: int, kicker: Found) -> list[Found]:

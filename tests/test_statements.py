@@ -1722,3 +1722,16 @@ def test_words_before_a_narrative_title_are_no_holder_unless_they_are_the_whole_
     # «در پی سفر شهردار تهران»: «پی سفر» is no name of the mayor
     st = _statements("در پی سفر شهردار تهران به کرج، شهردار در جمع خبرنگاران گفت: همکاری ادامه می‌یابد.")[-1]
     assert st.speaker is not None and st.speaker.canonical_name != "پی سفر"
+
+
+def test_a_narrative_opening_ends_what_a_speaker_line_says() -> None:
+    """«این در حالی است که ...», «گفتنی است ...»: the reporter speaks again after the schedule lines."""
+    text = (
+        "شهردار کرمانشاه گفت: برنامه امسال به این شرح است:\n"
+        "آذر: تکمیل پل دوم\n"
+        "این در حالی است که شورای شهر کرمانشاه هفته گذشته با افزایش عوارض مخالفت کرد.\n"
+        "گفتنی است این پروژه‌ها با ۴۰ درصد پیشرفت متوقف شده بود."
+    )
+    statements = _statements(text)
+    assert [s.quote for s in statements] == ["برنامه امسال به این شرح است:", "آذر: تکمیل پل دوم"]
+    assert all(s.speaker is not None and s.speaker.text == "شهردار کرمانشاه" for s in statements)
