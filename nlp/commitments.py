@@ -539,7 +539,12 @@ def commitment_in(
     if cue is not None and _own_pledge(sentence, cue, speaker, role):
         cue = Cue(cue.start, cue.end, "commit", cue.negated, cue.confidence)
     if cue is not None and cue.polarity in ("commit", "intend") and outsiders_clause(sentence, cue.start):
-        return _after_their_clause(sentence, cue, offset, speaker, published, statement, outsider, role)
+        at = _own_clause_at(sentence, cue, speaker)
+        return (
+            None
+            if at is None
+            else _clause_from(sentence, at, offset, speaker, published, statement, outsider, role)
+        )
     if (
         cue is None
         or _BROKEN.search(sentence, cue.start)
@@ -614,22 +619,13 @@ _OWN_CLAUSE = re.compile(
 )
 
 
-def _after_their_clause(
-    sentence: str,
-    cue: Cue,
-    offset: int,
-    speaker: Speaker | None,
-    published: date | None,
-    statement: bool,
-    outsider: bool,
-    role: str,
-) -> Commitment | None:
-    """The commitment of the speaker's own clause after the outsiders' one that holds ``cue`` (see
-    ``_OWN_CLAUSE``), with the whole sentence as its evidence, or ``None``."""
+def _own_clause_at(sentence: str, cue: Cue, speaker: Speaker | None) -> int | None:
+    """Where the speaker's own clause starts after the outsiders' one that holds ``cue`` (see
+    ``_OWN_CLAUSE``), or ``None``."""
     m = _OWN_CLAUSE.search(sentence, cue.end)
     if m is None or (speaker is None and sentence.startswith("ما", m.end())):
         return None  # with no speaker, «... و ما ...» goes on with the public who spoke
-    return _clause_from(sentence, m.end(), offset, speaker, published, statement, outsider, role)
+    return m.end()
 
 
 def _clause_from(
