@@ -43,8 +43,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from nlp.train_zwnj import Counts
     from nlp.train_zwnj_boundary import Example
-    from nlp.zwnj import Lexicon, Restorer
+    from nlp.zwnj import Restorer
     from nlp.zwnj_boundary import BoundaryModel
+    from nlp.zwnj_lexicon import Lexicon
 
 CORRUPTIONS = ("del", "space", "mix", "none")
 RESULTS = Path(__file__).parent / "results"

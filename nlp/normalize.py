@@ -30,7 +30,8 @@ import re
 import unicodedata
 
 from nlp.offsets import identity_map, realign_map, sub_with_map, translate_with_map
-from nlp.zwnj import LETTERS, SOFT, ZWNJ, default_restorer
+from nlp.zwnj import default_restorer
+from nlp.zwnj_chars import LETTERS, SOFT, ZWNJ
 
 log = logging.getLogger(__name__)
 

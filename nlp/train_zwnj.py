@@ -30,7 +30,9 @@ import hazm
 from nlp import zwnj_boundary, zwnj_ngram
 from nlp.normalize import normalize_characters
 from nlp.train_zwnj_boundary import train_boundary
-from nlp.zwnj import LEXICON_PATH, RUN_RE, ZWNJ, Restorer, cache_path, load_lexicon
+from nlp.zwnj import Restorer
+from nlp.zwnj_chars import RUN_RE, ZWNJ
+from nlp.zwnj_lexicon import LEXICON_PATH, cache_path, load_lexicon
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from nlp import zwnj, zwnj_boundary
-from nlp.zwnj import DUAL_JOINING, RUN_RE, SOFT, STRICT, ZWNJ, Restorer
+from nlp.zwnj import Restorer
 from nlp.zwnj_boundary import BoundaryModel, ZwnjBoundaryError
+from nlp.zwnj_chars import DUAL_JOINING, RUN_RE, SOFT, ZWNJ
+from nlp.zwnj_spaces import STRICT
 
 log = logging.getLogger(__name__)
 
