@@ -183,9 +183,14 @@ def is_public(name: str) -> bool:
     surname («محمد بازاری», «حسن کاسب»)."""
     w = words()
     toks = _head_off(name).split()
+    if _PUBLIC_PHRASE.match(_head_off(name)):
+        return True  # «مشاور املاک» before the title check, which takes «مشاور» for a post
     if not toks or toks[0] in w["role_heads"] or toks[0] in w["org_heads"]:
         return False
     return toks[0] in set(w.get("public", [])) | _PUBLIC_EXTRA
+
+
+_PUBLIC_PHRASE = re.compile(rf"(?:{alternation(cue_words()['public_phrases'])})(?![\w\u200c])")
 
 
 _EXPERT = re.compile(rf"(?:{alternation(cue_words()['experts'])})(?![\w\u200c])")

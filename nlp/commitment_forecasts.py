@@ -1,7 +1,7 @@
 """Forecasts that read as commitments: what the weather, a compared state or a quantity no office sets
 will do («آلودگی هوا تا پایان هفته بیشتر خواهد شد», «از فردا دمای هوا کاهش می‌یابد», «سفرهای نوروزی امسال
 بیشتر خواهد بود») is expected, not undertaken, whoever says it and whatever date is ahead (see the annotation
-guide). ``nlp.commitments`` asks these checks of each cue it finds.
+guide). ``nlp.commitment_cue_search`` and ``nlp.commitment_present`` ask these checks of each cue they find.
 """
 
 from __future__ import annotations

@@ -93,6 +93,19 @@ _HALF_UNIT = rf"(?P<half>{_SP}و{_SP}نیم)?"
 _HOUR = rf"(?:{_SP}ساعت{_SP}\d{{1,2}}(?:[:/]\d{{2}})?(?:{_SP}(?:صبح|ظهر|عصر|شب|بعدازظهر))?(?![\d:/]))?"
 
 
+# «امام جمعه», «نماز جمعه», «جمعه بازار», «جمعه‌ها»: a weekday in a name or a plural (a habit) names no day;
+# one that says which week («خیابان امام جمعه آینده ...», «نماز جمعه این هفته») is the day.
+_NOT_A_DAY = (
+    "(?!(?:"
+    + "|".join(rf"(?<={w}[ \u200c])" for w in ("امام", "نماز", "بازار", "خطبه", "خطیب"))
+    + rf")جمعه(?!{_SP}(?:آینده|آتی|این|همین|هفته)))"
+)
+# «تا پایان روز جمعه», «تا ظهر پنجشنبه»: the part of the day before a weekday or «فردا» is part of it, so a
+# «تا» before it bounds the whole (not «شب جمعه»: the night before Friday).
+_DAY_PART = re.compile(
+    rf"(?<![\w\u200c])(?:(?:پایان|آخر|انتهای)(?:{_SP}روز)?|صبح|ظهر|عصر|بعد{_SP}?از{_SP}?ظهر|بعدازظهر){_SP}$"
+)
+
 # «از ساعت ۱۵ فردا», «ساعت ۸ صبح شنبه»: an hour written before the day belongs to it as one after it does
 # (it does not move the day); the «از» or «تا» before the hour then bounds the whole.
 _LEAD_HOUR = re.compile(
@@ -262,8 +275,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     ),
     (
         re.compile(
-            rf"{_B}(?P<wd>{_alt(WEEKDAYS)})(?P<which>{_SP}(?:هفته{_SP}(?:آینده|آتی|بعد|جاری)|"
-            rf"این{_SP}هفته|آینده|آتی))?{_HOUR}{_E}"
+            rf"{_B}{_NOT_A_DAY}(?P<wd>{_alt(WEEKDAYS)})(?![\s\u200c]*ها{_E})(?!{_SP}بازار{_E})"
+            rf"(?:\u200c?ی(?={_SP}(?:هفته|این|همین|آینده|آتی)))?"
+            rf"(?P<which>{_SP}(?:هفته{_SP}(?:آینده|آتی|بعد|جاری)|(?:این|همین){_SP}هفته|آینده|آتی))?{_HOUR}{_E}"
         ),
         "on",
         _weekday,
@@ -428,6 +442,8 @@ def _single_expressions(text: str) -> list[_Expr]:
             continue
         if factory in (_relative_day, _weekday) and (hour := _LEAD_HOUR.search(folded, 0, start)):
             start = hour.start()  # «از ساعت ۱۵ فردا»: the hour before the day is part of it
+        elif factory in (_relative_day, _weekday) and (part := _DAY_PART.search(folded, 0, start)):
+            start = part.start()
         prefix = folded[max(0, start - 30) : start]
         by = BY_PREFIX.search(prefix)
         if kind == "on" and by:

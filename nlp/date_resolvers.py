@@ -188,7 +188,7 @@ def _weekday(m: re.Match[str]) -> Callable[[date | None], Range]:
         start = _week_start(pub)
         if which and ("آینده" in which or "آتی" in which or "بعد" in which) and "هفته" in which:
             d = start + timedelta(days=7 + index)
-        elif which and ("این" in which or "جاری" in which):
+        elif which and ("این" in which or "همین" in which or "جاری" in which):
             d = start + timedelta(days=index)
         else:  # «یکشنبه» / «یکشنبه آینده»: the next one after publication
             d = start + timedelta(days=index)

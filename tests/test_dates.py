@@ -587,3 +587,34 @@ def test_the_hour_stays_with_its_day(text: str, dl_text: str) -> None:
 def test_a_future_start_just_gone_is_this_one(published: date, start: date) -> None:
     [(_s, _e, d)] = deadlines_in("از ابتدای دی ماه طرح اجرا خواهد شد", published)
     assert d.kind == "from" and d.start == start
+
+
+WED = date(2026, 11, 18)  # Wednesday 27 Aban 1405
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "kind", "end"),
+    [
+        ("تا پایان روز جمعه", "پایان روز جمعه", "by", date(2026, 11, 20)),
+        ("تا ظهر پنجشنبه", "ظهر پنجشنبه", "by", date(2026, 11, 19)),
+        ("تا جمعه‌ی آینده", "جمعه‌ی آینده", "by", date(2026, 11, 20)),
+        ("تا جمعه همین هفته", "جمعه همین هفته", "by", date(2026, 11, 20)),
+        ("عصر پنجشنبه جلسه برگزار می‌شود", "عصر پنجشنبه", "on", date(2026, 11, 19)),
+        ("تا پایان روز فردا", "پایان روز فردا", "by", date(2026, 11, 19)),
+    ],
+)
+def test_a_part_of_the_day_and_an_ezafe_stay_with_the_weekday(
+    text: str, dl_text: str, kind: str, end: date
+) -> None:
+    [(_s, _e, d)] = deadlines_in(text, WED)
+    assert (d.text, d.kind, d.end) == (dl_text, kind, end)
+
+
+@pytest.mark.parametrize("text", ["امام جمعه شهر گفت", "جمعه بازار محله", "بازار جمعه", "جمعه‌ها شلوغ است"])
+def test_a_weekday_in_a_name_or_a_plural_is_no_date(text: str) -> None:
+    assert deadlines_in(text, WED) == []
+
+
+def test_a_market_after_next_saturday_leaves_the_saturday_whole() -> None:
+    [(_s, _e, d)] = deadlines_in("از شنبه آینده بازار روز جدید محله افتتاح می‌شود", WED)
+    assert d.text == "از شنبه آینده"

@@ -1,0 +1,145 @@
+"""Present-tense commitment cues: a present verb given future sense by a marker or a future date
+(«از امروز آغاز می‌کنیم», «تا پایان سال تمام می‌شود»), and the third-person preverb verbs that a bound
+still ahead makes plans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from nlp.commitment_cues import TOKEN, Cue, CueConfig, alternation, cue_words, squeeze
+from nlp.commitment_deadlines import clause_done
+from nlp.commitment_forecasts import quantity_change, weather_verb
+from nlp.routines import RECURRING
+
+__all__ = ["after_word", "is_present", "present_cue"]
+
+
+def after_word(sentence: str, m: re.Match[str], nouns: frozenset[str]) -> bool:
+    """Whether the word before ``m`` is one of ``nouns``."""
+    prev = sentence[: m.start()].split()
+    return bool(prev) and prev[-1] in nouns
+
+
+# «از ابتدای طرح تاکنون»: a marker whose period runs up to now counts what has happened (a statistic).
+_SINCE = re.compile(
+    r"[^،,؛:.!؟]{0,30}?(?<![\w\u200c])"
+    r"(?:تا[ \u200c]?کنون|تا[ \u200c]به[ \u200c](?:حال|امروز)|تا[ \u200c](?:حالا|الان|امروز))"
+    r"(?![\w\u200c])"
+)
+_LUNAR_BOUND = re.compile(r"(?:تا|پیش از|قبل از|بعد از|پس از)[ \u200c]")
+
+
+def present_cue(
+    sentence: str,
+    cfg: CueConfig,
+    outside: Callable[[re.Match[str]], bool],
+    future: bool,
+    deadline_spans: Sequence[tuple[int, int]],
+    begun: Sequence[tuple[int, int]] = (),
+    bounds: Sequence[tuple[int, int]] = (),
+) -> tuple[Cue, bool] | None:
+    """A present-tense verb given future sense by a marker or a future date in the sentence, and
+    whether that marker comes before it (then it leads the sentence). A third-person verb with a preverb
+    counts only with one of ``bounds`` (see ``_PREVERB_THIRD``)."""
+    markers = [
+        (m.start(), m.end())
+        for m in cfg.markers.finditer(sentence)
+        if outside(m)
+        and not clause_done(sentence, m.end())
+        # a lunar bound recurs yearly: in a routine («هر سال پس از ماه رمضان») it gives no future
+        and not (_LUNAR_BOUND.match(m.group()) and RECURRING.search(sentence))
+        and not any(s <= m.start() < e for s, e in begun)
+        and not _SINCE.match(sentence, m.end())
+    ]
+    if not (future or markers):
+        return None
+    forecasts = [(f.start(), f.end()) for f in cfg.forecast.finditer(sentence)]
+    # «نمی‌دانم این پروژه تا پایان سال تمام می‌شود یا نه»: what follows not knowing is no plan
+    unsure = next(
+        (t.start() for t in TOKEN.finditer(sentence) if squeeze(t.group()) in cfg.not_refusals), None
+    )
+    thirds = _preverb_thirds(sentence) if bounds else []
+    found = [*cfg.present.finditer(sentence), *thirds]
+    verbs = [
+        m
+        for m in sorted(found, key=lambda v: v.start())
+        if outside(m)
+        and is_present(sentence, m, cfg)
+        and not any(s <= m.start() < e for s, e in forecasts)
+        and not after_word(sentence, m, cfg.opinion_nouns)
+        and (unsure is None or m.start() < unsure)
+        and not weather_verb(sentence, m)
+        and not quantity_change(sentence, m.start(), m.end())
+    ]
+    if not verbs:
+        return None
+    triggers = [*markers, *deadline_spans]
+    # The verb a marker or date comes before: in «... ستودنی است و تا مهر سال آینده ... تمام می‌شود» the
+    # date gives «تمام می‌شود» its future, not the «است» of the first clause.
+    timed = [v for v in verbs if any(s < v.end() for s, _e in triggers)]
+    verb = timed[0] if timed else verbs[0]
+    # «ساخته می‌شود و در نظر داریم تا پایان سال ...»: the date belongs to the later clause.
+    leads = not triggers or bool(timed)
+    negated = _NEGATIVE.match(verb.group()) is not None
+    preverb = any(verb.start() == t.start() for t in thirds)
+    return Cue(verb.start(), verb.end(), "commit", negated, cfg.present_confidence, preverb=preverb), leads
+
+
+# «کارگران از ابتدای آذر به کار بازمی‌گردند», «طرح از اول دی به اجرا درمی‌آید»: the cue file's present tense
+# takes a verb with a preverb in the first person only, as in the third it mostly describes or forecasts
+# («مسافران پس از نوروز بازمی‌گردند», «به زودی فصل سرما فرامی‌رسد»). With a bound still ahead that sets it
+# («از ...», «تا ...», «ظرف ...»; not «پس از ...», which only orders events) it is a plan as any present verb
+# is, by an office: a member of the public's («مطمئنم تا پایان سال آب به خانه‌ها برنمی‌گردد») is a forecast
+# (``complaint``). «برمی‌آید» (it appears), «برمی‌خورد» (runs into), «فرامی‌رسد» (a season comes) promise
+# nothing.
+_PREVERB_THIRD = re.compile(r"(?<![\w\u200c])(?:بر|در|باز|فرا|وا)ن?می[ \u200c]?\w+(?:د|ند)(?![\w\u200c])")
+_PREVERB_NOT = re.compile(
+    "(?:"
+    + "|".join(
+        rf"{preverb}ن?می[ \u200c]?(?:{alternation(stems)})"
+        for preverb, stems in cue_words()["preverb_not"].items()
+    )
+    + ")"
+)
+_NEGATIVE = re.compile(r"(?:بر|در|باز|فرا|وا)?نمی")
+# Before the verb in its sentence: weather («از هفته آینده هوای سرد به استان بازمی‌گردد», «موج سرما ...
+# فرامی‌گیرد»: a forecast, whoever says it); a cause or a past («علت این تاخیر به کمبود بودجه ...
+# برمی‌گردد»: it goes back to); a hedge or an opinion («احتمالا پیمانکار ... برمی‌گردد», «فکر می‌کنم ... آب
+# بازنمی‌گردد»). None of them is an office's plan.
+_FORECAST_WORDS = cue_words()["preverb_forecast"]  # ``preverb_forecast`` in data/commitment_cues.yaml
+_PREVERB_FORECAST = re.compile(
+    rf"(?<![\w\u200c])(?:{alternation(_FORECAST_WORDS['weather'])}"
+    rf"|(?<!همین )(?<!این )(?<!به )(?:{alternation(_FORECAST_WORDS['causes'])})"
+    rf"|{alternation(_FORECAST_WORDS['origins'])}|{alternation(_FORECAST_WORDS['hedges'])})(?![\w\u200c])"
+)
+
+
+def _preverb_thirds(sentence: str) -> list[re.Match[str]]:
+    return [
+        m
+        for m in _PREVERB_THIRD.finditer(sentence)
+        if not _PREVERB_NOT.match(m.group()) and not _PREVERB_FORECAST.search(sentence, 0, m.start())
+    ]
+
+
+def is_present(sentence: str, m: re.Match[str], cfg: CueConfig) -> bool:
+    """Not «میلیارد», not the «است» of a perfect («کاشته شده است»), not a past imperfective."""
+    word = m.group()
+    if squeeze(word) in cfg.not_verbs or squeeze(word) in cfg.not_refusals:
+        return False  # «نمی‌گویم ...», «نمی‌دانم ...»: saying or knowing, no act in the present
+    if word in ("است", "هستند"):
+        before = sentence[: m.start()].rstrip(" \u200c")
+        return not re.search(r"\wه$", before) and not _STATED.search(before)
+    return cfg.past.fullmatch(word) is None
+
+
+# «بودجه عمرانی امسال ۳۰ درصد بیشتر است», «ذخایر سدها کمتر از ۳۰ درصد است», «میزان تحقق بودجه ۴۰ درصد
+# است»: a copula after a comparison or an amount says how things stand, even with «امسال» or a date ahead; a
+# state an office sets («خیابان ... از فردا مسدود است», «پارک ... ممنوع است») stays a plan.
+_COMPARATIVE = r"(?:(?:بیش|کم|بالا|پایین|زیاد|افزون|ارزان|گران)[ \u200c]?تر|بیش)"
+_AMOUNT_UNIT = r"(?:درصد|تومان|ریال|نفر|کیلومتر|متر|هکتار|تن|دستگاه|واحد|برابر)"
+_STATED = re.compile(
+    rf"(?<![\w\u200c])(?:{_COMPARATIVE}(?:[ \u200c]+از[ \u200c]+[^،,؛:.!؟]{{1,40}})?"
+    rf"|[0-9۰-۹][0-9۰-۹/.,٫٬]*(?:[ \u200c]+(?:هزار|میلیون|میلیارد))?[ \u200c]+{_AMOUNT_UNIT})$"
+)
