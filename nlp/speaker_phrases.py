@@ -77,6 +77,12 @@ _LEADING_PLACE = re.compile(
 )
 
 
+# Where, as a city with «نیز» / «هم» and no comma: «در شهر خمین نیز شهردار گفت», «در بابل هم معاون ...»
+_LEADING_CITY = re.compile(
+    r"در (?:(?:شهر|شهرستان|استان) )?[^\s،,:«»]+(?: [^\s،,:«»]+)? (?:نیز|هم)(?![\w\u200c])\s*"
+)
+
+
 def _skip_prefixes(text: str, s: int, e: int) -> int:
     w = words()
     while s < e and not (text[s].isalpha() or text[s] == "«"):
@@ -107,6 +113,10 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
         when = _LEADING_PLACE.match(text, s, e)
         if when and when.end() < e:
             s = when.end()
+            continue
+        city = _LEADING_CITY.match(text, s, e)
+        if city and role_head(text[city.end() : e].split()[:2]):
+            s = city.end()
             continue
         break
     return s
@@ -160,6 +170,8 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
     np_end, i, cap = None, 0, 10
     while i < len(tokens) and i < cap:
         tok = tokens[i][0]
+        if i and _LEADING_TIME.match(text, tokens[i][1], end):
+            break  # «شهردار هفته گذشته هم گفته بود»: the time after the subject ends it
         if _this_org(tokens, i):  # «مدیرعامل این سازمان»: the demonstrative and its noun end the title
             np_end, i = tokens[i + 1][2], i + 2
             break

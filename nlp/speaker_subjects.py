@@ -7,13 +7,9 @@ from __future__ import annotations
 import re
 
 from nlp.speaker_phrases import anaphor_length
+from nlp.speaker_places import BARE_OFFICES as _BARE_OFFICES
+from nlp.speaker_places import PLACE_TAKERS as _PLACE_TAKERS
 from nlp.speaker_words import SUBDIVISIONS, THIS_WORDS, full_name, name_like, org_head, role_head, words
-
-# Words a city's name follows in a title: «شهردار ساری», «شورای شهر اراک», «شهرداری کرج»
-_PLACE_TAKERS = (
-    *("شهرداری", "شهر", "شهردار", "استانداری", "استاندار", "استان", "فرمانداری", "فرماندار"),
-    *("بخشدار", "بخشداری", "دهیار", "دهیاری"),
-)
 
 
 def subject_end(text: str, start: int, end: int) -> int | None:
@@ -35,11 +31,11 @@ def _bare_subject_length(tokens: list[str], before: str) -> int | None:
     if (k := anaphor_length(tokens)) is not None:
         return k
     if role_head(tokens[:2]) or org_head(tokens[0]):
-        return _title_length(tokens)
+        return title_length(tokens)
     # «به گفته علی رضایی شهردار ساری پل ...»: a name, then its title
     k = next((k for k in (2, 3) if full_name(" ".join(tokens[:k])) and role_head(tokens[k : k + 2])), None)
     if k is not None:
-        title = _title_length(tokens[k:])
+        title = title_length(tokens[k:])
         return k + title if title else None
     # a surname or full name the article named before
     return next((k for k in (3, 2, 1) if k <= len(tokens) and _named_earlier(tokens[:k], before)), None)
@@ -55,7 +51,7 @@ def titles_before(text: str, head: str, before: int) -> list[tuple[int, str]]:
         end = min([before, m.start() + 200] + [i for ch in ".!؟\n" if (i := text.find(ch, m.start())) >= 0])
         found = list(re.finditer(r"[^\s،,:؛«»()]+", text[m.start() : end]))
         tokens = [t.group() for t in found]
-        k = _title_length(tokens)
+        k = title_length(tokens)
         if k is not None and k > 1:
             out.append((m.start(), text[m.start() : m.start() + found[k - 1].end()]))
     return out
@@ -72,7 +68,7 @@ def _named_earlier(tokens: list[str], before: str) -> bool:
     return any(role_head(m["next"].split()) for m in re.finditer(pattern, before))
 
 
-def _title_length(tokens: list[str]) -> int | None:
+def title_length(tokens: list[str]) -> int | None:
     """How many words a title takes: up to the city after its last place word, or «این سازمان»."""
     if len(tokens) > 2 and tokens[0] in _BARE_OFFICES and tokens[1] in THIS_WORDS:
         # «به گفته شهردار این پروژه ...»: a bare office of the article's city is whole on its own and
@@ -111,10 +107,6 @@ def _place_length(tokens: list[str]) -> int:
 def _common_noun(token: str) -> bool:
     w = words()
     return not name_like(token) and token not in w["boundaries"] and token not in w["skip_leading"]
-
-
-# Offices one holder per place, named bare for the city or province the article is about («شهردار گفت»)
-_BARE_OFFICES = ("شهردار", "استاندار", "فرماندار", "بخشدار", "دهیار")
 
 
 # Places an office is «of» («دهیار این روستا», «فرماندار این شهرستان»): after «این» they end the title

@@ -8,6 +8,7 @@ import re
 
 from goftar.model import Entity, Speaker
 from nlp.speaker_phrases import speaker_phrase
+from nlp.speaker_subjects import title_length
 from nlp.speaker_words import SUBDIVISIONS, district_digits, full_name, name_like, role_head
 
 # Between a name and its title in the narrative («X، شهردار ...», «X به عنوان سرپرست ... منصوب شد»)
@@ -71,6 +72,7 @@ def narrative_titles(text: str, entities: list[Entity], before: int) -> list[tup
     pairs = _entity_titles(text, entities, before)
     for m in re.finditer(r"[^.!؟\n]+", text[:before]):
         pairs.extend(_apposed_pairs(text, m.start(), m.end()))
+        pairs.extend(_joined_holders(text, m.start(), m.end()))
         for appointed in _APPOINTED.finditer(text, m.start(), m.end()):
             holder = name_before(text[m.start() : appointed.start()])
             if holder:
@@ -101,6 +103,41 @@ def _apposed_pairs(text: str, start: int, end: int) -> list[tuple[Speaker, str]]
     return pairs
 
 
+def _joined_holders(text: str, start: int, end: int) -> list[tuple[Speaker, str]]:
+    """«علی رضایی شهردار ساری و محمد کریمی شهردار بابل از ... بازدید کردند»: two holders or more, each name
+    followed by its title with no comma, joined by «و», opening the sentence ``start:end``. Each title ends
+    at its place (the «و» after it joins the next holder, it is no part of the title); one holder alone is
+    left to the other readings."""
+    found = speaker_phrase(text, start, end)
+    if found is None:
+        return []
+    tokens = text[found[0] : end].replace("،", " ").split()
+    pairs: list[tuple[Speaker, str]] = []
+    k = 0
+    while k < len(tokens):
+        n = _titled_name_length(tokens, k)
+        length = title_length(tokens[k + n :]) if n else None
+        if not n or not length:
+            break
+        person = Speaker(text=" ".join(tokens[k : k + n]), kind="person")
+        pairs.append((person, " ".join(tokens[k + n : k + n + length])))
+        k += n + length
+        if k >= len(tokens) or tokens[k] != "و":
+            break
+        k += 1
+    return pairs if len(pairs) > 1 else []
+
+
+def _titled_name_length(tokens: list[str], k: int) -> int | None:
+    """How many words of a full name open ``tokens[k:]`` with a title right after them; the normaliser may
+    glue a name's parts with a ZWNJ («علی‌اکبری»), one word then."""
+    for n in (3, 2, 1):
+        name = " ".join(tokens[k : k + n]).replace("\u200c", " ")
+        if full_name(name) and role_head(tokens[k + n : k + n + 2]):
+            return n
+    return None
+
+
 def _entity_titles(text: str, entities: list[Entity], before: int) -> list[tuple[Speaker, str]]:
     """(person, title) from a person and a title entity next to each other before ``before``."""
     ents = sorted(
@@ -122,3 +159,19 @@ def _entity_titles(text: str, entities: list[Entity], before: int) -> list[tuple
         )
         pairs.append((speaker, title.text))
     return pairs
+
+
+def model_titles(text: str, entities: list[Entity], head: str, before: int) -> list[tuple[int, str]]:
+    """(start, title) of titles headed by ``head`` the entity model found before ``before`` with no place
+    after a place word to end them («وزیر کشور», «مدیرعامل» before the organisation «سازمان آتش‌نشانی کرج»):
+    what a bare «وزیر» or «مدیرعامل» later may stand for. Never a former holder's."""
+    out = []
+    for ent in entities:
+        if ent.end > before:
+            continue
+        if ent.label == "ROLE" and len(ent.text.split()) > 1 and ent.text.split()[0] == head:
+            out.append((ent.start, ent.text))
+        elif ent.label == "ORG" and re.search(rf"(?<![\w\u200c]){re.escape(head)}\s+$", text[: ent.start]):
+            at = text.rfind(head, 0, ent.start)
+            out.append((at, text[at : ent.end]))
+    return [(at, t) for at, t in sorted(out) if not any(f in t.split() for f in FORMER)]

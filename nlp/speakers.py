@@ -18,8 +18,9 @@ from datetime import date
 
 from goftar.model import Entity, Speaker
 from nlp.speaker_phrases import anaphor, speaker_phrase
+from nlp.speaker_places import BARE_OFFICES, clause_place, moved_title, place_span
 from nlp.speaker_subjects import titles_before
-from nlp.speaker_titles import FORMER, and_another, name_before, narrative_titles, shortens
+from nlp.speaker_titles import FORMER, and_another, model_titles, name_before, narrative_titles, shortens
 from nlp.speaker_words import (
     ACCORDING_WORDS,
     THIS_WORDS,
@@ -320,6 +321,9 @@ class SpeakerResolver:
         return ent.canonical_id, ent.canonical_name or ent.text
 
     def _role(self, role: str, start: int) -> Speaker:
+        elsewhere = self._in_other_place(role, start)
+        if elsewhere is not None:
+            return elsewhere
         # The article's own «X، شهردار ...» wins over the registry: it names who held the title then.
         linked = self._linked(role) or self._pointed_back(role, start) or self._held_in_narrative(role, start)
         linked = linked or self._bare_title(role, start)
@@ -339,6 +343,47 @@ class SpeakerResolver:
         self._titles.append(speaker)
         self._spoken.append((_title_words(role), speaker))
         return speaker
+
+    def _in_other_place(self, role: str, start: int) -> Speaker | None:
+        """«شهردار ساری گفت ...» then «در بابل، شهردار گفت»: a title with no place of its own, in a clause
+        that opens with another place than the one of the title it would stand for, is that office of this
+        place («شهردار بابل», «معاون عمرانی شهرداری مراغه» after «معاون عمرانی شهرداری تبریز»), not its
+        holder named before; a bare office with nothing before it is the office of the place («فرماندار
+        کازرون»)."""
+        tokens = role.split()
+        if place_span(tokens) is not None:
+            return None  # «در بابل، شهردار ساری گفت»: the title says whose it is
+        line = max(self.text.rfind(ch, 0, start) for ch in ".!؟\n") + 1
+        place = clause_place(self.text[line:start])
+        if place is None:
+            return None
+        full = self._full_title(role, start)
+        if full is not None:
+            moved = moved_title(full, place)
+        else:
+            moved = f"{tokens[0]} {place}" if tokens[0] in BARE_OFFICES else None
+        if moved is None:
+            return None
+        official = _resolve_official(moved, self.published)
+        cid, cname = official if official else (None, moved)
+        speaker = Speaker(text=role, kind="role", canonical_id=cid, canonical_name=cname)
+        self._spoken.append((_title_words(moved), speaker))
+        return speaker
+
+    def _full_title(self, role: str, start: int) -> str | None:
+        """The full title a bare or shortened ``role`` would stand for: the last one that spoke (or was set
+        beside a speaker) with its head, else the last the narrative wrote; ``None`` when there is none."""
+        tokens = role.split()
+        bare = len(tokens) == 1 or (len(tokens) == 3 and tokens[1] in THIS_WORDS)  # «شهردار این شهر»
+        heads = (tokens[0], tokens[0] + "ی")
+        for title, _speaker in reversed(self._spoken):
+            if any(f in title for f in FORMER) or len(title) < 2:
+                continue
+            if (bare and title[0] in heads) or shortens(role, title):
+                return " ".join(title)
+        named = [t for _at, t in _current_titles(self.text, tokens[0], start)]
+        named = [t for t in named if bare or shortens(role, _title_words(t))]
+        return named[-1] if named else None
 
     def _shortened_from_narrative(self, role: str, start: int) -> Speaker | None:
         """«شهردار منطقه ۵ شیراز از محله بازدید کرد. شهردار منطقه ۵ گفت»: a title that shortens the one full
@@ -388,7 +433,17 @@ class SpeakerResolver:
         if holders:
             return next(iter(holders.values())) if len(holders) == 1 else None
         named = {key(t): (at, t) for at, t in _current_titles(self.text, tokens[0], start)}
+        # «وزیر کشور ... بازدید کرد. وزیر گفته بود»: a title with no place word, as the entity model found it;
+        # not past a new attribution («به گزارش روابط عمومی شهرداری سمنان، معاون گفت»: that office's deputy)
+        if not named and not self._attributed_anew(start):
+            named = {key(t): (at, t) for at, t in model_titles(self.text, self.entities, tokens[0], start)}
         return self._narrative_holder(*next(iter(named.values()))) if len(named) == 1 else None
+
+    def _attributed_anew(self, start: int) -> bool:
+        """Whether the sentence of the phrase at ``start`` opens with an attribution («به گزارش ...»)."""
+        line = max(self.text.rfind(ch, 0, start) for ch in ".!؟\n") + 1
+        lead = self.text[line:start].strip()
+        return any(lead.startswith(a) for a in words()["attribution"])
 
     def _held_in_narrative(self, role: str, before: int) -> Speaker | None:
         """«شهردار منطقه ۳ کرج، مهدی صادقی، از پروژه بازدید کرد. شهردار منطقه گفت»: a title the narrative

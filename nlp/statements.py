@@ -53,10 +53,11 @@ def find_statements(text: str) -> list[Found]:
     verbs = reporting_verb_pattern()
     out: list[Found] = []
     kicker: Found | None = None  # a line that only names the speaker of the paragraphs after it
+    kicker_at = -1  # the paragraph the kicker is on: the one right after it is what it announces
     guest: tuple[int, int] | None = None  # who an interview is with: the one who answers «ج: ...»
     paragraphs = paragraph_spans(text)
     signed = signature(text, paragraphs)
-    for p_start, p_end in paragraphs:
+    for at, (p_start, p_end) in enumerate(paragraphs):
         p_start = past_aside(text, p_start, p_end, verbs)
         sentences = sentence_spans(text, p_start, p_end)
         hits = [
@@ -82,9 +83,10 @@ def find_statements(text: str) -> list[Found]:
             if not own and kicker is not None and reporter_again(text, p_start):
                 kicker = None  # «به گزارش ...»: the reporter speaks again
             elif not own and kicker is not None:
-                own = under_kicker(text, p_start, p_end, kicker)
+                own = under_kicker(text, p_start, p_end, kicker, first=at == kicker_at + 1)
+                kicker = kicker if own else None
             elif not own and (line := speaker_line(text, p_start, p_end)) is not None:
-                own, kicker = [line], line
+                own, kicker, kicker_at = [line], line, at
             elif not own and (body := signed_body(text, p_start, p_end, signed)) is not None:
                 own = [body]
             out.extend(own)
@@ -107,7 +109,7 @@ def find_statements(text: str) -> list[Found]:
         found.extend(f for s, e in sentences if s not in hit_sentences for f in attributed(text, s, e))
         out.extend(sorted(found, key=lambda f: f.start if f.speaker_start is None else f.speaker_start))
         if found and _introduces_lines(text, p_start, p_end, found[-1]):
-            kicker = found[-1]
+            kicker, kicker_at = found[-1], at
     return out
 
 
@@ -126,6 +128,9 @@ def _inside_quote(text: str, start: int, pos: int) -> bool:
     return segment.count("«") > segment.count("»")
 
 
+_AUX_LEAD = re.compile(r"بود(?:ند)?(?![\w\u200c])\s*(?::\s*|که\s+)?")
+
+
 def extract_statements(text: str, resolver: SpeakerResolver) -> list[tuple[Statement, Found]]:
     """Statements with resolved speakers, in text order. Zero-length ones only update the speaker."""
     out: list[tuple[Statement, Found]] = []
@@ -134,7 +139,11 @@ def extract_statements(text: str, resolver: SpeakerResolver) -> list[tuple[State
         resolver.mark_said(found.start, found.end)
         if found.end <= found.start:
             continue
-        quote = text[found.start : found.end].strip().strip('«»"').strip()
+        # «وزیر گفته بود: ...»: the statement starts at «بود» (a statement made before the report), the
+        # quote after it
+        aux = _AUX_LEAD.match(text, found.start, found.end)
+        start = aux.end() if aux else found.start
+        quote = text[start : found.end].strip().strip('«»"').strip()
         if not quote:
             continue
         out.append(
@@ -144,7 +153,7 @@ def extract_statements(text: str, resolver: SpeakerResolver) -> list[tuple[State
                     speaker=speaker,
                     reporting_verb=found.verb,
                     direct=found.direct,
-                    start=found.start,
+                    start=start,
                     end=found.end,
                 ),
                 found,

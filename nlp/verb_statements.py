@@ -6,6 +6,7 @@ verb (after a colon, in quotes, after «که»), content before it («X از ...
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from nlp.according import ACCORDING_HEAD
 from nlp.headlines import FINITE
@@ -166,12 +167,33 @@ def _said_on_the_way(text: str, clause_start: int, verb_start: int) -> list[Foun
     return [Found(m.start("c"), m.end("c"), None, False, clause_start, m.start())]
 
 
+# The auxiliary of the past perfect after a perfect verb: «وزیر گفته بود: ...», «اعلام کرده بودند که ...»
+PERFECT_AUX = re.compile(r"[ \u200c]+(?P<aux>بود(?:ند)?)(?![\w\u200c])")
+
+
 def _after_verb(
     text: str, m: re.Match[str], clause_start: int, limit: int, sentences: list[tuple[int, int]]
 ) -> Found:
-    after = text[m.end() : limit]
+    """What the verb at ``m`` reports. Past a past-perfect «بود» («وزیر گفته بود: ...») the colon, quote or
+    «که» still open it, but the statement starts at «بود»: that is how a statement made before the report is
+    known (the quote itself is read without it, see ``statements.extract_statements``)."""
+    aux = PERFECT_AUX.match(text, m.end(), limit) if text[m.end() - 1 : m.end()] == "ه" else None
+    found = _after(text, m, aux.end() if aux else m.end(), clause_start, limit, sentences)
+    if aux is None or found.end <= found.start:
+        return found
+    if found.start < aux.start():
+        # «... از اجرای طرح فاضلاب خبر داده بود.»: what was said lies before the verb; with no «بود» to open
+        # it, it would read as a new statement, so the verb only names its speaker (it gave «بود.» before)
+        return replace(found, start=m.start(), end=m.start())
+    return replace(found, start=aux.start("aux"))
+
+
+def _after(
+    text: str, m: re.Match[str], v_end: int, clause_start: int, limit: int, sentences: list[tuple[int, int]]
+) -> Found:
+    after = text[v_end:limit]
     lead = re.match(r"\s*(?::\s*)?(?:که\s+)?", after)
-    pos = m.end() + (lead.end() if lead else 0)
+    pos = v_end + (lead.end() if lead else 0)
     colon = ":" in (lead.group() if lead else "")
     if pos < limit and text[pos] in '«"“':
         close = _closing(text, pos, limit)
@@ -185,6 +207,10 @@ def _after_verb(
         return Found(
             pos, _narration_start(text, sentences, pos, limit), m["verb"], True, clause_start, m.start()
         )
+    if colon and not rest:
+        # «شهردار منطقه ۱۲ در بازدید از بازار گفت:» ending its line names the speaker of the lines below;
+        # the words after «از» are where he spoke, not what he said
+        return Found(m.start(), m.start(), m["verb"], False, clause_start, m.start())
     if not rest or rest[0] in ".!؟" or re.match(r"^[.!؟]\s", rest):
         said = _said_before_comma(text, clause_start, m.start())
         if said is not None:  # «بوستان محله هم تا عید آماده می‌شود، وی افزود.»

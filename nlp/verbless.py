@@ -94,11 +94,35 @@ def reporter_again(text: str, p_start: int) -> bool:
     return any(text.startswith(a, p_start + lead) for a in (*w["attribution"], *w["narration"]))
 
 
-def under_kicker(text: str, p_start: int, p_end: int, kicker: Found) -> list[Found]:
-    """A verbless paragraph after a speaker line is that speaker's, reported with the same verb."""
+def under_kicker(text: str, p_start: int, p_end: int, kicker: Found, first: bool) -> list[Found]:
+    """A verbless paragraph after a speaker line is that speaker's, reported with the same verb: the
+    ``first`` line under the colon (what the colon announces) and the list items after it («🔹 ...», «۱-
+    ...», «مرحله اول: ...»). Any other line is the reporter's again («منطقه ۱۲ با ۲۰۰ هزار نفر جمعیت ...»):
+    empty, and the speaker line holds no more lines (a quoted or first-person one still goes to the
+    speaker, as any such paragraph does)."""
     para = text[p_start:p_end]
+    if not first and not list_item(para):
+        return []
     s = p_start + len(para) - len(unbullet(para))
     return [Found(s, p_end, kicker.verb, True, None, None)] if s < p_end else []
+
+
+_NUMBERED = re.compile(r"[۰-۹0-9]{1,2}\s*[-.)\u066b]\s*\S")
+
+
+_LABEL = re.compile(r"(?P<label>[^:\n]{1,40}?)\s*:\s*\S")
+
+
+def list_item(line: str) -> bool:
+    """Whether ``line`` reads as an item of a list: after a bullet («🔹 ...», «- ...», not a «#tag»),
+    numbered («۱- ...», «2. ...») or a short label before a colon («مرحله اول: ...», «آذر: ...»)."""
+    body = unbullet(line)
+    if len(body) < len(line.lstrip()) and not line.lstrip().startswith("#"):
+        return True
+    label = _LABEL.match(body)
+    if label is not None and len(label["label"].split()) <= 4 and re.search(r"[^\W\d_]", label["label"]):
+        return True
+    return _NUMBERED.match(body) is not None
 
 
 def attributed(text: str, s: int, e: int) -> list[Found]:

@@ -1735,3 +1735,142 @@ def test_a_narrative_opening_ends_what_a_speaker_line_says() -> None:
     statements = _statements(text)
     assert [s.quote for s in statements] == ["برنامه امسال به این شرح است:", "آذر: تکمیل پل دوم"]
     assert all(s.speaker is not None and s.speaker.text == "شهردار کرمانشاه" for s in statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "شهردار ساری گفت: پل عابر پیاده میدان امام تا پایان دی تکمیل می‌شود.\n"
+            "در بابل، شهردار گفت: آسفالت خیابان مدرس از هفته آینده آغاز می‌شود.",
+            "شهردار بابل",
+        ),
+        (
+            "علی رحیمی، شهردار اراک، گفت: خط دوم اتوبوس تندرو امسال راه‌اندازی می‌شود.\n"
+            "در شهر خمین نیز شهردار گفت: ساخت پارکینگ طبقاتی هفته آینده شروع می‌شود.",
+            "شهردار خمین",
+        ),
+        (
+            "معاون عمرانی شهرداری تبریز گفت: تقاطع ائل‌گلی تا خرداد آماده می‌شود.\n"
+            "در مراغه، معاون عمرانی گفت: زیرگذر میدان مادر تا آبان تکمیل می‌شود.",
+            "معاون عمرانی شهرداری مراغه",
+        ),
+        (
+            "رئیس شورای شهر همدان گفت: طرح جامع ترافیک در جلسه آینده بررسی می‌شود.\n"
+            "در ملایر نیز رئیس شورا گفت: لایحه عوارض تا پایان ماه تصویب می‌شود.",
+            "رئیس شورای شهر ملایر",
+        ),
+        (
+            "استاندار مازندران گفت: جاده کندوان تا آبان بازگشایی می‌شود.\n"
+            "در نوشهر، فرماندار گفت: اسکله تفریحی تا تابستان آماده است.",
+            "فرماندار نوشهر",
+        ),
+        # «در ادامه»، «در پایان» name no place: the mayor who spoke goes on
+        (
+            "شهردار کرمانشاه گفت: تونل جدید تا عید بازگشایی می‌شود.\n"
+            "در پایان، شهردار گفت: ۱۰ کیلومتر مسیر دوچرخه ساخته می‌شود.",
+            "شهردار کرمانشاه",
+        ),
+        # the same city as the title before: its holder
+        (
+            "علی کریمی، شهردار بابل، گفت: خیابان امیرکبیر آسفالت می‌شود.\n"
+            "در بابل، شهردار گفت: پل چوبی نیز بازسازی می‌شود.",
+            "علی کریمی",
+        ),
+    ],
+)
+def test_a_bare_title_in_a_clause_about_another_city_is_that_citys_office(text: str, speaker: str) -> None:
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        (
+            "وزیر کشور روز گذشته از طرح‌های عمرانی مشهد بازدید کرد.\n"
+            "وزیر گفته بود: اعتبار قطار شهری تا پایان سال پرداخت می‌شود.",
+            "وزیر کشور",
+            "اعتبار قطار شهری تا پایان سال پرداخت می‌شود.",
+        ),
+        (
+            "استاندار گیلان گفت: بازسازی مناطق سیل‌زده تا اسفند انجام می‌شود.\n"
+            "استاندار گفته بود: ۲۰۰ میلیارد تومان برای این کار اختصاص می‌یابد.",
+            "استاندار گیلان",
+            "۲۰۰ میلیارد تومان برای این کار اختصاص می‌یابد.",
+        ),
+        (
+            "شهردار زنجان گفت: طرح ساماندهی دستفروشان از آذر اجرا می‌شود.\n"
+            "شهردار هفته گذشته هم گفته بود: بازارچه موقت تا عید ساخته می‌شود.",
+            "شهردار زنجان",
+            "بازارچه موقت تا عید ساخته می‌شود.",
+        ),
+    ],
+)
+def test_a_bare_title_with_a_past_perfect_verb_is_the_full_title(text: str, speaker: str, quote: str) -> None:
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == speaker
+    assert st.quote == quote  # not «بود: ...»
+
+
+def test_a_past_perfect_statement_is_no_new_commitment() -> None:
+    text = "شهردار قزوین گفته بود: پل تا مهر افتتاح می‌شود."
+    ex = extract(text, date(2024, 5, 4))
+    assert [s.quote for s in ex.statements] == ["پل تا مهر افتتاح می‌شود."]
+    assert ex.commitments == []
+
+
+@pytest.mark.parametrize(
+    ("later", "speaker"),
+    [
+        ("شهردار بابل گفت: این کمربندی تا پایان سال تکمیل می‌شود.", "محمد کریمی"),
+        ("شهردار ساری گفت: سهم ساری پرداخت شده است.", "علی رضایی"),
+        ("کریمی گفت: بابل سهم خود را تا دی می‌پردازد.", "محمد کریمی"),
+    ],
+)
+def test_two_holders_named_without_commas_keep_their_own_titles(later: str, speaker: str) -> None:
+    text = "علی رضایی شهردار ساری و محمد کریمی شهردار بابل امروز از پروژه کمربندی بازدید کردند.\n" + later
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == speaker
+
+
+def test_a_district_holder_joined_by_and_is_found_by_the_shortened_title() -> None:
+    text = (
+        "مهدی حسینی شهردار منطقه ۲ اصفهان و علی اکبری شهردار منطقه ۵ اصفهان از پل جدید بازدید کردند.\n"
+        "شهردار منطقه ۵ گفت: پیاده‌روسازی این محور تا پایان آذر تمام می‌شود."
+    )
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display.replace("\u200c", " ") == "علی اکبری"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "شهردار منطقه ۱۲ تهران در بازدید از بازار گفت:\n"
+            "بازسازی پاساژهای فرسوده تا پایان سال آغاز می‌شود.\n"
+            "منطقه ۱۲ با بیش از ۲۰۰ هزار نفر جمعیت، قدیمی‌ترین منطقه پایتخت است.",
+            ["بازسازی پاساژهای فرسوده تا پایان سال آغاز می‌شود."],
+        ),
+        (
+            "مدیر پروژه قطار شهری کرج گفت: برنامه کار چنین است:\n"
+            "مرحله اول: حفاری تونل تا آذر\n"
+            "🔹 ریل‌گذاری تا اسفند\n"
+            "خط دو قطار شهری کرج ۲۲ کیلومتر طول دارد.\n"
+            "۱۸ ایستگاه در این خط ساخته شده است.",
+            ["برنامه کار چنین است:", "مرحله اول: حفاری تونل تا آذر", "ریل‌گذاری تا اسفند"],
+        ),
+        (
+            "شهردار شیراز گفت:\n"
+            "«تا پایان سال ۱۰ بوستان محله‌ای افتتاح می‌کنیم.»\n"
+            "شیراز در سال‌های گذشته با کمبود فضای سبز روبه‌رو بوده است.",
+            ["تا پایان سال ۱۰ بوستان محله‌ای افتتاح می‌کنیم."],
+        ),
+    ],
+)
+def test_narration_under_a_colon_line_is_the_reporters(text: str, said: list[str]) -> None:
+    """The colon holds the line it announces and list items, quoted or first-person lines; a plain line of
+    narration after them is the reporter's again, and so is what follows it."""
+    statements = _statements(text)
+    assert [s.quote.replace("\u200c", "") for s in statements] == [q.replace("\u200c", "") for q in said]
+    assert len({s.speaker.display for s in statements if s.speaker}) == 1
