@@ -22,11 +22,11 @@ def after_word(sentence: str, m: re.Match[str], nouns: frozenset[str]) -> bool:
 
 
 # «از ابتدای طرح تاکنون»: a marker whose period runs up to now counts what has happened (a statistic).
-_SINCE = re.compile(
-    r"[^،,؛:.!؟]{0,30}?(?<![\w\u200c])"
-    r"(?:تا[ \u200c]?کنون|تا[ \u200c]به[ \u200c](?:حال|امروز)|تا[ \u200c](?:حالا|الان|امروز))"
+_SO_FAR = (
+    r"(?<![\w\u200c])(?:تا[ \u200c]?کنون|تا[ \u200c]به[ \u200c](?:حال|امروز)|تا[ \u200c](?:حالا|الان|امروز))"
     r"(?![\w\u200c])"
 )
+_SINCE = re.compile(rf"[^،,؛:.!؟]{{0,30}}?{_SO_FAR}")
 _LUNAR_BOUND = re.compile(r"(?:تا|پیش از|قبل از|بعد از|پس از)[ \u200c]")
 
 
@@ -61,11 +61,17 @@ def present_cue(
     )
     thirds = _preverb_thirds(sentence) if bounds else []
     found = [*cfg.present.finditer(sentence), *thirds]
+    # «از اول دی ...» (see ``_takes_effect``); not after «پیش‌بینی می‌شود», which says what is expected
+    starts = [
+        s
+        for s, _e in [*markers, *deadline_spans]
+        if sentence.startswith("از", s) and not any(f < s for f, _fe in forecasts)
+    ]
     verbs = [
         m
         for m in sorted(found, key=lambda v: v.start())
         if outside(m)
-        and is_present(sentence, m, cfg)
+        and (is_present(sentence, m, cfg) or _takes_effect(sentence, m, starts))
         and not any(s <= m.start() < e for s, e in forecasts)
         and not after_word(sentence, m, cfg.opinion_nouns)
         and (unsure is None or m.start() < unsure)
@@ -132,6 +138,18 @@ def is_present(sentence: str, m: re.Match[str], cfg: CueConfig) -> bool:
         before = sentence[: m.start()].rstrip(" \u200c")
         return not re.search(r"\wه$", before) and not _STATED.search(before)
     return cfg.past.fullmatch(word) is None
+
+
+def _takes_effect(sentence: str, m: re.Match[str], starts: Sequence[int]) -> bool:
+    """A stated amount or comparison that a start bound still ahead puts in force is an announced change,
+    not how things stand: «کرایه تاکسی از اول دی ۲۵ هزار تومان است», «بلیت مترو از شنبه ۵۰ درصد ارزان‌تر
+    است». ``starts`` are where the sentence's future «از ...» bounds begin."""
+    # «از ابتدای مهر تاکنون ... کمتر از میانگین است» counts up to now, whatever the publication date
+    ahead = [s for s in starts if s < m.start() and not re.search(_SO_FAR, sentence[s : m.start()])]
+    if m.group() not in ("است", "هستند") or not ahead:
+        return False
+    before = sentence[: m.start()].rstrip(" \u200c")
+    return not re.search(r"\wه$", before) and _STATED.search(before) is not None
 
 
 # «بودجه عمرانی امسال ۳۰ درصد بیشتر است», «ذخایر سدها کمتر از ۳۰ درصد است», «میزان تحقق بودجه ۴۰ درصد

@@ -93,18 +93,23 @@ _HALF_UNIT = rf"(?P<half>{_SP}و{_SP}نیم)?"
 _HOUR = rf"(?:{_SP}ساعت{_SP}\d{{1,2}}(?:[:/]\d{{2}})?(?:{_SP}(?:صبح|ظهر|عصر|شب|بعدازظهر))?(?![\d:/]))?"
 
 
-# «امام جمعه», «نماز جمعه», «جمعه بازار», «جمعه‌ها»: a weekday in a name or a plural (a habit) names no day;
+# «امام جمعه», «نماز جمعه», «جمعه بازار», «جمعه‌ها(ی)»: a weekday in a name or a plural (a habit) names no day;
 # one that says which week («خیابان امام جمعه آینده ...», «نماز جمعه این هفته») is the day.
 _NOT_A_DAY = (
     "(?!(?:"
     + "|".join(rf"(?<={w}[ \u200c])" for w in ("امام", "نماز", "بازار", "خطبه", "خطیب"))
     + rf")جمعه(?!{_SP}(?:آینده|آتی|این|همین|هفته)))"
 )
+# «جمعه بازار کتاب», «سه‌شنبه بازار نارمک»: a weekday before «بازار» names the market, not a day; after a
+# bound («از شنبه بازار ماهی‌فروشان ... منتقل می‌شود», «تا جمعه بازار روز ...») it is the day the market moves.
+_NOT_A_MARKET = rf"(?:(?<=از\s)|(?<=تا\s)|(?<=روز\s)|(?!(?:{_alt(WEEKDAYS)}){_SP}بازار{_E}))"
 # «تا پایان روز جمعه», «تا ظهر پنجشنبه»: the part of the day before a weekday or «فردا» is part of it, so a
 # «تا» before it bounds the whole (not «شب جمعه»: the night before Friday).
-_DAY_PART = re.compile(
-    rf"(?<![\w\u200c])(?:(?:پایان|آخر|انتهای)(?:{_SP}روز)?|صبح|ظهر|عصر|بعد{_SP}?از{_SP}?ظهر|بعدازظهر){_SP}$"
+# «قبل از ظهر پنجشنبه», «پیش از ظهر فردا» are that day's forenoon, not a bound before the day's noon.
+_DAY_PART_WORDS = (
+    rf"(?:(?:پایان|آخر|انتهای)(?:{_SP}روز)?|صبح|ظهر|عصر|(?:بعد|قبل|پیش){_SP}?از{_SP}?ظهر|بعدازظهر)"
 )
+_DAY_PART = re.compile(rf"(?<![\w\u200c]){_DAY_PART_WORDS}{_SP}$")
 
 # «از ساعت ۱۵ فردا», «ساعت ۸ صبح شنبه»: an hour written before the day belongs to it as one after it does
 # (it does not move the day); the «از» or «تا» before the hour then bounds the whole.
@@ -275,7 +280,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     ),
     (
         re.compile(
-            rf"{_B}{_NOT_A_DAY}(?P<wd>{_alt(WEEKDAYS)})(?![\s\u200c]*ها{_E})(?!{_SP}بازار{_E})"
+            rf"{_B}{_NOT_A_DAY}{_NOT_A_MARKET}(?P<wd>{_alt(WEEKDAYS)})(?![\s\u200c]*های?{_E})"
             rf"(?:\u200c?ی(?={_SP}(?:هفته|این|همین|آینده|آتی)))?"
             rf"(?P<which>{_SP}(?:هفته{_SP}(?:آینده|آتی|بعد|جاری)|(?:این|همین){_SP}هفته|آینده|آتی))?{_HOUR}{_E}"
         ),
@@ -389,7 +394,11 @@ def _merge_weekday(folded: str, exprs: list[_Expr]) -> list[_Expr]:
         if (
             prev
             and re.fullmatch(r"[\s\u200c]*،?[\s\u200c]*", folded[prev.end : e.start])
-            and re.fullmatch(rf"(?:از{_SP})?(?:روز{_SP})?(?:{_alt(WEEKDAYS)})", folded[prev.start : prev.end])
+            # «تا پایان روز یکشنبه ۸ آذر»: the part of the day stays with the weekday it leads
+            and re.fullmatch(
+                rf"(?:از{_SP})?(?:{_DAY_PART_WORDS}{_SP})?(?:روز{_SP})?(?:{_alt(WEEKDAYS)})",
+                folded[prev.start : prev.end],
+            )
         ):
             kind = prev.kind if prev.kind in ("from", "by") else e.kind
             out[-1] = _Expr(prev.start, e.end, kind, e.resolve, prev.before or e.before)

@@ -2076,3 +2076,36 @@ def test_a_real_estate_agent_is_the_public(text: str) -> None:
 def test_the_mayors_adviser_is_still_an_official(text: str) -> None:
     (c,) = _c14(text)
     assert c.polarity == "commit" and c.deadline is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("مدیرعامل تاکسی‌رانی شیراز گفت: کرایه تاکسی از اول دی ۲۵ هزار تومان است.", "از اول دی"),
+        (
+            "مدیرعامل متروی مشهد گفت: بلیت مترو برای دانشجویان از اول دی ماه ۵۰ درصد ارزان‌تر است.",
+            "از اول دی ماه",
+        ),
+        ("شهردار بجنورد گفت: نرخ کرایه تاکسی از هفته آینده ۲۵ درصد بیشتر است.", "از هفته آینده"),
+    ],
+)
+def test_an_amount_a_start_ahead_puts_in_force_is_an_announced_change(text: str, deadline: str) -> None:
+    (c,) = _c14(text)
+    assert c.polarity == "commit" and c.deadline is not None and c.deadline.text == deadline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رئیس سازمان میادین گفت: پیش‌بینی می‌شود از هفته آینده قیمت گوجه‌فرنگی ۲۰ درصد ارزان‌تر است.",
+        "رئیس پلیس راهور تهران گفت: از فردا حجم ترافیک در بزرگراه‌های شمالی ۲۰ درصد بیشتر است.",
+        "مدیرعامل شرکت آبفا گفت: از مهر تاکنون مصرف آب شهر ۱۲ درصد بیشتر است.",
+        "معاون مالی شهرداری قم گفت: بودجه سال آینده شهرداری ۳۰ درصد بیشتر از بودجه امسال است.",
+    ],
+)
+def test_an_amount_with_no_start_ahead_or_forecast_stays_a_fact(text: str) -> None:
+    assert _c14(text) == []
+
+
+def test_an_amount_from_a_start_with_no_publication_date_counting_up_to_now_is_none() -> None:
+    assert extract("از ابتدای مهر تاکنون میزان بارندگی کمتر از میانگین است.", None).commitments == []

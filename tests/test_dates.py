@@ -610,7 +610,9 @@ def test_a_part_of_the_day_and_an_ezafe_stay_with_the_weekday(
     assert (d.text, d.kind, d.end) == (dl_text, kind, end)
 
 
-@pytest.mark.parametrize("text", ["امام جمعه شهر گفت", "جمعه بازار محله", "بازار جمعه", "جمعه‌ها شلوغ است"])
+@pytest.mark.parametrize(
+    "text", ["امام جمعه شهر گفت", "جمعه بازار محله", "بازار جمعه", "جمعه‌ها شلوغ است", "پنجشنبه‌های شلوغ بازار"]
+)
 def test_a_weekday_in_a_name_or_a_plural_is_no_date(text: str) -> None:
     assert deadlines_in(text, WED) == []
 
@@ -618,3 +620,34 @@ def test_a_weekday_in_a_name_or_a_plural_is_no_date(text: str) -> None:
 def test_a_market_after_next_saturday_leaves_the_saturday_whole() -> None:
     [(_s, _e, d)] = deadlines_in("از شنبه آینده بازار روز جدید محله افتتاح می‌شود", WED)
     assert d.text == "از شنبه آینده"
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "kind", "end"),
+    [
+        ("از شنبه بازار ماهی‌فروشان به محل جدید منتقل می‌شود", "از شنبه", "from", None),
+        ("تا جمعه بازار روز محله در پیاده‌راه مستقر می‌شود", "جمعه", "by", date(2026, 11, 20)),
+    ],
+)
+def test_a_market_after_a_bound_is_the_day_it_moves(
+    text: str, dl_text: str, kind: str, end: date | None
+) -> None:
+    [(_s, _e, d)] = deadlines_in(text, WED)
+    assert (d.text, d.kind, d.end) == (dl_text, kind, end)
+
+
+def test_a_part_of_the_day_stays_with_a_weekday_and_its_date() -> None:
+    [(_s, _e, d)] = deadlines_in("تا پایان روز یکشنبه ۸ آذر", WED)
+    assert (d.text, d.kind, d.end) == ("پایان روز یکشنبه ۸ آذر", "by", date(2026, 11, 29))
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "kind", "end"),
+    [
+        ("تا قبل از ظهر پنجشنبه", "قبل از ظهر پنجشنبه", "by", date(2026, 11, 19)),
+        ("مسیر پیش از ظهر فردا بازگشایی می‌شود", "پیش از ظهر فردا", "on", date(2026, 11, 19)),
+    ],
+)
+def test_the_forenoon_of_a_day_is_that_day(text: str, dl_text: str, kind: str, end: date) -> None:
+    [(_s, _e, d)] = deadlines_in(text, WED)
+    assert (d.text, d.kind, d.end) == (dl_text, kind, end)
