@@ -36,11 +36,35 @@ def clause_place(lead: str) -> str | None:
         return None
     place = m["place"]
     tokens = place.split()
-    if not all(name_like(t) for t in tokens) or any(t in words()["not_places"] for t in tokens):
+    if not all(name_like(t) for t in tokens) or any(_adverbial(t) for t in tokens):
         return None
     if len(tokens) > 1 and not m["kind"] and place not in words()["compound_places"]:
         return None
     return place
+
+
+def clause_province(lead: str) -> bool:
+    """Whether the place of ``lead`` is a province («در استان گیلان، ...», «در گیلان، ...»): only then is a
+    provincial title («استاندار», «... استان یزد») moved to it."""
+    m = _CLAUSE_PLACE.match(lead)
+    if m is None:
+        return False
+    return (m["kind"] or "").strip() == "استان" or m["place"] in words()["provinces"]
+
+
+def _adverbial(token: str) -> bool:
+    """A word after «در» that opens an adverbial, not a place: «در ادامه»، «در آذرماه»، «در نشستی»."""
+    not_places = words()["not_places"]
+    if token in not_places or token.endswith("\u200cای"):
+        return True
+    # a month glued to «ماه» («در آذرماه، ...») and such a noun made indefinite («در نشستی، ...») name no city
+    month = re.sub(r"\u200c?ماه$", "", token)
+    return month in not_places or (token.endswith("ی") and token[:-1] in not_places)
+
+
+# Takers of a province's name: a title that has one is the province's office, which a city does not hold
+# («استاندار مازندران» in «در تنکابن، استاندار گفت» is still the governor of Mazandaran)
+_PROVINCE_TAKERS = ("استان", "استاندار", "استانداری")
 
 
 def place_span(tokens: list[str]) -> tuple[int, int] | None:
@@ -57,11 +81,24 @@ def place_span(tokens: list[str]) -> tuple[int, int] | None:
     return j, len(tokens)
 
 
-def moved_title(title: str, place: str) -> str | None:
+def moved_title(title: str, place: str, province: bool = False) -> str | None:
     """``title`` held in ``place`` instead («شهردار ساری», «بابل» -> «شهردار بابل»); ``None`` when the title
-    names no place or already names this one."""
+    names no place or already names this one, when it is a province's office and ``place`` is not named a
+    province («استاندار مازندران», «رئیس اداره راه استان یزد»), or when it is a district's («شهردار منطقه ۸
+    تهران»: a place named in its clause is a neighbourhood of that city, «در نارمک، شهردار گفت»)."""
     tokens = title.split()
     span = place_span(tokens)
     if span is None or " ".join(tokens[span[0] : span[1]]) == place:
         return None
+    taker = tokens[span[0] - 1] if span[0] else ""
+    if (taker in _PROVINCE_TAKERS and not province) or (span[0] >= 2 and tokens[span[0] - 2] in SUBDIVISIONS):
+        return None
     return " ".join([*tokens[: span[0]], place])
+
+
+def moved_office(office: str, place: str, province: bool = False) -> str | None:
+    """A bare office with no title before it, held in ``place`` («فرماندار», «کازرون» -> «فرماندار کازرون»);
+    the governor only of a place named a province («در استان گیلان، استاندار گفت»)."""
+    if office not in BARE_OFFICES or (office == "استاندار" and not province):
+        return None
+    return f"{office} {place}"

@@ -18,7 +18,7 @@ from datetime import date
 
 from goftar.model import Entity, Speaker
 from nlp.speaker_phrases import anaphor, speaker_phrase
-from nlp.speaker_places import BARE_OFFICES, clause_place, moved_title, place_span
+from nlp.speaker_places import clause_place, clause_province, moved_office, moved_title, place_span
 from nlp.speaker_subjects import titles_before
 from nlp.speaker_titles import FORMER, and_another, model_titles, name_before, narrative_titles, shortens
 from nlp.speaker_words import (
@@ -357,11 +357,12 @@ class SpeakerResolver:
         place = clause_place(self.text[line:start])
         if place is None:
             return None
+        province = clause_province(self.text[line:start])
         full = self._full_title(role, start)
         if full is not None:
-            moved = moved_title(full, place)
+            moved = moved_title(full, place, province)
         else:
-            moved = f"{tokens[0]} {place}" if tokens[0] in BARE_OFFICES else None
+            moved = moved_office(tokens[0], place, province)
         if moved is None:
             return None
         official = _resolve_official(moved, self.published)

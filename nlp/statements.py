@@ -35,6 +35,7 @@ from nlp.verbless import (
     attributed,
     bare_answer,
     past_aside,
+    person_line,
     reporter_again,
     speaker_line,
     under_kicker,
@@ -80,11 +81,21 @@ def find_statements(text: str) -> list[Found]:
             continue  # «س: ...», «خبرنگار: شما گفتید ...؟»: the interviewer asks; a speaker line above stays
         if not hits:
             own = verbless_statements(text, p_start, p_end, sentences)
-            if not own and kicker is not None and reporter_again(text, p_start):
-                kicker = None  # «به گزارش ...»: the reporter speaks again
+            if kicker is not None and reporter_again(text, p_start):
+                # «به گزارش ...»: the reporter speaks again (also in a line read as a statement of its own)
+                kicker = None
             elif not own and kicker is not None:
-                own = under_kicker(text, p_start, p_end, kicker, first=at == kicker_at + 1)
-                kicker = kicker if own else None
+                # a new speaker line takes over («📌 شهردار منطقه ۵:» after the items of «شهردار منطقه ۳:»);
+                # a line of narration under the speaker's lines is skipped, not the end of them: «۲۵۰ دستگاه
+                # در آماده‌باش است.» then «مالکان موظفند ...» is still the speech
+                first = at == kicker_at + 1
+                if not first and (line := person_line(text, p_start, p_end)) is not None:
+                    own, kicker, kicker_at = [line], line, at
+                else:
+                    own = under_kicker(text, p_start, p_end, kicker, first=first)
+                    if own and text[p_start:p_end].rstrip().endswith(":"):
+                        # «🔹 سازمان پارک‌ها:»: a heading among the items; the line under it is what it heads
+                        kicker_at = at
             elif not own and (line := speaker_line(text, p_start, p_end)) is not None:
                 own, kicker, kicker_at = [line], line, at
             elif not own and (body := signed_body(text, p_start, p_end, signed)) is not None:

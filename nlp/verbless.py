@@ -86,6 +86,15 @@ def speaker_line(text: str, p_start: int, p_end: int) -> Found | None:
     return Found(colon, colon, None, True, s, colon)
 
 
+def person_line(text: str, p_start: int, p_end: int) -> Found | None:
+    """A speaker line that names a person by title («📌 شهردار منطقه ۵ شیراز:»): under another speaker's
+    lines it is a new speaker; an organisation's («🔹 سازمان پارک‌ها:») heads a group of the items."""
+    line = speaker_line(text, p_start, p_end)
+    if line is None or line.speaker_start is None:
+        return None
+    return line if text[line.speaker_start :].split()[0] in words()["role_heads"] else None
+
+
 def reporter_again(text: str, p_start: int) -> bool:
     """Whether the paragraph is the reporter's again: a new attribution («به گزارش ...») or a narrative
     opening («این در حالی است که ...», «گفتنی است ...»); the speaker line above no longer speaks."""
@@ -96,15 +105,27 @@ def reporter_again(text: str, p_start: int) -> bool:
 
 def under_kicker(text: str, p_start: int, p_end: int, kicker: Found, first: bool) -> list[Found]:
     """A verbless paragraph after a speaker line is that speaker's, reported with the same verb: the
-    ``first`` line under the colon (what the colon announces) and the list items after it («🔹 ...», «۱-
-    ...», «مرحله اول: ...»). Any other line is the reporter's again («منطقه ۱۲ با ۲۰۰ هزار نفر جمعیت ...»):
-    empty, and the speaker line holds no more lines (a quoted or first-person one still goes to the
-    speaker, as any such paragraph does)."""
+    ``first`` line under the colon (what the colon announces), the list items after it («🔹 ...», «۱-
+    ...», «مرحله اول: ...») and a line in the speaker's voice, one that binds or promises («شهروندان باید
+    ...», «متخلفان جریمه خواهند شد»: agency copy and posts go on with the speech in plain lines). Any other
+    line is read as the reporter's («منطقه ۱۲ با ۲۰۰ هزار نفر جمعیت ...»): empty (a quoted or first-person
+    one still goes to the speaker, as any such paragraph does)."""
     para = text[p_start:p_end]
-    if not first and not list_item(para):
+    if not first and not list_item(para) and _VOICE.search(para) is None:
         return []
     s = p_start + len(para) - len(unbullet(para))
     return [Found(s, p_end, kicker.verb, True, None, None)] if s < p_end else []
+
+
+# What an official says, not what a reporter describes, in a plain line under a speaker's colon: an
+# obligation, a prohibition, a future or a plan («باید», «موظفند», «ممنوع است», «خواهد شد», «قرار است»)
+_VOICE = re.compile(
+    r"(?<![\w\u200c])(?:ن?باید|موظف(?:ند|اند|ید)?|ن?خواهد|ن?خواهند|لازم[ \u200c]+است|ممنوع|الزامی"
+    r"|قرار[ \u200c]+است)(?![\w\u200c])"
+)
+
+
+_FOOTER = re.compile(r"[^\w@#]*[@#]")
 
 
 _NUMBERED = re.compile(r"[۰-۹0-9]{1,2}\s*[-.)\u066b]\s*\S")
@@ -116,8 +137,10 @@ _LABEL = re.compile(r"(?P<label>[^:\n]{1,40}?)\s*:\s*\S")
 def list_item(line: str) -> bool:
     """Whether ``line`` reads as an item of a list: after a bullet («🔹 ...», «- ...», not a «#tag»),
     numbered («۱- ...», «2. ...») or a short label before a colon («مرحله اول: ...», «آذر: ...»)."""
+    if _FOOTER.match(line.strip()):
+        return False  # a post's «#tag» or «🆔 @channel» line after the items is no item
     body = unbullet(line)
-    if len(body) < len(line.lstrip()) and not line.lstrip().startswith("#"):
+    if len(body) < len(line.lstrip()):
         return True
     label = _LABEL.match(body)
     if label is not None and len(label["label"].split()) <= 4 and re.search(r"[^\W\d_]", label["label"]):

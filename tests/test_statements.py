@@ -1874,3 +1874,90 @@ def test_narration_under_a_colon_line_is_the_reporters(text: str, said: list[str
     statements = _statements(text)
     assert [s.quote.replace("\u200c", "") for s in statements] == [q.replace("\u200c", "") for q in said]
     assert len({s.speaker.display for s in statements if s.speaker}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a month, a season or an indefinite noun after «در» names no city
+        (
+            "شهردار اصفهان گفت: مرمت پل خواجو تا پایان بهمن تمام می‌شود.\n"
+            "در آذرماه، شهردار گفت: جشنواره زمستانی در میدان نقش جهان برگزار می‌شود.",
+            "شهردار اصفهان",
+        ),
+        (
+            "شهردار کرج گفت: تقاطع شهید بهشتی تا دی افتتاح می‌شود.\n"
+            "در پیامی، شهردار گفت: قطار شهری تا پایان سال به هشتگرد نمی‌رسد.",
+            "شهردار کرج",
+        ),
+        (
+            "شهردار کرج گفت: تقاطع شهید بهشتی تا دی افتتاح می‌شود.\n"
+            "در نشستی، شهردار گفت: قطار شهری تا پایان سال به هشتگرد نمی‌رسد.",
+            "شهردار کرج",
+        ),
+        # a province's office is not a city's: the governor is still the one of the province
+        (
+            "استاندار مازندران گفت: جاده دوهزار تا پایان سال بازگشایی می‌شود.\n"
+            "در تنکابن، استاندار گفت: بیمارستان جدید این شهر تا خرداد افتتاح می‌شود.",
+            "استاندار مازندران",
+        ),
+        (
+            "استاندار مازندران گفت: جاده دوهزار تا پایان سال بازگشایی می‌شود.\n"
+            "در گیلان، استاندار گفت: بیمارستان جدید تا خرداد افتتاح می‌شود.",
+            "استاندار گیلان",
+        ),
+        # a district's mayor in a clause about a neighbourhood of the same city
+        (
+            "شهردار منطقه ۸ تهران در بازدید از محله نارمک گفت: پیاده‌راه گلبرگ تا دی تکمیل می‌شود.\n"
+            "در نارمک، شهردار گفت: ۲ سرای محله جدید تا اسفند افتتاح می‌شود.",
+            "شهردار منطقه ۸ تهران",
+        ),
+    ],
+)
+def test_a_clause_about_no_other_city_keeps_the_title(text: str, speaker: str) -> None:
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == speaker
+
+
+def test_a_plain_line_that_binds_under_a_colon_line_is_still_the_speakers() -> None:
+    """Agency copy goes on with the speech in plain lines: one that obliges or promises is the speaker's,
+    also after a line of narration; the narration itself goes to no one."""
+    text = (
+        "معاون خدمات شهری شهرداری تبریز گفت:\n"
+        "طرح زمستانه از اول آذر آغاز شده و تا پایان اسفند ادامه دارد.\n"
+        "تبریز ۱۰ منطقه شهری دارد.\n"
+        "مالکان مغازه‌ها موظفند برف مقابل مغازه خود را پاک کنند.\n"
+        "#شهرداری_تبریز\n"
+        "🆔 @tabriz_news"
+    )
+    statements = _statements(text)
+    assert [s.quote[:10] for s in statements] == ["طرح زمستانه"[:10], "مالکان مغازه‌ها"[:10]]
+    assert {s.speaker.display for s in statements if s.speaker} == {"معاون خدمات شهری شهرداری تبریز"}
+
+
+def test_a_second_speaker_line_takes_over_the_items_after_it() -> None:
+    text = (
+        "📌 شهردار منطقه ۳ شیراز:\n"
+        "🔸 بازگشایی خیابان ملاصدرا تا پایان آذر\n"
+        "📌 شهردار منطقه ۵ شیراز:\n"
+        "🔸 افتتاح بوستان بانوان تا بهمن"
+    )
+    statements = _statements(text)
+    assert [s.speaker.display if s.speaker else None for s in statements] == [
+        "شهردار منطقه ۳ شیراز",
+        "شهردار منطقه ۵ شیراز",
+    ]
+
+
+def test_an_organisations_heading_among_the_items_keeps_the_speaker() -> None:
+    """«🔹 سازمان پارک‌ها:» under a spokesman's colon heads the line under it; it names no new speaker."""
+    text = (
+        "سخنگوی شهرداری اصفهان اعلام کرد:\n"
+        "🔹 سازمان پارک‌ها:\n"
+        "کاشت ۱۰ هزار نهال تا پایان آذر\n"
+        "🔹 سازمان پسماند:\n"
+        "جمع‌آوری شبانه زباله از اول دی"
+    )
+    statements = _statements(text)
+    assert any(s.quote.startswith("کاشت ۱۰ هزار نهال") for s in statements)
+    assert {s.speaker.display for s in statements if s.speaker} == {"سخنگوی شهرداری اصفهان"}
