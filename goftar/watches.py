@@ -13,7 +13,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -162,15 +162,18 @@ def remove_watch(settings: Settings, name: str) -> bool:
 
 
 def match_watch(store: Store, watch: Watch, start: datetime, end: datetime) -> list[dict[str, Any]]:
-    """Commitments matching ``watch`` whose article was published in ``[start, end)`` (UTC)."""
+    """Commitments new in [start, end) that match ``watch``: the digest's own list of new commitments
+    (``Store.commitments_in``), searched with the watch's words and filters. A published range cannot select
+    them: an article crawled days after it was published is new when it is seen."""
     from index.base import SearchQuery
 
-    # The store filters by whole dates; ask for a day either side and cut to the exact window here.
+    new = tuple(doc["id"] for doc in store.commitments_in(start, end))
+    if not new:
+        return []
     base = SearchQuery(
         text=watch.query,
         doc_type="commitment",
-        published_from=(start - timedelta(days=1)).date(),
-        published_to=(end + timedelta(days=1)).date(),
+        ids=new,
         sort="date",
         size=PAGE_SIZE,
         speaker=watch.filters.get("speaker"),
@@ -187,27 +190,10 @@ def match_watch(store: Store, watch: Watch, start: datetime, end: datetime) -> l
         found.extend(_hit_doc(hit) for hit in result.hits)
         if len(result.hits) < PAGE_SIZE or page * PAGE_SIZE >= result.total:
             break
-    return [doc for doc in found if _new_in(doc, start, end)]
+    return found
 
 
 def _hit_doc(hit: Any) -> dict[str, Any]:
     doc = dict(hit.doc)
     doc.setdefault("id", hit.id)
     return doc
-
-
-def _new_in(doc: dict[str, Any], start: datetime, end: datetime) -> bool:
-    """The store's "new in [start, end)": published then, or undated/published earlier and first seen then."""
-    article = doc.get("article") or {}
-    published = _moment(article.get("published") or doc.get("published"))
-    if published is not None and start <= published < end:
-        return True
-    first_seen = _moment(doc.get("first_seen"))
-    return (published is None or published < start) and first_seen is not None and start <= first_seen < end
-
-
-def _moment(value: Any) -> datetime | None:
-    if not value:
-        return None
-    moment = datetime.fromisoformat(str(value))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

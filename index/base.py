@@ -55,6 +55,9 @@ class SearchQuery:
     search_after: list[Any] | None = None
     facets: bool = True  # False skips facet counting (cheaper when only hits are wanted)
     facet_size: int = 10
+    # Only these documents (by id), or all when None: a saved search run over the day's new commitments
+    # (``goftar.watches``), which its published range cannot select — an article crawled days late.
+    ids: tuple[str, ...] | None = None
 
 
 @dataclass

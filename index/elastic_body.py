@@ -146,6 +146,8 @@ def filters(query: SearchQuery) -> list[dict[str, Any]]:
     for name in ("source", "polarity", "status"):
         if getattr(query, name):
             out.append({"term": {name: getattr(query, name)}})
+    if query.ids is not None:
+        out.append({"ids": {"values": list(query.ids)}})
     published = {
         k: v.isoformat() for k, v in (("gte", query.published_from), ("lte", query.published_to)) if v
     }
@@ -187,9 +189,11 @@ def search_body(query: SearchQuery, parsed: ParsedQuery) -> dict[str, Any]:
 
 
 def new_in_query(start: datetime, end: datetime) -> dict[str, Any]:
-    """ "New in [start, end)": published then, or (undated or published earlier) first seen then."""
+    """ "New in [start, end)": published then and seen by its end, or (undated or published earlier) first
+    seen then — the SQLite store's rule (``index.sqlite._new_in``)."""
     s, e = _utc(start), _utc(end)
-    published = {"range": {"published": {"gte": s, "lt": e}}}
+    in_window = {"range": {"published": {"gte": s, "lt": e}}}
+    published = {"bool": {"filter": [in_window, {"range": {"first_seen": {"lt": e}}}]}}
     seen = {
         "bool": {
             "filter": [{"range": {"first_seen": {"gte": s, "lt": e}}}],

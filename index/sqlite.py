@@ -1004,11 +1004,14 @@ def commitment_row_doc(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def _new_in(prefix: str, start: datetime, end: datetime) -> tuple[str, tuple[str, ...]]:
-    """WHERE clause of "new in [start, end)": published then, or undated/earlier and first seen then."""
+    """WHERE clause of "new in [start, end)": published then and already seen by its end, or undated/earlier
+    and first seen then. An article is new in one window only: the later of its publication and first
+    sighting (one published on the 1st and crawled on the 3rd is new on the 3rd; counting it on the 1st too
+    made the digest's chart and trends count it twice)."""
     s, e = utc_text(start), utc_text(end)
     p = prefix
     where = (
-        f"(({p}published >= ? AND {p}published < ?) OR (({p}published IS NULL OR {p}published < ?) "
-        f"AND {p}first_seen >= ? AND {p}first_seen < ?))"
+        f"(({p}published >= ? AND {p}published < ? AND {p}first_seen < ?) "
+        f"OR (({p}published IS NULL OR {p}published < ?) AND {p}first_seen >= ? AND {p}first_seen < ?))"
     )
-    return where, (s, e, s, s, e)
+    return where, (s, e, e, s, s, e)

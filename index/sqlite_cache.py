@@ -66,6 +66,7 @@ def cache_key(query: SearchQuery, parsed: ParsedQuery) -> tuple[Any, ...]:
         query.published_to,
         query.deadline_from,
         query.deadline_to,
+        query.ids,
         query.sort,
         query.facet_size if query.facets else 0,
     )

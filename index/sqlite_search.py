@@ -359,6 +359,8 @@ def _add_filters(
         add("c.deadline_day >= ?", q.deadline_from.isoformat())
     if q.deadline_to:
         add("c.deadline_day <= ?", q.deadline_to.isoformat())
+    if q.ids is not None:
+        add("c.id IN (SELECT value FROM json_each(?))", json.dumps(list(q.ids)))
 
 
 def _like_escaped(text: str) -> str:

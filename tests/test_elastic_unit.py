@@ -96,11 +96,28 @@ def test_a_name_typed_apart_also_matches_its_compound_spelling() -> None:
     assert joined in org_keys and entity_key("شرکت واحد اتوبوس رانی") in org_keys
 
 
+def test_ids_restrict_a_search_to_those_documents() -> None:
+    """A saved search runs over the day's new commitments by id (``goftar.watches``)."""
+    body = search_body(SearchQuery(text="مترو", ids=("a1", "b2")), parse("مترو"))
+    assert {"ids": {"values": ["a1", "b2"]}} in body["query"]["bool"]["filter"]
+    assert not any("ids" in clause for clause in search_body(SearchQuery(), parse(""))["query"]["bool"]["filter"])
+
+
 def test_new_in_counts_undated_and_late_seen() -> None:
     q = new_in_query(datetime(2024, 7, 23, tzinfo=UTC), datetime(2024, 7, 24, tzinfo=UTC))
     published, seen = q["bool"]["should"]
     assert published == {
-        "range": {"published": {"gte": "2024-07-23T00:00:00+00:00", "lt": "2024-07-24T00:00:00+00:00"}}
+        "bool": {
+            "filter": [
+                {
+                    "range": {
+                        "published": {"gte": "2024-07-23T00:00:00+00:00", "lt": "2024-07-24T00:00:00+00:00"}
+                    }
+                },
+                # seen by the window's end: an article crawled later is new on the day it is seen, not twice
+                {"range": {"first_seen": {"lt": "2024-07-24T00:00:00+00:00"}}},
+            ]
+        }
     }
     assert seen["bool"]["should"][0] == {"bool": {"must_not": [{"exists": {"field": "published"}}]}}
 

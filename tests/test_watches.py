@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from digest_data import DAY, filled_store
+from digest_data import DAY, at, day_items, filled_store
 from typer.testing import CliRunner
 
 from goftar.cli_watch import watch_app
@@ -128,3 +129,21 @@ def test_cli_add_list_remove(settings: Settings) -> None:
     assert runner.invoke(watch_app, ["remove", "مترو"]).exit_code == 0
     missing = runner.invoke(watch_app, ["remove", "مترو"])
     assert missing.exit_code != 0 and isinstance(missing.exception, ConfigError)
+
+
+def test_a_commitment_crawled_days_late_is_in_the_watch_on_the_day_it_is_seen(settings: Settings) -> None:
+    """A saved search reports what the digest calls new: an article crawled five days after it was
+    published is new, and matched, on the day it is seen (the watch looked only at recent publication dates
+    and never reported it)."""
+    store = filled_store(settings)
+    watch = add_watch(settings, "مترو", "مترو")
+    metro, extraction = day_items()[0]
+    seen = DAY + timedelta(days=5)
+    url = metro.url + "-late"
+    late = metro.model_copy(update={"url": url, "canonical_url": url, "fetched": at(seen, 6)})
+    store.upsert([(late, extraction)])
+    start, end = day_bounds(seen, settings.timezone)
+    found = match_watch(store, watch, start, end)
+    assert [doc["article"]["url"] for doc in found] == [url]
+    assert [d["id"] for d in store.commitments_in(start, end)] == [d["id"] for d in found]
+    store.close()
