@@ -146,6 +146,8 @@ def complaint(sentence: str, cue: Cue, speaker: Speaker | None, outsider: bool =
     («علی کاظمی، تحلیلگر ...»)."""
     if cue.polarity in _THEIR_OWN and outsiders_clause(sentence, cue.start):
         return True
+    if _laments_other(sentence, cue, speaker):
+        return True
     if speaker is None or not (outsider or is_outsider(named(speaker))):
         return False
     return (
@@ -153,6 +155,25 @@ def complaint(sentence: str, cue: Cue, speaker: Speaker | None, outsider: bool =
         or _OUR_RIGHT.fullmatch(sentence[cue.start : cue.end]) is not None
         or cue_config().assurance.search(sentence) is not None
     )
+
+
+# «متاسفانه شهرداری پیش از بارش‌ها کانال‌ها را لایروبی نمی‌کند»: what another body fails to do, regretted.
+_ALAS = re.compile(r"(?<![\w\u200c])مت[اأآ]سفانه[ \u200c،,]+(?P<who>[^\s\u200c،,]+)")
+
+
+_CONTRACTORS = frozenset({"پیمانکار", "پیمانکاران"})  # the body an office's own regret is about, never itself
+
+
+def _laments_other(sentence: str, cue: Cue, speaker: Speaker | None) -> bool:
+    """A council member's «متاسفانه شهرداری ... نمی‌کند» complains of another body's failure and binds none; an
+    office's own regret («متاسفانه پل تا پایان سال افتتاح نمی‌شود») stays its negated commitment."""
+    alas = _ALAS.search(sentence, 0, cue.start)
+    if alas is None or not cue.negated or cue.polarity != "commit":
+        return False
+    if alas["who"] not in words()["org_heads"] and alas["who"] not in _CONTRACTORS:
+        return False
+    said_by = named(speaker) if speaker is not None else ""
+    return alas["who"].removesuffix("ی") not in said_by  # «شهرداری» regretted by «شهردار» is its own
 
 
 _THEIR_OWN = ("commit", "intend")  # what the speaker will do or plans; a hope or a demand is on someone else
@@ -261,11 +282,19 @@ def outsiders_clause(sentence: str, at: int) -> bool:
         if m.start() > at:
             break
         opens = max(sentence.rfind(p, 0, m.start()) for p in "،,:؛") + 1
-        subject = sentence[opens : m.start()].split()
+        subject = _placed_off(sentence[opens : m.start()].split())
         between = _ADVERBIAL.sub("", sentence[m.end() : at], count=1)
         if 0 < len(subject) <= 5 and is_outsider(" ".join(subject)) and _one_clause(between):
             return True
     return any(_said_by_outsider(sentence[m.end() : at]) for m in _SAID_BY.finditer(sentence, 0, at))
+
+
+def _placed_off(subject: list[str]) -> list[str]:
+    """The subject before a place phrase: «دلالان مسکن در شهر جدید پرند» → «دلالان مسکن», so a public head
+    with a long place after it is still the public; a phrase with a verb in it is a clause, left whole."""
+    if "در" not in subject or any(verb_like(t) for t in subject):
+        return subject
+    return subject[: subject.index("در")]
 
 
 def _said_by_outsider(between: str) -> bool:

@@ -58,7 +58,12 @@ def future_spans(found: list[tuple[int, int, Deadline]], published: date | None)
         ahead = published is not None and d.end is not None and d.end >= published and d.kind == "on"
         # «تا پایان سال ۱۴۰۱» in a 1403 article is a deadline that has passed: it gives nothing future sense.
         last = d.end or d.start
-        passed = published is not None and last is not None and last < published
+        passed = (
+            published is not None
+            and last is not None
+            and last < published
+            and not _THIS_WEEK.fullmatch(d.text)
+        )
         if (d.kind in ("by", "within", "from") and not passed and not began(d, published)) or ahead:
             out.append((s, e))
     return out
@@ -70,7 +75,14 @@ def began(d: Deadline, published: date | None) -> bool:
     ۱۳ فروردین» on 26 Esfand) is still partly to come."""
     if d.kind != "from" or published is None or d.start is None or d.start >= published:
         return False
+    if _THIS_WEEK.fullmatch(d.text):
+        return False  # «از این هفته ... منتقل می‌شود»: a change told in the week it starts, starting now
     return d.end is None or d.end <= published
+
+
+# The week of publication began at most six days before it: a change «از این هفته» is news of now, as «از
+# امروز» is; «از این هفته تاکنون ... جمع‌آوری شده است» still counts up to now (a perfect, «تاکنون»).
+_THIS_WEEK = re.compile(r"از[ \u200c]+(?:این|همین)[ \u200c]+هفته")
 
 
 def begun_spans(found: list[tuple[int, int, Deadline]], published: date | None) -> list[tuple[int, int]]:

@@ -136,8 +136,24 @@ def is_present(sentence: str, m: re.Match[str], cfg: CueConfig) -> bool:
         return False  # «نمی‌گویم ...», «نمی‌دانم ...»: saying or knowing, no act in the present
     if word in ("است", "هستند"):
         before = sentence[: m.start()].rstrip(" \u200c")
-        return not re.search(r"\wه$", before) and not _STATED.search(before)
+        return not _participle(before) and not _STATED.search(before)
     return cfg.past.fullmatch(word) is None
+
+
+# «مهلت ثبت نام تا جمعه است», «... تا پایان ماه است»: a bound's day or period word ending in «ه» is no
+# participle; a range («ساعت کار ... از شنبه تا جمعه است») or a plain «این هفته» describes, as before.
+_DAY_WORD = r"(?:(?:یک|دو|سه|چهار|پنج)?[ \u200c]?شنبه|جمعه|هفته|ماه|آینده)"
+_BOUND_DAY = re.compile(rf"(?<![\w\u200c])تا[ \u200c]+(?:[^\s]+[ \u200c]+){{0,2}}?{_DAY_WORD}$")
+_RANGE_DAY = re.compile(
+    rf"(?<![\w\u200c])از[ \u200c]+[^\s]+[ \u200c]+تا[ \u200c]+(?:[^\s]+[ \u200c]+){{0,2}}?{_DAY_WORD}$"
+)
+
+
+def _participle(before: str) -> bool:
+    """Whether the word before «است» is a past participle («کاشته شده است»): a perfect, not a copula."""
+    if re.search(r"\wه$", before) is None:
+        return False
+    return _BOUND_DAY.search(before) is None or _RANGE_DAY.search(before) is not None
 
 
 def _takes_effect(sentence: str, m: re.Match[str], starts: Sequence[int]) -> bool:

@@ -70,11 +70,20 @@ BY_PREFIX = re.compile(
 )
 # «پس از نوروز», «بعد از عید»: a start bound too, kept whole in the text (it is not «از نوروز»); what it
 # names has to be over first, so the period starts the day after it (see ``_after``).
-FROM_PREFIX = re.compile(r"(?<![\w\u200c])(?P<after>(?:پس|بعد)\s+)?از\s+(?:روز\s+)?$")
+# «کمتر از / بیش از دو ماه دیگر» compare a period: no start («بیش از» is no bound at all).
+FROM_PREFIX = re.compile(
+    r"(?<![\w\u200c])(?<!کمتر )(?<!بیش )(?<!بیشتر )(?P<after>(?:پس|بعد)\s+)?از\s+(?:روز\s+)?$"
+)
 
 _MONTH = f"(?P<month>{_alt(MONTHS)})"
 _WORD_MONTHS = ("تیر", "مهر", "دی")  # also «arrow», «seal/kindness», «yesterday's» in running text
 _PLAIN_MONTH = _alt(m for m in MONTHS if m not in _WORD_MONTHS)
+# «بلوار ۲۹ بهمن», «خیابان ۱۷ شهریور», «میدان ۱۵ خرداد», «پل ۲۲ بهمن»: a date right after a street, square or
+# station names the place (as «پل غدیر» names no feast); «این پل ۲۲ بهمن افتتاح می‌شود» says when it opens.
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?<!این )(?<!آن )(?<!همین )(?<!همان )"
+    r"(?:بلوار|خیابان|میدان|پل|بزرگراه|اتوبان|کوچه|تقاطع|چهارراه|ایستگاه|فلکه)[\s\u200c]+$"
+)
 _NUMWORD = _alt(k for k in ONES if k != "صفر")
 _NUMBER = rf"(?P<n>\d+(?:[./]\d+)?|(?:{_NUMWORD})(?:\s+و\s+(?:{_NUMWORD}|نیم))*)"
 _DAY = rf"(?P<day>\d{{1,2}}(?:\s?ام|م)?|{_alt(ORDINAL_DAYS)})"
@@ -89,6 +98,10 @@ _FUTURE = rf"(?:آینده|آتی|بعد(?!{_SP}از{_E})|دیگر)"
 # «شش ماه نخست سال آینده», «سه ماه اول سال»: a count before an ordinal is a part of a year (see ``_HALF``).
 _NOT_PART = rf"(?!{_SP}(?:اول|نخست|دوم|سوم|چهارم|آخر|پایانی){_E})"
 _HALF_UNIT = rf"(?P<half>{_SP}و{_SP}نیم)?"
+# «کمتر از دو ماه دیگر», «در کمتر از یک هفته»: within the period, as «ظرف» is (not «از دو ماه دیگر», a start);
+# «بیش از دو ماه دیگر» is an open lower bound, no date.
+_LESS = rf"(?:در{_SP})?کمتر{_SP}از"
+_NOT_MORE = r"(?<!بیش از )(?<!بیشتر از )"
 # «فردا ساعت ۱۰», «شنبه ساعت ۸ صبح»: the hour belongs to the day it follows (it does not move the day).
 _HOUR = rf"(?:{_SP}ساعت{_SP}\d{{1,2}}(?:[:/]\d{{2}})?(?:{_SP}(?:صبح|ظهر|عصر|شب|بعدازظهر))?(?![\d:/]))?"
 
@@ -98,11 +111,20 @@ _HOUR = rf"(?:{_SP}ساعت{_SP}\d{{1,2}}(?:[:/]\d{{2}})?(?:{_SP}(?:صبح|ظه�
 _NOT_A_DAY = (
     "(?!(?:"
     + "|".join(rf"(?<={w}[ \u200c])" for w in ("امام", "نماز", "بازار", "خطبه", "خطیب"))
-    + rf")جمعه(?!{_SP}(?:آینده|آتی|این|همین|هفته)))"
+    + rf")جمعه(?!{_SP}(?:آینده|آتی|این|همین|هفته{_SP}(?:آینده|آتی|بعد|جاری))))"
 )
 # «جمعه بازار کتاب», «سه‌شنبه بازار نارمک»: a weekday before «بازار» names the market, not a day; after a
 # bound («از شنبه بازار ماهی‌فروشان ... منتقل می‌شود», «تا جمعه بازار روز ...») it is the day the market moves.
 _NOT_A_MARKET = rf"(?:(?<=از\s)|(?<=تا\s)|(?<=روز\s)|(?!(?:{_alt(WEEKDAYS)}){_SP}بازار{_E}))"
+# «جمعه گذشته», «نماز جمعه هفته گذشته», «شنبه هفته قبل»: a day gone, no deadline («شنبه پیش رو» is ahead).
+_GONE = rf"(?!{_SP}(?:هفته{_SP})?(?:گذشته|قبل(?!{_SP}از{_E})|پیش(?!{_SP}(?:رو|از){_E})){_E})"
+# «شب جمعه» is Thursday night, «ساعت ۲۰ شب جمعه» too (see ``_eve``).
+_EVE = re.compile(rf"(?<![\w\u200c])شب{_SP}$")
+# «از ساعت ۲۲ تا ۵ صبح فردا»: an hour range that ends on the day is one range, overnight from the day before.
+_HOUR_RANGE = re.compile(
+    rf"(?<![\w\u200c])از{_SP}ساعت{_SP}(?P<h1>\d{{1,2}})(?:[:/]\d{{2}})?(?:{_SP}(?:صبح|ظهر|عصر|شب|بامداد))?"
+    rf"{_SP}(?:تا|لغایت|الی){_SP}(?:ساعت{_SP})?(?P<h2>\d{{1,2}})(?:[:/]\d{{2}})?{_SP}$"
+)
 # «تا پایان روز جمعه», «تا ظهر پنجشنبه»: the part of the day before a weekday or «فردا» is part of it, so a
 # «تا» before it bounds the whole (not «شب جمعه»: the night before Friday).
 # «قبل از ظهر پنجشنبه», «پیش از ظهر فردا» are that day's forenoon, not a bound before the day's noon.
@@ -280,7 +302,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     ),
     (
         re.compile(
-            rf"{_B}{_NOT_A_DAY}{_NOT_A_MARKET}(?P<wd>{_alt(WEEKDAYS)})(?![\s\u200c]*های?{_E})"
+            rf"{_B}{_NOT_A_DAY}{_NOT_A_MARKET}(?P<wd>{_alt(WEEKDAYS)})(?![\s\u200c]*های?{_E}){_GONE}"
             rf"(?:\u200c?ی(?={_SP}(?:هفته|این|همین|آینده|آتی)))?"
             rf"(?P<which>{_SP}(?:هفته{_SP}(?:آینده|آتی|بعد|جاری)|(?:این|همین){_SP}هفته|آینده|آتی))?{_HOUR}{_E}"
         ),
@@ -314,7 +336,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     ),
     (
         re.compile(
-            rf"{_B}(?:(?:حداکثر{_SP})?(?:ظرف|طی|در{_SP}مدت|در{_SP}عرض|در|برای){_SP}(?:مدت{_SP})?)?"
+            rf"{_B}{_NOT_MORE}(?:(?:حداکثر{_SP})?(?:ظرف|طی|در{_SP}مدت|در{_SP}عرض|{_LESS}|در|برای){_SP}(?:مدت{_SP})?)?"
             rf"{_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}{_SP}(?P<fut>{_FUTURE}){_E}"
         ),
         "by",
@@ -322,7 +344,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
     ),
     (
         re.compile(
-            rf"{_B}(?:حداکثر{_SP})?(?P<within>ظرف|طی|در{_SP}مدت|در{_SP}عرض){_SP}(?:مدت{_SP})?"
+            rf"{_B}(?:حداکثر{_SP})?(?P<within>ظرف|طی|در{_SP}مدت|در{_SP}عرض|{_LESS}){_SP}(?:مدت{_SP})?"
             rf"{_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}{_E}{_NOT_PART}"
         ),
         "within",
@@ -413,7 +435,11 @@ def _merge_ranges(folded: str, exprs: list[_Expr]) -> list[_Expr]:
     for e in exprs:
         prev = out[-1] if out else None
         # «لغایت» and «الی» are the «تا» of official notices («از ۲۰ خرداد لغایت ۳۰ تیر»)
-        joined = re.fullmatch(rf"{_SP}(?:تا|لغایت|الی){_SP}", folded[prev.end : e.start]) if prev else None
+        # «از ساعت ۲۲ یکشنبه تا ۶ صبح دوشنبه»: an hour before the second day's part is the second end's
+        gap = rf"{_SP}(?:تا|لغایت|الی){_SP}(?P<hour>(?:ساعت{_SP})?\d{{1,2}}(?:[:/]\d{{2}})?{_SP})?"
+        joined = re.fullmatch(gap, folded[prev.end : e.start]) if prev else None
+        if joined and joined["hour"] and not re.match(_DAY_PART_WORDS, folded[e.start : e.end]):
+            joined = None
         if prev and prev.kind == "from" and joined:
             first, second = prev.resolve, e.resolve
             # «از شنبه تا چهارشنبه» on a Tuesday crosses into the next week, not the next year; so does «از
@@ -421,6 +447,11 @@ def _merge_ranges(folded: str, exprs: list[_Expr]) -> list[_Expr]:
             to = folded[e.start : e.end]
             on_day = re.fullmatch(rf"(?:از{_SP})?(?:{_alt(WEEKDAYS)})", folded[prev.start : prev.end])
             week = re.fullmatch(_alt(WEEKDAYS), to) is not None or (on_day is not None and "هفته" in to)
+            # «از ساعت ۲۲ یکشنبه تا ۶ صبح دوشنبه»: two weekdays with hours or parts of the day
+            week = (
+                week
+                or (_ONE_DAY.fullmatch(folded[prev.start : prev.end]) and _ONE_DAY.fullmatch(to)) is not None
+            )
 
             def resolve(pub: date | None, first=first, second=second, week=week) -> Range:  # type: ignore[no-untyped-def]
                 lo, _ = first(pub)
@@ -436,6 +467,10 @@ def _merge_ranges(folded: str, exprs: list[_Expr]) -> list[_Expr]:
     return out
 
 
+# A weekday with its hour or part of the day and no month: «از ساعت ۲۲ یکشنبه», «صبح دوشنبه».
+_ONE_DAY = re.compile(rf"(?!.*{_B}(?:{_alt(MONTHS)}){_E}).*{_B}(?:{_alt(WEEKDAYS)}).*")
+
+
 def _single_expressions(text: str) -> list[_Expr]:
     folded = _fold(text)
     out = []
@@ -449,10 +484,22 @@ def _single_expressions(text: str) -> list[_Expr]:
         except (KeyError, ValueError) as exc:
             log.debug("skipping date expression %r: %s", m.group(), exc)
             continue
+        if factory is _day_month and not m["year"] and _PLACE_BEFORE.search(folded, 0, start):
+            continue  # «پل ۲۲ بهمن ۱۴۰۵ افتتاح می‌شود» names its year: a date
+        eve = _EVE.search(folded, 0, start) if factory is _weekday else None
+        if eve is not None:
+            resolver = _eve(resolver)
         if factory in (_relative_day, _weekday) and (hour := _LEAD_HOUR.search(folded, 0, start)):
             start = hour.start()  # «از ساعت ۱۵ فردا»: the hour before the day is part of it
         elif factory in (_relative_day, _weekday) and (part := _DAY_PART.search(folded, 0, start)):
             start = part.start()
+        elif eve is not None:
+            start = eve.start()
+        if factory in (_relative_day, _weekday) and (hours := _HOUR_RANGE.search(folded, 0, start)):
+            out.append(
+                _Expr(hours.start(), end, "from", _overnight(resolver, int(hours["h1"]), int(hours["h2"])))
+            )
+            continue
         prefix = folded[max(0, start - 30) : start]
         by = BY_PREFIX.search(prefix)
         if kind == "on" and by:
@@ -477,6 +524,28 @@ def _single_expressions(text: str) -> list[_Expr]:
 
 # A period before «پس از / بعد از» counts from what is named: «دو هفته پس از نوروز», «ده روز بعد از ۱۵ آذر».
 _OFFSET = re.compile(rf"{_B}{_NUMBER}{_SP}{_UNIT}{_HALF_UNIT}{_SP}$")
+
+
+def _eve(resolve: Resolver) -> Resolver:
+    """«شب جمعه»: the evening before the day named (Thursday night)."""
+
+    def eve(pub: date | None) -> Range:
+        lo, hi = resolve(pub)
+        day = timedelta(days=1)
+        return (lo - day if lo else lo), (hi - day if hi else hi)
+
+    return eve
+
+
+def _overnight(resolve: Resolver, h1: int, h2: int) -> Resolver:
+    """«از ساعت ۲۲ تا ۵ صبح فردا»: from the day before when the first hour is later than the last."""
+
+    def overnight(pub: date | None) -> Range:
+        lo, hi = resolve(pub)
+        return (lo - timedelta(days=1) if lo and h1 > h2 else lo), hi
+
+    overnight.is_range = True  # type: ignore[attr-defined]
+    return overnight
 
 
 def _later(resolve: Resolver, n: float, unit: str) -> Resolver:
@@ -505,7 +574,7 @@ def _after(resolve: Resolver) -> Resolver:
 
 
 def _has_within(s: str) -> bool:
-    return bool(re.match(rf"(?:حداکثر{_SP})?(?:ظرف|طی|در|برای){_SP}", s))
+    return bool(re.match(rf"(?:حداکثر{_SP})?(?:ظرف|طی|{_LESS}|در|برای){_SP}", s))
 
 
 class _YearMatch:

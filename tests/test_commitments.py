@@ -2109,3 +2109,57 @@ def test_an_amount_with_no_start_ahead_or_forecast_stays_a_fact(text: str) -> No
 
 def test_an_amount_from_a_start_with_no_publication_date_counting_up_to_now_is_none() -> None:
     assert extract("از ابتدای مهر تاکنون میزان بارندگی کمتر از میانگین است.", None).commitments == []
+
+
+def test_a_street_named_by_a_date_leaves_the_real_deadline() -> None:
+    (c,) = _c14(
+        "معاون عمرانی شهرداری شیراز گفت: تقاطع غیرهمسطح بلوار ۲۹ بهمن سه‌شنبه هفته آینده افتتاح می‌شود."
+    )
+    assert c.deadline is not None and c.deadline.text == "سه‌شنبه هفته آینده"
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("سازمان فرهنگی شهرداری اعلام کرد: مهلت ثبت نام در جشنواره تا جمعه است.", "جمعه"),
+        (
+            "مدیر درآمد شهرداری گفت: شهروندان تا پایان آذر فرصت دارند عوارض خود را با تخفیف پرداخت کنند.",
+            "پایان آذر",
+        ),
+        ("شهردار منطقه ۵ گفت: مالکان تا جمعه فرصت دارند نخاله‌های ساختمانی را از معابر جمع کنند.", "جمعه"),
+    ],
+)
+def test_a_deadline_or_a_period_of_grace_an_office_sets_is_a_commitment(text: str, deadline: str) -> None:
+    (c,) = _c14(text)
+    assert c.deadline is not None and c.deadline.text == deadline
+
+
+def test_a_grace_period_in_opening_hours_is_none() -> None:
+    assert _c14("مدیر منطقه ۲ گفت: کسبه تا ساعت ۲۲ فرصت دارند غرفه‌ها را جمع کنند.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دلالان مسکن در شهر جدید پرند می‌گویند قیمت آپارتمان تا عید دو برابر می‌شود.",
+        "ساکنان محله نازی‌آباد در جنوب شهر تهران می‌گویند تا پایان هفته تجمع می‌کنند.",
+        "یکی از اعضای شورای شهر گفت: متاسفانه شهرداری پیش از بارش‌ها کانال‌ها را لایروبی نمی‌کند.",
+        "رئیس شورا گفت: متاسفانه پیمانکار تا پایان سال کار را تمام نمی‌کند.",
+    ],
+)
+def test_the_public_with_a_place_and_a_complaint_about_another_body_are_none(text: str) -> None:
+    assert _c14(text) == []
+
+
+def test_an_office_regretting_its_own_delay_keeps_the_negated_commitment() -> None:
+    (c,) = _c14("معاون عمرانی شهرداری گفت: متاسفانه پل تا پایان سال افتتاح نمی‌شود اما کار ادامه دارد.")
+    assert c.negated and c.deadline is not None and c.deadline.text == "پایان سال"
+
+
+def test_a_change_from_this_week_is_news_of_now_but_a_count_up_to_now_is_none() -> None:
+    moved = "مدیرعامل سازمان میادین گفت: از این هفته بازار میوه شهرک غرب به خیابان ایران‌زمین منتقل می‌شود."
+    (c,) = _c14(moved)
+    assert c.polarity == "commit" and c.deadline is not None and c.deadline.text == "از این هفته"
+    assert _c14("مدیر منطقه ۲ گفت: از این هفته تاکنون ۳۰۰ تن نخاله از معابر جمع‌آوری شده است.") == []
+    assert _c14("مدیرکل هواشناسی گفت: از این هفته دمای هوا کاهش می‌یابد.") == []
+    assert _c14("مدیر منطقه ۳ گفت: ساعت کار بوستان‌ها از شنبه تا جمعه است.") == []

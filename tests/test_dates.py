@@ -651,3 +651,45 @@ def test_a_part_of_the_day_stays_with_a_weekday_and_its_date() -> None:
 def test_the_forenoon_of_a_day_is_that_day(text: str, dl_text: str, kind: str, end: date) -> None:
     [(_s, _e, d)] = deadlines_in(text, WED)
     assert (d.text, d.kind, d.end) == (dl_text, kind, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text"),
+    [
+        ("تقاطع غیرهمسطح بلوار ۲۹ بهمن سه‌شنبه هفته آینده افتتاح می‌شود", "سه‌شنبه هفته آینده"),
+        ("رئیس پلیس راهور گفت بزرگراه ۲۲ بهمن شنبه آینده سه ساعت بسته می‌شود", "شنبه آینده"),
+        ("ایستگاه مترو میدان ۱۵ خرداد از ۱۰ دی به بهره‌برداری می‌رسد", "از ۱۰ دی"),
+        ("این پل ۲۲ بهمن افتتاح می‌شود", "۲۲ بهمن"),
+    ],
+)
+def test_a_date_right_after_a_street_or_square_names_the_place(text: str, dl_text: str) -> None:
+    assert [d.text for _s, _e, d in deadlines_in(text, WED)] == [dl_text]
+
+
+def test_less_than_a_period_is_within_it_and_more_than_is_no_date() -> None:
+    [(_s, _e, d)] = deadlines_in("بوستان بانوان کمتر از دو ماه دیگر افتتاح می‌شود", WED)
+    assert (d.text, d.kind, d.end) == ("کمتر از دو ماه دیگر", "within", date(2027, 1, 17))
+    assert deadlines_in("تکمیل این پروژه بیش از دو سال دیگر طول می‌کشد", WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "خیابان جمهوری از ساعت ۲۲ یکشنبه تا ۶ صبح دوشنبه بسته می‌شود",
+            date(2026, 11, 22),
+            date(2026, 11, 23),
+        ),
+        ("خط یک مترو از ساعت ۲۲ تا ۵ صبح فردا تعطیل می‌شود", date(2026, 11, 18), date(2026, 11, 19)),
+    ],
+)
+def test_an_overnight_closure_is_one_range(text: str, start: date, end: date) -> None:
+    [(s, e, d)] = deadlines_in(text, WED)
+    assert (d.kind, d.start, d.end) == ("from", start, end) and text[s:e].startswith("از ساعت ۲۲")
+
+
+def test_a_friday_gone_is_no_date_and_friday_night_is_thursday() -> None:
+    assert deadlines_in("امام جمعه هفته گذشته از شهرداری خواست", WED) == []
+    assert deadlines_in("نماز جمعه هفته گذشته با حضور شهردار برگزار شد", WED) == []
+    [(_s, _e, d)] = deadlines_in("بازارچه خیریه بوستان ملت شب جمعه افتتاح می‌شود", WED)
+    assert (d.text, d.end) == ("شب جمعه", date(2026, 11, 19))
