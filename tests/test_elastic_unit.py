@@ -100,7 +100,9 @@ def test_ids_restrict_a_search_to_those_documents() -> None:
     """A saved search runs over the day's new commitments by id (``goftar.watches``)."""
     body = search_body(SearchQuery(text="مترو", ids=("a1", "b2")), parse("مترو"))
     assert {"ids": {"values": ["a1", "b2"]}} in body["query"]["bool"]["filter"]
-    assert not any("ids" in clause for clause in search_body(SearchQuery(), parse(""))["query"]["bool"]["filter"])
+    assert not any(
+        "ids" in clause for clause in search_body(SearchQuery(), parse(""))["query"]["bool"]["filter"]
+    )
 
 
 def test_new_in_counts_undated_and_late_seen() -> None:
