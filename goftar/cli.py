@@ -384,15 +384,19 @@ def _warn_if_no_store(settings: Settings) -> None:
 
 
 def _note_unknown_source(store: Any, q: Any) -> None:
-    """Nothing found with ``--source`` X: say so when no source has that name (names match exactly, so
-    «ISNA» finds nothing of «isna»), with the names the store has."""
-    if not q.source:
-        return
+    """Nothing found with ``--source`` X: say so when no source has that name."""
+    if q.source:
+        note_unknown_source(store, q.source)
+
+
+def note_unknown_source(store: Any, source: str) -> None:
+    """Say so when no source has this name (names match exactly, so «ISNA» finds nothing of «isna»), with
+    the names the store has (``goftar search`` with no hits, ``goftar watch add``)."""
     ever = datetime(1, 1, 2, tzinfo=UTC), datetime(9999, 12, 30, tzinfo=UTC)
     names = sorted(store.source_volume(*ever))  # every source with an article, not a facet's top values
-    if q.source not in names:
+    if source not in names:
         known = ", ".join(names[:20]) or "none yet"
-        err.print(f"note: no source is named {q.source!r}; the store's sources: {known}", highlight=False)
+        err.print(f"note: no source is named {source!r}; the store's sources: {known}", highlight=False)
 
 
 def _show_page(q: Any, fmt: str) -> None:

@@ -28,10 +28,13 @@ def add(
     name: Annotated[str, typer.Argument(help="A name for the watch (shown as its digest section).")],
     query: Annotated[str, typer.Argument(help="Search words, «phrases», OR, -exclusion.")] = "",
     speaker: Annotated[str | None, Opt(help="Only commitments by this speaker.")] = None,
-    organisation: Annotated[str | None, Opt(help="Only commitments of this organisation.")] = None,
+    organisation: Annotated[
+        str | None, Opt("--organisation", "--org", help="Only commitments of this organisation.")
+    ] = None,
     place: Annotated[str | None, Opt(help="Only commitments mentioning this place.")] = None,
     source: Annotated[str | None, Opt(help="Only from this source.")] = None,
     polarity: Annotated[str | None, Opt(help="commit, intend, hope or demand.")] = None,
+    status: Annotated[str | None, Opt(help="open, due, overdue, fulfilled or unknown.")] = None,
     to: Annotated[
         list[str] | None, Opt("--to", help="A recipient of this watch's mail (repeatable).")
     ] = None,
@@ -46,9 +49,28 @@ def add(
         "place": place,
         "source": source,
         "polarity": polarity,
+        "status": status,
     }
-    watch = add_watch(_settings(), name, query, {k: v for k, v in filters.items() if v}, to or [], replace)
+    settings = _settings()
+    watch = add_watch(settings, name, query, {k: v for k, v in filters.items() if v}, to or [], replace)
     print(f"saved watch {watch.name!r}")
+    if source:
+        _note_unknown_source(settings, source)
+
+
+def _note_unknown_source(settings: Settings, source: str) -> None:
+    """A source the store has never seen is saved (its crawl may not have run yet) but said, as
+    ``goftar search`` says it: a misspelt name would otherwise match nothing, every day, in silence."""
+    from goftar.cli import note_unknown_source
+    from index import open_store
+
+    if not settings.es_url and not settings.db_path.exists():
+        return
+    store = open_store(settings)
+    try:
+        note_unknown_source(store, source)
+    finally:
+        store.close()
 
 
 @watch_app.command("list")

@@ -15,11 +15,12 @@ import tempfile
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from goftar.errors import ConfigError
+from goftar.model import CommitmentStatus, Polarity
 
 if TYPE_CHECKING:
     from goftar.settings import Settings
@@ -62,7 +63,13 @@ class Watch(BaseModel):
         unknown = sorted(set(value) - set(FILTERS))
         if unknown:
             raise ValueError(f"unknown filter(s) {', '.join(unknown)}; known: {', '.join(FILTERS)}")
-        return {k: v.strip() for k, v in value.items() if v and v.strip()}
+        kept = {k: v.strip() for k, v in value.items() if v and v.strip()}
+        # A value the store has no word for would match nothing, silently, every day (``goftar search``
+        # refuses the same values).
+        for name, kind in (("polarity", Polarity), ("status", CommitmentStatus)):
+            if name in kept and kept[name] not in get_args(kind):
+                raise ValueError(f"{name} {kept[name]!r}: use one of {', '.join(get_args(kind))}")
+        return kept
 
     @field_validator("recipients")
     @classmethod

@@ -40,6 +40,9 @@ def test_add_list_remove(settings: Settings) -> None:
         ({"query": ""}, "query or at least one filter"),
         ({"query": "x", "recipients": ["nope"]}, "e-mail"),
         ({"query": "x", "filters": {"colour": "red"}}, "unknown filter"),
+        # values the store has no word for would match nothing every day, in silence
+        ({"query": "x", "filters": {"polarity": "promise"}}, "polarity 'promise': use one of commit, intend"),
+        ({"query": "x", "filters": {"status": "late"}}, "status 'late': use one of open"),
     ],
 )
 def test_invalid_watches_are_refused(settings: Settings, kwargs: dict, message: str) -> None:
@@ -129,6 +132,19 @@ def test_cli_add_list_remove(settings: Settings) -> None:
     assert runner.invoke(watch_app, ["remove", "مترو"]).exit_code == 0
     missing = runner.invoke(watch_app, ["remove", "مترو"])
     assert missing.exit_code != 0 and isinstance(missing.exception, ConfigError)
+
+
+def test_cli_add_says_when_no_source_has_that_name(settings: Settings) -> None:
+    filled_store(settings).close()
+    runner = CliRunner()
+    added = runner.invoke(
+        watch_app, ["add", "w", "مترو", "--source", "nosuch", "--org", "شورا", "--status", "open"]
+    )
+    assert added.exit_code == 0, added.output
+    assert "no source is named 'nosuch'" in added.stderr and "hamshahri" in added.stderr
+    assert load_watches(settings)[0].filters == {"organisation": "شورا", "source": "nosuch", "status": "open"}
+    known = runner.invoke(watch_app, ["add", "h", "مترو", "--source", "hamshahri"])
+    assert known.exit_code == 0 and "no source" not in known.stderr
 
 
 def test_a_commitment_crawled_days_late_is_in_the_watch_on_the_day_it_is_seen(settings: Settings) -> None:
