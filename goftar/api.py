@@ -26,7 +26,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from goftar.errors import ConfigError, GoftarError
 from goftar.settings import Settings
 from goftar.web import format as fmt
-from index.base import SearchQuery, SearchResult, SearchTimeout, Store
+from index.base import SearchQuery, SearchResult, SearchTimeout, Store, unknown_source_note
 from index.export import ArchiveUrl, iter_hits, jsonl_line, write_csv
 from index.query import MAX_QUERY_CHARS, check_range, left_out, parse_day
 
@@ -212,11 +212,22 @@ QueryDep = Annotated[SearchQuery, Depends(search_query)]
 
 def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
     @app.get("/api/search", tags=["search"])
-    def api_search(query: QueryDep) -> dict[str, Any]:
-        """Search commitments (or statements/articles): hits with highlights, total, facets, paging."""
-        result = holder.get().search(query).to_json()
+    def api_search(request: Request, query: QueryDep) -> dict[str, Any]:
+        """Search commitments (or statements/articles): hits with highlights, total, facets, paging.
+
+        Each hit whose article was archived has ``archive_url``, the archived copy on this server. ``notes``
+        says why a search found nothing when a filter names nothing the store has."""
+        store = holder.get()
+        result = store.search(query).to_json()
+        link = _archive_link(holder.settings.public_url or str(request.base_url))
+        for hit in result["hits"]:
+            article = hit.get("article") if hit.get("type") != "article" else hit
+            if isinstance(article, dict) and article.get("archive"):
+                hit["archive_url"] = link(article)
+        notes = _unknown_source_notes(store, query) if not result["total"] else []
         # Words not searched for (an affix or punctuation alone): a query of only those matches everything.
-        return {"page": query.page, "size": query.size, **result, "left_out": left_out(query.text or "")}
+        left = left_out(query.text or "")
+        return {"page": query.page, "size": query.size, **result, "left_out": left, "notes": notes}
 
     @app.get("/api/commitments/{commitment_id}", tags=["documents"])
     def api_commitment(commitment_id: str) -> dict[str, Any]:
@@ -275,6 +286,12 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
     def archived(ref: Annotated[str, Query(max_length=500)]) -> Response:
         """The archived response an article's ``archive`` field points at, as inert plain text."""
         return _archived(holder.settings, ref)
+
+
+def _unknown_source_notes(store: Any, query: SearchQuery) -> list[str]:
+    """A note when the source filter names no source the store has, as ``goftar search`` prints it."""
+    note = unknown_source_note(store, query.source) if query.source else None
+    return [note] if note else []
 
 
 def _archive_link(base: str) -> ArchiveUrl:

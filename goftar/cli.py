@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import IntEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -392,11 +392,11 @@ def _note_unknown_source(store: Any, q: Any) -> None:
 def note_unknown_source(store: Any, source: str) -> None:
     """Say so when no source has this name (names match exactly, so «ISNA» finds nothing of «isna»), with
     the names the store has (``goftar search`` with no hits, ``goftar watch add``)."""
-    ever = datetime(1, 1, 2, tzinfo=UTC), datetime(9999, 12, 30, tzinfo=UTC)
-    names = sorted(store.source_volume(*ever))  # every source with an article, not a facet's top values
-    if source not in names:
-        known = ", ".join(names[:20]) or "none yet"
-        err.print(f"note: no source is named {source!r}; the store's sources: {known}", highlight=False)
+    from index.base import unknown_source_note
+
+    note = unknown_source_note(store, source)
+    if note:
+        err.print(f"note: {note}", highlight=False)
 
 
 def _show_page(q: Any, fmt: str) -> None:
@@ -445,7 +445,6 @@ def digest(
 
 
 def _today(settings: Settings) -> date:
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     return datetime.now(ZoneInfo(settings.timezone)).date()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, Literal, Protocol
 
@@ -255,3 +255,14 @@ def upsert_each(
         if on_batch is not None:
             on_batch(report)
     return total
+
+
+def unknown_source_note(store: Store, source: str) -> str | None:
+    """Why a search with this source filter finds nothing, when no source has that name (names match
+    exactly, so «ISNA» finds nothing of «isna»): the store's source names (the CLI prints it, the API
+    returns it in ``notes``). None when the store has the source."""
+    ever = datetime(1, 1, 2, tzinfo=UTC), datetime(9999, 12, 30, tzinfo=UTC)
+    names = sorted(store.source_volume(*ever))  # every source with an article, not a facet's top values
+    if source in names:
+        return None
+    return f"no source is named {source!r}; the store's sources: {', '.join(names[:20]) or 'none yet'}"

@@ -434,3 +434,19 @@ def test_the_deadline_order_is_called_what_it_is(client: TestClient) -> None:
     assert '<option value="deadline" selected>زودترین موعد</option>' in html
     jalali = re.findall(r'<span class="jalali">([^<]+)</span>', html)
     assert jalali[0] == "۱۹ خرداد ۱۴۰۳"  # 2024-06-08, the earliest deadline of the corpus, comes first
+
+
+def test_search_hits_link_their_archived_copy(client: TestClient) -> None:
+    """A researcher cites the archived copy: each hit of an archived article carries its address here."""
+    hits = client.get("/api/search", params={"q": "واکسن"}).json()["hits"]
+    archived = [h for h in hits if h["article"].get("archive")]
+    assert archived and all(h["archive_url"].startswith("http://testserver/archive?ref=") for h in archived)
+    assert all("archive_url" not in h for h in hits if not h["article"].get("archive"))
+
+
+def test_a_search_for_an_unknown_source_says_so(client: TestClient) -> None:
+    body = client.get("/api/search", params={"source": "ISNA"}).json()
+    assert (
+        body["total"] == 0 and "no source is named 'ISNA'" in body["notes"][0] and "isna" in body["notes"][0]
+    )
+    assert client.get("/api/search", params={"source": "isna"}).json()["notes"] == []
