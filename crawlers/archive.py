@@ -65,6 +65,12 @@ class WarcArchive:
 def read_record(reference: str, directory: Path | None = None) -> tuple[str, bytes]:
     """(URL, body) of the record an article's ``archive`` field points at; a file name is looked for in
     ``directory`` (the archive folder), a path (older stores) is read as it is."""
+    url, _captured, body = read_capture(reference, directory)
+    return url, body
+
+
+def read_capture(reference: str, directory: Path | None = None) -> tuple[str, datetime | None, bytes]:
+    """``read_record`` with the moment the page was fetched (the record's WARC-Date, UTC)."""
     from warcio.archiveiterator import ArchiveIterator
 
     name, _, offset = reference.rpartition("#")
@@ -72,4 +78,6 @@ def read_record(reference: str, directory: Path | None = None) -> tuple[str, byt
     with open(path, "rb") as fh:
         fh.seek(int(offset))
         record = next(iter(ArchiveIterator(fh)))
-        return record.rec_headers.get_header("WARC-Target-URI"), record.content_stream().read()
+        stamp = record.rec_headers.get_header("WARC-Date")
+        captured = datetime.fromisoformat(stamp.replace("Z", "+00:00")) if stamp else None
+        return record.rec_headers.get_header("WARC-Target-URI"), captured, record.content_stream().read()

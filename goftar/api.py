@@ -11,11 +11,12 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
@@ -282,10 +283,20 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
         """How many articles, statements, commitments, … the store holds."""
         return holder.get().counts()
 
+    pages = _templates(holder.settings.timezone)
+
     @app.get("/archive", tags=["documents"], response_class=Response)
-    def archived(ref: Annotated[str, Query(max_length=500)]) -> Response:
-        """The archived response an article's ``archive`` field points at, as inert plain text."""
-        return _archived(holder.settings, ref)
+    def archived(
+        ref: Annotated[str, Query(max_length=500)],
+        raw: Annotated[bool, Query(description="the page's HTML as plain text, byte for byte")] = False,
+    ) -> Response:
+        """The archived copy an article's ``archive`` field points at: the article's text as it was
+        captured, on a page that says when, or (``raw``) the whole HTML as inert plain text."""
+        url, captured, html = _archived(holder.settings, ref)
+        if raw:
+            return Response(f"{url}\n\n{html}", media_type="text/plain; charset=utf-8", headers=_INERT)
+        body = _archive_page(pages, holder.settings.timezone, ref, (url, captured, html))
+        return HTMLResponse(body, headers=_STYLED_ONLY)
 
 
 def _unknown_source_notes(store: Any, query: SearchQuery) -> list[str]:
@@ -329,26 +340,68 @@ def _csv_text(batch: list[Any], buffer: Any, header: bool, doc_type: str, link: 
     return text if header else text.split("\n", 1)[1]
 
 
-def _archived(settings: Settings, ref: str) -> Response:
+# An archived page as text must never run in our origin.
+_INERT = {"Content-Security-Policy": "sandbox; default-src 'none'"}
+# The readable copy: inline style only, no script, no frame, no form (its text is escaped besides).
+_STYLED_ONLY = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
+
+
+Capture = tuple[str, datetime | None, str]  # (URL, when it was fetched, the page's HTML as text)
+
+
+def _archive_page(env: Environment, timezone: str, ref: str, capture: Capture) -> str:
+    """The archived copy as a page a reader can read: the address, when it was fetched (Jalali and
+    Gregorian, local time), and the article's title and paragraphs as the crawler extracts them."""
+    url, captured, html = capture
+    title, paragraphs = _readable(html, url)
+    local = captured.astimezone(ZoneInfo(timezone)) if captured else None
+    return env.get_template("archive.html").render(
+        url=url,
+        title=title,
+        paragraphs=paragraphs,
+        captured=local.date() if local else None,
+        captured_time=fmt.persian_digits(local.strftime("%H:%M")) if local else "",
+        tz_name="تهران" if timezone == "Asia/Tehran" else timezone,
+        raw_query=urlencode({"ref": ref, "raw": "true"}),
+    )
+
+
+def _readable(html: str, url: str) -> tuple[str, list[str]]:
+    """(title, paragraphs) of an archived page: the article as the crawler extracts it, else the page's
+    visible text (a short page has no "article" for the extractor, but the reader still wants its words)."""
+    from parsel import Selector
+
+    from crawlers.extract import extract_page
+    from goftar.model import Source
+
+    # Any language: the copy is shown as it was, whatever the page holds.
+    page = extract_page(html, url, Source(name="archive", kind="article", start_urls=[url], language="any"))
+    if page is not None:
+        return page.title, [line for line in page.body.split("\n") if line.strip()]
+    sel = Selector(text=html or "<html></html>")
+    words = sel.xpath(
+        "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+    ).getall()
+    title = (sel.xpath("normalize-space(//title)").get() or "").strip()
+    return title, [" ".join(w.split()) for w in words if w.strip()]
+
+
+def _archived(settings: Settings, ref: str) -> Capture:
+    """(URL, capture moment, HTML as text) of the archived copy ``ref`` names; 404 unless it is a record
+    of the archive folder."""
     name, _, offset = ref.rpartition("#")
     root = settings.archive_dir.resolve()
     path = (root / name).resolve()
     if not name or not offset.isdigit() or root not in path.parents or not path.is_file():
         raise HTTPException(404, "no such archived copy")
     try:
-        from crawlers.archive import read_record
+        from crawlers.archive import read_capture
 
-        url, body = read_record(f"{path}#{offset}")
+        url, captured, body = read_capture(f"{path}#{offset}")
     except (OSError, ValueError, StopIteration) as exc:
         log.warning("cannot read archived copy %s: %s", ref, exc)
         raise HTTPException(404, "no such archived copy") from exc
-    text = f"{url}\n\n" + _archived_text(body)
-    # Served as text and sandboxed: an archived page must never run in our origin.
-    return Response(
-        text,
-        media_type="text/plain; charset=utf-8",
-        headers={"Content-Security-Policy": "sandbox; default-src 'none'"},
-    )
+    return url, captured, _archived_text(body)
 
 
 def _archived_text(body: bytes) -> str:

@@ -450,3 +450,33 @@ def test_a_search_for_an_unknown_source_says_so(client: TestClient) -> None:
         body["total"] == 0 and "no source is named 'ISNA'" in body["notes"][0] and "isna" in body["notes"][0]
     )
     assert client.get("/api/search", params={"source": "isna"}).json()["notes"] == []
+
+
+def test_the_archived_copy_reads_as_a_page_with_its_capture_time(settings: Settings) -> None:
+    """A researcher opening the archived copy reads the article as it was (right to left, escaped), with
+    the address and when it was fetched, Jalali beside Gregorian; the page's HTML stays one click away."""
+    from crawlers.archive import WarcArchive
+
+    body = " ".join(["شهردار منطقه ۵ گفت پل عابر پیاده خیابان آزادی تا پایان آذر افتتاح می‌شود."] * 3)
+    page = (
+        "<html><head><title>افتتاح پل عابر پیاده</title><script>alert(1)</script></head><body>"
+        "<nav>صفحه اصلی | اخبار</nav><article><h1>افتتاح پل عابر پیاده</h1>"
+        f"<p>{body}</p><p>&lt;script&gt;alert(2)&lt;/script&gt; {body}</p></article></body></html>"
+    )
+    archive = WarcArchive(settings.archive_dir)
+    ref = archive.write("https://example.ir/news/1", 200, [("Content-Type", "text/html")], page.encode())
+    archive.close()
+    store = SqliteStore.open(settings.db_path)
+    with TestClient(create_app(settings, store)) as client:
+        copy = client.get("/archive", params={"ref": ref})
+        raw = client.get("/archive", params={"ref": ref, "raw": "true"})
+    store.close()
+    assert copy.status_code == 200 and copy.headers["content-type"].startswith("text/html")
+    assert "script-src" not in copy.headers["content-security-policy"]  # default-src 'none': no script runs
+    html = copy.text
+    assert 'dir="rtl"' in html and "<h1>افتتاح پل عابر پیاده</h1>" in html and "می‌شود." in html  # ZWNJ kept
+    assert "<script>" not in html and "&lt;script&gt;alert(2)" in html
+    assert "https://example.ir/news/1" in html and re.search(
+        r"زمان برداشت: [۰-۹]+ \w+ [۰-۹]{4} \(\d{4}-", html
+    )
+    assert raw.headers["content-type"].startswith("text/plain") and "<script>alert(1)</script>" in raw.text
