@@ -85,7 +85,10 @@ def _range(name: str, start: str | None, end: str | None) -> tuple[date | None, 
 def search_query(
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, «phrases», OR, -exclusion")] = "",
     type: Literal["commitment", "statement", "article"] = "commitment",  # noqa: A002 — public parameter name
-    speaker: Short = None,
+    speaker: Annotated[
+        str | None,
+        Query(max_length=200, description="name, title or id; «quoted»: that speaker exactly (as the facet)"),
+    ] = None,
     organisation: Short = None,
     place: Short = None,
     source: Short = None,

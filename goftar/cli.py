@@ -232,7 +232,9 @@ def _exclusion_query_last(args: list[str], takes_value: set[str]) -> list[str]:
 def search(
     query: Annotated[str, typer.Argument(help="Words, «phrases», OR, -exclusion.")] = "",
     doc_type: Annotated[str, typer.Option("--type", help=_TYPES)] = "commitment",
-    speaker: Annotated[str | None, typer.Option(help="Speaker name, title or id.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Speaker name, title or id; «quoted»: that speaker exactly.")
+    ] = None,
     org: Annotated[str | None, typer.Option(help="Organisation mentioned.")] = None,
     place: Annotated[str | None, typer.Option(help="Place mentioned.")] = None,
     source: Annotated[str | None, typer.Option(help="Source name.")] = None,

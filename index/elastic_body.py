@@ -11,7 +11,7 @@ from typing import Any
 from goftar.errors import ConfigError
 from index import analysis
 from index.base import SearchQuery
-from index.query import ParsedQuery, Term
+from index.query import ParsedQuery, Term, exact_value
 from index.sqlite_search import check_query
 
 INDEX_VERSION = 1
@@ -123,7 +123,10 @@ def _either(*clauses: dict[str, Any]) -> dict[str, Any]:
 def filters(query: SearchQuery) -> list[dict[str, Any]]:
     """The filter clauses of a query (same meaning as the SQLite store's WHERE clause)."""
     out: list[dict[str, Any]] = []
-    if query.speaker:
+    exact = exact_value(query.speaker) if query.speaker else None
+    if exact:
+        out.append({"term": {"speaker_display": exact}})
+    elif query.speaker:
         out.append(
             _either(
                 {"term": {"speaker_id": query.speaker}},

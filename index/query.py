@@ -58,6 +58,17 @@ class ParsedQuery:
         return {t[0] for t in terms if len(t) == 1}, {t for t in terms if len(t) > 1}
 
 
+_QUOTED = re.compile(r'^\s*(?:«([^»]+)»|["“]([^"”]+)["”])\s*$')
+
+
+def exact_value(value: str) -> str | None:
+    """The speaker a filter value names exactly, when it is quoted («شهردار», "شهردار"); None for a plain
+    value, which matches any speaker whose name or title holds its words. The web page's speaker facet
+    links are quoted, so a click shows the count the facet showed."""
+    found = _QUOTED.match(value)
+    return " ".join((found.group(1) or found.group(2)).split()) if found else None
+
+
 def left_out(text: str) -> list[str]:
     """The words of a query that are not searched for (affixes, punctuation): the interfaces say so,
     since a query of nothing else matches every document."""

@@ -28,7 +28,7 @@ from typing import Any
 from goftar.errors import ConfigError
 from index import analysis
 from index.base import ENTITY_FILTERS, Hit, SearchQuery, SearchResult
-from index.query import ParsedQuery, highlight, parse, to_fts5
+from index.query import ParsedQuery, exact_value, highlight, parse, to_fts5
 from index.sqlite_cache import WINDOW, CachedResult, ResultCache, cache_key
 from index.sqlite_docs import (
     COMMITMENT_COLUMNS,
@@ -326,7 +326,10 @@ def _add_filters(
         out.where.append(sql)
         out.params.extend(params)
 
-    if q.speaker:
+    exact = exact_value(q.speaker) if q.speaker else None
+    if exact:
+        add("c.speaker_display = ?", exact)
+    elif q.speaker:
         keys = [key for key in analysis.key_spellings(q.speaker) if key]
         # Whole words, as Elasticsearch's match_phrase on the speaker's terms: «رضا» is not in «علیرضا».
         likes = " OR ".join(["' ' || c.speaker_key || ' ' LIKE ? ESCAPE '\\'"] * len(keys)) or "0"

@@ -96,6 +96,11 @@ def test_a_name_typed_apart_also_matches_its_compound_spelling() -> None:
     assert joined in org_keys and entity_key("شرکت واحد اتوبوس رانی") in org_keys
 
 
+def test_a_quoted_speaker_is_a_term_on_the_faceted_field() -> None:
+    filters = search_body(SearchQuery(speaker="«شهردار تهران»"), parse(""))["query"]["bool"]["filter"]
+    assert filters == [{"term": {"speaker_display": "شهردار تهران"}}]
+
+
 def test_ids_restrict_a_search_to_those_documents() -> None:
     """A saved search runs over the day's new commitments by id (``goftar.watches``)."""
     body = search_body(SearchQuery(text="مترو", ids=("a1", "b2")), parse("مترو"))

@@ -198,6 +198,17 @@ def test_speaker_filter_matches_text_canonical_name_or_id(filled: Store) -> None
     assert evidences(filled, speaker="رضا") == set()  # a whole word of the name, not a part of «علیرضا»
 
 
+def test_a_quoted_speaker_is_that_speaker_exactly_as_its_facet_counts(filled: Store) -> None:
+    """The web page's speaker facet links are quoted: a click shows as many results as the facet said (a
+    plain «شهردار» also matches «شهردار تهران»)."""
+    facets = filled.search(SearchQuery()).facets["speaker"]
+    assert facets
+    for value, count in facets:
+        assert filled.search(SearchQuery(speaker=f"«{value}»")).total == count
+    assert evidences(filled, speaker='"علیرضا زاکانی"') == {VACCINE, SCHOOLS}
+    assert evidences(filled, speaker="«زاکانی»") == set()  # a word of the name, quoted, is not the speaker
+
+
 def test_organisation_place_source_polarity_status_filters(filled: Store) -> None:
     assert evidences(filled, organisation="شورای شهر تهران") == {VACCINE, SCHOOLS, HOSPITAL}
     assert evidences(filled, place="مشهد") == {SCHOOLS, HOSPITAL}
