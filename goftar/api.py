@@ -482,9 +482,25 @@ TOO_LONG = "این جست‌وجو را نتوانستیم بخوانیم: مت�
 SLOW_SEARCH = "جست‌وجو بیش از اندازه طول کشید یا سرور سرش شلوغ است؛ کمی بعد دوباره بکوشید یا فیلتری بیفزایید."
 
 
+BAD_DAY = (
+    "این جست‌وجو را نتوانستیم بخوانیم: «{}» تاریخ درستی نیست. تاریخ را به شکل ۱۴۰۳/۰۵/۰۱ یا «۱۰ مهر ۱۴۰۰» "
+    "بنویسید."
+)
+DATE_FIELDS = {
+    "published_from": "منتشرشده از",
+    "published_to": "منتشرشده تا",
+    "deadline_from": "موعد از",
+    "deadline_to": "موعد تا",
+}
+
+
 def _bad_search(detail: str) -> str:
-    """The Persian sentence for a refused search: about dates only when a date was the trouble."""
-    if detail.startswith(("published_", "deadline_")):  # ``_day`` and ``_range`` name the parameter first
+    """The Persian sentence for a refused search: about dates only when a date was the trouble, naming
+    the field when one date was wrong (``_day`` puts the parameter's name first)."""
+    field = detail.split(":", 1)[0]
+    if field in DATE_FIELDS:
+        return BAD_DAY.format(DATE_FIELDS[field])
+    if detail.startswith(("published_", "deadline_")):  # ``_range``: a range that ends before it starts
         return BAD_DATE
     return TOO_LONG if "longer than" in detail or "characters long" in detail else BAD_SEARCH
 

@@ -91,13 +91,17 @@ def _numeric(m: re.Match[str]) -> Callable[[date | None], Range]:
 
 def _numeric_date(y: int, mo: int, d: int) -> date:
     if y < 1700:
-        if not 1 <= mo <= 12 or not 1 <= d <= _month_len(y, mo):
+        if not 1 <= mo <= 12:
+            raise ValueError(f"{y}/{mo:02d}/{d:02d} is not a Jalali date (a year has 12 months)")
+        if not 1 <= d <= _month_len(y, mo):
             raise ValueError(
-                f"{y}/{mo:02d}/{d:02d} is not a Jalali date (month {mo} has "
-                f"{_month_len(y, mo) if 1 <= mo <= 12 else 'no'} days)"
+                f"{y}/{mo:02d}/{d:02d} is not a Jalali date (month {mo} of {y} has {_month_len(y, mo)} days)"
             )
         return jdatetime.date(y, mo, d).togregorian()
-    return date(y, mo, d)
+    try:
+        return date(y, mo, d)
+    except ValueError as exc:  # Python's own words («day is out of range for month») name no date
+        raise ValueError(f"{y}-{mo:02d}-{d:02d} is not a Gregorian date ({exc})") from exc
 
 
 _PART_DAYS = {

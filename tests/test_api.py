@@ -424,6 +424,13 @@ def test_the_page_says_in_persian_what_was_wrong(client: TestClient) -> None:
     assert "گزینه‌ها را از فهرست‌ها برگزینید" in bad_status and "تاریخ را به شکل" not in bad_status
     bad_date = client.get("/", params={"deadline_to": "فردا"}).text
     assert "تاریخ را به شکل ۱۴۰۳/۰۵/۰۱" in bad_date and "deadline_to:" in bad_date
+    assert "«موعد تا» تاریخ درستی نیست" in bad_date  # which of the four date fields, in Persian
+    month = client.get("/", params={"published_from": "1400/13/40"}).text
+    assert "«منتشرشده از» تاریخ درستی نیست" in month and "a year has 12 months" in month
+    reversed_range = client.get(
+        "/", params={"published_from": "1400/07/10", "published_to": "1400/07/01"}
+    ).text
+    assert "تاریخ زودتر را نخست بیاورید" in reversed_range
     too_long = client.get("/", params={"speaker": "ا" * 201}).text
     assert "بیش از اندازه بلند" in too_long and "تاریخ را به شکل" not in too_long
 
