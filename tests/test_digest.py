@@ -249,3 +249,27 @@ def test_each_text_item_starts_on_its_own_line(digest: Digest) -> None:
     for line in render_text(digest).splitlines():
         assert not ("منبع:" in line and "«" in line.split("منبع:", 1)[1]), line
         assert not ("مهلت:" in line and "http" in line and "«" in line.split("http", 1)[1]), line
+
+
+def test_a_promise_published_long_before_it_was_crawled_says_when(store, settings: Settings) -> None:
+    """An old article found today is new in today's digest, marked with its publication day, so an analyst
+    does not read a promise from months ago as today's news; today's own items carry no such mark."""
+    from digest_data import at, day_items
+
+    metro, extraction = day_items()[0]
+    url = metro.url + "-old"
+    old = metro.model_copy(
+        update={
+            "url": url,
+            "canonical_url": url,
+            "published": at(DAY - timedelta(days=90), 8),
+            "fetched": at(DAY, 8),
+        }
+    )
+    store.upsert([(old, extraction)])
+    digest = build_digest(store, DAY, settings)
+    (item,) = [i for g in digest.new_commitments for i in g.items if i.link.url == url]
+    text, html = render_text(digest), render_html(digest)
+    assert "منتشرشده در ۱۴۰۵/۰۶/۰۱؛ تازه به دست گفتار رسید" in text
+    assert "منتشرشده در ۱۴۰۵/۰۶/۰۱؛ تازه به دست گفتار رسید" in html
+    assert text.count("تازه به دست گفتار رسید") == 1  # the day's own items are not marked

@@ -9,7 +9,7 @@ autoescaping; links are emitted only for http(s) URLs.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -104,6 +104,16 @@ def published_label(moment: datetime | None, timezone: str) -> str:
     return jalali_short(local_day(moment, timezone)) if moment else ""
 
 
+def published_long_ago(moment: datetime | None, digest: Digest) -> str:
+    """The publication day of an item new in this digest but published more than a day before it (a
+    late crawl, a backfill, an old page found again), so an analyst does not take an old promise for
+    today's news; empty otherwise."""
+    if moment is None:
+        return ""
+    day = local_day(moment, digest.timezone)
+    return jalali_short(day) if day < digest.day - timedelta(days=1) else ""
+
+
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     env = Environment(
@@ -135,6 +145,7 @@ def _env() -> Environment:
         FONT_STACK=FONT_STACK,
         EMPTY_MESSAGE=EMPTY_MESSAGE,
         published_label=published_label,
+        published_long_ago=published_long_ago,
     )
     return env
 
