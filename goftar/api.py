@@ -83,7 +83,9 @@ def _range(name: str, start: str | None, end: str | None) -> tuple[date | None, 
 
 
 def search_query(
-    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, «phrases», OR, -exclusion")] = "",
+    q: Annotated[
+        str, Query(max_length=MAX_QUERY_CHARS, description="words, «phrases», OR or «یا», -exclusion or NOT")
+    ] = "",
     type: Literal["commitment", "statement", "article"] = "commitment",  # noqa: A002 — public parameter name
     speaker: Annotated[
         str | None,

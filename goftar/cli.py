@@ -230,7 +230,7 @@ def _exclusion_query_last(args: list[str], takes_value: set[str]) -> list[str]:
 
 @app.command(cls=_SearchCommand)
 def search(
-    query: Annotated[str, typer.Argument(help="Words, «phrases», OR, -exclusion.")] = "",
+    query: Annotated[str, typer.Argument(help="Words, «phrases», OR (or «یا»), -exclusion (or NOT).")] = "",
     doc_type: Annotated[str, typer.Option("--type", help=_TYPES)] = "commitment",
     speaker: Annotated[
         str | None, typer.Option(help="Speaker name, title or id; «quoted»: that speaker exactly.")

@@ -26,7 +26,9 @@ def _settings() -> Settings:
 @watch_app.command("add")
 def add(
     name: Annotated[str, typer.Argument(help="A name for the watch (shown as its digest section).")],
-    query: Annotated[str, typer.Argument(help="Search words, «phrases», OR, -exclusion.")] = "",
+    query: Annotated[
+        str, typer.Argument(help="Search words, «phrases», OR (or «یا»), -exclusion (or NOT).")
+    ] = "",
     speaker: Annotated[str | None, Opt(help="Only commitments by this speaker.")] = None,
     organisation: Annotated[
         str | None, Opt("--organisation", "--org", help="Only commitments of this organisation.")

@@ -37,7 +37,7 @@ Sort = Literal["relevance", "date", "deadline"]
 
 @dataclass
 class SearchQuery:
-    text: str = ""  # words, «phrases» or "phrases", OR, -exclusion
+    text: str = ""  # words, «phrases» or "phrases", OR (or «یا»), -exclusion (or NOT)
     doc_type: DocType = "commitment"
     speaker: str | None = None
     organisation: str | None = None

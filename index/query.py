@@ -58,6 +58,10 @@ class ParsedQuery:
         return {t[0] for t in terms if len(t) == 1}, {t for t in terms if len(t) > 1}
 
 
+# Operators as people type them: OR in any case, and Persian «یا»; NOT as well as a leading minus. None is
+# worth searching for as a word (a function word in almost every commitment; English in none).
+_OR_WORDS = frozenset({"OR", "or", "Or", "یا"})
+_NOT_WORDS = frozenset({"NOT", "not", "Not"})
 _QUOTED = re.compile(r'^\s*(?:«([^»]+)»|["“]([^"”]+)["”])\s*$')
 
 
@@ -88,14 +92,18 @@ def parse(text: str) -> ParsedQuery:
     if len(text) > MAX_QUERY_CHARS:
         raise ConfigError(f"query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}")
     parsed = ParsedQuery()
-    pending_or = False
+    pending_or = pending_not = False
     previous: Term | None = None  # the last plain word, when it began an AND group of its own
     for match in _TOKEN.finditer(text):
         negated, phrase_a, phrase_b, word = match.groups()
-        if word == "OR" and not negated:
+        if word in _OR_WORDS and not negated:
             pending_or = bool(parsed.groups)
             previous = None
             continue
+        if word in _NOT_WORDS and not negated:
+            pending_not = True
+            continue
+        negated, pending_not = bool(negated) or pending_not, False
         raw = phrase_a if phrase_a is not None else phrase_b if phrase_b is not None else word
         tokens = tuple(analysis.terms(raw, query=True))
         if not tokens:  # an affix alone: dropped, and an OR before it with it («واکسن OR ها تهران»)

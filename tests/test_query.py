@@ -186,3 +186,19 @@ def test_a_snippet_does_not_end_in_the_middle_of_a_word() -> None:
     assert out.endswith(" …")
     last_word = out.removesuffix(" …").split()[-1]
     assert last_word in text.split()  # a whole word, not «گر» of «گرفته»
+
+
+def test_or_and_not_as_people_type_them() -> None:
+    """«یا» and a lower-case or are OR, NOT excludes the next term (they were searched as words: 0 hits)."""
+    expected = [[("واکسن",), ("مدرسه",)]]
+    for text in ("واکسن OR مدرسه", "واکسن or مدرسه", "واکسن یا مدرسه"):
+        assert [[t.tokens for t in g] for g in parse(text).groups] == expected, text
+    q = parse("واکسن NOT تهران")
+    assert [[t.tokens for t in g] for g in q.groups] == [[("واکسن",)]] and [t.tokens for t in q.excluded] == [
+        ("تهران",)
+    ]
+    assert [t.tokens for t in parse("«واکسن یا مدرسه»").groups[0]][0] == (
+        "واکسن",
+        "یا",
+        "مدرسه",
+    )  # in a phrase
