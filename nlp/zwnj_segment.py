@@ -59,6 +59,8 @@ class WordSegmenter:
                 return p > (P_NEW if lax else P_ATTESTED)
         if attested:
             return False
+        if self._derived_pair(a, b):
+            return True
         # a compound of a common word and a known second element (توکلی|زاده، آتش|نشانی)
         return (
             len(a) > 2
@@ -66,6 +68,15 @@ class WordSegmenter:
             and lex.plain.get(a, 0.0) >= COMPOUND_LEFT_MIN
             and lex.right.get(b, 0.0) >= COMPOUND_RIGHT_MIN
         )
+
+    def _derived_pair(self, a: str, b: str) -> bool:
+        """Is ``b`` the noun in «ی» of a word seen after ``a`` and a ZWNJ (هم‌افزا → هم‌افزایی، هم‌اندیش →
+        هم‌اندیشی)?  The noun keeps the compound's ZWNJ; only for words never seen, so «همکاری» is not
+        cut by «هم‌کار»."""
+        if not b.endswith("ی") or len(b) < 4:
+            return False
+        bases = (b[:-2], b[:-1]) if b.endswith(("ایی", "ویی")) else (b[:-1],)
+        return any(self.lex.zpair.get(a + TAB + base, 0.0) > 0 for base in bases)
 
     def _silent_h(self, a: str, b: str) -> bool:
         """Is ``b`` an ending in «ا» (ات، ام، اش…) after a stem whose final ه is a vowel?  The class
