@@ -40,6 +40,7 @@ def _hostile_item() -> tuple[Article, Extraction]:
         source="evil<svg onload=alert(1)>",
         title=f'خبر {SCRIPT} "><iframe src=//evil.example>',
         published=datetime(2025, 3, 1, 8, tzinfo=UTC),
+        fetched=datetime(2025, 3, 1, 9, tzinfo=UTC),  # crawled that day: new in that day's digest
         raw_text=text,
         text=text,
     )

@@ -103,4 +103,4 @@ def test_the_archive_link_opens_the_archived_copy(settings: Settings) -> None:
         page = client.get(f"{parts.path}?{parts.query}")
     store.close()
     assert page.status_code == 200
-    assert page.text.startswith("https://news.example.ir/1") and "متن خبر" in page.text
+    assert "https://news.example.ir/1" in page.text and "<p>متن خبر</p>" in page.text
