@@ -300,8 +300,8 @@ def _add_api_routes(app: FastAPI, holder: _StoreHolder) -> None:
         url, captured, html = _archived(holder.settings, ref)
         if raw:
             return Response(f"{url}\n\n{html}", media_type="text/plain; charset=utf-8", headers=_INERT)
-        body = _archive_page(pages, holder.settings.timezone, ref, (url, captured, html))
-        return HTMLResponse(body, headers=_STYLED_ONLY)
+        # The page's own policy (``CSP``): its stylesheet, no script; the text is escaped besides.
+        return HTMLResponse(_archive_page(pages, holder.settings.timezone, ref, (url, captured, html)))
 
 
 def _unknown_source_notes(store: Any, query: SearchQuery) -> list[str]:
@@ -347,8 +347,6 @@ def _csv_text(batch: list[Any], buffer: Any, header: bool, doc_type: str, link: 
 
 # An archived page as text must never run in our origin.
 _INERT = {"Content-Security-Policy": "sandbox; default-src 'none'"}
-# The readable copy: inline style only, no script, no frame, no form (its text is escaped besides).
-_STYLED_ONLY = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
 
 
 Capture = tuple[str, datetime | None, str]  # (URL, when it was fetched, the page's HTML as text)
