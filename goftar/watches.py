@@ -168,13 +168,17 @@ def remove_watch(settings: Settings, name: str) -> bool:
     return True
 
 
-def match_watch(store: Store, watch: Watch, start: datetime, end: datetime) -> list[dict[str, Any]]:
+def match_watch(
+    store: Store, watch: Watch, start: datetime, end: datetime, new: tuple[str, ...] | None = None
+) -> list[dict[str, Any]]:
     """Commitments new in [start, end) that match ``watch``: the digest's own list of new commitments
-    (``Store.commitments_in``), searched with the watch's words and filters. A published range cannot select
-    them: an article crawled days after it was published is new when it is seen."""
+    (``Store.commitments_in``; ``new``, their ids, when the caller has them), searched with the watch's words
+    and filters. A published range cannot select them: an article crawled days after it was published is
+    new when it is seen."""
     from index.base import SearchQuery
 
-    new = tuple(doc["id"] for doc in store.commitments_in(start, end))
+    if new is None:
+        new = tuple(doc["id"] for doc in store.commitments_in(start, end))
     if not new:
         return []
     base = SearchQuery(

@@ -85,7 +85,8 @@ def build_digest(store: Store, day: date, settings: Settings) -> Digest:
     digest.sources = source_rows(volume, previous_volume)
     digest.source_problems = source_problems(store.crawl_health(start, end), volume, previous_volume)
     digest.headline = _headline(store, digest, volume, previous_volume, week_start, start)
-    digest.watches = _watch_sections(store, settings, start, end)
+    new_ids = tuple(str(doc["id"]) for doc in (*new_docs, *restated_docs))  # = commitments_in(start, end)
+    digest.watches = _watch_sections(store, settings, (start, end), new_ids)
     return digest
 
 
@@ -334,9 +335,12 @@ def _metric(key: str, label: str, value: int, week_total: int) -> Metric:
     return Metric(key=key, label=label, value=value, previous_avg=round(avg, 2), change_pct=change)
 
 
-def _watch_sections(store: Store, settings: Settings, start: datetime, end: datetime) -> list[WatchSection]:
+def _watch_sections(
+    store: Store, settings: Settings, window: tuple[datetime, datetime], new_ids: tuple[str, ...]
+) -> list[WatchSection]:
     from goftar.watches import load_watches, match_watch
 
+    start, end = window
     sections = []
     for watch in load_watches(settings):
         sections.append(
@@ -345,7 +349,7 @@ def _watch_sections(store: Store, settings: Settings, start: datetime, end: date
                 query=watch.query,
                 filters=watch.filters,
                 recipients=watch.recipients,
-                matches=to_items(match_watch(store, watch, start, end), settings.archive_url),
+                matches=to_items(match_watch(store, watch, start, end, new_ids), settings.archive_url),
             )
         )
     return sections
