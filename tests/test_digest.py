@@ -176,6 +176,21 @@ def test_an_entity_name_is_one_line() -> None:
     assert [t.name for t in trends["places"]] == ["بوستان لاله مریم احمدی"]
 
 
+def test_the_press_named_in_attributions_is_not_who_was_in_the_news() -> None:
+    """«به گزارش پایگاه خبری شهرداری …» names an outlet in almost every item: it topped the organisations."""
+    from goftar.digest.build import entity_trends
+
+    today = [
+        {"text": "پایگاه خبری شهرداری تهران", "label": "ORG", "articles": 18},
+        {"text": "خبرگزاری ایسنا", "label": "ORG", "articles": 9},
+        {"text": "پایگاه اطلاع‌رسانی شهرداری مشهد", "label": "ORG", "articles": 4},
+        {"text": "شورای شهر تهران", "label": "ORG", "articles": 3},
+        {"text": "سازمان خبرگزاری‌ها", "label": "ORG", "articles": 2},  # an office, not an outlet's name
+    ]
+    names = [t.name for t in entity_trends(today, [])["organisations"]]
+    assert names == ["شورای شهر تهران", "سازمان خبرگزاری‌ها"]
+
+
 def test_gregorian_deadline_is_not_broken_across_lines(digest: Digest) -> None:
     # In a narrow table cell «(2026-12-24)» wrapped at its hyphens into «(2026-» and «12-24)».
     from goftar.digest.render import deadline_html
