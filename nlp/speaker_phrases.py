@@ -14,6 +14,7 @@ from nlp.speaker_words import (
     name_like,
     role_head,
     takes_partitive,
+    title_at,
     words,
 )
 
@@ -114,12 +115,66 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
         if when and when.end() < e:
             s = when.end()
             continue
+        if (then := _sequenced(text, s, e)) is not None:
+            s = then
+            continue
         city = _LEADING_CITY.match(text, s, e)
-        if city and role_head(text[city.end() : e].split()[:2]):
+        if city and _speaker_follows(text[city.end() : e].split()):
             s = city.end()
             continue
         break
     return s
+
+
+# Words that say in which order the speakers of a meeting spoke: the subject comes right after them
+_SEQUENCE = ("ابتدا", "نخست", "سپس", "آنگاه")
+
+
+def _sequenced(text: str, s: int, e: int) -> int | None:
+    """«در نشست شورای اداری شهرستان نخست مجید رحمتی فرماندار بهبهان گفت»: an adverbial of place with no
+    comma, then a word of order and the speaker; where the speaker begins, or ``None``."""
+    if not text.startswith("در ", s):
+        return None
+    for k, m in enumerate(re.finditer(r"\S+", text[s:e])):
+        if k > 10 or any(ch in "،,؛:" for ch in m.group()):
+            return None
+        if m.group() in _SEQUENCE and _speaker_follows(text[s + m.end() : e].split()):
+            return s + m.end() + len(text[s + m.end() : e]) - len(text[s + m.end() : e].lstrip())
+    return None
+
+
+def joint_parts(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The speakers of a phrase that names two or more, each a title or a name with its title, joined by «و»
+    («شهردار کاشان و شهردار آران و بیدگل», «علی رضایی شهردار ساری و محمد کریمی شهردار بابل»): their spans,
+    or ``None`` when the phrase is one speaker (a place or a body with «و» in its name: «آران و بیدگل»,
+    «معاون شهرسازی و معماری»). Only for the subject of a plural verb («گفتند»): one holder of two titles
+    says «گفت»."""
+    tokens = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    said = [t[0] for t in tokens]
+    if not _speaker_follows(said):
+        return None
+    cuts = [
+        k
+        for k, w in enumerate(said)
+        if w == "و" and 0 < k < len(said) - 1 and _speaker_follows(said[k + 1 :])
+    ]
+    if not cuts:
+        return None
+    parts, first = [], 0
+    for k in [*cuts, len(said)]:
+        parts.append((tokens[first][1], tokens[k - 1][2]))
+        first = k + 1
+    return parts
+
+
+def _speaker_follows(tokens: list[str]) -> bool:
+    """Whether a title, or a name with its title («حسن قربانی شهردار این شهر»), opens ``tokens``: after «در
+    بابل نیز» they are the speaker, not more of the place."""
+    if role_head(tokens[:2]):
+        return True
+    return any(
+        all(name_like(t) for t in tokens[:k]) and title_at(tokens, k) for k in range(2, min(5, len(tokens)))
+    )
 
 
 def _lead_before_comma(text: str, s: int, e: int) -> int | None:

@@ -6,8 +6,9 @@ city and names the office bare in each).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from nlp.speaker_words import SUBDIVISIONS, name_like, words
+from nlp.speaker_words import SUBDIVISIONS, district_digits, name_like, words
 
 # Words a city's (or province's) name follows in a title: «شهردار ساری», «شورای شهر اراک», «شهرداری کرج»
 PLACE_TAKERS = (
@@ -27,20 +28,84 @@ _CLAUSE_PLACE = re.compile(
 )
 
 
-def clause_place(lead: str) -> str | None:
+def clause_place(lead: str, known: Collection[str] = ()) -> str | None:
     """The place named by «در PLACE، » (or «در شهر PLACE نیز ») when that is all of ``lead``, the words of
     the sentence before the speaker; ``None`` for «در ادامه، », «در این جلسه، » and the like. With no «شهر»
-    before it the place is one word or a known compound («گنبد کاووس»): «در رویکرد جدید نیز» is no city."""
+    before it the place is one word, a known compound («گنبد کاووس»), a place the entity model found
+    (``known``) or a city's name in two parts («آق قلا», «بندر انزلی»): «در رویکرد جدید نیز» is no city."""
     m = _CLAUSE_PLACE.match(lead)
     if m is None:
         return None
     place = m["place"]
     tokens = place.split()
-    if not all(name_like(t) for t in tokens) or any(_adverbial(t) for t in tokens):
+    if len(tokens) > 1 and place in words()["compound_places"]:
+        return place  # «سیستان و بلوچستان», «آران و بیدگل»: «و» is part of the name
+    if not all(name_like(t) for t in tokens):
         return None
-    if len(tokens) > 1 and not m["kind"] and place not in words()["compound_places"]:
+    if len(tokens) > 1 and (place in known or _city_in_parts(tokens)):
+        return place
+    if any(_adverbial(t) for t in tokens) or (len(tokens) > 1 and not m["kind"]):
         return None
     return place
+
+
+# A city's name in two parts, the second a place-forming word the writer left apart («آق قلا», «اسلام شهر»,
+# «نجف آباد», «قائم شهر», «خرم دشت»), or a port after «بندر» («بندر انزلی», «بندر لنگه»)
+_PLACE_ENDS = ("شهر", "آباد", "قلا", "کلا", "دشت")
+_PLACE_OPENERS = ("بندر",)
+
+
+def _city_in_parts(tokens: list[str]) -> bool:
+    """Whether two words name one city by their form (see ``_PLACE_ENDS``); a noun of an adverbial before
+    «شهر» («در سطح شهر»، «در مرکز شهر») is no name."""
+    if len(tokens) != 2:
+        return False
+    first, last = tokens
+    if first in _PLACE_OPENERS:
+        return not _adverbial(last)
+    return last in _PLACE_ENDS and not _adverbial(first) and first not in words()["not_names"]
+
+
+def place_length(tokens: list[str]) -> int:
+    """How many words the place after a title with no comma takes: «خراسان رضوی», «سیستان و بلوچستان», «آق
+    قلا», «بندر انزلی» whole, else one."""
+    for place in words().get("compound_places", []):
+        parts = place.split()
+        if tokens[: len(parts)] == parts:
+            return len(parts)
+    # not «شهر»: after a title with no comma it more often opens what was said («به گفته شهردار کرج شهر ...»)
+    if len(tokens) > 1 and tokens[1] != "شهر" and name_like(tokens[1]) and _city_in_parts(tokens[:2]):
+        return 2
+    return 1
+
+
+# «در منطقه ۷ نیز، ...», «در ناحیه دو، ...»: the clause is about another district of the same city
+_CLAUSE_DISTRICT = re.compile(
+    r"^\W*(?:(?:همچنین|هم‌چنین|اما|ولی|و|سپس)\s+)?در\s+(?P<district>(?:منطقه|ناحیه)\s+[^\s،,:«»]+(?:\s+و\s+[^\s،,:«»]+)?)"
+    r"\s*(?:[،,]|\s(?:نیز|هم)(?![\w\u200c]))\s*$"
+)
+
+
+def clause_district(lead: str) -> str | None:
+    """The district named by «در منطقه ۷ نیز » when that is all of ``lead`` («منطقه ۷», a number in words
+    read as digits), else ``None``."""
+    m = _CLAUSE_DISTRICT.match(lead)
+    if m is None:
+        return None
+    district = district_digits(m["district"])
+    number = district.split()[1]
+    return district if len(district.split()) == 2 and number.isdigit() else None
+
+
+def moved_district(title: str, district: str) -> str | None:
+    """A district's title held in another district of its city («مدیر منطقه ۲ شهرداری اهواز», «منطقه ۷» ->
+    «مدیر منطقه ۷ شهرداری اهواز»); ``None`` when the title names no district of that kind or this one."""
+    kind, number = district.split()
+    tokens = district_digits(title).split()
+    at = next((k for k, t in enumerate(tokens[:-1]) if t == kind and tokens[k + 1].isdigit()), None)
+    if at is None or tokens[at + 1] == number:
+        return None
+    return " ".join([*tokens[: at + 1], number, *tokens[at + 2 :]])
 
 
 def clause_province(lead: str) -> bool:

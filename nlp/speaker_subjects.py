@@ -9,6 +9,7 @@ import re
 from nlp.speaker_phrases import anaphor_length
 from nlp.speaker_places import BARE_OFFICES as _BARE_OFFICES
 from nlp.speaker_places import PLACE_TAKERS as _PLACE_TAKERS
+from nlp.speaker_places import place_length
 from nlp.speaker_words import SUBDIVISIONS, THIS_WORDS, full_name, name_like, org_head, role_head, words
 
 
@@ -85,7 +86,7 @@ def title_length(tokens: list[str]) -> int | None:
         while j + 1 < len(tokens) and tokens[j] in SUBDIVISIONS:  # «شهردار منطقه ۳ کرج»
             j += 2
         if j < len(tokens) and tokens[j] not in _PLACE_TAKERS and name_like(tokens[j]):
-            return j + _place_length(tokens[j:])
+            return j + place_length(tokens[j:])
         # a boundary or a common noun after the place word («به گفته استاندار مدارس استان ...») starts what
         # was said: a later place word belongs to it, not to the title, which ends at its district
         # («شهردار منطقه ۳ امسال ...») or, before a noun that is no name, at the place word («به گفته شهردار
@@ -93,15 +94,6 @@ def title_length(tokens: list[str]) -> int | None:
         if j < len(tokens) and tokens[j] not in _PLACE_TAKERS:
             return j if j > i + 1 or _common_noun(tokens[j]) else None
     return None
-
-
-def _place_length(tokens: list[str]) -> int:
-    """How many words the place opening ``tokens`` takes: «خراسان رضوی», «سیستان و بلوچستان» whole."""
-    for place in words().get("compound_places", []):
-        parts = place.split()
-        if tokens[: len(parts)] == parts:
-            return len(parts)
-    return 1
 
 
 def _common_noun(token: str) -> bool:

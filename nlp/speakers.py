@@ -18,7 +18,15 @@ from datetime import date
 
 from goftar.model import Entity, Speaker
 from nlp.speaker_phrases import anaphor, speaker_phrase
-from nlp.speaker_places import clause_place, clause_province, moved_office, moved_title, place_span
+from nlp.speaker_places import (
+    clause_district,
+    clause_place,
+    clause_province,
+    moved_district,
+    moved_office,
+    moved_title,
+    place_span,
+)
 from nlp.speaker_subjects import titles_before
 from nlp.speaker_titles import FORMER, and_another, model_titles, name_before, narrative_titles, shortens
 from nlp.speaker_words import (
@@ -134,6 +142,22 @@ class SpeakerResolver:
         if speaker.kind != "org":
             self._individual = speaker
         return speaker
+
+    def resolve_joint(self, parts: list[tuple[int, int]]) -> Speaker:
+        """Two or more speakers of one statement («شهردار کاشان و شهردار آران و بیدگل گفتند»): each part
+        resolves and links its title on its own, so that a later «شهردار کاشان افزود» is Kashan's mayor
+        alone; the statement is all of theirs, their names joined by «و»."""
+        speakers = [self._classify(self.text[s:e], s, e) for s, e in parts]
+        text = self.text[parts[0][0] : parts[-1][1]]
+        name = " و ".join(sp.display for sp in speakers)
+        person = any(sp.kind == "person" for sp in speakers)
+        joint = Speaker(
+            text=text,
+            kind="person" if person else "role",
+            canonical_name=name if key(name) != key(text) else None,
+        )
+        self.current = self._individual = joint
+        return joint
 
     def resolve_aside(self, start: int, end: int, appositive: tuple[int, int] | None = None) -> Speaker:
         """The speaker of an aside («شهردار سابق پیش‌تر گفته بود ...»): resolved, but «وی» after it still
@@ -354,15 +378,32 @@ class SpeakerResolver:
         if place_span(tokens) is not None:
             return None  # «در بابل، شهردار ساری گفت»: the title says whose it is
         line = max(self.text.rfind(ch, 0, start) for ch in ".!؟\n") + 1
-        place = clause_place(self.text[line:start])
+        known = {e.text for e in self.entities if e.label == "LOC"}
+        place = clause_place(self.text[line:start], known)
         if place is None:
-            return None
+            return self._in_other_district(role, start, line)
         province = clause_province(self.text[line:start])
         full = self._full_title(role, start)
         if full is not None:
             moved = moved_title(full, place, province)
         else:
             moved = moved_office(tokens[0], place, province)
+        if moved is None:
+            return None
+        official = _resolve_official(moved, self.published)
+        cid, cname = official if official else (None, moved)
+        speaker = Speaker(text=role, kind="role", canonical_id=cid, canonical_name=cname)
+        self._spoken.append((_title_words(moved), speaker))
+        return speaker
+
+    def _in_other_district(self, role: str, start: int, line: int) -> Speaker | None:
+        """«مدیر منطقه ۲ شهرداری اهواز گفت ...» then «در منطقه ۷ نیز مدیر منطقه گفت»: a district's title with
+        no number of its own, in a clause about another district, is that district's office."""
+        district = clause_district(self.text[line:start])
+        if district is None or any(t.isdigit() for t in district_digits(role).split()):
+            return None
+        full = self._full_title(role, start)
+        moved = moved_district(full, district) if full is not None else None
         if moved is None:
             return None
         official = _resolve_official(moved, self.published)
@@ -466,19 +507,21 @@ class SpeakerResolver:
         tokens = role.split()
         if not any(t in THIS_WORDS for t in tokens[1:]):
             return None
-        head = tokens[0]
+        # «مدیر عامل این سازمان»: a two-word head written apart is the head «مدیرعامل»
+        apart = len(tokens) > 2 and any(key(h) == key(" ".join(tokens[:2])) for h in words()["role_heads"])
+        head = tokens[0] + tokens[1] if apart else tokens[0]
         cur = self.current
-        if cur is not None and cur.kind == "role" and cur.text.split()[0] == head:
+        if cur is not None and cur.kind == "role" and _headed(cur.text.split(), head):
             return Speaker(text=cur.display, kind="role", canonical_id=cur.canonical_id)
         for full, person in reversed(list(self._roles.items())):
-            if self._role_words.get(full, [""])[0] == head:
+            if _headed(self._role_words.get(full, [""]), head):
                 return person
         # «کامران فرجی مدیرعامل شرکت توسعه معابر ... حاضر شد. مدیرعامل این شرکت گفت»: the narrative's
         # holder of a title with the same head, when only one
         people = {
             key(p.text): p
             for p, title in narrative_titles(self.text, self.entities, start)
-            if title.split()[:1] == [head]
+            if _headed(title.split(), head)
         }
         return next(iter(people.values())) if len(people) == 1 else None
 
@@ -517,6 +560,14 @@ class SpeakerResolver:
         self._roles[key(role)] = person
         self._role_words[key(role)] = _title_words(role)
         self._spoken.append((_title_words(role), person))
+
+
+def _headed(title: list[str], head: str) -> bool:
+    """Whether the words of a title open with ``head``, also when its two-word head is written apart
+    («مدیر عامل شرکت ...» for «مدیرعامل», «قائم مقام ...» for «قائم‌مقام»)."""
+    if not title:
+        return False
+    return key(title[0]) == key(head) or (len(title) > 2 and key(" ".join(title[:2])) == key(head))
 
 
 def _title_words(role: str) -> list[str]:

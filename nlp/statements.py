@@ -27,7 +27,7 @@ from nlp.reporting_verbs import (
     pledge_in_content,
     reporting_verb_pattern,
 )
-from nlp.speaker_phrases import speaker_phrase
+from nlp.speaker_phrases import joint_parts, speaker_phrase
 from nlp.speakers import SpeakerResolver
 from nlp.statement_spans import Found, paragraph_spans, sentence_spans, sentence_start
 from nlp.verb_statements import content_limit, statement_at
@@ -210,7 +210,22 @@ def _speaker_for(text: str, found: Found, resolver: SpeakerResolver) -> Speaker 
         return resolver.current
     if _pluperfect(text, found):
         return resolver.resolve_aside(*phrase)
+    if _plural(text, found) and (parts := joint_parts(text, phrase[0], phrase[1])) is not None:
+        # «شهردار کاشان و شهردار آران و بیدگل گفتند»: one statement said by both
+        return resolver.resolve_joint(parts)
     return resolver.resolve(*phrase)
+
+
+def _plural(text: str, found: Found) -> bool:
+    """«گفتند», «اعلام کردند», «اعلام کرده‌اند»: a verb whose subject is more than one (the verb list may hold
+    only the singular, «اعلام کرد», which the plural goes on from)."""
+    if found.verb is None or found.speaker_end is None:
+        return False
+    at = text.find(found.verb, found.speaker_end, found.speaker_end + 80)
+    if at < 0:
+        return False
+    word = re.match(r"[\w\u200c]*(?:[ \u200c]اند)?", text[at + len(found.verb) :])
+    return (found.verb + (word.group() if word else "")).endswith("ند")
 
 
 def _pluperfect(text: str, found: Found) -> bool:

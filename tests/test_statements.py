@@ -1961,3 +1961,146 @@ def test_an_organisations_heading_among_the_items_keeps_the_speaker() -> None:
     statements = _statements(text)
     assert any(s.quote.startswith("کاشت ۱۰ هزار نهال") for s in statements)
     assert {s.speaker.display for s in statements if s.speaker} == {"سخنگوی شهرداری اصفهان"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "شهردار گرگان گفت: بازار روز از هفته آینده فعال می‌شود.\n"
+            "در آق قلا، شهردار گفت: پل عابر پیاده تا پایان بهمن تمام می‌شود.",
+            "شهردار آق قلا",
+        ),
+        (
+            "معاون خدمات شهری شهرداری رشت گفت: لایروبی انهار تا پایان آذر تمام می‌شود.\n"
+            "در بندر انزلی نیز شهردار گفت: ساحل غازیان تا نوروز آماده می‌شود.",
+            "شهردار بندر انزلی",
+        ),
+        (
+            "شهردار ری گفت: بوستان ولایت تا آخر دی بازگشایی می‌شود.\n"
+            "در اسلام شهر، شهردار گفت: ۱۵ دستگاه اتوبوس از اول بهمن به خط می‌شود.",
+            "شهردار اسلام شهر",
+        ),
+        (
+            "شهردار اهواز گفت: ایستگاه‌های پمپاژ تا پایان آذر آماده می‌شود.\n"
+            "در مسجد سلیمان، شهردار گفت: ریزش کوه در محله نفتون مهار می‌شود.",
+            "شهردار مسجد سلیمان",
+        ),
+        (
+            "رئیس شورای شهر رشت گفت: طرح جامع پسماند تا پایان دی ارائه می‌شود.\n"
+            "در بندر انزلی، رئیس شورای شهر گفت: لایحه ساحل این هفته بررسی می‌شود.",
+            "رئیس شورای شهر بندر انزلی",
+        ),
+        # a noun of where in the city names no other city: the mayor who spoke goes on
+        (
+            "شهردار ساری گفت: خیابان فرهنگ تا پایان دی آسفالت می‌شود.\n"
+            "در داخل شهر نیز شهردار گفت: ۳۰ تقاطع تا پایان سال هوشمند می‌شود.",
+            "شهردار ساری",
+        ),
+        (
+            "شهردار ساری گفت: خیابان فرهنگ تا پایان دی آسفالت می‌شود.\n"
+            "در سطح شهر نیز شهردار گفت: ۳۰ تقاطع تا پایان سال هوشمند می‌شود.",
+            "شهردار ساری",
+        ),
+    ],
+)
+def test_a_city_named_in_two_words_moves_the_bare_title(text: str, speaker: str) -> None:
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == speaker
+
+
+def test_a_name_and_this_citys_title_after_another_city_is_the_named_mayor() -> None:
+    text = (
+        "شهردار آمل گفت: روکش آسفالت خیابان طالب آملی تا پایان دی انجام می‌شود.\n"
+        "در بابل نیز حسن قربانی شهردار این شهر گفت: پل هفت تیر تا عید به بهره‌برداری می‌رسد."
+    )
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == "حسن قربانی"
+
+
+def test_two_titles_that_say_one_thing_together_are_both_its_speakers() -> None:
+    """«X و Y ... گفتند»: one statement of both; «آران و بیدگل» is one city; later each speaks for himself."""
+    text = (
+        "شهردار کاشان و شهردار آران و بیدگل در نشست مشترک گفتند: جاده ارتباطی دو شهر تا پایان سال چهار بانده می‌شود.\n"
+        "شهردار کاشان افزود: سهم کاشان تا دی پرداخت می‌شود.\n"
+        "شهردار آران و بیدگل هم گفت: سهم ما از محل فروش اموال تامین می‌شود."
+    )
+    joint, kashan, aran = _statements(text)
+    assert joint.speaker is not None and joint.speaker.display == "شهردار کاشان و شهردار آران و بیدگل"
+    assert kashan.speaker is not None and kashan.speaker.display == "شهردار کاشان"
+    assert aran.speaker is not None and aran.speaker.display == "شهردار آران و بیدگل"
+
+
+def test_two_named_holders_who_say_one_thing_together_are_both_named() -> None:
+    text = (
+        "علی رضایی شهردار ساری و محمد کریمی شهردار بابل اعلام کردند: قرارداد مشترک پسماند تا پایان دی امضا می‌شود.\n"
+        "شهردار بابل گفت: سایت پسماند بابل از بهمن تعطیل می‌شود."
+    )
+    joint, later = _statements(text)
+    assert joint.speaker is not None and joint.speaker.display == "علی رضایی و محمد کریمی"
+    assert later.speaker is not None and later.speaker.display == "محمد کریمی"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # one title with «و» in it, and a plural body: no second speaker
+        (
+            "معاون شهرسازی و معماری شهرداری کرج گفت: طرح تفصیلی جدید تا پایان سال ابلاغ می‌شود.",
+            "معاون شهرسازی و معماری شهرداری کرج",
+        ),
+        (
+            "اعضای کمیسیون عمران و حمل و نقل شورای شهر تبریز اعلام کردند: لایحه تعرفه هفته آینده بررسی می‌شود.",
+            "اعضای کمیسیون عمران و حمل و نقل شورای شهر تبریز",
+        ),
+    ],
+)
+def test_a_title_or_body_with_and_in_its_name_is_one_speaker(text: str, speaker: str) -> None:
+    st = _statements(text)[0]
+    assert st.speaker is not None and st.speaker.display == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "در این نشست ابتدا احمد یوسفی شهردار ملارد گفت: خیابان صفادشت تا پایان سال دو طرفه می‌شود.",
+            "احمد یوسفی",
+        ),
+        (
+            "در نشست شورای اداری شهرستان نخست مجید رحمتی فرماندار بهبهان گفت: جاده دیلم تا پایان سال بازسازی می‌شود.",
+            "مجید رحمتی",
+        ),
+        (
+            "حجت‌الاسلام محمد رحمانی امام جمعه ساوه در دیدار با شهردار گفت: شهرداری باید به معابر رسیدگی کند.",
+            "محمد رحمانی",
+        ),
+    ],
+)
+def test_the_speaker_after_a_word_of_order_or_before_a_friday_prayer_title(text: str, speaker: str) -> None:
+    st = _statements(text)[0]
+    assert st.speaker is not None and st.speaker.display == speaker
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        ("مدیر عامل شرکت قطار شهری کرمانشاه", "مدیرعامل این شرکت"),
+        ("مدیرعامل شرکت قطار شهری کرمانشاه", "مدیر عامل این شرکت"),
+    ],
+)
+def test_this_companys_head_written_apart_or_together_is_the_title_before(first: str, later: str) -> None:
+    text = (
+        f"{first} گفت: حفاری تونل از اول بهمن از سر گرفته می‌شود.\n{later} افزود: اعتبار از اوراق تامین می‌شود."
+    )
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == first
+
+
+def test_a_district_title_in_a_clause_about_another_district_is_that_districts() -> None:
+    text = (
+        "مدیر منطقه ۲ شهرداری اهواز گفت: ۴ دستگاه پمپ جدید در کانال کیان‌آباد نصب شده است.\n"
+        "در منطقه ۷ نیز مدیر منطقه گفت: لایروبی کانال سیاحی تا پایان آذر تمام می‌شود."
+    )
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == "مدیر منطقه ۷ شهرداری اهواز"
