@@ -21,6 +21,7 @@ FAMILY_MIN = 1.0  # a stem seen this often with endings of a kind (حرف‌ها
 FAMILY_ODDS = 2.0  # ... and this much more than the other reading's stem decides «ها…» against «ه‌ا…»
 WEAK = 1.0  # attestation below this (a few hazm/Arman uses) does not make a split harder
 KEEN_ENDINGS = ("ها", "تر")  # words ending so are split keenly in a text that drops its ZWNJs
+PLURALS = frozenset(("ها", "های"))  # the plural, on which the personal endings stack attached (round 14)
 
 
 class WordSegmenter:
@@ -45,6 +46,8 @@ class WordSegmenter:
         evidence for a split must be.
         """
         lex = self.lex
+        if a in PLURALS and b in ENDINGS:
+            return False  # کتاب‌هایشان، نامه‌هایتان: no source the treebanks trust writes «های‌تان»
         if lex.zpair.get(a + TAB + b, 0.0) > attested or lex.verb_after_mi(a, b):
             return True
         if lex.glide(a, b):

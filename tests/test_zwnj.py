@@ -530,3 +530,60 @@ def test_a_noun_in_yeh_of_a_seen_compound_is_split_only_when_unseen(tmp_path: Pa
 )
 def test_waste_is_one_word() -> None:
     assert normalize("پسماند شهری") == "پسماند شهری"
+
+
+def _plural_and_perfect_corpus() -> list[str]:
+    """Plurals with personal endings, perfect verbs in «ه‌ایم», and stems whose «ه» makes another word
+    (لب/لبه، دست/دسته)."""
+    return [
+        f"کتاب{Z}هایم",
+        f"کتاب{Z}هایت",
+        f"درخت{Z}هایش",
+        f"باغ{Z}هایم",
+        f"سنگ{Z}هایت",
+        f"درخت{Z}هایت",
+        f"گل{Z}هایت",
+        f"کرده{Z}ایم",
+        f"رفته{Z}ایم",
+        f"گفته{Z}ایم",
+        f"خورده{Z}ایم",
+        f"نامه{Z}ای",
+        f"خانه{Z}ای",
+        f"جمله{Z}ای",
+        f"کتاب{Z}های",
+        f"درخت{Z}ها",
+        "لب",
+        "لبه",
+        "دست",
+        "دسته",
+        "نامه",
+    ]
+
+
+def test_a_plural_with_its_ending_is_not_a_stem_in_heh_plus_an_ending(tmp_path: Path) -> None:
+    """«لبهایم» is «لب‌هایم» (my lips), not «لبه‌ایم»: «ه‌ایم» is a perfect verb, whose stem ends in د or
+    ت (کرده‌ایم); and «دستهایت» is «دست‌هایت»: «ایت» never follows a ZWNJ (after a silent ه the pronoun
+    is «‌ات»)."""
+    r = _tiny_restorer(tmp_path, _plural_and_perfect_corpus())
+    assert r.restore_atom("لبهایم") == f"لب{Z}هایم"
+    assert r.restore_atom("خوردهایم") == f"خورده{Z}ایم"
+    assert r.restore_atom("نامهای") == f"نامه{Z}ای"
+    # the letters (n-gram) of an unseen word may propose «دسته‌ایت»; the reading is then put right
+    assert r._ha_or_he_a(f"دسته{Z}ایت") == f"دست{Z}هایت"
+    assert r._ha_or_he_a(f"دسته{Z}ای") == f"دسته{Z}ای"
+
+
+def test_personal_endings_attach_to_the_plural() -> None:
+    """hazm's few «های‌تان» do not cut the ending off the plural: every treebank writes «نامه‌هایتان»."""
+    assert normalize("نامههایتان را بخوانید") == f"نامه{Z}هایتان را بخوانید"
+    assert normalize("خانههایشان") == f"خانه{Z}هایشان"
+
+
+def test_an_attached_plural_before_no_ezafe_is_a_stem_in_heh(tmp_path: Path) -> None:
+    """After a letter that does not join, the plural «های» is attached (سفرهای خارجی); before «از» or a
+    full stop no ezafe follows it, so the same letters are «سفره‌ای» (a spread)."""
+    corpus = [*_plural_and_perfect_corpus(), "سفرهای خارجی", "سفرها", "سفر", "سفر", "سفره", "سفره"]
+    r = _tiny_restorer(tmp_path, corpus)
+    assert r.restore("سفرهای خارجی") == "سفرهای خارجی"
+    assert r.restore("سفرهای از غذا") == f"سفره{Z}ای از غذا"
+    assert r.restore(f"سفره{Z}ای از غذا") == f"سفره{Z}ای از غذا"
