@@ -9,9 +9,19 @@ from collections.abc import Sequence
 from goftar.model import Deadline, Speaker
 from nlp.commitment_cues import TOKEN, VERB_END, Cue, alternation, cue_config, cue_words, squeeze
 from nlp.commitment_forecasts import clause_start
+from nlp.commitment_history import given_long_ago
+from nlp.commitment_present import OPPORTUNITY
 from nlp.speakers import words
 
-__all__ = ["NEXT_CLAUSE", "meeting_notice", "own_clause_at", "own_pledge", "verbless"]
+__all__ = [
+    "NEXT_CLAUSE",
+    "extended_grace",
+    "grace_for_others",
+    "meeting_notice",
+    "own_clause_at",
+    "own_pledge",
+    "verbless",
+]
 
 
 # After what experts or the public say, a clause of the speaker's own: «کارشناسان معتقدند ترافیک ... بیشتر
@@ -71,6 +81,59 @@ def own_pledge(sentence: str, cue: Cue, speaker: Speaker | None, role: str) -> b
     who = " ".join([speaker.text, speaker.display, role]).replace("\u200c", " ")
     # «شهرداری کرمان» is «شهردار کرمان»'s office, «شورای شهر» the «رئیس شورای شهر»'s
     return all(w.removesuffix("ی").replace("\u200c", " ") in who for w in subject)
+
+
+# A deadline an office sets for others, told as a fact: «مهلت ثبت نام ... تا جمعه است», «مهلت پیمانکاران برای
+# ... تا ۲۰ آذر است», «مهلت استفاده از تخفیف ... پنجشنبه به پایان می‌رسد». The grace names what the public,
+# owners or contractors must do by then: a demand, as «شهروندان تا پایان آذر فرصت دارند ...» is. The clause
+# opens with the grace (past «آخرین», «همچنین», ...); its verb states it or says when it ends. A grace of the
+# speaker's own («مهلت ما برای تکمیل پل ...») is what they undertake, and stays a commitment; «نوروز فرصت خوبی
+# برای ... است» is an opportunity, no grace.
+_GRACE_LEAD = r"آخرین|همچنین|نیز|ضمنا|ضمناً|البته|اما|ولی|و"
+_GRACE_HEAD = re.compile(
+    rf"(?:(?:{_GRACE_LEAD})[ \u200c]+){{0,2}}(?:مهلت|فرصت)(?![\w\u200c])"
+    rf"(?![ \u200c]+(?:{OPPORTUNITY})(?:ی|[ \u200c]?ای)?(?![\w\u200c]))"
+)
+_OWN_GRACE = re.compile(r"(?:مهلت|فرصت)[ \u200c]*(?:ما|مان|خودمان|خود[ \u200c]ما)(?![\w\u200c])")
+_GRACE_VERB = re.compile(
+    r"(?:(?<![\w\u200c])است|خواهد[ \u200c]+بود|تمدید[ \u200c]+(?:ن?می[ \u200c]?شود|خواهد[ \u200c]+شد)"
+    r"|(?:به[ \u200c]+(?:پایان|اتمام)|پایان|خاتمه|تمام)[ \u200c]+"
+    r"(?:ن?می[ \u200c]?\w+|خواهد[ \u200c]+\w+))\s*$"
+)
+
+
+def grace_for_others(sentence: str, cue: Cue) -> bool:
+    """Whether ``cue`` (a ``commit``) states a period of grace given to others (see ``_GRACE_HEAD``): its
+    clause opens with the grace and ends in a verb that states it or its end."""
+    if cue.polarity != "commit" or cue.negated:
+        return False
+    start = clause_start(sentence, cue.start)
+    start += len(sentence[start:]) - len(sentence[start:].lstrip())
+    end = _CLAUSE_BREAK.search(sentence, cue.end)
+    clause = sentence[start : end.start() if end else len(sentence)]
+    if _GRACE_HEAD.match(clause) is None or _GRACE_VERB.search(clause) is None:
+        return False
+    return _OWN_GRACE.search(clause) is None
+
+
+_CLAUSE_BREAK = re.compile(r"[.،,؛!؟?\n]|\s+و\s+")
+
+# «مهلت ثبت نام تا ۱۵ دی تمدید شد»: an extension told in the past sets the new deadline, still ahead, for the
+# public; the past verb reports the notice, not a deed done (with no bound ahead it is one: «... تمدید شد»).
+_EXTENDED = re.compile(r"تمدید[ \u200c]+(?:شد|گردید|شده[ \u200c]+است|گردیده[ \u200c]+است)(?![\w\u200c])")
+_EXTENDED_CONFIDENCE = 0.6
+
+
+def extended_grace(sentence: str, bounds: Sequence[tuple[int, int]]) -> Cue | None:
+    """The cue of a period of grace extended to a bound still ahead (see ``_EXTENDED``), or ``None``."""
+    if given_long_ago(sentence):
+        return None  # «سال گذشته مهلت ... تا ۱۵ دی تمدید شد»: last year's notice
+    for m in _EXTENDED.finditer(sentence):
+        start = clause_start(sentence, m.start())
+        start += len(sentence[start:]) - len(sentence[start:].lstrip())
+        if _GRACE_HEAD.match(sentence, start) and any(start <= s < m.start() for s, _e in bounds):
+            return Cue(m.start(), m.end(), "demand", False, _EXTENDED_CONFIDENCE)
+    return None
 
 
 _PREVERB_VERB = re.compile(r"(?:بر|در|باز|فرا|وا)?ن?(?:می|خواه)[ \u200c]?\w")

@@ -35,6 +35,11 @@ def grace_gone(sentence: str, cue: Cue) -> bool:
     grace given long ago or every year sets no task now."""
     if not _GRACE.match(sentence, cue.start):
         return False
+    return given_long_ago(sentence)
+
+
+def given_long_ago(sentence: str) -> bool:
+    """Whether ``sentence`` tells of a time long gone or a yearly turn (see ``grace_gone``)."""
     return bool(_GONE.search(sentence) or RECURRING.search(sentence))
 
 

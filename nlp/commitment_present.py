@@ -136,7 +136,7 @@ def is_present(sentence: str, m: re.Match[str], cfg: CueConfig) -> bool:
         return False  # «نمی‌گویم ...», «نمی‌دانم ...»: saying or knowing, no act in the present
     if word in ("است", "هستند"):
         before = sentence[: m.start()].rstrip(" \u200c")
-        return not _participle(before) and not _STATED.search(before)
+        return not _participle(before) and not _STATED.search(before) and not _JUDGED.search(before)
     return cfg.past.fullmatch(word) is None
 
 
@@ -176,4 +176,13 @@ _AMOUNT_UNIT = r"(?:درصد|تومان|ریال|نفر|کیلومتر|متر|ه
 _STATED = re.compile(
     rf"(?<![\w\u200c])(?:{_COMPARATIVE}(?:[ \u200c]+از[ \u200c]+[^،,؛:.!؟]{{1,40}})?"
     rf"|[0-9۰-۹][0-9۰-۹/.,٫٬]*(?:[ \u200c]+(?:هزار|میلیون|میلیارد))?[ \u200c]+{_AMOUNT_UNIT})$"
+)
+
+
+# «نوروز فرصت خوبی برای معرفی جاذبه‌های شهر است», «تابستان زمان مناسبی برای لایروبی است»: a copula that judges
+# a time a good one for something is an opinion, even with a date ahead (GUIDE: opinions are no commitments).
+OPPORTUNITY = r"خوب|مناسب|طلایی|بی[ \u200c]?نظیر|ارزشمند|مغتنم|بزرگ|مهم|ویژه|استثنایی"
+_JUDGED = re.compile(
+    rf"(?<![\w\u200c])(?:فرصت|زمان|موقعیت|وقت)[ \u200c]+(?:{OPPORTUNITY})(?:ی|[ \u200c]?ای)(?![\w\u200c])"
+    r"[^،,؛:.!؟]*$"
 )

@@ -33,7 +33,15 @@ from nlp.commitment_actors import (
     outsiders_clause,
     titles_beside,
 )
-from nlp.commitment_clauses import NEXT_CLAUSE, meeting_notice, own_clause_at, own_pledge, verbless
+from nlp.commitment_clauses import (
+    NEXT_CLAUSE,
+    extended_grace,
+    grace_for_others,
+    meeting_notice,
+    own_clause_at,
+    own_pledge,
+    verbless,
+)
 from nlp.commitment_conditions import condition_span
 from nlp.commitment_cue_search import find_cue
 from nlp.commitment_cues import Cue, CueConfig, cue_config
@@ -126,6 +134,11 @@ def commitment_in(
         cue = Cue(0, 0, "commit", False, _VERBLESS_CONFIDENCE)
     if cue is not None and own_pledge(sentence, cue, speaker, role):
         cue = Cue(cue.start, cue.end, "commit", cue.negated, cue.confidence)
+    if cue is None and cond is None:
+        cue = extended_grace(sentence, plan_bounds(dates, future))
+    if cue is not None and grace_for_others(sentence, cue):
+        # «مهلت ثبت نام تا جمعه است»: a deadline the office sets for the public binds them, not the office
+        cue = Cue(cue.start, cue.end, "demand", False, cue.confidence)
     if cue is not None and cue.polarity in ("commit", "intend") and outsiders_clause(sentence, cue.start):
         own = own_clause_at(sentence, cue, speaker)
         return (

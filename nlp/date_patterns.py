@@ -30,6 +30,7 @@ from nlp.date_resolvers import (
     _plus,
     _relative_day,
     _season,
+    _wd_key,
     _weekday,
     _word_month,
     _year_part,
@@ -120,10 +121,14 @@ _NOT_A_MARKET = rf"(?:(?<=از\s)|(?<=تا\s)|(?<=روز\s)|(?!(?:{_alt(WEEKDAYS
 _GONE = rf"(?!{_SP}(?:هفته{_SP})?(?:گذشته|قبل(?!{_SP}از{_E})|پیش(?!{_SP}(?:رو|از){_E})){_E})"
 # «شب جمعه» is Thursday night, «ساعت ۲۰ شب جمعه» too (see ``_eve``).
 _EVE = re.compile(rf"(?<![\w\u200c])شب{_SP}$")
-# «از ساعت ۲۲ تا ۵ صبح فردا»: an hour range that ends on the day is one range, overnight from the day before.
+# «از ساعت ۲۲ تا ۵ صبح فردا»: an hour range that ends on the day is one range, overnight from the day before;
+# «از ساعت ۸ صبح تا ۸ شب فردا»: the part of the day after an hour places the hour (8 in the evening is 20) and
+# is no eve («شب جمعه» is).
+_HOUR_PART = rf"صبح|ظهر|عصر|شب|بامداد|بعدازظهر|بعد{_SP}از{_SP}ظهر"
 _HOUR_RANGE = re.compile(
-    rf"(?<![\w\u200c])از{_SP}ساعت{_SP}(?P<h1>\d{{1,2}})(?:[:/]\d{{2}})?(?:{_SP}(?:صبح|ظهر|عصر|شب|بامداد))?"
-    rf"{_SP}(?:تا|لغایت|الی){_SP}(?:ساعت{_SP})?(?P<h2>\d{{1,2}})(?:[:/]\d{{2}})?{_SP}$"
+    rf"(?<![\w\u200c])از{_SP}ساعت{_SP}(?P<h1>\d{{1,2}})(?:[:/]\d{{2}})?(?:{_SP}(?P<p1>{_HOUR_PART}))?"
+    rf"{_SP}(?:تا|لغایت|الی){_SP}(?:ساعت{_SP})?(?P<h2>\d{{1,2}})(?:[:/]\d{{2}})?(?:{_SP}(?P<p2>{_HOUR_PART}))?"
+    rf"{_SP}(?:روز{_SP})?$"
 )
 # «تا پایان روز جمعه», «تا ظهر پنجشنبه»: the part of the day before a weekday or «فردا» is part of it, so a
 # «تا» before it bounds the whole (not «شب جمعه»: the night before Friday).
@@ -404,7 +409,53 @@ def _raw_matches(folded: str) -> list[tuple[int, int, str, re.Match[str], _Facto
 
 
 def _expressions(text: str) -> list[_Expr]:
-    return _merge_ranges(_fold(text), _merge_weekday(_fold(text), _single_expressions(text)))
+    folded = _fold(text)
+    return _merge_ranges(folded, _merge_weekday(folded, _weekday_around(folded, _single_expressions(text))))
+
+
+# «شنبه پیش از عید», «پنجشنبه قبل از شب یلدا», «از شنبه بعد از تعطیلات نوروز»: a bare weekday (after «از»,
+# «تا» or «روز») then «پیش/قبل/پس/بعد از» a date is that weekday nearest before or after the date, not the
+# date itself: the market opens on the Saturday, not on Nowruz.
+_BARE_WEEKDAY = re.compile(rf"(?:(?:از|تا){_SP})?(?:روز{_SP})?(?P<wd>{_alt(WEEKDAYS)})")
+_BEFORE_GAP = re.compile(rf"{_SP}(?:پیش|قبل){_SP}از{_SP}(?:روز{_SP})?")
+_AFTER_START = re.compile(rf"(?:پس|بعد){_SP}از{_E}")
+
+
+def _weekday_around(folded: str, exprs: list[_Expr]) -> list[_Expr]:
+    """Join a bare weekday with the date it is placed before or after (see ``_BARE_WEEKDAY``)."""
+    out: list[_Expr] = []
+    for e in exprs:
+        prev = out[-1] if out else None
+        day = _BARE_WEEKDAY.fullmatch(folded, prev.start, prev.end) if prev else None
+        gap = folded[prev.end : e.start] if prev else ""
+        before = e.before and _BEFORE_GAP.fullmatch(gap) is not None
+        after = not gap.strip() and _AFTER_START.match(folded, e.start) is not None
+        if prev is None or day is None or not (before or after):
+            out.append(e)
+            continue
+        index = WEEKDAYS[_wd_key(day["wd"])]
+        kind = prev.kind if prev.kind in ("from", "by") else "on"
+        out[-1] = _Expr(prev.start, e.end, kind, _nearest_weekday(e.resolve, index, before))
+    return out
+
+
+def _nearest_weekday(resolve: Resolver, index: int, before: bool) -> Resolver:
+    """The weekday ``index`` (0 = Saturday) last before what ``resolve`` names begins, or (``before`` false,
+    a resolver that already starts the day after, ``_after``) the first on or after its start."""
+
+    def nearest(pub: date | None) -> Range:
+        lo, _hi = resolve(pub)
+        if lo is None:
+            return None, None
+        want = (index + 5) % 7  # Saturday is 5 in ``date.weekday``
+        if before:
+            d = lo - timedelta(days=1)
+            d -= timedelta(days=(d.weekday() - want) % 7)
+        else:
+            d = lo + timedelta(days=(want - lo.weekday()) % 7)
+        return d, d
+
+    return nearest
 
 
 def _merge_weekday(folded: str, exprs: list[_Expr]) -> list[_Expr]:
@@ -436,9 +487,18 @@ def _merge_ranges(folded: str, exprs: list[_Expr]) -> list[_Expr]:
         prev = out[-1] if out else None
         # «لغایت» and «الی» are the «تا» of official notices («از ۲۰ خرداد لغایت ۳۰ تیر»)
         # «از ساعت ۲۲ یکشنبه تا ۶ صبح دوشنبه»: an hour before the second day's part is the second end's
-        gap = rf"{_SP}(?:تا|لغایت|الی){_SP}(?P<hour>(?:ساعت{_SP})?\d{{1,2}}(?:[:/]\d{{2}})?{_SP})?"
+        # «از ساعت ۲۳ امشب تا ۵ بامداد فردا»: the hour's part of the day («بامداد», «شب») may follow it
+        gap = (
+            rf"{_SP}(?:تا|لغایت|الی){_SP}(?P<hour>(?:ساعت{_SP})?\d{{1,2}}(?:[:/]\d{{2}})?{_SP}"
+            rf"(?P<part>(?:{_HOUR_PART}){_SP})?)?"
+        )
         joined = re.fullmatch(gap, folded[prev.end : e.start]) if prev else None
-        if joined and joined["hour"] and not re.match(_DAY_PART_WORDS, folded[e.start : e.end]):
+        if (
+            joined
+            and joined["hour"]
+            and not joined["part"]
+            and not re.match(_DAY_PART_WORDS, folded[e.start : e.end])
+        ):
             joined = None
         if prev and prev.kind == "from" and joined:
             first, second = prev.resolve, e.resolve
@@ -486,6 +546,11 @@ def _single_expressions(text: str) -> list[_Expr]:
             continue
         if factory is _day_month and not m["year"] and _PLACE_BEFORE.search(folded, 0, start):
             continue  # «پل ۲۲ بهمن ۱۴۰۵ افتتاح می‌شود» names its year: a date
+        hours = _HOUR_RANGE.search(folded, 0, start) if factory in (_relative_day, _weekday) else None
+        if hours is not None:  # checked first: the «شب» of «۸ شب فردا» is the hour's, not an eve
+            h1, h2 = _clock(hours["h1"], hours["p1"]), _clock(hours["h2"], hours["p2"])
+            out.append(_Expr(hours.start(), end, "from", _overnight(resolver, h1, h2)))
+            continue
         eve = _EVE.search(folded, 0, start) if factory is _weekday else None
         if eve is not None:
             resolver = _eve(resolver)
@@ -496,9 +561,8 @@ def _single_expressions(text: str) -> list[_Expr]:
         elif eve is not None:
             start = eve.start()
         if factory in (_relative_day, _weekday) and (hours := _HOUR_RANGE.search(folded, 0, start)):
-            out.append(
-                _Expr(hours.start(), end, "from", _overnight(resolver, int(hours["h1"]), int(hours["h2"])))
-            )
+            h1, h2 = _clock(hours["h1"], hours["p1"]), _clock(hours["h2"], hours["p2"])
+            out.append(_Expr(hours.start(), end, "from", _overnight(resolver, h1, h2)))
             continue
         prefix = folded[max(0, start - 30) : start]
         by = BY_PREFIX.search(prefix)
@@ -535,6 +599,13 @@ def _eve(resolve: Resolver) -> Resolver:
         return (lo - day if lo else lo), (hi - day if hi else hi)
 
     return eve
+
+
+def _clock(hour: str, part: str | None) -> int:
+    """The hour on a 24-hour clock: «۸ شب» is 20, «۴ عصر» 16, «۸ صبح» and a bare «۲۲» as written."""
+    h = int(hour)
+    evening = part is not None and re.match(r"شب|عصر|بعد", part) is not None
+    return h + 12 if evening and h < 12 else h
 
 
 def _overnight(resolve: Resolver, h1: int, h2: int) -> Resolver:

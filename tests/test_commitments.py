@@ -2129,7 +2129,7 @@ def test_a_street_named_by_a_date_leaves_the_real_deadline() -> None:
         ("شهردار منطقه ۵ گفت: مالکان تا جمعه فرصت دارند نخاله‌های ساختمانی را از معابر جمع کنند.", "جمعه"),
     ],
 )
-def test_a_deadline_or_a_period_of_grace_an_office_sets_is_a_commitment(text: str, deadline: str) -> None:
+def test_a_deadline_or_a_period_of_grace_an_office_sets_keeps_its_deadline(text: str, deadline: str) -> None:
     (c,) = _c14(text)
     assert c.deadline is not None and c.deadline.text == deadline
 
@@ -2163,3 +2163,85 @@ def test_a_change_from_this_week_is_news_of_now_but_a_count_up_to_now_is_none() 
     assert _c14("مدیر منطقه ۲ گفت: از این هفته تاکنون ۳۰۰ تن نخاله از معابر جمع‌آوری شده است.") == []
     assert _c14("مدیرکل هواشناسی گفت: از این هفته دمای هوا کاهش می‌یابد.") == []
     assert _c14("مدیر منطقه ۳ گفت: ساعت کار بوستان‌ها از شنبه تا جمعه است.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "end"),
+    [
+        (
+            "مدیرعامل سازمان پسماند گفت: مهلت پیمانکاران برای جمع‌آوری نخاله‌ها تا ۲۰ آذر است.",
+            "۲۰ آذر",
+            date(2026, 12, 11),
+        ),
+        ("سازمان فرهنگی شهرداری اعلام کرد: مهلت ثبت نام در جشنواره تا جمعه است.", "جمعه", date(2026, 11, 20)),
+        (
+            "مدیر درآمد شهرداری یادآور شد: مهلت استفاده از تخفیف عوارض نوسازی پنجشنبه هفته آینده به پایان می‌رسد.",
+            "پنجشنبه هفته آینده",
+            date(2026, 11, 26),
+        ),
+        (
+            "مدیر درآمد شهرداری گفت: آخرین مهلت پرداخت عوارض خودرو بدون جریمه ۳۰ آذر است.",
+            "۳۰ آذر",
+            date(2026, 12, 21),
+        ),
+        (
+            "به گزارش روابط عمومی شهرداری، مهلت پیمانکار برای تحویل ایستگاه تا پایان بهمن خواهد بود.",
+            "پایان بهمن",
+            date(2027, 2, 19),
+        ),
+    ],
+)
+def test_a_deadline_an_office_sets_for_others_is_a_demand(text: str, deadline: str, end: date) -> None:
+    (c,) = _c14(text)
+    assert (c.polarity, c.negated) == ("demand", False)
+    assert c.deadline is not None and (c.deadline.text, c.deadline.end) == (deadline, end)
+
+
+def test_a_grace_of_the_speakers_own_stays_a_commitment_and_one_gone_is_none() -> None:
+    (c,) = _c14("شهردار ساری گفت: مهلت ما برای تکمیل پل هوایی میدان ساعت تا پایان دی ماه است.")
+    assert c.polarity == "commit" and c.deadline is not None and c.deadline.text == "پایان دی ماه"
+    assert _c14("مدیر شهرسازی گفت: مهلت ثبت نام در طرح تشویقی نوسازی هفته گذشته به پایان رسید.") == []
+
+
+def test_the_saturday_before_eid_is_the_deadline_not_eid() -> None:
+    (c,) = _c14("شهردار همدان گفت: بازارچه نوروزی میدان امام شنبه پیش از عید افتتاح می‌شود.")
+    assert c.polarity == "commit" and c.deadline is not None
+    assert (c.deadline.text, c.deadline.end) == ("شنبه پیش از عید", date(2027, 3, 20))
+
+
+def test_a_day_to_evening_closure_tomorrow_is_one_range() -> None:
+    (c,) = _c14("شهرداری منطقه ۶ اعلام کرد: خیابان ولیعصر از ساعت ۸ صبح تا ۸ شب فردا مسدود خواهد بود.")
+    assert c.deadline is not None and c.deadline.text == "از ساعت ۸ صبح تا ۸ شب فردا"
+    assert c.deadline.start == date(2026, 11, 19)
+
+
+def test_value_added_in_a_tax_name_is_no_reporting_verb_that_drops_the_deadline() -> None:
+    (c,) = _c14(
+        "رئیس شورا گفت: شهرداری باید تا پایان هفته آینده گزارش عوارض ارزش افزوده را به شورا ارائه کند."
+    )
+    assert c.polarity == "demand" and c.deadline is not None
+    assert (c.deadline.text, c.deadline.end) == ("پایان هفته آینده", date(2026, 11, 27))
+
+
+def test_a_grace_extended_to_a_day_ahead_is_a_demand_but_last_years_is_none() -> None:
+    (c,) = _c14("مدیر درآمد شهرداری تبریز گفت: مهلت پرداخت عوارض نوسازی با تخفیف تا ۱۵ دی تمدید شد.")
+    assert (c.polarity, c.negated) == ("demand", False)
+    assert c.deadline is not None and (c.deadline.text, c.deadline.end) == ("۱۵ دی", date(2027, 1, 5))
+    assert _c14("مدیر درآمد گفت: سال گذشته مهلت ثبت نام در جشنواره تا ۱۵ دی تمدید شد.") == []
+    assert _c14("مدیر منطقه گفت: مهلت پیمانکار دو بار تمدید شد.") == []
+
+
+def test_the_speakers_own_grace_is_a_commitment() -> None:
+    (c,) = _c14("شهردار گفت: مهلت ما برای تکمیل پل تا پایان سال است.")
+    assert c.polarity == "commit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شهردار گفت: نوروز فرصت خوبی برای معرفی جاذبه‌های شهر است.",
+        "مدیر خدمات شهری گفت: تابستان امسال زمان مناسبی برای لایروبی انهار است.",
+    ],
+)
+def test_a_time_judged_a_good_one_is_an_opinion(text: str) -> None:
+    assert _c14(text) == []

@@ -693,3 +693,59 @@ def test_a_friday_gone_is_no_date_and_friday_night_is_thursday() -> None:
     assert deadlines_in("نماز جمعه هفته گذشته با حضور شهردار برگزار شد", WED) == []
     [(_s, _e, d)] = deadlines_in("بازارچه خیریه بوستان ملت شب جمعه افتتاح می‌شود", WED)
     assert (d.text, d.end) == ("شب جمعه", date(2026, 11, 19))
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "kind", "day"),
+    [
+        # the market opens on the Saturday before Nowruz (1 Farvardin 1406 is a Sunday), not on Nowruz
+        ("بازارچه نوروزی شنبه پیش از عید افتتاح می‌شود", "شنبه پیش از عید", "on", date(2027, 3, 20)),
+        # «شب یلدا» is Monday 30 Azar: the Thursday before it is 26 Azar
+        (
+            "بازارچه محلی پنجشنبه قبل از شب یلدا برپا می‌شود",
+            "پنجشنبه قبل از شب یلدا",
+            "on",
+            date(2026, 12, 17),
+        ),
+        # the holidays end on Wednesday 4 Farvardin: the first Saturday after them is 7 Farvardin
+        (
+            "کلاس‌ها از شنبه بعد از تعطیلات نوروز از سر گرفته می‌شود",
+            "از شنبه بعد از تعطیلات نوروز",
+            "from",
+            date(2027, 3, 27),
+        ),
+        ("تا یکشنبه پس از ۱۵ دی تمام می‌شود", "یکشنبه پس از ۱۵ دی", "by", date(2027, 1, 10)),
+    ],
+)
+def test_a_weekday_before_or_after_a_date_is_that_weekday(
+    text: str, dl_text: str, kind: str, day: date
+) -> None:
+    [(_s, _e, d)] = deadlines_in(text, WED)
+    assert (d.text, d.kind) == (dl_text, kind)
+    assert (d.start if kind == "from" else d.end) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "dl_text", "start", "end"),
+    [
+        # «۸ شب» is 20:00 of the same day, after «۸ صبح»: not overnight, and «شب فردا» is no eve
+        (
+            "خیابان ولیعصر از ساعت ۸ صبح تا ۸ شب فردا مسدود خواهد بود",
+            "از ساعت ۸ صبح تا ۸ شب فردا",
+            date(2026, 11, 19),
+            date(2026, 11, 19),
+        ),
+        ("از ساعت ۸ شب تا ۶ صبح فردا بسته است", "از ساعت ۸ شب تا ۶ صبح فردا", WED, date(2026, 11, 19)),
+        (
+            "خط ۱ مترو از ساعت ۲۳ امشب تا ۵ بامداد فردا تعطیل خواهد بود",
+            "از ساعت ۲۳ امشب تا ۵ بامداد فردا",
+            WED,
+            date(2026, 11, 19),
+        ),
+    ],
+)
+def test_an_hour_range_with_its_part_of_the_day_is_one_range(
+    text: str, dl_text: str, start: date, end: date
+) -> None:
+    [(_s, _e, d)] = deadlines_in(text, WED)
+    assert (d.text, d.kind, d.start, d.end) == (dl_text, "from", start, end)
