@@ -80,7 +80,8 @@ _LEADING_PLACE = re.compile(
 
 # Where, as a city with «نیز» / «هم» and no comma: «در شهر خمین نیز شهردار گفت», «در بابل هم معاون ...»
 _LEADING_CITY = re.compile(
-    r"در (?:(?:شهر|شهرستان|استان) )?[^\s،,:«»]+(?: [^\s،,:«»]+)? (?:نیز|هم)(?![\w\u200c])\s*"
+    r"در (?:(?:(?:کلان[ \u200c]?)?شهر|شهرستان|استان) )?"
+    r"[^\s،,:«»]+(?: [^\s،,:«»]+)? (?:نیز|هم)(?![\w\u200c])\s*"
 )
 
 
@@ -111,12 +112,13 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
             while s < e and text[s].isspace():
                 s += 1
             continue
+        # before the place: «در ادامه جلسه سپس علی نادری گفت» would leave «جلسه» as the speaker
+        if (then := _sequenced(text, s, e)) is not None:
+            s = then
+            continue
         when = _LEADING_PLACE.match(text, s, e)
         if when and when.end() < e:
             s = when.end()
-            continue
-        if (then := _sequenced(text, s, e)) is not None:
-            s = then
             continue
         city = _LEADING_CITY.match(text, s, e)
         if city and _speaker_follows(text[city.end() : e].split()):
@@ -138,7 +140,7 @@ def _sequenced(text: str, s: int, e: int) -> int | None:
     for k, m in enumerate(re.finditer(r"\S+", text[s:e])):
         if k > 10 or any(ch in "،,؛:" for ch in m.group()):
             return None
-        if m.group() in _SEQUENCE and _speaker_follows(text[s + m.end() : e].split()):
+        if m.group() in _SEQUENCE and _speaker_follows(text[s + m.end() : e].split(), named=True):
             return s + m.end() + len(text[s + m.end() : e]) - len(text[s + m.end() : e].lstrip())
     return None
 
@@ -152,11 +154,11 @@ def joint_parts(text: str, start: int, end: int) -> list[tuple[int, int]] | None
     tokens = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
     said = [t[0] for t in tokens]
     if not _speaker_follows(said):
-        return None
+        return _names_joined(said, tokens)
     cuts = [
         k
         for k, w in enumerate(said)
-        if w == "و" and 0 < k < len(said) - 1 and _speaker_follows(said[k + 1 :])
+        if w == "و" and 0 < k < len(said) - 1 and _speaker_follows(said[k + 1 :]) and not _shared(said, k)
     ]
     if not cuts:
         return None
@@ -167,10 +169,56 @@ def joint_parts(text: str, start: int, end: int) -> list[tuple[int, int]] | None
     return parts
 
 
-def _speaker_follows(tokens: list[str]) -> bool:
+def pronoun_joined(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """«وی و رئیس شورای شهر ساری اعلام کردند»: the one «وی» points at and the title after «و», each a speaker
+    of the plural verb (their spans); ``None`` when ``text[start:end]`` opens with no pronoun so joined."""
+    m = re.match(r"(وی|او|ایشان) و ", text[start:end])
+    rest = speaker_phrase(text, start + m.end(), end) if m else None
+    if m is None or rest is None or not role_head(text[rest[0] : rest[1]].split()[:2]):
+        return None
+    return [(start, start + len(m.group(1))), (rest[0], rest[1])]
+
+
+def _names_joined(said: list[str], tokens: list[tuple[str, int, int]]) -> list[tuple[int, int]] | None:
+    """«علی رحیمی و حسن کاظمی اعضای شورای شهر کرمان گفتند»: two names before the title they share, each a
+    speaker (the spans of the names)."""
+    if "و" not in said:
+        return None
+    k = said.index("و")
+    title = next((j for j in range(k + 2, len(said)) if title_at(said, j)), None)
+    names = [said[:k], said[k + 1 : title]]
+    if title is None or not all(1 <= len(n) <= 4 and all(name_like(t) for t in n) for n in names):
+        return None
+    return [(tokens[0][1], tokens[k - 1][2]), (tokens[k + 1][1], tokens[title - 1][2])]
+
+
+def _shared(said: list[str], k: int) -> bool:
+    """Whether the «و» at ``k`` joins two titles that share what follows, not two speakers: the part before
+    it is a title's head alone and a title, not a name, comes after it: «رئیس و اعضای شورای شهر ساری» (the
+    council's head, not another «رئیس» who spoke before), «علی موسوی امام جمعه و رئیس شورای فرهنگ عمومی
+    شهرستان نور» (one holder of two titles, the plural verb one of respect). «احمد نظری شهردار و سعید رضوی
+    رئیس شورای شهر کاشان» are two."""
+    return _bare_head(said[:k]) and role_head(said[k + 1 : k + 3])
+
+
+def _bare_head(tokens: list[str]) -> bool:
+    """Whether the title of ``tokens`` is its head alone («رئیس», «علی موسوی امام جمعه»)."""
+    # a two-word head may close the part here («... امام جمعه و ...»), which ``title_at`` does not take
+    at = next((k for k in range(len(tokens)) if role_head(tokens[k : k + 2])), None)
+    if at is None:
+        return False
+    title = tokens[at:]
+    apart = len(title) == 2 and title[0] not in words()["role_heads"] and role_head(title)  # «امام جمعه»
+    return len(title) == 1 or apart
+
+
+def _speaker_follows(tokens: list[str], named: bool = False) -> bool:
     """Whether a title, or a name with its title («حسن قربانی شهردار این شهر»), opens ``tokens``: after «در
-    بابل نیز» they are the speaker, not more of the place."""
+    بابل نیز» they are the speaker, not more of the place. With ``named`` a name alone that is all of
+    ``tokens`` is one too («سپس علی نادری گفت»: after a word of order the subject is all that is left)."""
     if role_head(tokens[:2]):
+        return True
+    if named and 2 <= len(tokens) <= 4 and all(name_like(t) for t in tokens):
         return True
     return any(
         all(name_like(t) for t in tokens[:k]) and title_at(tokens, k) for k in range(2, min(5, len(tokens)))
@@ -234,6 +282,8 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
         if tok in "،," and _comma_in_title(tokens, i):
             np_end, i, cap = tokens[i][2], i + 1, 18  # a long official name
             continue
+        if tok == "و" and role_head([t[0] for t in tokens[i + 1 : i + 3]]):
+            cap = max(cap, i + 10)  # «مدیرعامل سازمان ... و مدیرعامل سازمان ... شهرداری کرمانشاه»: two titles
         ends = tok in w["boundaries"] or tok in _SPOKEN_BOUNDARIES
         if tok in "،,؛:" or (ends and not partitive and not _title_goes_on(tokens, i)):
             break

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from nlp.speaker_words import SUBDIVISIONS, district_digits, name_like, words
+from nlp.speaker_words import SUBDIVISIONS, district_digits, key, name_like, words
 
 # Words a city's (or province's) name follows in a title: «شهردار ساری», «شورای شهر اراک», «شهرداری کرج»
 PLACE_TAKERS = (
@@ -23,7 +23,7 @@ BARE_OFFICES = ("شهردار", "استاندار", "فرماندار", "بخش�
 
 # «در بابل، ...», «همچنین در لاهیجان، ...», «در شهر خمین نیز ...»: the clause opens with where it happens
 _CLAUSE_PLACE = re.compile(
-    r"^\W*(?:(?:همچنین|هم‌چنین|اما|ولی|و|سپس)\s+)?در\s+(?P<kind>(?:شهر|شهرستان|استان)\s+)?"
+    r"^\W*(?:(?:همچنین|هم‌چنین|اما|ولی|و|سپس)\s+)?در\s+(?P<kind>(?:(?:کلان[\s\u200c]?)?شهر|شهرستان|استان)\s+)?"
     r"(?P<place>[^\s،,:«»]+(?:\s[^\s،,:«»]+){0,2}?)\s*(?:[،,]|\s(?:نیز|هم)(?![\w\u200c]))\s*$"
 )
 
@@ -38,32 +38,52 @@ def clause_place(lead: str, known: Collection[str] = ()) -> str | None:
         return None
     place = m["place"]
     tokens = place.split()
+    if not m["kind"] and _neighbourhood(place):
+        return None  # «در نازی آباد نیز»: a part of the article's city
+    if m["kind"] and f"{m['kind'].strip()} {place}" in words()["compound_places"]:
+        return f"{m['kind'].strip()} {place}"  # «در شهر جدید پردیس»: «شهر» is part of the name
     if len(tokens) > 1 and place in words()["compound_places"]:
         return place  # «سیستان و بلوچستان», «آران و بیدگل»: «و» is part of the name
     if not all(name_like(t) for t in tokens):
         return None
-    if len(tokens) > 1 and (place in known or _city_in_parts(tokens)):
+    if len(tokens) > 1 and (_city_in_parts(tokens) or (place in known and _may_be_city(tokens))):
         return place
     if any(_adverbial(t) for t in tokens) or (len(tokens) > 1 and not m["kind"]):
         return None
     return place
 
 
-# A city's name in two parts, the second a place-forming word the writer left apart («آق قلا», «اسلام شهر»,
-# «نجف آباد», «قائم شهر», «خرم دشت»), or a port after «بندر» («بندر انزلی», «بندر لنگه»)
-_PLACE_ENDS = ("شهر", "آباد", "قلا", "کلا", "دشت")
+# A city's name in two parts, the second a place-forming word the writer left apart («آق قلا», «نجف آباد»,
+# «خرم دشت»), or a port after «بندر» («بندر انزلی», «بندر لنگه»). Not «شهر»: before it stands any noun of
+# where in the city («قلب شهر», «پایین شهر», «باغ شهر», «سطح شهر»), so the cities so written are listed
+# (``compound_places``: «اسلام شهر», «قائم شهر»).
+_PLACE_ENDS = ("آباد", "قلا", "کلا", "دشت")
 _PLACE_OPENERS = ("بندر",)
 
 
 def _city_in_parts(tokens: list[str]) -> bool:
     """Whether two words name one city by their form (see ``_PLACE_ENDS``); a noun of an adverbial before
-    «شهر» («در سطح شهر»، «در مرکز شهر») is no name."""
+    the place word is no name, nor is a kind of port («بندر صیادی», «بندر تجاری»)."""
     if len(tokens) != 2:
         return False
     first, last = tokens
     if first in _PLACE_OPENERS:
-        return not _adverbial(last)
+        return _may_be_city(tokens)
     return last in _PLACE_ENDS and not _adverbial(first) and first not in words()["not_names"]
+
+
+def _neighbourhood(place: str) -> bool:
+    """Whether ``place`` is a listed neighbourhood («نازی آباد», «نازی‌آباد»), however spaced."""
+    return any(key(n) == key(place) for n in words()["neighbourhoods"])
+
+
+def _may_be_city(tokens: list[str]) -> bool:
+    """Whether words the entity model took for a place can be a city the clause is about: not a noun of
+    where before «شهر» («باغ شهر», «قلب شهر»), not a kind of port («بندر صیادی», «بندر تجاری»), no
+    adverbial («داخل شهر»)."""
+    if tokens[-1] == "شهر" or any(_adverbial(t) for t in tokens):
+        return False
+    return not (tokens[0] in _PLACE_OPENERS and tokens[-1] in words()["port_kinds"])
 
 
 def place_length(tokens: list[str]) -> int:
@@ -135,6 +155,13 @@ _PROVINCE_TAKERS = ("استان", "استاندار", "استانداری")
 def place_span(tokens: list[str]) -> tuple[int, int] | None:
     """Where the place of a title's words is («معاون عمرانی شهرداری تبریز» -> «تبریز», «شهردار منطقه ۵
     اصفهان» -> «اصفهان»): the words after its last place taker and district; ``None`` when it names none."""
+    for place in words()["compound_places"]:
+        # «شهردار اسلام شهر»: the «شهر» of the city's name is no place taker
+        n = len(place.split())
+        before = tokens[-n - 2 : -n]  # «شهردار منطقه ۳ اسلام شهر»: a district between
+        taken = bool(before) and (before[-1] in PLACE_TAKERS or before[0] in SUBDIVISIONS)
+        if len(tokens) > n and tokens[-n:] == place.split() and taken:
+            return len(tokens) - n, len(tokens)
     taker = max((k for k, t in enumerate(tokens) if t in PLACE_TAKERS), default=None)
     if taker is None:
         return None
@@ -162,8 +189,16 @@ def moved_title(title: str, place: str, province: bool = False) -> str | None:
 
 
 def moved_office(office: str, place: str, province: bool = False) -> str | None:
-    """A bare office with no title before it, held in ``place`` («فرماندار», «کازرون» -> «فرماندار کازرون»);
-    the governor only of a place named a province («در استان گیلان، استاندار گفت»)."""
+    """A bare office with no title before it, held in ``place`` («فرماندار», «کازرون» -> «فرماندار کازرون»,
+    «رئیس شورای شهر», «نجف آباد» -> «رئیس شورای شهر نجف آباد»); the governor only of a place named a province
+    («در استان گیلان، استاندار گفت»)."""
+    tokens = office.split()
+    if len(tokens) > 1:
+        # «در نجف آباد نیز رئیس شورای شهر گفت»: a title ending at its place taker is the place's office
+        taker = tokens[-1]
+        if taker not in PLACE_TAKERS or (taker in _PROVINCE_TAKERS and not province):
+            return None
+        return f"{office} {place}"
     if office not in BARE_OFFICES or (office == "استاندار" and not province):
         return None
     return f"{office} {place}"

@@ -147,7 +147,13 @@ class SpeakerResolver:
         """Two or more speakers of one statement («شهردار کاشان و شهردار آران و بیدگل گفتند»): each part
         resolves and links its title on its own, so that a later «شهردار کاشان افزود» is Kashan's mayor
         alone; the statement is all of theirs, their names joined by «و»."""
-        speakers = [self._classify(self.text[s:e], s, e) for s, e in parts]
+        # «وی و رئیس شورای شهر ساری»: the pronoun is whom it points at, as when it speaks alone
+        speakers = [
+            self.resolve(s, e)
+            if self.text[s:e] in words()["pronouns"]
+            else self._classify(self.text[s:e], s, e)
+            for s, e in parts
+        ]
         text = self.text[parts[0][0] : parts[-1][1]]
         name = " و ".join(sp.display for sp in speakers)
         person = any(sp.kind == "person" for sp in speakers)
@@ -387,7 +393,7 @@ class SpeakerResolver:
         if full is not None:
             moved = moved_title(full, place, province)
         else:
-            moved = moved_office(tokens[0], place, province)
+            moved = moved_office(tokens[0], place, province) or moved_office(role, place, province)
         if moved is None:
             return None
         official = _resolve_official(moved, self.published)
@@ -523,7 +529,14 @@ class SpeakerResolver:
             for p, title in narrative_titles(self.text, self.entities, start)
             if _headed(title.split(), head)
         }
-        return next(iter(people.values())) if len(people) == 1 else None
+        if len(people) == 1:
+            return next(iter(people.values()))
+        # «مدیر منطقه ۱ ... گفت», then another speaker, then «مدیر این منطقه افزود»: the last title that spoke
+        # with this head and the noun «این» points at
+        return next(
+            (sp for title, sp in reversed(self._spoken) if _headed(title, head) and tokens[-1] in title[1:]),
+            None,
+        )
 
     def _linked(self, role: str) -> Speaker | None:
         """The person an earlier apposition gave this title, also when shortened later

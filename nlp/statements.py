@@ -27,7 +27,8 @@ from nlp.reporting_verbs import (
     pledge_in_content,
     reporting_verb_pattern,
 )
-from nlp.speaker_phrases import joint_parts, speaker_phrase
+from nlp.speaker_phrases import joint_parts, pronoun_joined, speaker_phrase
+from nlp.speaker_words import words
 from nlp.speakers import SpeakerResolver
 from nlp.statement_spans import Found, paragraph_spans, sentence_spans, sentence_start
 from nlp.verb_statements import content_limit, statement_at
@@ -210,10 +211,20 @@ def _speaker_for(text: str, found: Found, resolver: SpeakerResolver) -> Speaker 
         return resolver.current
     if _pluperfect(text, found):
         return resolver.resolve_aside(*phrase)
-    if _plural(text, found) and (parts := joint_parts(text, phrase[0], phrase[1])) is not None:
+    if _plural(text, found) and (parts := _joint(text, found, phrase)) is not None:
         # «شهردار کاشان و شهردار آران و بیدگل گفتند»: one statement said by both
         return resolver.resolve_joint(parts)
     return resolver.resolve(*phrase)
+
+
+def _joint(
+    text: str, found: Found, phrase: tuple[int, int, tuple[int, int] | None]
+) -> list[tuple[int, int]] | None:
+    """The speakers of a plural verb when more than one: «شهردار کاشان و شهردار آران و بیدگل», «وی و رئیس
+    شورای شهر ساری» (the pronoun's phrase is the pronoun alone, the other speaker after it)."""
+    if text[phrase[0] : phrase[1]] in words()["pronouns"] and found.speaker_end is not None:
+        return pronoun_joined(text, phrase[0], found.speaker_end)
+    return joint_parts(text, phrase[0], phrase[1])
 
 
 def _plural(text: str, found: Found) -> bool:

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from nlp.extract import extract
+from nlp.speaker_words import key
 
 
 def _statements(text: str, published: date | None = date(2024, 5, 4)):  # type: ignore[no-untyped-def]
@@ -2104,3 +2105,137 @@ def test_a_district_title_in_a_clause_about_another_district_is_that_districts()
     )
     st = _statements(text)[-1]
     assert st.speaker is not None and st.speaker.display == "مدیر منطقه ۷ شهرداری اهواز"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title's head alone before «و» shares the rest: the council's head, not the police chief before
+        (
+            "رئیس پلیس راهور ساری گفت: دوربین‌های ثبت تخلف در ۱۲ تقاطع نصب می‌شود.\n"
+            "رئیس و اعضای شورای شهر ساری نیز گفتند: بودجه خرید دوربین‌ها تا پایان دی تأمین می‌شود.",
+            "رئیس و اعضای شورای شهر ساری",
+        ),
+        # one holder of two titles, with the plural verb of respect
+        (
+            "حجت‌الاسلام علی موسوی امام جمعه و رئیس شورای فرهنگ عمومی شهرستان نور تأکید کردند: شهرداری باید "
+            "ساحل را تا نوروز برای مسافران آماده کند.",
+            "علی موسوی",
+        ),
+        # two named with one head each are still two
+        (
+            "احمد نظری شهردار و سعید رضوی رئیس شورای شهر کاشان اعلام کردند: بازار سنتی تا عید سقف جدید می‌گیرد.",
+            "احمد نظری و سعید رضوی",
+        ),
+        # two names before the title they share
+        (
+            "علی رحیمی و حسن کاظمی اعضای شورای شهر کرمان گفتند: لایحه بودجه سال آینده تا پایان دی تصویب می‌شود.",
+            "علی رحیمی و حسن کاظمی",
+        ),
+        # two long titles: the place at the end is not cut off
+        (
+            "مدیرعامل سازمان آتش‌نشانی و مدیرعامل سازمان مدیریت پسماند شهرداری کرمانشاه گفتند: ۱۰ خودرو جدید تا "
+            "پایان دی تحویل می‌شود.",
+            "مدیرعامل سازمان آتش‌نشانی و مدیرعامل سازمان مدیریت پسماند شهرداری کرمانشاه",
+        ),
+    ],
+)
+def test_joint_speakers_of_a_plural_verb(text: str, speaker: str) -> None:
+    st = _statements(text)[-1]
+    assert st.speaker is not None and key(st.speaker.display) == key(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a noun of where before «شهر», or a kind of port, names no other city
+        (
+            "شهردار شیراز گفت: ۳۰ دستگاه اتوبوس تا پایان دی وارد ناوگان می‌شود.\n"
+            "در قلب شهر نیز شهردار گفت: بافت تاریخی تا نوروز بازآفرینی می‌شود.",
+            "شهردار شیراز",
+        ),
+        (
+            "شهردار اصفهان گفت: خط دو مترو تا پایان سال به بهره‌برداری می‌رسد.\n"
+            "در پایین شهر هم شهردار گفت: ۱۰ مدرسه تا مهر نوسازی می‌شود.",
+            "شهردار اصفهان",
+        ),
+        (
+            "شهردار تبریز گفت: پل ستارخان تا پایان بهمن بازگشایی می‌شود.\n"
+            "در باغ شهر نیز شهردار گفت: سالن چندمنظوره تا عید تکمیل می‌شود.",
+            "شهردار تبریز",
+        ),
+        (
+            "شهردار بندرعباس گفت: کانال‌های شمالی تا پایان آذر لایروبی می‌شود.\n"
+            "در بندر صیادی نیز شهردار گفت: ۲۰ اسکله کوچک تا عید ساخته می‌شود.",
+            "شهردار بندرعباس",
+        ),
+        # a city with «شهر» in its name, before and after
+        (
+            "شهردار اسلام شهر گفت: ۱۵ دستگاه اتوبوس تا بهمن وارد ناوگان می‌شود.\n"
+            "در شاهین شهر نیز شهردار گفت: بلوار امام تا عید روشن می‌شود.",
+            "شهردار شاهین شهر",
+        ),
+        (
+            "شهردار یزد گفت: ۵۰ خانه تاریخی تا پایان سال مرمت می‌شود.\n"
+            "در شهر جدید پردیس، شهردار گفت: ۲۰ هزار واحد مسکن تا مهر به آب می‌رسد.",
+            "شهردار شهر جدید پردیس",
+        ),
+        (
+            "شهردار قم گفت: خیابان ارم تا پایان آذر پیاده‌راه می‌شود.\n"
+            "در کلان شهر مشهد نیز شهردار گفت: خط سه قطار شهری تا عید تکمیل می‌شود.",
+            "شهردار مشهد",
+        ),
+        # a title that ends at «شورای شهر» is that office of the city named
+        (
+            "شهردار نجف‌آباد گفت: بلوار منتظری تا پایان دی روشن می‌شود.\n"
+            "در نجف آباد نیز رئیس شورای شهر گفت: لایحه بودجه تا اسفند تصویب می‌شود.",
+            "رئیس شورای شهر نجف آباد",
+        ),
+    ],
+)
+def test_places_of_two_words_in_a_clause(text: str, speaker: str) -> None:
+    st = _statements(text)[-1]
+    assert st.speaker is not None and key(st.speaker.display) == key(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "در این نشست ابتدا گزارش پروژه‌ها ارائه شد و سپس شهردار ملایر گفت: پارک کوهستان تا پایان سال افتتاح "
+            "می‌شود.",
+            "شهردار ملایر",
+        ),
+        ("در ادامه جلسه سپس علی نادری گفت: خیابان امام تا پایان آذر آسفالت می‌شود.", "علی نادری"),
+        # «مدیر این منطقه» after another speaker: the last district's director who spoke
+        (
+            "مدیر منطقه ۱ شهرداری قزوین گفت: بوستان مینودر تا پایان دی بازسازی می‌شود.\n"
+            "مدیرعامل سازمان پارک‌ها گفت: ۵ هزار نهال تا اسفند کاشته می‌شود.\n"
+            "مدیر این منطقه افزود: ۲ کوچه تا بهمن آسفالت می‌شود.",
+            "مدیر منطقه ۱ شهرداری قزوین",
+        ),
+    ],
+)
+def test_order_words_and_this_districts_director(text: str, speaker: str) -> None:
+    st = _statements(text)[-1]
+    assert st.speaker is not None and key(st.speaker.display) == key(speaker)
+
+
+def test_a_neighbourhood_in_two_words_names_no_city() -> None:
+    """«در نازی آباد نیز شهردار گفت» after Tehran's mayor: still Tehran's mayor, no «شهردار نازی آباد»."""
+    text = (
+        "شهردار تهران گفت: ۲۰۰ دستگاه اتوبوس تا پایان سال وارد ناوگان می‌شود.\n"
+        "در نازی آباد نیز شهردار گفت: بازار محله تا عید بازسازی می‌شود."
+    )
+    first, second = _statements(text)
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.display == first.speaker.display
+
+
+def test_a_pronoun_and_a_title_of_a_plural_verb_are_both_its_speakers() -> None:
+    text = (
+        "شهردار ساری گفت: پل تجن تا عید تکمیل می‌شود.\n"
+        "وی و رئیس شورای شهر ساری در ادامه اعلام کردند: پارکینگ طبقاتی تا اسفند تکمیل می‌شود."
+    )
+    st = _statements(text)[-1]
+    assert st.speaker is not None and st.speaker.display == "شهردار ساری و رئیس شورای شهر ساری"
