@@ -7,10 +7,12 @@ folds, each read with a lexicon built without it: about two more minutes) are wr
 
 Sources (never PerDT test): PerDT dev and Seraji dev ``# text`` lines, the Arman NER corpus (one fold's
 train + test = every sentence once), hazm's bundled ``words.dat`` and verb conjugations generated from its
-``verbs.dat``.  Each source has a weight: PerDT sets the convention the benchmark follows, Seraji mostly
-agrees, Arman often writes plurals without ZWNJ («ارزشها») so it counts less, and hazm's lists give
-vocabulary (compounds such as «برنامه‌ریزی») rather than usage.  The output holds spellings with their
-weighted counts (``f``) and counts of piece pairs written with a space (``b``); no sentence is stored.
+``verbs.dat``, and our short list of municipal spellings (``nlp/data/zwnj_domain.tsv``).  Each source has
+a weight: PerDT sets the convention the benchmark follows, Seraji mostly agrees, Arman often writes plurals
+without ZWNJ («ارزشها») so it counts less, hazm's lists give vocabulary (compounds such as «برنامه‌ریزی»)
+rather than usage, and the municipal list outweighs them all for its few words.  The output holds spellings
+with their weighted counts (``f``) and counts of piece pairs written with a space (``b``); no sentence is
+stored.
 """
 
 from __future__ import annotations
@@ -36,10 +38,12 @@ from nlp.zwnj_lexicon import LEXICON_PATH, cache_path, load_lexicon
 
 log = logging.getLogger(__name__)
 
-WEIGHTS = {"perdt": 3.0, "seraji": 1.0, "arman": 0.05, "hazm": 0.1, "verbs": 0.3}
+WEIGHTS = {"perdt": 3.0, "seraji": 1.0, "arman": 0.05, "hazm": 0.1, "verbs": 0.3, "domain": 5.0}
+# our own short list of municipal spellings the corpora get wrong (see the file's header)
+DOMAIN_PATH = Path(__file__).parent / "data" / "zwnj_domain.tsv"
 # weight in the *convention* counts (which spelling a corpus uses, which suffixes take a ZWNJ): Seraji
 # writes many plurals attached («ارزشها») where PerDT uses a ZWNJ, so it only tips PerDT's balance
-CONVENTION_WEIGHTS = {"perdt": 3.0, "seraji": 0.3}
+CONVENTION_WEIGHTS = {"perdt": 3.0, "seraji": 0.3, "domain": 5.0}
 PERSON_PRESENT = ("م", "ی", "د", "یم", "ید", "ند")
 PERSON_PAST = ("م", "ی", "", "یم", "ید", "ند")
 PERFECT = ("ام", "ای", "ایم", "اید", "اند")
@@ -144,7 +148,19 @@ def build(data: Path, skip_perdt_ids: frozenset[str] = frozenset(), *, seraji: b
             listed.add(word)
     for form in verb_forms(hazm_dir):
         forms[form] += WEIGHTS["verbs"]
+    for word in domain_words(DOMAIN_PATH):  # a convention too: its stem stays whole (پسماند|های)
+        forms[word] += WEIGHTS["domain"]
+        convention[word] += CONVENTION_WEIGHTS["domain"]
     return forms, convention, pairs, listed
+
+
+def domain_words(path: Path) -> Iterator[str]:
+    """The words of the municipal list (the first column; ``#`` lines are comments)."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            word = line.split("\t", 1)[0].strip()
+            if word and not word.startswith("#"):
+                yield normalize_characters(word)
 
 
 def write_lexicon(out: Path, counts: Counts) -> None:

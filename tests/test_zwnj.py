@@ -148,6 +148,15 @@ def test_training_never_reads_perdt_test(opened: list[str]) -> None:
     assert forms and not any("test" in name and "perdt" in name for name in opened)
 
 
+@pytest.mark.skipif(not (DATA / "perdt").is_dir(), reason=f"training data not found at {DATA}")
+def test_training_reads_the_municipal_list(opened: list[str]) -> None:
+    """The municipal spellings outweigh the corpora's other spelling of the same letters."""
+    forms, convention, _pairs, _listed = build(DATA)
+    assert "zwnj_domain.tsv" in opened
+    assert forms["میدانی"] > forms[f"می{Z}دانی"]
+    assert forms["پسماند"] > forms[f"پس{Z}ماند"] and convention["پسماند"] >= 3
+
+
 @pytest.mark.skipif(not DATA.exists(), reason="needs ../shared/data")
 def test_cross_treebank_training_leaves_seraji_out(opened: list[str]) -> None:
     """``benchmarks.zwnj --cross-seraji`` scores Seraji dev with counts built without it."""
@@ -497,15 +506,17 @@ def test_municipal_adjectives_stay_whole(word: str) -> None:
     assert normalize(f"بازدید {word} شهردار") == f"بازدید {word} شهردار"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="«میدانی» (on-site) is also «می‌دانی» (you know), which the treebanks write 4.3 to 1.15: telling "
-    "them apart needs the noun before it («بازدید میدانی»), which the lexicon does not count",
-)
-def test_an_adjective_in_yeh_is_not_a_verb() -> None:
+def test_municipal_spellings_outweigh_the_corpora() -> None:
+    """nlp/data/zwnj_domain.tsv: «میدانی» (on-site) is a word of municipal news, although the treebanks'
+    literary texts write the verb «می‌دانی» (you know) 4.3 to 1.15; «پسماند» (waste) is written whole,
+    although hazm lists «پس‌ماند» 59,372 to 20. The negative verb is still a verb."""
     assert normalize("شهردار در بازدید میدانی گفت این طرح اجرا میشود") == (
         f"شهردار در بازدید میدانی گفت این طرح اجرا می{Z}شود"
     )
+    assert normalize("تجربه بهبود میدانی در مناطق") == "تجربه بهبود میدانی در مناطق"
+    assert normalize("پسماند شهری") == "پسماند شهری"
+    assert normalize("پسماندهای خشک") == "پسماندهای خشک"
+    assert normalize("نمیدانی") == f"نمی{Z}دانی"
 
 
 def test_the_noun_of_a_compound_keeps_its_zwnj() -> None:
@@ -521,15 +532,6 @@ def test_a_noun_in_yeh_of_a_seen_compound_is_split_only_when_unseen(tmp_path: Pa
     r = _tiny_restorer(tmp_path, corpus, {f"ارزش{Z}افزایی": 0.1})
     assert r.restore_atom("همافزایی") == f"هم{Z}افزایی"
     assert r.restore_atom("همکاری") == "همکاری"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="hazm's words.dat lists «پس‌ماند» (59,372) far above «پسماند» (20) and the letters lean to the "
-    "cut (0.52): a convention clash with municipal usage that no count in the lexicon settles",
-)
-def test_waste_is_one_word() -> None:
-    assert normalize("پسماند شهری") == "پسماند شهری"
 
 
 def _plural_and_perfect_corpus() -> list[str]:
