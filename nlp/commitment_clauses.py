@@ -102,7 +102,7 @@ _GRACE_VERB = re.compile(
 )
 
 
-def grace_for_others(sentence: str, cue: Cue) -> bool:
+def grace_for_others(sentence: str, cue: Cue, speaker: Speaker | None = None, role: str = "") -> bool:
     """Whether ``cue`` (a ``commit``) states a period of grace given to others (see ``_GRACE_HEAD``): its
     clause opens with the grace and ends in a verb that states it or its end."""
     if cue.polarity != "commit" or cue.negated:
@@ -113,7 +113,33 @@ def grace_for_others(sentence: str, cue: Cue) -> bool:
     clause = sentence[start : end.start() if end else len(sentence)]
     if _GRACE_HEAD.match(clause) is None or _GRACE_VERB.search(clause) is None:
         return False
-    return _OWN_GRACE.search(clause) is None
+    return _OWN_GRACE.search(clause) is None and not _office_grace(clause, speaker, role)
+
+
+# «مهلت این سازمان برای کاشت ...», and «مهلت شهرداری برای تحویل پروژه ...» from «شهردار بندرعباس» or an
+# official of the municipality: the grace of the speaker's own office is what it undertakes (a commitment);
+# from «رئیس شورای شهر» it is what the council gives the municipality (a demand).
+_GRACE_OWNER = re.compile(r"(?:مهلت|فرصت)[ \u200c]+(?P<this>(?:این|همین)[ \u200c]+)?(?P<owner>[^،,؛:.!؟]*)")
+_OWNER_END = frozenset({"برای", "جهت", "در", "تا", "به", "از", "که", "را"})
+
+
+def _office_grace(clause: str, speaker: Speaker | None, role: str) -> bool:
+    m = _GRACE_OWNER.search(clause)
+    if m is None:
+        return False
+    owner: list[str] = []
+    for w in m["owner"].split():
+        if w in _OWNER_END:
+            break
+        owner.append(w)
+    if not owner or owner[0] not in words()["org_heads"]:
+        return False
+    if m["this"]:
+        return True  # «مهلت این سازمان»: the office the speaker heads
+    if speaker is None:
+        return False
+    who = " ".join([speaker.text, speaker.display, role]).replace("\u200c", " ")
+    return all(w.removesuffix("ی").replace("\u200c", " ") in who for w in owner[:2])
 
 
 _CLAUSE_BREAK = re.compile(r"[.،,؛!؟?\n]|\s+و\s+")
@@ -125,7 +151,8 @@ _EXTENDED_CONFIDENCE = 0.6
 
 
 def extended_grace(sentence: str, bounds: Sequence[tuple[int, int]]) -> Cue | None:
-    """The cue of a period of grace extended to a bound still ahead (see ``_EXTENDED``), or ``None``."""
+    """The cue of a period of grace extended to a bound still ahead (see ``_EXTENDED``) or given with one
+    (see ``_GIVEN``), or ``None``."""
     if given_long_ago(sentence):
         return None  # «سال گذشته مهلت ... تا ۱۵ دی تمدید شد»: last year's notice
     for m in _EXTENDED.finditer(sentence):
@@ -133,7 +160,19 @@ def extended_grace(sentence: str, bounds: Sequence[tuple[int, int]]) -> Cue | No
         start += len(sentence[start:]) - len(sentence[start:].lstrip())
         if _GRACE_HEAD.match(sentence, start) and any(start <= s < m.start() for s, _e in bounds):
             return Cue(m.start(), m.end(), "demand", False, _EXTENDED_CONFIDENCE)
+    for m in _GIVEN.finditer(sentence):
+        start = clause_start(sentence, m.start())
+        if any(start <= s < m.start() for s, _e in bounds):
+            return Cue(m.start(), m.end(), "demand", False, _EXTENDED_CONFIDENCE)
     return None
+
+
+# «به پیمانکار تا پایان آذر مهلت داده شده است تا ...»: a grace given with a bound before it, told in the past,
+# sets the task as «... مهلت داده شد تا ...» does (``commitment_cues.yaml``).
+_GIVEN = re.compile(
+    r"(?<![\w\u200c])(?:مهلت|فرصت)[ \u200c]+(?:داده|تعیین)[ \u200c]+"
+    r"(?:شده[ \u200c]+است|گردیده[ \u200c]+است|شده|شد|گردید)(?![\w\u200c])"
+)
 
 
 _PREVERB_VERB = re.compile(r"(?:بر|در|باز|فرا|وا)?ن?(?:می|خواه)[ \u200c]?\w")

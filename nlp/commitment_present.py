@@ -12,7 +12,7 @@ from nlp.commitment_deadlines import clause_done
 from nlp.commitment_forecasts import quantity_change, weather_verb
 from nlp.routines import RECURRING
 
-__all__ = ["after_word", "is_present", "present_cue"]
+__all__ = ["after_word", "is_present", "judged_time", "present_cue"]
 
 
 def after_word(sentence: str, m: re.Match[str], nouns: frozenset[str]) -> bool:
@@ -149,9 +149,23 @@ _RANGE_DAY = re.compile(
 )
 
 
+# «زمان افتتاح پل پنجشنبه هفته آینده است», «آخرین مهلت ثبت نام ساعت ۲۴ پنجشنبه است»: a weekday said to come
+# or a grace's last day ends in «ه» and is no participle; «پل کالج از ساعت ۶ تا ۱۰ شب فردا بسته است» is a
+# state, as «مسدود است» is («شهرداری خیابان را بسته است», «قرارداد بسته است» are deeds done).
+_COMING_WEEKDAY = re.compile(
+    r"(?<![\w\u200c])(?:(?:یک|دو|سه|چهار|پنج)[ \u200c]?)?(?:شنبه|جمعه)"
+    r"[ \u200c]+(?:هفته[ \u200c]+)?(?:آینده|آتی)$"
+)
+_GRACE_WEEKDAY = re.compile(r"(?<![\w\u200c])(?:مهلت|فرصت)(?![\w\u200c])[^،,؛:.!؟]*(?:شنبه|جمعه)$")
+_CLOSED = re.compile(r"(?<![\w\u200c])(?<!قرارداد )(?<!پیمان )بسته$")
+_OBJECT = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])[^،,؛:.!؟]*$")
+
+
 def _participle(before: str) -> bool:
     """Whether the word before «است» is a past participle («کاشته شده است»): a perfect, not a copula."""
-    if re.search(r"\wه$", before) is None:
+    if re.search(r"\wه$", before) is None or _COMING_WEEKDAY.search(before) or _GRACE_WEEKDAY.search(before):
+        return False
+    if _CLOSED.search(before) and not _OBJECT.search(before):
         return False
     return _BOUND_DAY.search(before) is None or _RANGE_DAY.search(before) is not None
 
@@ -182,7 +196,19 @@ _STATED = re.compile(
 # «نوروز فرصت خوبی برای معرفی جاذبه‌های شهر است», «تابستان زمان مناسبی برای لایروبی است»: a copula that judges
 # a time a good one for something is an opinion, even with a date ahead (GUIDE: opinions are no commitments).
 OPPORTUNITY = r"خوب|مناسب|طلایی|بی[ \u200c]?نظیر|ارزشمند|مغتنم|بزرگ|مهم|ویژه|استثنایی"
+# «فرصت طلایی» needs no «ای»; the judgement is of the clause of the copula: «فرصت ویژه‌ای فراهم شده و ورود
+# به باغ تا جمعه رایگان است» judges nothing of the free entry (the «و» starts a clause of its own).
 _JUDGED = re.compile(
-    rf"(?<![\w\u200c])(?:فرصت|زمان|موقعیت|وقت)[ \u200c]+(?:{OPPORTUNITY})(?:ی|[ \u200c]?ای)(?![\w\u200c])"
-    r"[^،,؛:.!؟]*$"
+    rf"(?<![\w\u200c])(?:فرصت|زمان|موقعیت|وقت)[ \u200c]+(?:{OPPORTUNITY})"
+    r"(?:ی|[ \u200c]?ای|(?<=یی))(?![\w\u200c])"
+    r"(?:(?![ \u200c]و[ \u200c])[^،,؛:.!؟])*$"
 )
+_FUTURE_COPULA = re.compile(r"خواه(?:ن)?د[ \u200c]+بود(?![\w\u200c])")
+
+
+def judged_time(sentence: str, cue_start: int, cue_end: int) -> bool:
+    """«جشنواره هفته آینده فرصت خوبی برای کسبه خواهد بود»: a future copula that judges a time a good one
+    is an opinion too, as with «است» (see ``_JUDGED``)."""
+    if _FUTURE_COPULA.match(sentence, cue_start) is None:
+        return False
+    return _JUDGED.search(sentence[:cue_start].rstrip(" \u200c")) is not None

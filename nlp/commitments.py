@@ -66,6 +66,7 @@ from nlp.commitment_history import (
     grace_gone,
     told_before,
 )
+from nlp.commitment_present import judged_time
 from nlp.dates import deadlines_in
 from nlp.numbers import find_quantities
 from nlp.routines import not_recurring, recurring_bounds
@@ -136,7 +137,7 @@ def commitment_in(
         cue = Cue(cue.start, cue.end, "commit", cue.negated, cue.confidence)
     if cue is None and cond is None:
         cue = extended_grace(sentence, plan_bounds(dates, future))
-    if cue is not None and grace_for_others(sentence, cue):
+    if cue is not None and grace_for_others(sentence, cue, speaker, role):
         # «مهلت ثبت نام تا جمعه است»: a deadline the office sets for the public binds them, not the office
         cue = Cue(cue.start, cue.end, "demand", False, cue.confidence)
     if cue is not None and cue.polarity in ("commit", "intend") and outsiders_clause(sentence, cue.start):
@@ -151,6 +152,7 @@ def commitment_in(
         or BROKEN.search(sentence, cue.start)
         or complaint(sentence, cue, speaker, outsider)
         or grace_gone(sentence, cue)
+        or judged_time(sentence, cue.start, cue.end)
     ):
         return None  # «... وعده دادند که ... اما این وعده عملی نشد»: a failed promise is history
     a_start, a_end = action_span(sentence, cue, cond)

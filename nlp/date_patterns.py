@@ -83,7 +83,7 @@ _PLAIN_MONTH = _alt(m for m in MONTHS if m not in _WORD_MONTHS)
 # station names the place (as «پل غدیر» names no feast); «این پل ۲۲ بهمن افتتاح می‌شود» says when it opens.
 _PLACE_BEFORE = re.compile(
     r"(?<![\w\u200c])(?<!این )(?<!آن )(?<!همین )(?<!همان )"
-    r"(?:بلوار|خیابان|میدان|پل|بزرگراه|اتوبان|کوچه|تقاطع|چهارراه|ایستگاه|فلکه)[\s\u200c]+$"
+    r"(?:بلوار|خیابان|میدان|پل|بزرگراه|اتوبان|کوچه|تقاطع|چهارراه|ایستگاه|فلکه|محله|شهرک|کوی)[\s\u200c]+$"
 )
 _NUMWORD = _alt(k for k in ONES if k != "صفر")
 _NUMBER = rf"(?P<n>\d+(?:[./]\d+)?|(?:{_NUMWORD})(?:\s+و\s+(?:{_NUMWORD}|نیم))*)"
@@ -309,7 +309,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], Callable[[
         re.compile(
             rf"{_B}{_NOT_A_DAY}{_NOT_A_MARKET}(?P<wd>{_alt(WEEKDAYS)})(?![\s\u200c]*های?{_E}){_GONE}"
             rf"(?:\u200c?ی(?={_SP}(?:هفته|این|همین|آینده|آتی)))?"
-            rf"(?P<which>{_SP}(?:هفته{_SP}(?:آینده|آتی|بعد|جاری)|(?:این|همین){_SP}هفته|آینده|آتی))?{_HOUR}{_E}"
+            # «شنبه بعد» is the coming Saturday, as «شنبه آینده» (not «شنبه بعد از ظهر»: its afternoon)
+            rf"(?P<which>{_SP}(?:هفته{_SP}(?:آینده|آتی|بعد|جاری)|(?:این|همین){_SP}هفته|آینده|آتی"
+            rf"|بعد(?!{_SP}از{_E})))?{_HOUR}{_E}"
         ),
         "on",
         _weekday,
@@ -421,10 +423,22 @@ _BEFORE_GAP = re.compile(rf"{_SP}(?:پیش|قبل){_SP}از{_SP}(?:روز{_SP})?
 _AFTER_START = re.compile(rf"(?:پس|بعد){_SP}از{_E}")
 
 
+# «شنبه بعد از عید فطر», «پنجشنبه پیش از اربعین»: a weekday placed by a lunar occasion is not resolved, as the
+# occasion is not (no Hijri calendar offline): it is no coming Saturday.
+_LUNAR_AFTER = re.compile(
+    rf"{_SP}(?:پیش|قبل|پس|بعد){_SP}از{_SP}(?:(?:روز|تعطیلات|ایام|مراسم|شب){_SP})?"
+    rf"(?:عید{_SP}(?:سعید{_SP})?(?:فطر|قربان|اضحی|غدیر|مبعث)|اربعین|عاشورا|تاسوعا|قدر|نیمه{_SP}شعبان"
+    rf"|شهادت|ولادت|(?:ماه{_SP}(?:مبارک{_SP})?)?(?:رمضان|محرم|صفر|رجب|شعبان)"
+    rf"|دهه{_SP}(?:اول{_SP})?(?:محرم|صفر|کرامت|ولایت))"
+)
+
+
 def _weekday_around(folded: str, exprs: list[_Expr]) -> list[_Expr]:
     """Join a bare weekday with the date it is placed before or after (see ``_BARE_WEEKDAY``)."""
     out: list[_Expr] = []
     for e in exprs:
+        if _BARE_WEEKDAY.fullmatch(folded, e.start, e.end) and _LUNAR_AFTER.match(folded, e.end):
+            continue
         prev = out[-1] if out else None
         day = _BARE_WEEKDAY.fullmatch(folded, prev.start, prev.end) if prev else None
         gap = folded[prev.end : e.start] if prev else ""
@@ -480,6 +494,9 @@ def _merge_weekday(folded: str, exprs: list[_Expr]) -> list[_Expr]:
     return out
 
 
+_HOURED_EVE = re.compile(rf"از{_SP}ساعت{_SP}\d{{1,2}}(?:[:/]\d{{2}})?{_SP}شب{_SP}(?:{_alt(WEEKDAYS)})")
+
+
 def _merge_ranges(folded: str, exprs: list[_Expr]) -> list[_Expr]:
     """«از ۲۵ اسفند تا ۱۳ فروردین» is one expression: from the first to the end of the second."""
     out: list[_Expr] = []
@@ -513,11 +530,17 @@ def _merge_ranges(folded: str, exprs: list[_Expr]) -> list[_Expr]:
                 or (_ONE_DAY.fullmatch(folded[prev.start : prev.end]) and _ONE_DAY.fullmatch(to)) is not None
             )
 
-            def resolve(pub: date | None, first=first, second=second, week=week) -> Range:  # type: ignore[no-untyped-def]
+            # «از ساعت ۲۳ شب پنجشنبه تا ۵ صبح جمعه» runs overnight into Friday: Thursday's night, no eve
+            morning = re.match(r"صبح|بامداد", joined["part"] or to) is not None
+            night = morning and _HOURED_EVE.fullmatch(folded, prev.start, prev.end) is not None
+
+            def resolve(pub: date | None, first=first, second=second, week=week, night=night) -> Range:  # type: ignore[no-untyped-def]
                 lo, _ = first(pub)
                 _, hi = second(pub)
                 if lo and hi and hi < lo:  # «از ۲۵ اسفند تا ۱۳ فروردین» crosses the new year
                     hi = hi + timedelta(days=7) if week else _add_months(hi, 12)
+                if night and lo and hi and hi - lo == timedelta(days=2):
+                    lo += timedelta(days=1)
                 return lo, hi
 
             resolve.is_range = True  # type: ignore[attr-defined]
@@ -549,6 +572,8 @@ def _single_expressions(text: str) -> list[_Expr]:
         hours = _HOUR_RANGE.search(folded, 0, start) if factory in (_relative_day, _weekday) else None
         if hours is not None:  # checked first: the «شب» of «۸ شب فردا» is the hour's, not an eve
             h1, h2 = _clock(hours["h1"], hours["p1"]), _clock(hours["h2"], hours["p2"])
+            if factory is _weekday and _evening_eve(hours["p1"], hours["p2"]):
+                resolver = _eve(resolver)
             out.append(_Expr(hours.start(), end, "from", _overnight(resolver, h1, h2)))
             continue
         eve = _EVE.search(folded, 0, start) if factory is _weekday else None
@@ -599,6 +624,12 @@ def _eve(resolve: Resolver) -> Resolver:
         return (lo - day if lo else lo), (hi - day if hi else hi)
 
     return eve
+
+
+def _evening_eve(p1: str | None, p2: str | None) -> bool:
+    """«از ساعت ۲۱ تا ۲۳ شب جمعه» is Thursday night, as «ساعت ۲۰ شب جمعه» is: a range all in the evening;
+    «از ساعت ۸ صبح تا ۸ شب جمعه» starts in the day, so it is Friday's."""
+    return p2 == "شب" and p1 in (None, "شب")
 
 
 def _clock(hour: str, part: str | None) -> int:

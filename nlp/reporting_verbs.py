@@ -37,8 +37,19 @@ def reporting_verb_pattern() -> re.Pattern[str]:
     # Demands reported by their verb: «X خواستار توقف ... شد» (the content sits inside the verb) and «X از
     # شهرداری خواست ... » (see ``asked_of``); «می‌خواست» is no demand.
     demands = rf"خواستار(?={_DEMAND_TAIL})|(?<!می )(?<!نمی )خواستند|(?<!می )(?<!نمی )خواست"
-    word_start = r"(?<![\w\u200c])(?<![\s\u200c]به )(?<!^به )"
-    return re.compile(rf"{word_start}(?P<verb>{alts}|{demands}){plural}{perfect}(?!{_W}){dialogue}")
+    # «عوارض ارزش افزوده», «مالیات بر ارزش‌افزوده»: after «ارزش» the participle names a tax, nobody speaks.
+    word_start = r"(?<![\w\u200c])(?<![\s\u200c]به )(?<!^به )(?<!ارزش )(?<!ارزش\u200c)"
+    return re.compile(
+        rf"{word_start}(?P<verb>{alts}|{demands}){plural}{perfect}(?!{_W}){dialogue}{_NOT_PASSIVE}"
+    )
+
+
+# «۳۰ اتوبوس دیگر به ناوگان افزوده خواهد شد»: «افزوده» before a passive auxiliary is something added, no
+# report («وی افزوده است» is one).
+_NOT_PASSIVE = (
+    rf"(?:(?<!افزوده)"
+    rf"|(?<=افزوده)(?!{_SP}(?:شد|شده|شدند|می{_SP}?شو|خواهد{_SP}شد|گردید|گردیده|نشد|نمی{_SP}?شو)))"
+)
 
 
 DEMAND_END = rf"{_SP}(?:شد|شدند|گردید|شده{_SP}است)(?!{_W})"

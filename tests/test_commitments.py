@@ -2245,3 +2245,81 @@ def test_the_speakers_own_grace_is_a_commitment() -> None:
 )
 def test_a_time_judged_a_good_one_is_an_opinion(text: str) -> None:
     assert _c14(text) == []
+
+
+# Review of round 14 (published Sunday 1 Azar 1405).
+PUB14R = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        # the speaker's own office: what it undertakes
+        ("شهردار بندرعباس گفت: مهلت شهرداری برای تحویل پروژه میدان یادبود تا پایان سال است.", "commit"),
+        ("مدیرعامل سازمان پارک‌ها گفت: مهلت این سازمان برای کاشت ۵۰ هزار نهال تا پایان اسفند است.", "commit"),
+        # the council's grace to the municipality: what it asks of it
+        ("رئیس شورای شهر بندرعباس گفت: مهلت شهرداری برای ارائه لایحه بودجه تا ۱۵ آذر است.", "demand"),
+    ],
+)
+def test_a_grace_of_the_speakers_own_office_is_its_commitment(text: str, polarity: str) -> None:
+    (c,) = _c14(text, PUB14R)
+    assert c.polarity == polarity
+
+
+def test_a_good_chance_judges_only_its_own_clause() -> None:
+    (c,) = _c14(
+        "شهردار منطقه ۵ گفت: به مناسبت هفته شهروندی فرصت ویژه‌ای برای خانواده‌ها فراهم شده و ورود به باغ "
+        "پرندگان تا پایان هفته رایگان است.",
+        PUB14R,
+    )
+    assert c.polarity == "commit" and c.deadline is not None and c.deadline.text == "پایان هفته"
+    assert (
+        _c14("معاون شهرداری گفت: نمایشگاه هفته آینده فرصت طلایی برای سرمایه‌گذاران خواهد بود.", PUB14R) == []
+    )
+    assert _c14("رئیس اتاق اصناف گفت: جشنواره هفته آینده فرصت خوبی برای کسبه خواهد بود.", PUB14R) == []
+
+
+def test_a_council_resolution_on_value_added_tax_is_found() -> None:
+    (c,) = _c14(
+        "اعضای شورای شهر اصفهان تصویب کردند که سهم شهرداری از عوارض ارزش افزوده از ابتدای سال آینده به "
+        "حساب حمل و نقل عمومی واریز شود.",
+        PUB14R,
+    )
+    assert c.polarity == "demand" and c.deadline is not None
+    assert (c.deadline.text, c.deadline.start) == ("از ابتدای سال آینده", date(2027, 3, 21))
+
+
+def test_buses_added_to_the_fleet_keep_their_deadline() -> None:
+    (c,) = _c14(
+        "مدیرعامل اتوبوسرانی شیراز گفت: ۳۰ دستگاه اتوبوس دیگر تا پایان سال به ناوگان افزوده خواهد شد."
+    )
+    assert c.polarity == "commit" and c.deadline is not None and c.deadline.text == "پایان سال"
+
+
+def test_a_weekday_by_a_lunar_feast_is_no_coming_weekday() -> None:
+    (c,) = _c14("معاون خدمات شهری شهرداری قم گفت: لکه‌گیری معابر شنبه بعد از عید فطر آغاز می‌شود.", PUB14R)
+    assert c.polarity == "commit" and c.deadline is None
+    (c,) = _c14("رئیس سازمان فرهنگی گفت: ایستگاه‌های صلواتی پنجشنبه پیش از اربعین برپا می‌شود.", PUB14R)
+    assert c.deadline is None
+
+
+def test_a_grace_given_up_to_a_day_ahead_is_a_demand() -> None:
+    (c,) = _c14(
+        "شهردار ایلام گفت: به پیمانکار تا پایان آذر مهلت داده شده است تا آسفالت بلوار مدرس را تمام کند.",
+        PUB14R,
+    )
+    assert (c.polarity, c.deadline and c.deadline.text) == ("demand", "پایان آذر")
+    assert _c14("شهردار ایلام گفت: به پیمانکار تا ۱۵ آبان مهلت داده شد.", PUB14R) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("معاون ترافیک شهرداری کرج گفت: پل کالج از ساعت ۶ عصر تا ۱۰ شب فردا به روی خودروها بسته است.", 23),
+        ("مدیرعامل سازمان عمران شهرداری تبریز گفت: زمان افتتاح پل سنتو پنجشنبه هفته آینده است.", 3),
+        ("مدیر منطقه ۲ شهرداری قم گفت: آخرین مهلت ثبت نام در طرح نوسازی ساعت ۲۴ پنجشنبه است.", 26),
+    ],
+)
+def test_a_state_or_a_day_ahead_before_is_is_no_participle(text: str, start: int) -> None:
+    (c,) = _c14(text, PUB14R)
+    assert c.deadline is not None and c.deadline.start is not None and c.deadline.start.day == start

@@ -749,3 +749,43 @@ def test_an_hour_range_with_its_part_of_the_day_is_one_range(
 ) -> None:
     [(_s, _e, d)] = deadlines_in(text, WED)
     assert (d.text, d.kind, d.start, d.end) == (dl_text, "from", start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # an evening range before «شب جمعه» is Thursday night, as «ساعت ۲۰ شب جمعه» is
+        ("خیابان از ساعت ۲۱ تا ۲۳ شب جمعه مسدود است", date(2026, 11, 19), date(2026, 11, 19)),
+        # from the morning it is Friday's day
+        ("خیابان از ساعت ۸ صبح تا ۸ شب جمعه مسدود است", date(2026, 11, 20), date(2026, 11, 20)),
+        # overnight into Friday morning: Thursday's night
+        ("آسفالت از ساعت ۲۳ شب پنجشنبه تا ۵ صبح جمعه انجام می‌شود", date(2026, 11, 19), date(2026, 11, 20)),
+    ],
+)
+def test_an_evening_hour_range_before_a_weekday_night(text: str, start: date, end: date) -> None:
+    [(_s, _e, d)] = deadlines_in(text, WED)
+    assert (d.start, d.end) == (start, end)
+
+
+def test_saturday_next_is_the_coming_saturday_and_its_afternoon_is_saturday() -> None:
+    [(_s, _e, d)] = deadlines_in("تعمیرات پل شنبه بعد تمام می‌شود", WED)
+    assert (d.text, d.end) == ("شنبه بعد", date(2026, 11, 21))
+    [(_s, _e, d)] = deadlines_in("لکه‌گیری شنبه بعد از ظهر آغاز می‌شود", WED)
+    assert (d.text, d.end) == ("شنبه", date(2026, 11, 21))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لکه‌گیری معابر شنبه بعد از عید فطر آغاز می‌شود",
+        "ایستگاه‌های صلواتی پنجشنبه پیش از اربعین برپا می‌شود",
+        "پیاده‌راه دوشنبه پس از عید قربان افتتاح می‌شود",
+    ],
+)
+def test_a_weekday_placed_by_a_lunar_occasion_is_not_resolved(text: str) -> None:
+    assert deadlines_in(text, WED) == []
+
+
+def test_a_neighbourhood_named_by_a_date_is_no_date() -> None:
+    [(_s, _e, d)] = deadlines_in("بازار روز محله ۱۷ شهریور جمعه افتتاح می‌شود", WED)
+    assert d.text == "جمعه"
