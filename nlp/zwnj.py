@@ -199,7 +199,7 @@ class Restorer(WordRestorer, SpaceRules):
         out: list[str] = []
         fixed_atoms = self.restore_atoms(atoms, keen, whole)
         for i, fixed in enumerate(fixed_atoms):
-            if self._plural_like(fixed):
+            if fixed.endswith("های") and self._plural_like(fixed):  # the cheap test first: most atoms
                 nxt = atoms[i + 1][0] if i + 1 < len(atoms) else None
                 if nxt is not None and fixed_atoms[i + 1].split(ZWNJ, 1)[0] in ("می", "نمی"):
                     nxt = "می"  # a verb (میرسد، می رسد), which no ezafe takes
