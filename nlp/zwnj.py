@@ -204,6 +204,10 @@ class Restorer(WordRestorer, SpaceRules):
                 if nxt is not None and fixed_atoms[i + 1].split(ZWNJ, 1)[0] in ("می", "نمی"):
                     nxt = "می"  # a verb (میرسد، می رسد), which no ezafe takes
                 fixed_atoms[i] = self._plural_or_ai(fixed, nxt, after)
+            elif fixed.endswith("ه" + ZWNJ + "ای") and ZWNJ not in atoms[i][0]:  # not the writer's own ZWNJ
+                nxt = atoms[i + 1][0] if i + 1 < len(atoms) else None
+                verb = nxt is not None and fixed_atoms[i + 1].split(ZWNJ, 1)[0] in ("می", "نمی")
+                fixed_atoms[i] = self._ai_or_plural(fixed, None if verb else nxt)
         for i, (fixed, (_, _, soft)) in enumerate(zip(fixed_atoms, atoms, strict=True)):
             if out and self._decide(out, fixed_atoms, i, soft, style):
                 if out[-1][-1] in DUAL_JOINING:

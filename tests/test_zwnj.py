@@ -589,3 +589,15 @@ def test_an_attached_plural_before_no_ezafe_is_a_stem_in_heh(tmp_path: Path) -> 
     assert r.restore("سفرهای خارجی") == "سفرهای خارجی"
     assert r.restore("سفرهای از غذا") == f"سفره{Z}ای از غذا"
     assert r.restore(f"سفره{Z}ای از غذا") == f"سفره{Z}ای از غذا"
+
+
+def test_plural_of_a_noun_in_dal_is_not_a_participle() -> None:
+    """«بازدیدهای میدانی» is the plural of «بازدید», not «بازدیده‌ای»: the verb forms generated from hazm's
+    stems and the pieces they make put a participle's ZWNJ there. A word after it that takes the ezafe, and a
+    «Xده» that is no word of its own, decide; «ایتان» never follows «ه‌»."""
+    assert normalize("بازدیدهای میدانی شهردار") == "بازدیدهای میدانی شهردار"
+    assert normalize("تولیدهای داخلی") == "تولیدهای داخلی"
+    assert normalize("پیشنهادهایتان را بفرستید") == "پیشنهادهایتان را بفرستید"
+    assert normalize("تو کار خوبی انجام دادهای.") == f"تو کار خوبی انجام داده{Z}ای."
+    assert normalize("بخش عمدهای از مردم") == f"بخش عمده{Z}ای از مردم"
+    assert normalize("پدیدهای نو") == f"پدیده{Z}ای نو"
