@@ -9,11 +9,13 @@
 Every system normalises the ``corrupted`` side of ``perdt-test.{del,space,mix,none}.jsonl``; the bench's
 own ``score.py`` scores it.  The other tools are installed only for the benchmark, each in its own
 throw-away virtualenv ``<venvs>/zwnjbench-<package>`` (``--setup`` makes them with uv from PyPI), and run
-in a child process that reports its own wall time, so import and start-up are not counted.  A tool that
-is not installed shows up in the table as such.  ``--dev-cv`` trains on half of PerDT dev (plus the other
-sources) and scores the other half: the split to tune on, since PerDT test must never be tuned on.  The
-boundary model of each fold is trained on the training half alone, as ``nlp.train_zwnj`` trains it
-(each quarter read with a lexicon that saw neither it nor the held-out half): about five minutes.
+in a child process that reports its own wall time, so import and start-up are not counted.  The two
+in-process systems (ours and hazm) are timed ``REPEATS`` more times, taking turns, and keep their best.
+A tool that is not installed shows up in the table as such.  ``--dev-cv`` trains on half of PerDT dev
+(plus the other sources) and scores the other half: the split to tune on, since PerDT test must never be
+tuned on.  The boundary model of each fold is trained on the training half alone, as ``nlp.train_zwnj``
+trains it (each quarter read with a lexicon that saw neither it nor the held-out half): about five
+minutes.
 ``--cache DIR`` keeps each fold's counts (as lexicon TSVs) and n-gram models in ``DIR`` and re-derives
 the rest (lexicon tables, boundary models) on every run, so changes to ``nlp/zwnj*.py`` show in ~30 s;
 empty ``DIR`` after changing the sources, ``nlp/train_zwnj.py`` or ``nlp/zwnj_ngram.py``.  A cached
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from nlp.zwnj_lexicon import Lexicon
 
 CORRUPTIONS = ("del", "space", "mix", "none")
+REPEATS = 2  # more timed passes of each in-process system (goftar, hazm) after the scored one
 RESULTS = Path(__file__).parent / "results"
 TITLES = {
     "zwnj": "PerDT test",
@@ -107,11 +110,28 @@ def load_bench(bench: Path) -> dict[str, list[dict[str, str]]]:
 def run_inprocess(
     norm: Callable[[str], str], texts: dict[str, list[str]]
 ) -> tuple[float, dict[str, list[str]]]:
-    """Outputs of an in-process system and its wall time."""
+    """Outputs of an in-process system and its wall time (our restorer's caches emptied first)."""
+    from nlp import zwnj
+
+    zwnj.default_restorer().forget()
     norm(texts["del"][0])  # warm-up: lexicon and model loading is start-up, not throughput
     t0 = time.perf_counter()
     out = {name: [norm(t) for t in rows] for name, rows in texts.items()}
     return time.perf_counter() - t0, out
+
+
+def best_times(
+    systems: list[tuple[str, Callable[[str], str]]], texts: dict[str, list[str]]
+) -> dict[str, float]:
+    """The fastest of ``REPEATS`` more passes of each in-process system, the systems taking turns, so
+    that a slow minute of a shared machine does not fall on one of them alone (as ``timeit`` keeps the
+    best)."""
+    best: dict[str, float] = {}
+    for _ in range(REPEATS):
+        for label, norm in systems:
+            seconds, _ = run_inprocess(norm, texts)
+            best[label] = min(best.get(label, seconds), seconds)
+    return best
 
 
 def run_external(
@@ -238,6 +258,13 @@ def run_systems(
                 "metrics": score_system(scorer, sets, outs),
             }
         )
+    inproc = [
+        (label, s) for label, s in systems if callable(s) and any(r["system"] == label for r in results)
+    ]
+    for label, seconds in best_times(inproc, texts).items():  # type: ignore[arg-type]
+        for r in results:
+            if r["system"] == label and seconds < r["seconds"]:
+                r["seconds"], r["chars_per_s"] = seconds, n_chars / seconds
     return results
 
 
