@@ -5,12 +5,17 @@ ArmanPersoNERCorpus: PER ORG LOC FAC PRO EVENT) + the ``goftar_rules`` component
 ``nlp/data/entity_patterns.jsonl`` and the officials registry: ROLE DATE TIME QUANTITY MONEY PERCENT,
 and the registry's known names as PER). Rules write to ``doc.spans["goftar_rules"]``, so a role may
 contain a place («شهردار تهران» ⊃ «تهران») and both are reported.
+
+Right after the NER, ``goftar_ent_corrections`` fixes the model's entities with word lists learnt
+from ArmanPersoNER (``nlp/data/ner_lexicon.json``, see ``nlp.ner.rules.learn_lexicon``): no one-word
+PER on a common noun («اختتامیه»), «میدان فردوسی» a FAC. City districts («منطقه ۴») are LOC by rule.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +29,14 @@ from spacy.tokens import Doc, Span
 from goftar.errors import ModelError
 from goftar.model import Entity
 from nlp.ner.registry import OFFICIALS_PATH, load_registry
-from nlp.ner.rules import RULES_KEY, build_rule_ruler
+from nlp.ner.rules import (
+    LEXICON_PATH,
+    RULES_KEY,
+    build_rule_ruler,
+    correct_entities,
+    district_spans,
+    read_lexicon,
+)
 from nlp.ner.values import entity_value
 
 log = logging.getLogger(__name__)
@@ -55,6 +67,21 @@ def make_rule_entities(
         patterns_path=Path(patterns_path) if patterns_path else None,
         registry_path=Path(registry_path) if registry_path else OFFICIALS_PATH,
     )
+
+
+@Language.factory("goftar_ent_corrections", default_config={"lexicon_path": None})
+def make_entity_corrections(nlp: Language, name: str, *, lexicon_path: str | None) -> Callable[[Doc], Doc]:
+    """Corrections of the model's entities from word lists learnt on ArmanPersoNER (``correct_entities``).
+
+    Runs right after the NER, on ``doc.ents``, so ``python -m nlp.ner evaluate`` can score it too.
+    """
+    lexicon = read_lexicon(Path(lexicon_path) if lexicon_path else LEXICON_PATH)
+
+    def correct(doc: Doc) -> Doc:
+        doc.ents = correct_entities(doc, lexicon)
+        return doc
+
+    return correct
 
 
 @Language.component("goftar_line_breaks")
@@ -91,6 +118,8 @@ def load_pipeline() -> Language:
     keep_numbers_whole(nlp)
     if "goftar_line_breaks" not in nlp.pipe_names and "ner" in nlp.pipe_names:
         nlp.add_pipe("goftar_line_breaks", before="ner")
+    if "goftar_ent_corrections" not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe("goftar_ent_corrections", after="ner")
     if "goftar_rules" not in nlp.pipe_names:
         nlp.add_pipe("goftar_rules", last=True)
     return nlp
@@ -139,6 +168,27 @@ def _crosses(a: Span, b: Span) -> bool:
     )
 
 
+def _inside_a_name(rule: Span, ents: tuple[Span, ...]) -> bool:
+    """A gazetteer place strictly inside a name the model found: «هرندی» (a Tehran neighbourhood) in
+    «محسن هرندی» is a surname there, and a place facet showing it would be wrong."""
+    return rule.label_ in ("LOC", "FAC") and any(
+        e.label_ == "PER" and e.start <= rule.start and rule.end <= e.end and len(e) > len(rule) for e in ents
+    )
+
+
+def _end_before(ent: Span, districts: list[Span]) -> Span | None:
+    """A model entity that runs into a district («لیگ فوتبال محلات منطقه» | «منطقه ۱۵») ends before it;
+    one that starts inside a district is dropped."""
+    for district in districts:
+        if _crosses(ent, district):
+            return (
+                Span(ent.doc, ent.start, district.start, label=ent.label_)
+                if ent.start < district.start
+                else None
+            )
+    return ent
+
+
 def _spans_a_line_break(span: Span) -> bool:
     return any(LINE_BREAK.search(token.text) for token in span)
 
@@ -151,8 +201,12 @@ def doc_entities(doc: Doc, published: date | None = None) -> list[Entity]:
     Nested spans are both kept («تهران» in «شهردار تهران»). No entity spans a line break.
     """
     day = as_day(published)
-    rules = list(doc.spans.get(RULES_KEY, []))
-    spans = [ent for ent in doc.ents if not any(_crosses(ent, rule) for rule in rules)] + rules
+    districts = district_spans(doc)
+    rules = [rule for rule in doc.spans.get(RULES_KEY, []) if not _inside_a_name(rule, doc.ents)]
+    model = [_end_before(ent, districts) for ent in doc.ents]
+    spans = (
+        [ent for ent in model if ent and not any(_crosses(ent, rule) for rule in rules)] + rules + districts
+    )
     # load_pipeline() decodes each line on its own (goftar_line_breaks), so its entities never cross a
     # break. One that does comes from a Doc made another way, and its label was chosen for the joined
     # text («بوستان لاله\n\nمریم احمدی» FAC): neither piece can be trusted to carry it, and a wrong

@@ -13,7 +13,7 @@ from goftar.errors import ConfigError
 from nlp.entities import MODEL_PATH, doc_entities, find_entities, load_pipeline, resolve_official
 from nlp.extract import extract
 from nlp.ner.registry import name_key, parse_day, parse_registry
-from nlp.ner.rules import RULES_KEY
+from nlp.ner.rules import RULES_KEY, Lexicon, correct_entities, learn_lexicon, read_lexicon
 from nlp.normalize import normalize
 
 REPO = Path(__file__).resolve().parent.parent
@@ -258,3 +258,105 @@ def test_shipped_model_stays_small_and_says_where_it_comes_from() -> None:
     size = sum(p.stat().st_size for p in MODEL_PATH.rglob("*") if p.is_file())
     assert size < 20 * 1024 * 1024
     assert spacy.load(MODEL_PATH).pipe_names == ["tok2vec", "ner"]
+
+
+# --- corrections of the model's entities (ArmanPersoNER lexicon) and districts -----------------------
+
+
+def _doc_with_ents(text: str, ents: list[tuple[int, int, str]]) -> spacy.tokens.Doc:
+    nlp = spacy.blank("fa")
+    nlp.add_pipe("goftar_rules")
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_lexicon_is_learnt_from_gold_annotation() -> None:
+    nlp = spacy.blank("fa")
+    docs = []
+    for text, ents in [
+        ("مراسم اختتامیه در میدان آزادی", [(3, 5, "FAC")]),
+        ("اختتامیه در میدان انقلاب بود", [(2, 4, "FAC")]),
+        ("میدان امام حسین و علی کریمی", [(0, 3, "FAC"), (4, 6, "PER")]),
+        ("علی کریمی در اختتامیه", [(0, 2, "PER")]),
+    ]:
+        doc = nlp(text)
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+        docs.append(doc)
+    lexicon = learn_lexicon(docs)
+    assert "اختتامیه" in lexicon["non_names"]
+    assert "علی" not in lexicon["non_names"] and "کریمی" not in lexicon["non_names"]
+    assert lexicon["facility_heads"] == ["میدان"]
+
+
+def test_shipped_lexicon_knows_ceremony_words_are_not_names() -> None:
+    lexicon = read_lexicon()
+    assert {"اختتامیه", "افتتاحیه", "همایش", "جلسه", "نشست"} <= lexicon.non_names
+    assert not {"علی", "فاطمه", "محمد", "زاکانی"} & lexicon.non_names
+    assert {"میدان", "خیابان", "بزرگراه", "ورزشگاه"} <= lexicon.facility_heads
+
+
+def test_one_word_person_on_a_common_noun_is_dropped_and_a_head_makes_a_facility() -> None:
+    doc = _doc_with_ents(
+        "آیین اختتامیه در میدان فردوسی با حضور فاطمه", [(1, 2, "PER"), (4, 5, "PER"), (7, 8, "PER")]
+    )
+    lexicon = Lexicon(non_names=frozenset({"اختتامیه", "آیین"}), facility_heads=frozenset({"میدان"}))
+    corrected = correct_entities(doc, lexicon)
+    assert [(e.text, e.label_) for e in corrected] == [("میدان فردوسی", "FAC"), ("فاطمه", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("آیین افتتاحیه بوستان بانوان در منطقه ۴ برگزار شد", {("LOC", "منطقه ۴")}),
+        ("شهردار منطقه ۱۹ گفت", {("LOC", "منطقه ۱۹"), ("ROLE", "شهردار منطقه ۱۹")}),
+        ("ساخت ۳ پارکینگ در منطقه دوازده آغاز شد", {("LOC", "منطقه دوازده")}),
+        ("در این منطقه کار شد", set()),
+    ],
+)
+def test_a_city_district_is_a_place(text: str, expected: set[tuple[str, str]]) -> None:
+    found = {(label, t) for label, t, _ in _rules_only(text) if label in ("LOC", "ROLE")}
+    assert expected <= found
+    if not expected:
+        assert not {t for label, t in found if label == "LOC"}
+
+
+def test_model_entity_running_into_a_district_ends_before_it() -> None:
+    doc = _doc_with_ents("اختتامیه لیگ فوتبال محلات منطقه ۱۵ برگزار شد", [(0, 5, "EVENT")])
+    found = [(e.label, e.text) for e in doc_entities(doc)]
+    assert found == [("EVENT", "اختتامیه لیگ فوتبال محلات"), ("LOC", "منطقه ۱۵")]
+
+
+def test_gazetteer_place_inside_a_person_name_is_dropped() -> None:
+    # «هرندی» is a Tehran neighbourhood in the patterns, and a surname here.
+    doc = _doc_with_ents("محسن هرندی در هرندی بود", [(0, 2, "PER")])
+    found = [(e.label, e.text) for e in doc_entities(doc)]
+    assert ("PER", "محسن هرندی") in found
+    assert [(e.label, e.start) for e in doc_entities(doc) if e.label == "LOC"] == [("LOC", 14)]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "آیین اختتامیه طرح تابستانه بوستان گفتگو با حضور فاطمه دانشور برگزار شد",
+        "اختتامیه جشنواره با حضور شهردار برگزار شد",
+        "افتتاحیه نمایشگاه کتاب در مصلی برگزار شد",
+    ],
+)
+def test_ceremony_words_are_not_people(text: str) -> None:
+    people = _found(find_entities(normalize(text)), "PER")
+    assert not {"اختتامیه", "افتتاحیه", "آیین", "مراسم"} & people
+
+
+@needs_model
+def test_municipal_news_entities_a_reader_expects() -> None:
+    text = normalize("بهسازی پیاده رو خیابان انقلاب از میدان فردوسی تا میدان انقلاب در منطقه ۱۱")
+    entities = find_entities(text)
+    assert {"میدان فردوسی", "خیابان انقلاب", "میدان انقلاب"} <= _found(entities, "FAC")
+    assert "فردوسی" not in _found(entities, "PER")
+    assert "منطقه ۱۱" in _found(entities, "LOC")
+    text = normalize("محسن هرندی معاون حمل و نقل و ترافیک شهرداری تهران گفت")
+    entities = find_entities(text)
+    assert "محسن هرندی" in _found(entities, "PER")
+    assert "هرندی" not in _found(entities, "LOC")
