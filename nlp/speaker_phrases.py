@@ -64,6 +64,32 @@ _LEADING_TIME = re.compile(
 )
 
 
+# A clock time or a date stamp is when, never who: «ساعت ۱۰:۳۰»، «در ساعت 9:30»، «۲ آذر ۱۴۰۵ - ۱۰:۳۰».
+# Its colon split the phrase («ساعت ۱۰» came out as the speaker); a stamp glued to a headline before the
+# speaker («نوسازی مدارس ۲ آذر ۱۴۰۵ - ۱۰:۳۰ علی کریمی ...») made the headline the speaker.
+_MONTHS = "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+STAMP = re.compile(
+    rf"(?:(?:در )?ساعت (?:{_CLOCK}|\d{{1,2}})(?![\w:])"
+    rf"|(?:\d{{1,2}} (?:{_MONTHS}) \d{{2,4}}(?:\s*[-–—،,]\s*|\s+)?)?{_CLOCK}(?![\w:])"
+    rf"|\d{{1,2}} (?:{_MONTHS}) \d{{4}}(?!\w))\s*(?:[-–—،,]\s*)?"
+)
+
+
+def _past_stamp(text: str, s: int, e: int) -> int | None:
+    """Past a time stamp that opens ``text[s:e]``, or that closes a headline glued before the speaker."""
+    m = STAMP.match(text, s, e)
+    if m and m.end() < e:
+        return m.end()
+    for m in STAMP.finditer(text, s, e):
+        after = text[m.end() : e].split()
+        # «... - ۱۰:۳۰ حسن رضایی و مریم احمدی، اعضای ...»: a full name opens the subject
+        named = full_name(" ".join(after[:2]).strip("،,"))
+        if m.start() > s and (named or _speaker_follows(after, named=True)):
+            return m.end()
+    return None
+
+
 # The verb that closes a relative clause on a meeting, before its comma: «... حضور داشتند، X گفت»
 _RELATIVE_END = re.compile(
     rf"(?<![\w\u200c])(?:داشتند|داشت|بودند|بود|شد|شدند|گردید|کردند|کرد|یافتند|یافت){_S}[،,]"
@@ -92,8 +118,11 @@ def _skip_prefixes(text: str, s: int, e: int) -> int:
     m = _DATELINE.match(text[s:e])
     if m:
         s += m.end()
-    for _ in range(3):  # attribution, a leading adverbial, a discourse word: in any order
+    for _ in range(4):  # attribution, a leading adverbial, a time, a discourse word: in any order
         clause = text[s:e]
+        if (stamp := _past_stamp(text, s, e)) is not None:
+            s = stamp
+            continue
         first = clause.split(maxsplit=1)[0] if clause.split() else ""
         # A time first: «صبح امروز مهدی نیک‌نام، شهردار گرگان، گفت» must not skip to the comma.
         when = _LEADING_TIME.match(text, s, e)
@@ -181,15 +210,18 @@ def pronoun_joined(text: str, start: int, end: int) -> list[tuple[int, int]] | N
 
 def _names_joined(said: list[str], tokens: list[tuple[str, int, int]]) -> list[tuple[int, int]] | None:
     """«علی رحیمی و حسن کاظمی اعضای شورای شهر کرمان گفتند»: two names before the title they share, each a
-    speaker (the spans of the names)."""
+    speaker (the spans of the names). Two full names alone are two too («علی کریمی و سارا محمدی گفتند»,
+    their title set off by commas or not given); one word each may be a place («آران و بیدگل»)."""
     if "و" not in said:
         return None
     k = said.index("و")
     title = next((j for j in range(k + 2, len(said)) if title_at(said, j)), None)
     names = [said[:k], said[k + 1 : title]]
-    if title is None or not all(1 <= len(n) <= 4 and all(name_like(t) for t in n) for n in names):
+    if not all(1 <= len(n) <= 4 and all(name_like(t) for t in n) for n in names):
         return None
-    return [(tokens[0][1], tokens[k - 1][2]), (tokens[k + 1][1], tokens[title - 1][2])]
+    if title is None and not all(full_name(" ".join(n)) for n in names):
+        return None
+    return [(tokens[0][1], tokens[k - 1][2]), (tokens[k + 1][1], tokens[(title or len(said)) - 1][2])]
 
 
 def _shared(said: list[str], k: int) -> bool:
@@ -273,7 +305,7 @@ def speaker_phrase(text: str, start: int, end: int) -> tuple[int, int, tuple[int
     np_end, i, cap = None, 0, 10
     while i < len(tokens) and i < cap:
         tok = tokens[i][0]
-        if i and _LEADING_TIME.match(text, tokens[i][1], end):
+        if i and (_LEADING_TIME.match(text, tokens[i][1], end) or STAMP.match(text, tokens[i][1], end)):
             break  # «شهردار هفته گذشته هم گفته بود»: the time after the subject ends it
         if _this_org(tokens, i):  # «مدیرعامل این سازمان»: the demonstrative and its noun end the title
             np_end, i = tokens[i + 1][2], i + 2

@@ -21,7 +21,25 @@ def subject_end(text: str, start: int, end: int) -> int | None:
     found = list(re.finditer(r"[^\s،,:؛«»]+", text[start:end]))
     tokens = [m.group() for m in found]
     k = _bare_subject_length(tokens, text[:start])
-    return start + found[k - 1].end() if k and k <= len(found) else None
+    if not k or k > len(found):
+        return None
+    return _joined_up_to_comma(text, start + found[k - 1].end(), end)
+
+
+# «و» and a second title or name, then the comma: «به گفته شهردار کاشان و رئیس شورای شهر، ...»
+_AND_THEN_COMMA = re.compile(r"\s+و\s+(?P<other>[^،,:؛«».!؟\n]{2,60}?)\s*(?=[،,])")
+
+
+def _joined_up_to_comma(text: str, end: int, limit: int) -> int:
+    """``end``, or past a second speaker joined by «و» up to the comma: both said what follows; cut at
+    the first, the «و» opened the quote («و رئیس شورای شهر، پروژه ...»)."""
+    m = _AND_THEN_COMMA.match(text, end, limit)
+    if m is None or len(m["other"].split()) > 8:
+        return end
+    other = m["other"].split()
+    if role_head(other[:2]) or full_name(" ".join(other)):
+        return m.end("other")
+    return end
 
 
 def _bare_subject_length(tokens: list[str], before: str) -> int | None:

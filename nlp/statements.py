@@ -211,7 +211,9 @@ def _speaker_for(text: str, found: Found, resolver: SpeakerResolver) -> Speaker 
         return resolver.current
     if _pluperfect(text, found):
         return resolver.resolve_aside(*phrase)
-    if _plural(text, found) and (parts := _joint(text, found, phrase)) is not None:
+    # «به گفته شهردار کاشان و رئیس شورای شهر، ...»: with no verb, «و» joins the speakers as a plural does
+    together = _plural(text, found) or (found.verb is None and not found.direct)
+    if together and (parts := _joint(text, found, phrase)) is not None:
         # «شهردار کاشان و شهردار آران و بیدگل گفتند»: one statement said by both
         return resolver.resolve_joint(parts)
     return resolver.resolve(*phrase)

@@ -2239,3 +2239,48 @@ def test_a_pronoun_and_a_title_of_a_plural_verb_are_both_its_speakers() -> None:
     )
     st = _statements(text)[-1]
     assert st.speaker is not None and st.speaker.display == "شهردار ساری و رئیس شورای شهر ساری"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("امروز ساعت ۱۰:۳۰ شهردار در جمع خبرنگاران گفت: ۲۰ مدرسه تا پایان سال نوسازی می‌شود.", "شهردار"),
+        ("شهردار ساعت ۱۰:۳۰ امروز گفت: ۲۰ مدرسه تا پایان سال نوسازی می‌شود.", "شهردار"),
+        (
+            "صبح امروز در ساعت 9:30 علی کریمی معاون شهردار اعلام کرد: ۲۰ مدرسه تا پایان سال نوسازی می‌شود.",
+            "علی کریمی",
+        ),
+        (
+            "نوسازی مدارس ۲ آذر ۱۴۰۵ - ۱۰:۳۰ علی کریمی معاون شهردار گفت: ۲۰ مدرسه تا پایان سال نوسازی می‌شود.",
+            "علی کریمی",
+        ),
+    ],
+)
+def test_a_clock_time_or_date_stamp_is_never_the_speaker(text: str, speaker: str) -> None:
+    """The colon of «۱۰:۳۰» opens no quote; «ساعت ۱۰:۳۰»، «۲ آذر ۱۴۰۵ - ۱۰:۳۰» are when, not who."""
+    (st,) = _statements(text)
+    assert st.speaker is not None and st.speaker.display == speaker
+    assert st.quote.startswith("۲۰ مدرسه")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "علی کریمی و سارا محمدی در جمع خبرنگاران گفتند: ۲۰ مدرسه تا پایان سال نوسازی می‌شود.",
+            "علی کریمی و سارا محمدی",
+        ),
+        (
+            "حسن رضایی و مریم احمدی، اعضای شورای شهر، گفتند: بودجه عمران تا پایان سال افزایش می‌یابد.",
+            "حسن رضایی و مریم احمدی",
+        ),
+        (
+            "به گفته شهردار کاشان و رئیس شورای شهر، پروژه نوسازی بافت فرسوده تا پایان سال تمام می‌شود.",
+            "شهردار کاشان و رئیس شورای شهر",
+        ),
+    ],
+)
+def test_two_full_names_or_titles_joined_by_and_speak_together(text: str, speaker: str) -> None:
+    (st,) = _statements(text)
+    assert st.speaker is not None and st.speaker.display == speaker
+    assert not st.quote.startswith("و ")
