@@ -17,6 +17,7 @@ __all__ = [
     "NEXT_CLAUSE",
     "extended_grace",
     "grace_for_others",
+    "jussive",
     "meeting_notice",
     "own_clause_at",
     "own_pledge",
@@ -132,6 +133,8 @@ def _office_grace(clause: str, speaker: Speaker | None, role: str) -> bool:
         if w in _OWNER_END:
             break
         owner.append(w)
+    if owner and not m["this"] and _WORK_GRACE.fullmatch(owner[0]):
+        return _works_office(clause, speaker, role)
     if not owner or owner[0] not in words()["org_heads"]:
         return False
     if m["this"]:
@@ -140,6 +143,25 @@ def _office_grace(clause: str, speaker: Speaker | None, role: str) -> bool:
         return False
     who = " ".join([speaker.text, speaker.display, role]).replace("\u200c", " ")
     return all(w.removesuffix("ی").replace("\u200c", " ") in who for w in owner[:2])
+
+
+# «مهلت تکمیل پروژه پل طبیعت تا پایان سال است» from the mayor: the grace of a work his office does, with no
+# other party named (not «مهلت پیمانکاران ...», «... توسط پیمانکار»); the council or the governor who says it
+# gives the municipality that grace (a demand, as «مهلت شهرداری برای ...» from them).
+_OWN_GRACE_WORDS = cue_words()["own_grace"]
+_WORK_GRACE = re.compile(alternation(_OWN_GRACE_WORDS["deeds"]))
+_OTHER_PARTY = re.compile(rf"(?<![\w\u200c])(?:{alternation(_OWN_GRACE_WORDS['others'])})(?![\w\u200c])")
+_EXECUTIVE = re.compile(rf"(?<![\w\u200c])(?:{alternation(_OWN_GRACE_WORDS['offices'])})(?![\w\u200c])")
+_NOT_EXECUTIVE = re.compile(
+    rf"(?<![\w\u200c])(?:{alternation(_OWN_GRACE_WORDS['not_offices'])})(?![\w\u200c])"
+)
+
+
+def _works_office(clause: str, speaker: Speaker | None, role: str) -> bool:
+    if speaker is None or _OTHER_PARTY.search(clause):
+        return False
+    who = " ".join([speaker.text, speaker.display, role])
+    return _EXECUTIVE.search(who) is not None and _NOT_EXECUTIVE.search(who) is None
 
 
 _CLAUSE_BREAK = re.compile(r"[.،,؛!؟?\n]|\s+و\s+")
@@ -173,6 +195,34 @@ _GIVEN = re.compile(
     r"(?<![\w\u200c])(?:مهلت|فرصت)[ \u200c]+(?:داده|تعیین)[ \u200c]+"
     r"(?:شده[ \u200c]+است|گردیده[ \u200c]+است|شده|شد|گردید)(?![\w\u200c])"
 )
+
+
+# «شهروندان نامه‌هایشان را تا پایان آذر به سامانه ۱۳۷ بفرستند», «عوارض خود را تا پایان آذر پرداخت کنید»: a
+# subjunctive (third person, a jussive) or an imperative (second person plural) that ends a main clause with a
+# bound ahead in it tells the public what to do by then: a demand (with no bound, «به سامانه ۱۳۷ مراجعه کنید»
+# is advice). Not after a condition or a «که» / «تا اینکه» that makes the clause subordinate.
+_JUSSIVE = re.compile(
+    r"(?<![\w\u200c])(?:(?!(?:بلند|بند|برند|بیرجند)(?![\w\u200c]))ب[^\W\d_][\w\u200c]*?(?:ند|ید)"
+    r"|(?<=[^\W\d_] )(?:کنند|کنید|نمایند|نمایید|دهند|دهید))"
+    r"(?=\s*(?:[.!،,؛«»\"]|\s+و\s+|$))"
+)
+_SUBORDINATE = re.compile(
+    r"(?:اگر|چنانچه|درصورتی|در[ \u200c]صورتی|وقتی|زمانی|هرگاه|چون|که|تا[ \u200c]اینکه|برای[ \u200c]اینکه)"
+    r"(?![\w\u200c])"
+)
+_JUSSIVE_CONFIDENCE = 0.55
+
+
+def jussive(sentence: str, bounds: Sequence[tuple[int, int]]) -> Cue | None:
+    """The cue of a jussive or imperative to the public with a bound ahead (see ``_JUSSIVE``), or ``None``."""
+    for m in _JUSSIVE.finditer(sentence):
+        start = clause_start(sentence, m.start())
+        clause = sentence[start : m.start()].strip(' «»"')
+        if _SUBORDINATE.match(clause) or re.search(r"(?<![\w\u200c])که(?![\w\u200c])", clause):
+            continue
+        if any(start <= s < m.start() for s, _e in bounds):
+            return Cue(m.start(), m.end(), "demand", False, _JUSSIVE_CONFIDENCE)
+    return None
 
 
 _PREVERB_VERB = re.compile(r"(?:بر|در|باز|فرا|وا)?ن?(?:می|خواه)[ \u200c]?\w")

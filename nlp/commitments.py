@@ -37,6 +37,7 @@ from nlp.commitment_clauses import (
     NEXT_CLAUSE,
     extended_grace,
     grace_for_others,
+    jussive,
     meeting_notice,
     own_clause_at,
     own_pledge,
@@ -116,6 +117,10 @@ def commitment_in(
         begun=begun,
         bounds=plan_bounds(dates, future),
     )
+    told = jussive(sentence, plan_bounds(dates, future)) if promised is None else None
+    if told is not None and (cue is None or told.start < cue.start):
+        # «شهروندان ... تا پایان آذر ... بفرستند و شهرداری تا ۱۵ دی ... پاسخ می‌دهد»: the first main clause's
+        cue = told
     if promised is _ANNOUNCED and not (future_spans(dates, published) or AHEAD.search(sentence)):
         # an announcement («از ... خبر داد») is a plan only with a date or a time still to come («به زودی»)
         promised = None

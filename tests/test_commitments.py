@@ -2323,3 +2323,40 @@ def test_a_grace_given_up_to_a_day_ahead_is_a_demand() -> None:
 def test_a_state_or_a_day_ahead_before_is_is_no_participle(text: str, start: int) -> None:
     (c,) = _c14(text, PUB14R)
     assert c.deadline is not None and c.deadline.start is not None and c.deadline.start.day == start
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "deadline", "day"),
+    [
+        # the grace of a work the speaker's own office does: its commitment (GUIDE, «مهلت»)
+        ("شهردار گفت: مهلت تکمیل پروژه پل طبیعت تا پایان سال است.", "commit", "پایان سال", 20),
+        ("معاون فنی شهرداری گفت: مهلت اجرای طرح تا پایان بهمن است.", "commit", "پایان بهمن", 19),
+        # the same words from the council give the municipality that grace; the public's grace stays theirs
+        ("رئیس شورای شهر گفت: مهلت تکمیل پروژه پل طبیعت تا پایان سال است.", "demand", "پایان سال", 20),
+        ("شهردار گفت: مهلت پیمانکاران برای جمع‌آوری نخاله‌ها تا ۲۰ آذر است.", "demand", "۲۰ آذر", 11),
+        # a jussive or an imperative to the public with a bound: the first main clause's demand
+        (
+            "شهروندان نامه‌هایشان را تا پایان آذر به سامانه ۱۳۷ بفرستند و شهرداری تا ۱۵ دی به همه پاسخ می‌دهد.",
+            "demand",
+            "پایان آذر",
+            21,
+        ),
+        (
+            "شهردار منطقه ۳ گفت: «نامه‌هایتان را تا پایان آذر به سامانه ۱۳۷ بفرستید.»",
+            "demand",
+            "پایان آذر",
+            21,
+        ),
+        ("شهردار منطقه ۳ گفت: «عوارض خود را تا پایان آذر پرداخت کنید.»", "demand", "پایان آذر", 21),
+    ],
+)
+def test_an_own_works_grace_and_a_jussive_to_the_public(
+    text: str, polarity: str, deadline: str, day: int
+) -> None:
+    (c,) = _c14(text, PUB14R)
+    assert (c.polarity, c.negated, c.deadline and c.deadline.text) == (polarity, False, deadline)
+    assert c.deadline is not None and c.deadline.end is not None and c.deadline.end.day == day
+
+
+def test_an_imperative_with_no_bound_is_advice() -> None:
+    assert _c14("شهردار منطقه ۳ گفت: «به سامانه ۱۳۷ مراجعه کنید.»", PUB14R) == []
