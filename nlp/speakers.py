@@ -394,13 +394,7 @@ class SpeakerResolver:
             moved = moved_title(full, place, province)
         else:
             moved = moved_office(tokens[0], place, province) or moved_office(role, place, province)
-        if moved is None:
-            return None
-        official = _resolve_official(moved, self.published)
-        cid, cname = official if official else (None, moved)
-        speaker = Speaker(text=role, kind="role", canonical_id=cid, canonical_name=cname)
-        self._spoken.append((_title_words(moved), speaker))
-        return speaker
+        return None if moved is None else self._moved_speaker(role, moved)
 
     def _in_other_district(self, role: str, start: int, line: int) -> Speaker | None:
         """«مدیر منطقه ۲ شهرداری اهواز گفت ...» then «در منطقه ۷ نیز مدیر منطقه گفت»: a district's title with
@@ -410,8 +404,11 @@ class SpeakerResolver:
             return None
         full = self._full_title(role, start)
         moved = moved_district(full, district) if full is not None else None
-        if moved is None:
-            return None
+        return None if moved is None else self._moved_speaker(role, moved)
+
+    def _moved_speaker(self, role: str, moved: str) -> Speaker:
+        """``role`` as the office ``moved`` (another city's or district's), resolved by the registry and
+        remembered as having spoken."""
         official = _resolve_official(moved, self.published)
         cid, cname = official if official else (None, moved)
         speaker = Speaker(text=role, kind="role", canonical_id=cid, canonical_name=cname)
