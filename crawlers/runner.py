@@ -166,6 +166,7 @@ def _health(source: Source, stats: dict[str, Any]) -> dict[str, Any]:
         items=int(stats.get("item_scraped_count", 0)),
         errors=errors,
         empty=int(stats.get("goftar/empty", 0)),
+        seen=int(stats.get("goftar/skipped_seen", 0)),
         message=message,
     ).to_json()
 

@@ -234,4 +234,5 @@ class CrawlHealth(_Model):
     items: int = 0
     errors: int = 0
     empty: int = 0  # pages fetched whose extraction found no usable body (a redesign shows up here)
+    seen: int = 0  # links it found that were already stored (by it or another source): alive, nothing new
     message: str | None = None

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from digest_data import DAY, EMPTY_DAY, EVIL, filled_store
 
 from goftar.digest import Digest, build_digest, write_digest
+from goftar.digest.build import source_problems
 from goftar.digest.render import EMPTY_MESSAGE, render_html, render_json, render_text
+from goftar.model import CrawlHealth
 from goftar.settings import Settings
 
 ZWNJ = "\u200c"
@@ -288,3 +290,16 @@ def test_a_promise_published_long_before_it_was_crawled_says_when(store, setting
     assert "منتشرشده در ۱۴۰۵/۰۶/۰۱؛ تازه به دست گفتار رسید" in text
     assert "منتشرشده در ۱۴۰۵/۰۶/۰۱؛ تازه به دست گفتار رسید" in html
     assert text.count("تازه به دست گفتار رسید") == 1  # the day's own items are not marked
+
+
+def test_a_source_whose_links_were_all_stored_already_is_not_quiet() -> None:
+    """The demo's listing finds the ten articles the feed took a moment before: it is alive, with nothing
+    new, and the digest must not call it «بی‌خبر»; a crawl that found nothing at all still is."""
+    start = datetime(2026, 11, 23, 6, tzinfo=UTC)
+    health = [
+        CrawlHealth(source="feed", started=start, items=10),
+        CrawlHealth(source="listing", started=start, items=0, seen=10),
+        CrawlHealth(source="dead", started=start, items=0),
+    ]
+    problems = source_problems(health, {"feed": 10}, {"listing": 7})
+    assert [(p.source, p.problem) for p in problems] == [("dead", "empty")]

@@ -293,13 +293,17 @@ def source_rows(volume: dict[str, int], previous: dict[str, int]) -> list[Source
 def source_problems(
     health: list[Any], volume: dict[str, int], previous: dict[str, int]
 ) -> list[SourceProblem]:
-    """Sources whose crawls failed, came back empty, or that went silent after a productive week."""
+    """Sources whose crawls failed, came back empty, or that went silent after a productive week.
+
+    A crawl whose links were all stored already (by another source listing the same articles, or by
+    itself earlier) is alive and had nothing new: no alarm, whatever last week's average."""
     runs: dict[str, list[Any]] = defaultdict(list)
     for record in health:
         runs[record.source].append(record)
     problems: dict[str, SourceProblem] = {}
+    alive = {name for name, records in runs.items() if any(r.seen and not r.errors for r in records)}
     for name, records in runs.items():
-        if any(r.items for r in records) or volume.get(name):
+        if any(r.items for r in records) or volume.get(name) or name in alive:
             continue
         failed = [r for r in records if r.errors]
         detail = next((r.message for r in failed if r.message), "") or ""
@@ -310,7 +314,7 @@ def source_problems(
             previous_avg=_avg(previous, name),
         )
     for name, count in previous.items():
-        if count and not volume.get(name) and name not in problems:
+        if count and not volume.get(name) and name not in problems and name not in alive:
             problems[name] = SourceProblem(source=name, problem="empty", previous_avg=_avg(previous, name))
     return sorted(problems.values(), key=lambda p: (p.problem != "failed", p.source))
 
